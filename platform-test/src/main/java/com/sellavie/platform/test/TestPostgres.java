@@ -1,0 +1,152 @@
+package com.sellavie.platform.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real PostgreSQL server per test JVM, with a fresh database for every caller.
+ *
+ * <p>Embedded (zonky, {@code wal_level=logical}) unless {@code SELLAVIE_TEST_DB_URL} names an
+ * external server, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}. Databases
+ * created here, and the replication slots left in them, are dropped when the JVM exits.
+ */
+public final class TestPostgres {
+
+    private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
+    private static volatile TestPostgres instance;
+
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+    private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
+
+    private TestPostgres(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.serverUrl = serverUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "test-postgres-shutdown"));
+    }
+
+    public static TestPostgres get() {
+        if (instance == null) {
+            synchronized (TestPostgres.class) {
+                if (instance == null) {
+                    instance = start();
+                }
+            }
+        }
+        return instance;
+    }
+
+    private static TestPostgres start() {
+        String external = System.getenv("SELLAVIE_TEST_DB_URL");
+        if (external != null && !external.isBlank()) {
+            log.info("Tests use the external PostgreSQL named by SELLAVIE_TEST_DB_URL");
+            return new TestPostgres(external, System.getenv().getOrDefault("SELLAVIE_TEST_DB_USER", "postgres"),
+                    System.getenv().getOrDefault("SELLAVIE_TEST_DB_PASSWORD", ""), null);
+        }
+        try {
+            // initdb runs as 'nobody' when the JVM is root, so both folders must be reachable by it
+            // (a clone under /root is not): keep them under a world-traversable temp folder.
+            Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sellavie-test-pg"));
+            Path data = Files.createTempDirectory(base, "data-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(base.toFile())
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "64")
+                    .setServerConfig("max_wal_senders", "64")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            log.info("Embedded PostgreSQL started on port {}", pg.getPort());
+            return new TestPostgres(url, "postgres", "postgres", pg);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Creates a new, empty database and returns its JDBC URL. */
+    public String createDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        execute("CREATE DATABASE " + name);
+        createdDatabases.add(name);
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        int slash = serverUrl.lastIndexOf('/');
+        int query = serverUrl.indexOf('?', slash);
+        String tail = query < 0 ? "" : serverUrl.substring(query);
+        return serverUrl.substring(0, slash + 1) + database + tail;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /** Drops a database created here, first removing the replication slots that pin it. */
+    public void dropDatabase(String name) {
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                + "' AND pid <> pg_backend_pid()");
+        execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '"
+                + name + "' AND NOT active");
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        createdDatabases.remove(name);
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + sql, e);
+        }
+    }
+
+    private void shutdown() {
+        for (String db : List.copyOf(createdDatabases)) {
+            try {
+                dropDatabase(db);
+            } catch (RuntimeException e) {
+                log.warn("Could not drop test database {}: {}", db, e.getMessage());
+            }
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** How events travel: the Confluent wire format against an Apicurio registry, one subject per record type. */
+package com.sellavie.schemas.serde;
