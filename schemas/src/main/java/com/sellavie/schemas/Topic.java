@@ -2,6 +2,7 @@ package com.sellavie.schemas;
 
 import java.util.List;
 import java.util.Set;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -29,9 +30,10 @@ public record Topic(String name, String keyDescription, boolean compacted,
         if (!carries(type)) {
             throw new IllegalArgumentException(type.getSimpleName() + " is not an event of topic " + name);
         }
-        return name + "-" + type.getName();
+        return name + "-" + SpecificData.get().getSchema(type).getFullName();
     }
 
+    /** Every registry subject of this topic, one per event type. */
     public Set<String> subjects() {
         return Set.copyOf(valueTypes.stream().map(this::subjectFor).toList());
     }

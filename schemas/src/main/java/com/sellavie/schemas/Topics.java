@@ -1,18 +1,56 @@
 package com.sellavie.schemas;
 
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.conversation.ChannelConnected;
+import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.MessageRecorded;
+import com.sellavie.events.conversation.OutboundMessageFailed;
+import com.sellavie.events.conversation.OutboundMessageSent;
+import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.identity.BusinessRegistered;
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.UnroutableWebhook;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
-/** Every topic Sellavie publishes, with its key and event types. The one place topic names live. */
+/**
+ * Every topic Sellavie publishes, with its key and event types. The one place topic names live:
+ * listeners, producers and infrastructure scripts take them from here.
+ */
 public final class Topics {
 
     public static final Topic INGEST_INBOUND_MESSAGES = new Topic("ingest.inbound-messages",
             "conversation key: channel external id + sender external id", false,
             List.of(InboundMessageReceived.class));
 
-    public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES);
+    public static final Topic INGEST_UNROUTABLE = new Topic("ingest.unroutable",
+            "payloadSha256 of the webhook (it has no aggregate yet)", false,
+            List.of(UnroutableWebhook.class));
+
+    public static final Topic IDENTITY_BUSINESSES = new Topic("identity.businesses",
+            "businessId", true,
+            List.of(BusinessRegistered.class));
+
+    public static final Topic CONVERSATION_CHANNELS = new Topic("conversation.channels",
+            "channelId", true,
+            List.of(ChannelConnected.class, ChannelDisconnected.class));
+
+    public static final Topic CONVERSATION_MESSAGES = new Topic("conversation.messages",
+            "conversationId", false,
+            List.of(MessageRecorded.class, OutboundMessageSent.class, OutboundMessageFailed.class));
+
+    public static final Topic CONVERSATION_REPLY_REQUESTS = new Topic("conversation.reply-requests",
+            "conversationId", false,
+            List.of(ReplyRequested.class));
+
+    public static final Topic AI_REPLIES = new Topic("ai.replies",
+            "conversationId", false,
+            List.of(ReplyGenerated.class));
+
+    public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE,
+            IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES, CONVERSATION_REPLY_REQUESTS,
+            AI_REPLIES);
 
     private Topics() {
     }
@@ -25,5 +63,10 @@ public final class Topics {
     public static Topic of(Class<? extends SpecificRecord> type) {
         return ALL.stream().filter(t -> t.carries(type)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No topic carries " + type.getName()));
+    }
+
+    /** Every event type of every topic, in declaration order. */
+    public static List<Class<? extends SpecificRecord>> eventTypes() {
+        return ALL.stream().flatMap(t -> t.valueTypes().stream()).toList();
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the shared real infrastructure: a fresh database on the test
- * PostgreSQL (one per context), the JVM's Kafka broker and the JVM's schema registry.
+ * PostgreSQL (one per context, owned by its own non-superuser role, whose credentials the context
+ * gets), the JVM's Kafka broker and the JVM's schema registry.
  *
  * <p>Use through {@link IntegrationTest}, or {@code @ContextConfiguration(initializers = ...)}.
  */
@@ -19,11 +20,15 @@ public class SellavieTestInfrastructure implements ApplicationContextInitializer
         String app = context.getEnvironment().getProperty("spring.application.name", "test");
         TestPostgres postgres = TestPostgres.get();
         Map<String, Object> props = new HashMap<>();
-        props.put("spring.datasource.url", postgres.createDatabase("t_" + app.replace('-', '_')));
-        props.put("spring.datasource.username", postgres.user());
-        props.put("spring.datasource.password", postgres.password());
+        // Owned by a fresh non-superuser role, as in production, so row-level security applies.
+        TestPostgres.OwnedDatabase database = postgres.createOwnedDatabase("t_" + app.replace('-', '_'));
+        props.put("spring.datasource.url", database.jdbcUrl());
+        props.put("spring.datasource.username", database.user());
+        props.put("spring.datasource.password", database.password());
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("sellavie.schema-registry.url", TestSchemaRegistry.baseUrl());
+        // Spring pauses cached contexts; a paused relay must not pin one of the server's slots.
+        props.put("sellavie.relay.drop-slot-on-stop", "true");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("sellavie-test-infrastructure", props));
     }

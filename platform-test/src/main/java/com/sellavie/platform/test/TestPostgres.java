@@ -33,6 +33,7 @@ public final class TestPostgres {
     private final String password;
     private final EmbeddedPostgres embedded;
     private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
+    private final List<String> createdRoles = new CopyOnWriteArrayList<>();
 
     private TestPostgres(String serverUrl, String user, String password, EmbeddedPostgres embedded) {
         this.serverUrl = serverUrl;
@@ -86,13 +87,40 @@ public final class TestPostgres {
         }
     }
 
-    /** Creates a new, empty database and returns its JDBC URL. */
+    /** Creates a new, empty database (owned by the server's superuser) and returns its JDBC URL. */
     public String createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String name = uniqueName(prefix);
         execute("CREATE DATABASE " + name);
         createdDatabases.add(name);
         return jdbcUrl(name);
+    }
+
+    /**
+     * Creates a new, empty database owned by a new role of the same name, as services run in
+     * production: LOGIN, REPLICATION (the outbox relay streams changes), NOSUPERUSER (so row-level
+     * security applies to it). Connect as {@link OwnedDatabase#user()}; its migrations then own the
+     * tables. The role is dropped with the database.
+     */
+    public OwnedDatabase createOwnedDatabase(String prefix) {
+        String name = uniqueName(prefix);
+        String password = UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE ROLE " + name + " LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                + " PASSWORD '" + password + "'");
+        createdRoles.add(name);
+        execute("CREATE DATABASE " + name + " OWNER " + name);
+        createdDatabases.add(name);
+        // PostgreSQL 15+ no longer lets every role create in schema public; the owner gets it here.
+        executeIn(name, "ALTER SCHEMA public OWNER TO " + name);
+        return new OwnedDatabase(name, jdbcUrl(name), name, password);
+    }
+
+    /** A database and the non-superuser role that owns it. */
+    public record OwnedDatabase(String name, String jdbcUrl, String user, String password) {
+    }
+
+    private static String uniqueName(String prefix) {
+        return (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
     public String jdbcUrl(String database) {
@@ -122,14 +150,26 @@ public final class TestPostgres {
                 + name + "' AND NOT active");
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         createdDatabases.remove(name);
+        if (createdRoles.remove(name)) {
+            execute("DROP ROLE IF EXISTS " + name);
+        }
     }
 
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(serverUrl, user, password);
+        executeAt(serverUrl, sql);
+    }
+
+    private void executeIn(String database, String sql) {
+        executeAt(jdbcUrl(database), sql);
+    }
+
+    private void executeAt(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
                 Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL refused: " + sql, e);
+            throw new IllegalStateException("PostgreSQL refused: " + sql.replaceAll("PASSWORD '[^']*'", "PASSWORD ***"),
+                    e);
         }
     }
 

@@ -67,6 +67,10 @@ public final class TestSchemaRegistry {
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1",
                     "-Dquarkus.management.enabled=false",
+                    // The prebuilt app fixes management on at build time (port 9000): move it to a free
+                    // port too, or concurrent test JVMs collide there.
+                    "-Dquarkus.management.port=" + freePort(),
+                    "-Dquarkus.management.host=127.0.0.1",
                     "-Dapicurio.rest.deletion.artifact.enabled=true",
                     "-Dapicurio.rest.deletion.artifact-version.enabled=true",
                     "-Dapicurio.rest.deletion.group.enabled=true",

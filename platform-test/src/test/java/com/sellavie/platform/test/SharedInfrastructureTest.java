@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -34,6 +35,29 @@ class SharedInfrastructureTest {
             assertThat(rs.getString(1)).isEqualTo("logical");
         }
         pg.dropDatabase(db);
+    }
+
+    @Test
+    void ownedDatabaseBelongsToANonSuperuserRoleThatCanStreamItsChanges() throws Exception {
+        TestPostgres pg = TestPostgres.get();
+        TestPostgres.OwnedDatabase db = pg.createOwnedDatabase("owned_check");
+
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id int PRIMARY KEY)");
+            s.execute("CREATE PUBLICATION p FOR TABLE t WITH (publish = 'insert')");
+            try (ResultSet rs = s.executeQuery("SELECT r.rolsuper, r.rolreplication, r.rolbypassrls, d.datdba = r.oid"
+                    + " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("superuser").isFalse();
+                assertThat(rs.getBoolean(2)).as("replication").isTrue();
+                assertThat(rs.getBoolean(3)).as("bypasses row-level security").isFalse();
+                assertThat(rs.getBoolean(4)).as("owns the database").isTrue();
+            }
+            s.execute("SELECT pg_create_logical_replication_slot('owned_check_slot', 'pgoutput')");
+            s.execute("SELECT pg_drop_replication_slot('owned_check_slot')");
+        }
+        pg.dropDatabase(db.name());
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** ai-service: tenant context, the AI provider chain with failover, and action tags. */
+package com.sellavie.ai;

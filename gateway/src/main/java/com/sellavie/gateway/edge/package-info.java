@@ -1,0 +1,2 @@
+/** Request hardening at the edge, applied before any route is chosen. */
+package com.sellavie.gateway.edge;

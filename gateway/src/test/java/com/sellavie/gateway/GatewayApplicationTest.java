@@ -1,0 +1,117 @@
+package com.sellavie.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayApplicationTest {
+
+    private static final Map<String, StubService> SERVICES = Map.of(
+            "identity", new StubService("identity"),
+            "conversation", new StubService("conversation"),
+            "notification", new StubService("notification"),
+            "ingest", new StubService("ingest"));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("SELLAVIE_IDENTITY_URL", SERVICES.get("identity")::url);
+        registry.add("SELLAVIE_CONVERSATION_URL", SERVICES.get("conversation")::url);
+        registry.add("SELLAVIE_NOTIFICATION_URL", SERVICES.get("notification")::url);
+        registry.add("SELLAVIE_INGEST_URL", SERVICES.get("ingest")::url);
+    }
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        SERVICES.values().forEach(service -> service.received().clear());
+    }
+
+    @AfterAll
+    static void stopServices() {
+        SERVICES.values().forEach(StubService::close);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void answersHealthUp(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/auth/login, identity",
+            "/.well-known/jwks.json, identity",
+            "/api/channels/42, conversation",
+            "/api/conversations?status=open, conversation",
+            "/api/notifications/unread, notification",
+            "/webhooks/meta, ingest"})
+    void routesEachPublicPrefixToItsService(String path, String service) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(service);
+        assertThat(SERVICES.get(service).received()).containsExactly("GET " + URI.create(path).getRawPath());
+    }
+
+    @Test
+    void forwardsWebhookBodiesUnchanged() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).isEqualTo("ingest");
+        assertThat(SERVICES.get("ingest").received()).containsExactly("POST /webhooks/meta");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/internal/privacy/tasks",
+            "/internal",
+            "//internal/x",
+            "/api/auth/../../internal/x",
+            "/api/auth/%2e%2e/%2e%2e/internal/x",
+            "/api/conversations/..%2F..%2Finternal/x"})
+    void neverRoutesInternalPaths(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(SERVICES.values()).allSatisfy(service -> assertThat(service.received()).isEmpty());
+    }
+
+    @Test
+    void answersNotFoundForUnroutedPaths() throws Exception {
+        assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
+        assertThat(SERVICES.values()).allSatisfy(service -> assertThat(service.received()).isEmpty());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}

@@ -1,0 +1,28 @@
+package com.sellavie.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.AbstractEnvironment;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+
+/** The defaults in application.yml, read without the machine's environment variables. */
+class DefaultConfigurationTest {
+
+    @Test
+    void defaultsPointAtTheLocalStackAndThisServicesOwnDatabase() throws IOException {
+        ConfigurableEnvironment environment = new AbstractEnvironment() { };
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThat(environment.getProperty("spring.application.name")).isEqualTo("notification-service");
+        assertThat(environment.getProperty("server.port")).isEqualTo("8086");
+        assertThat(environment.getProperty("spring.datasource.url"))
+                .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_notification");
+        assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
+        assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+    }
+}

@@ -1,0 +1,58 @@
+package com.sellavie.platform.outbox;
+
+import com.sellavie.schemas.EventMetadata;
+import com.sellavie.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes each event to the {@code outbox} table and deletes it again in the same transaction: the
+ * relay reads the INSERT from the write-ahead log, and the table never grows.
+ */
+class JdbcOutbox implements Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox (id, topic, aggregate_id, event_type, business_id, correlation_id, traceparent, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String DELETE = "DELETE FROM outbox WHERE id = ?";
+
+    private final JdbcTemplate jdbc;
+    private final EventSerializer serializer;
+    private final TraceparentSource traceparent;
+
+    JdbcOutbox(JdbcTemplate jdbc, EventSerializer serializer, TraceparentSource traceparent) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.traceparent = traceparent;
+    }
+
+    @Override
+    public void publish(SpecificRecord event, String aggregateId) {
+        // Propagation MANDATORY, checked here rather than by a proxy: outside a transaction the event
+        // would be published whether or not the state change that caused it is ever committed.
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException(
+                    "Outbox.publish must run inside the transaction that changes the state the event reports");
+        }
+        if (aggregateId == null || aggregateId.isBlank()) {
+            throw new IllegalArgumentException("An event needs its aggregate id (the Kafka key)");
+        }
+        write(entryFor(event, aggregateId));
+    }
+
+    private OutboxEntry entryFor(SpecificRecord event, String aggregateId) {
+        String topic = Topics.of(event.getClass()).name();
+        EventMetadata metadata = EventMetadata.of(event);
+        return new OutboxEntry(metadata.eventId(), topic, aggregateId, EventMetadata.eventType(event),
+                metadata.businessId(), metadata.correlationId(), traceparent.current(),
+                serializer.serialize(topic, event));
+    }
+
+    private void write(OutboxEntry entry) {
+        jdbc.update(INSERT, entry.id(), entry.topic(), entry.aggregateId(), entry.eventType(), entry.businessId(),
+                entry.correlationId(), entry.traceparent(), entry.payload());
+        jdbc.update(DELETE, entry.id());
+    }
+}

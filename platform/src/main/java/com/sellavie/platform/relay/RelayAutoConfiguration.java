@@ -1,0 +1,51 @@
+package com.sellavie.platform.relay;
+
+import io.debezium.engine.DebeziumEngine;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The relay of the service's own database ({@code spring.datasource.*}) to the service's Kafka
+ * ({@code spring.kafka.*}), on by default; {@code sellavie.relay.enabled=false} turns it off.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
+@ConditionalOnClass(DebeziumEngine.class)
+@ConditionalOnBooleanProperty(name = "sellavie.relay.enabled", matchIfMissing = true)
+@ConditionalOnBean({DataSourceProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties(RelayProperties.class)
+public class RelayAutoConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(RelayProperties settings, DataSourceProperties dataSource, KafkaProperties kafka) {
+        RelayDatabase db = RelayDatabase.of(dataSource.determineUrl(), dataSource.determineUsername(),
+                dataSource.determinePassword());
+        return new OutboxRelay(db, settings, kafka.buildProducerProperties());
+    }
+
+    @Bean
+    RelayLifecycle outboxRelayLifecycle(OutboxRelay outboxRelay) {
+        return new RelayLifecycle(outboxRelay);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("relay")
+    static class RelayHealth {
+
+        @Bean
+        HealthIndicator relayHealthIndicator(OutboxRelay outboxRelay) {
+            return new RelayHealthIndicator(outboxRelay);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.sellavie.platform.relay;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The relay's own Kafka producer (string key, raw bytes value), separate from the service's: it must be
+ * idempotent with acks=all whatever the service configured, since an event is only marked relayed
+ * once Kafka has it on every in-sync replica.
+ */
+final class RelayProducers {
+
+    private RelayProducers() {
+    }
+
+    static Supplier<Producer<String, byte[]>> factory(Map<String, Object> base, Map<String, String> overrides,
+            String databaseName) {
+        Map<String, Object> config = config(base, overrides, databaseName);
+        return () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    static Map<String, Object> config(Map<String, Object> base, Map<String, String> overrides, String databaseName) {
+        Map<String, Object> config = new HashMap<>(base);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "sellavie-relay-" + databaseName);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        config.putAll(overrides);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return config;
+    }
+}

@@ -1,0 +1,53 @@
+package com.sellavie.platform.relay;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Thread-safe record of a relay's role and progress, updated by the coordinator and the engine's threads. */
+class RelayStatus {
+
+    private final Clock clock;
+    private final AtomicLong published = new AtomicLong();
+    private volatile RelayState.Role role = RelayState.Role.STOPPED;
+    private volatile Instant since;
+    private volatile boolean streaming;
+    private volatile Instant lastPublishedAt;
+    private volatile String lastError;
+
+    RelayStatus(Clock clock) {
+        this.clock = clock;
+        this.since = clock.instant();
+    }
+
+    void role(RelayState.Role newRole) {
+        if (role != newRole) {
+            role = newRole;
+            since = clock.instant();
+        }
+        if (newRole != RelayState.Role.LEADER) {
+            streaming = false;
+        }
+    }
+
+    void streaming(boolean value) {
+        streaming = value;
+        if (value) {
+            lastError = null;
+        }
+    }
+
+    void failed(String error) {
+        streaming = false;
+        lastError = error;
+    }
+
+    void published(int count) {
+        published.addAndGet(count);
+        lastPublishedAt = clock.instant();
+    }
+
+    RelayState snapshot() {
+        return new RelayState(role, streaming, since, lastPublishedAt, published.get(), lastError);
+    }
+}

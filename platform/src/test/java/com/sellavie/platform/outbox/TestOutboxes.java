@@ -1,0 +1,24 @@
+package com.sellavie.platform.outbox;
+
+import com.sellavie.schemas.Topics;
+import com.sellavie.schemas.registry.SchemaRegistrar;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The real outbox, wired by hand for tests and benchmarks that run without an application context. */
+public final class TestOutboxes {
+
+    private TestOutboxes() {
+    }
+
+    /** An outbox on {@code dataSource}, after the start-up schema registration a service does. No tracing. */
+    public static Outbox jdbcOutbox(DataSource dataSource, String registryBaseUrl) {
+        SchemaRegistrar.registerAll(registryBaseUrl, Topics.ALL);
+        StaticListableBeanFactory noTracing = new StaticListableBeanFactory();
+        return new JdbcOutbox(new JdbcTemplate(dataSource), new EventSerializer(registryBaseUrl, false),
+                new TraceparentSource(noTracing.getBeanProvider(Tracer.class), noTracing.getBeanProvider(Propagator.class)));
+    }
+}

@@ -1,0 +1,80 @@
+package com.sellavie.platform.tenancy;
+
+import static com.sellavie.platform.testservice.TestEvents.BUSINESS_A;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellavie.platform.test.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/** The tenant settings a connection carries, on one physical connection the pool would hand out again. */
+class TenantScopedDataSourceTest {
+
+    private TestPostgres.OwnedDatabase database;
+    private SingleConnectionDataSource pool;
+    private TenantScopedDataSource dataSource;
+
+    @BeforeEach
+    void onePooledConnection() {
+        database = TestPostgres.get().createOwnedDatabase("scoped_ds");
+        pool = new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true);
+        dataSource = new TenantScopedDataSource(pool);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        pool.destroy();
+        TestPostgres.get().dropDatabase(database.name());
+    }
+
+    @Test
+    void aConnectionCarriesTheCurrentTenant() throws SQLException {
+        String seen = TenantContext.callAs(BUSINESS_A, this::businessIdSetting);
+
+        assertThat(seen).isEqualTo(BUSINESS_A.toString());
+    }
+
+    @Test
+    void aConnectionReturnedToThePoolCarriesNoTenant() throws SQLException {
+        TenantContext.callAs(BUSINESS_A, this::businessIdSetting);
+
+        try (Connection raw = pool.getConnection(); Statement s = raw.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('sellavie.business_id', true)")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEmpty();
+        }
+    }
+
+    @Test
+    void aTenantChangeWhileAConnectionIsOpenReachesTheDatabase() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(setting(connection)).isEmpty();
+            try (TenantContext.Scope ignored = TenantContext.enter(BUSINESS_A)) {
+                assertThat(setting(connection)).isEqualTo(BUSINESS_A.toString());
+            }
+            assertThat(setting(connection)).isEmpty();
+        }
+    }
+
+    private String businessIdSetting() {
+        try (Connection connection = dataSource.getConnection()) {
+            return setting(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String setting(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('sellavie.business_id', true)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.sellavie.schemas;
+
+import com.sellavie.events.ai.CheckoutAction;
+import com.sellavie.events.ai.CheckoutActionItem;
+import com.sellavie.events.ai.HandoffAction;
+import com.sellavie.events.ai.InvoiceAction;
+import com.sellavie.events.ai.PaymentStatusAction;
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.conversation.ChannelConnected;
+import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.MessageRecorded;
+import com.sellavie.events.conversation.OutboundMessageFailed;
+import com.sellavie.events.conversation.OutboundMessageSent;
+import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.UnroutableWebhook;
+import com.sellavie.events.ingest.UnroutableWebhookIdentifier;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+
+/** One realistic sample of every event type, for tests and the serde benchmark. */
+public final class EventFixtures {
+
+    public static final UUID BUSINESS = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-2f4a6b8c0d12");
+    public static final UUID CONVERSATION = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-5a5a5a5a5a5a");
+    public static final UUID CHANNEL = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-c4c4c4c4c4c4");
+    public static final Instant NOW = Instant.parse("2026-03-14T09:26:53.589Z");
+
+    private static final Map<Class<? extends SpecificRecord>, Function<EventMetadata, SpecificRecord>> SAMPLES =
+            new LinkedHashMap<>();
+
+    static {
+        SAMPLES.put(InboundMessageReceived.class, EventFixtures::inboundMessageReceived);
+        SAMPLES.put(UnroutableWebhook.class, EventFixtures::unroutableWebhook);
+        SAMPLES.put(BusinessRegistered.class, EventFixtures::businessRegistered);
+        SAMPLES.put(ChannelConnected.class, EventFixtures::channelConnected);
+        SAMPLES.put(ChannelDisconnected.class, EventFixtures::channelDisconnected);
+        SAMPLES.put(MessageRecorded.class, EventFixtures::messageRecorded);
+        SAMPLES.put(OutboundMessageSent.class, EventFixtures::outboundMessageSent);
+        SAMPLES.put(OutboundMessageFailed.class, EventFixtures::outboundMessageFailed);
+        SAMPLES.put(ReplyRequested.class, EventFixtures::replyRequested);
+        SAMPLES.put(ReplyGenerated.class, EventFixtures::replyGenerated);
+    }
+
+    private EventFixtures() {
+    }
+
+    /** Event types this factory can build a sample of. */
+    public static List<Class<? extends SpecificRecord>> types() {
+        return List.copyOf(SAMPLES.keySet());
+    }
+
+    /** A sample of {@code type} with fresh metadata of the fixture business (of no business for unroutable webhooks). */
+    public static <T extends SpecificRecord> T sample(Class<T> type) {
+        EventMetadata metadata = metadata();
+        if (type == UnroutableWebhook.class) {
+            metadata = new EventMetadata(metadata.eventId(), metadata.occurredAt(), EventMetadata.NO_BUSINESS,
+                    metadata.correlationId(), metadata.causationId());
+        }
+        return sample(type, metadata);
+    }
+
+    public static <T extends SpecificRecord> T sample(Class<T> type, EventMetadata metadata) {
+        Function<EventMetadata, SpecificRecord> factory = SAMPLES.get(type);
+        if (factory == null) {
+            throw new IllegalArgumentException("EventFixtures has no sample of " + type.getName() + ": add one");
+        }
+        return type.cast(factory.apply(metadata));
+    }
+
+    public static EventMetadata metadata() {
+        UUID cause = EventMetadata.newEventId();
+        return new EventMetadata(EventMetadata.newEventId(), NOW, BUSINESS, "journey-" + cause, cause.toString());
+    }
+
+    static InboundMessageReceived inboundMessageReceived(EventMetadata m) {
+        return InboundMessageReceived.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setChannelType("INSTAGRAM").setChannelExternalId("17841400000000001")
+                .setSenderExternalId("1234567890123456").setExternalMessageId("aWdfZAG1faWQ6MTc4NDE0MDAwMDAwMDAwMQ")
+                .setText("Hi! Do you still have the blue ankara dress in size M?")
+                .setSentAt(NOW.minusSeconds(2))
+                .build();
+    }
+
+    static UnroutableWebhook unroutableWebhook(EventMetadata m) {
+        return UnroutableWebhook.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setSource("META").setReason("UNKNOWN_CHANNEL").setObjectType("whatsapp_business_account")
+                .setIdentifiers(List.of(
+                        new UnroutableWebhookIdentifier("entry.id", "102290129340398"),
+                        new UnroutableWebhookIdentifier("metadata.phone_number_id", "106540352242922")))
+                .setPayloadSizeBytes(1874)
+                .setPayloadSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .build();
+    }
+
+    static BusinessRegistered businessRegistered(EventMetadata m) {
+        return BusinessRegistered.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setName("Adaeze's Ankara Studio").setOwnerUserId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000a1"))
+                .setCountry("NG").setTimeZone("Africa/Lagos")
+                .build();
+    }
+
+    static ChannelConnected channelConnected(EventMetadata m) {
+        return ChannelConnected.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setChannelId(CHANNEL).setChannelType("WHATSAPP").setExternalId("106540352242922")
+                .setName("Ankara Studio").setWhatsappBusinessAccountId("102290129340398")
+                .setDisplayPhoneNumber("+234 803 555 0199")
+                .build();
+    }
+
+    static ChannelDisconnected channelDisconnected(EventMetadata m) {
+        return ChannelDisconnected.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setChannelId(CHANNEL).setChannelType("INSTAGRAM").setExternalId("17841400000000001")
+                .setName("ankara.studio").setPageId("112233445566778").setReason("ACCESS_REVOKED")
+                .build();
+    }
+
+    static MessageRecorded messageRecorded(EventMetadata m) {
+        return MessageRecorded.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setMessageId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000bb01"))
+                .setContactId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000cc01"))
+                .setDirection("INBOUND").setAuthorType("CUSTOMER")
+                .setText("Hi! Do you still have the blue ankara dress in size M?")
+                .setExternalMessageId("aWdfZAG1faWQ6MTc4NDE0MDAwMDAwMDAwMQ")
+                .setChannelId(CHANNEL).setChannelType("INSTAGRAM").setChannelExternalId("17841400000000001")
+                .setSentAt(NOW.minusSeconds(2))
+                .build();
+    }
+
+    static OutboundMessageSent outboundMessageSent(EventMetadata m) {
+        return OutboundMessageSent.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setMessageId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000bb02"))
+                .setChannelId(CHANNEL).setRecipient("1234567890123456")
+                .setExternalMessageId("aWdfZAG1faWQ6MTc4NDE0MDAwMDAwMDAwMg").setAttempts(1)
+                .build();
+    }
+
+    static OutboundMessageFailed outboundMessageFailed(EventMetadata m) {
+        return OutboundMessageFailed.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setMessageId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000bb03"))
+                .setChannelId(CHANNEL).setRecipient("2348035550199").setAttempts(5)
+                .setReason("OUTSIDE_MESSAGING_WINDOW").setCode("131047")
+                .setDetail("Re-engagement message: more than 24 hours have passed since the customer last replied.")
+                .build();
+    }
+
+    static ReplyRequested replyRequested(EventMetadata m) {
+        return ReplyRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setChannelType("INSTAGRAM")
+                .setTriggerMessageId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000bb04"))
+                .setTriggerText("Great, I'll take two. How do I pay?")
+                .setHistory(List.of(
+                        new ReplyRequestedHistoryMessage("INBOUND",
+                                "Hi! Do you still have the blue ankara dress in size M?", NOW.minusSeconds(120)),
+                        new ReplyRequestedHistoryMessage("OUTBOUND",
+                                "Yes, we do! It's NGN 25,000. Would you like to order?", NOW.minusSeconds(110))))
+                .build();
+    }
+
+    static ReplyGenerated replyGenerated(EventMetadata m) {
+        return ReplyGenerated.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setReplyRequestId(UUID.fromString(m.causationId()))
+                .setText("Lovely! Here is your checkout link for two dresses. Tap it to pay securely.")
+                .setProviderName("openai").setModel("gpt-4o-mini").setOffline(false)
+                .setActions(List.of(
+                        new CheckoutAction(List.of(new CheckoutActionItem("ANK-BLUE-M", 2))),
+                        new HandoffAction("customer asked for a custom size"),
+                        new InvoiceAction("ORD-1042"),
+                        new PaymentStatusAction("ORD-1042")))
+                .build();
+    }
+}
