@@ -27,6 +27,7 @@ public class SellavieTestInfrastructure implements ApplicationContextInitializer
         props.put("spring.datasource.password", database.password());
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("sellavie.schema-registry.url", TestSchemaRegistry.baseUrl());
+        props.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
         // Spring pauses cached contexts; a paused relay must not pin one of the server's slots.
         props.put("sellavie.relay.drop-slot-on-stop", "true");
         context.getEnvironment().getPropertySources()

@@ -1,0 +1,55 @@
+package com.sellavie.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as RFC 7807 problem JSON, like every other error the services return. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(request, response, HttpStatus.UNAUTHORIZED, "A valid access token is required.");
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, exception) ->
+                write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Fixed texts only, plus the request path escaped as JSON: nothing the caller sent is echoed raw.
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
+                + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+    }
+
+    private static String jsonEscape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package com.sellavie.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+@SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=secured-test", "sellavie.security.public-paths=/open/**"})
+class DefaultResourceServerSecurityTest {
+
+    private static final UUID BUSINESS = UUID.randomUUID();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void apiWithoutTokenIsRefusedAsProblemJson() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(response.body()).contains("\"status\":401");
+    }
+
+    @Test
+    void tokenSignedByTheIdentityKeysActsForItsBusiness() throws Exception {
+        HttpResponse<String> response = get("/api/whoami", TestTokens.ownerOf(BUSINESS));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(BUSINESS.toString());
+    }
+
+    @Test
+    void expiredOrForgedTokensAreRefused() throws Exception {
+        String expired = TestTokens.accessToken(BUSINESS, UUID.randomUUID(), "OWNER", Duration.ofMinutes(-5));
+        String valid = TestTokens.ownerOf(BUSINESS);
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+
+        assertThat(get("/api/whoami", expired).statusCode()).isEqualTo(401);
+        assertThat(get("/api/whoami", forged).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void declaredPublicPathsAndHealthNeedNoToken() throws Exception {
+        assertThat(get("/open/ping", null).body()).isEqualTo("pong");
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void internalPathsStayClosedEvenWithAToken() throws Exception {
+        assertThat(get("/internal/secret", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

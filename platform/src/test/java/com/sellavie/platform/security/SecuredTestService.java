@@ -1,0 +1,34 @@
+package com.sellavie.platform.security;
+
+import com.sellavie.platform.tenancy.TenantContext;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service that relies on the platform's default security, with one public path. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(SecuredTestService.Endpoints.class)
+class SecuredTestService {
+
+    @RestController
+    static class Endpoints {
+
+        @GetMapping("/api/whoami")
+        String whoami() {
+            return TenantContext.currentBusinessId().map(Object::toString).orElse("none");
+        }
+
+        @GetMapping("/open/ping")
+        String ping() {
+            return "pong";
+        }
+
+        @GetMapping("/internal/secret")
+        String internal() {
+            return "internal";
+        }
+    }
+}
