@@ -2,6 +2,7 @@ package com.sellavie.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,9 @@ class GatewayApplicationTest {
             "notification", new StubService("notification"),
             "ingest", new StubService("ingest"));
 
+    private static final int ONE_MIB = 1024 * 1024;
+    private static final int FOUR_MIB = 4 * ONE_MIB;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -39,11 +43,12 @@ class GatewayApplicationTest {
         registry.add("SELLAVIE_CONVERSATION_URL", SERVICES.get("conversation")::url);
         registry.add("SELLAVIE_NOTIFICATION_URL", SERVICES.get("notification")::url);
         registry.add("SELLAVIE_INGEST_URL", SERVICES.get("ingest")::url);
+        registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
     }
 
     @BeforeEach
     void forgetEarlierRequests() {
-        SERVICES.values().forEach(service -> service.received().clear());
+        SERVICES.values().forEach(StubService::forget);
     }
 
     @AfterAll
@@ -105,6 +110,56 @@ class GatewayApplicationTest {
     void answersNotFoundForUnroutedPaths() throws Exception {
         assertThat(get("/api/unknown").statusCode()).isEqualTo(404);
         assertThat(SERVICES.values()).allSatisfy(service -> assertThat(service.received()).isEmpty());
+    }
+
+    @Test
+    void webhookBodyOverFourMiBIsRefusedWith413AndNeverForwarded() throws Exception {
+        HttpResponse<String> response = post("/webhooks/meta", new byte[FOUR_MIB + 1]);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(SERVICES.get("ingest").received()).isEmpty();
+    }
+
+    @Test
+    void webhookBodyOfExactlyFourMiBIsForwardedWhole() throws Exception {
+        HttpResponse<String> response = post("/webhooks/meta", new byte[FOUR_MIB]);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SERVICES.get("ingest").receivedBodySizes()).containsExactly(FOUR_MIB);
+    }
+
+    @Test
+    void apiBodyOverOneMiBIsRefusedWith413AndNeverForwarded() throws Exception {
+        HttpResponse<String> response = post("/api/channels", new byte[ONE_MIB + 1]);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(SERVICES.get("conversation").received()).isEmpty();
+    }
+
+    @Test
+    void apiBodyUnderOneMiBIsForwarded() throws Exception {
+        HttpResponse<String> response = post("/api/channels", new byte[ONE_MIB]);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SERVICES.get("conversation").receivedBodySizes()).containsExactly(ONE_MIB);
+    }
+
+    @Test
+    void chunkedWebhookBodyOverFourMiBIsCutOffWith413() throws Exception {
+        // No Content-Length: the limit is enforced while the body streams through
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(new byte[FOUR_MIB + 64 * 1024]))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(SERVICES.get("ingest").receivedBodySizes()).allSatisfy(size -> assertThat(size).isLessThan(FOUR_MIB + 64 * 1024));
+    }
+
+    private HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

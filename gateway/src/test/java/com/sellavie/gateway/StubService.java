@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A tiny HTTP upstream standing in for one service: answers its name and records what reached it. */
+/** A tiny HTTP upstream standing in for one service: reads each request in full, answers its name and records what reached it. */
 final class StubService implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<Integer> receivedBodySizes = new CopyOnWriteArrayList<>();
 
     StubService(String name) {
         this.name = name;
@@ -24,6 +25,7 @@ final class StubService implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
+            receivedBodySizes.add(exchange.getRequestBody().readAllBytes().length);
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -40,8 +42,19 @@ final class StubService implements AutoCloseable {
         return name;
     }
 
+    /** "METHOD /raw/path" of each request that reached this service. */
     List<String> received() {
         return received;
+    }
+
+    /** The body size of each request that reached this service, in bytes (read in full). */
+    List<Integer> receivedBodySizes() {
+        return receivedBodySizes;
+    }
+
+    void forget() {
+        received.clear();
+        receivedBodySizes.clear();
     }
 
     @Override

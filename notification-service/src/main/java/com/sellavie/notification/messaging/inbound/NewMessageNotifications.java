@@ -1,0 +1,38 @@
+package com.sellavie.notification.messaging.inbound;
+
+import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.notification.feed.NotificationDraft;
+import com.sellavie.notification.feed.NotificationKind;
+import java.util.Locale;
+
+/** Maps an inbound customer message to the notification the merchant sees. */
+final class NewMessageNotifications {
+
+    private NewMessageNotifications() {
+    }
+
+    static NotificationDraft of(InboundMessageReceived message) {
+        String channel = channelName(message.getChannelType());
+        String sender = message.getSenderName();
+        String title = sender == null || sender.isBlank()
+                ? "New " + channel + " message"
+                : "New " + channel + " message from " + sender.strip();
+        return new NotificationDraft(NotificationKind.NEW_MESSAGE, title, MessagePreview.of(message.getText()),
+                reference(message));
+    }
+
+    /** Channel type, the business's account on it, the customer, Meta's message id: unique per message. */
+    static String reference(InboundMessageReceived message) {
+        return String.join("/", message.getChannelType(), message.getChannelExternalId(),
+                message.getSenderExternalId(), message.getExternalMessageId());
+    }
+
+    private static String channelName(String channelType) {
+        return switch (channelType.toUpperCase(Locale.ROOT)) {
+            case "INSTAGRAM" -> "Instagram";
+            case "MESSENGER" -> "Messenger";
+            case "WHATSAPP" -> "WhatsApp";
+            default -> channelType;
+        };
+    }
+}
