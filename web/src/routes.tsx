@@ -1,19 +1,33 @@
 import type { RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { ChannelsPage } from './pages/ChannelsPage';
+import { ConversationPage } from './pages/ConversationPage';
 import { HomePage } from './pages/HomePage';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { UpcomingPage } from './pages/UpcomingPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { SignupPage } from './pages/SignupPage';
+import { RequireAuth } from './session/RequireAuth';
 
-/** Every console route. Sign-up, log-in and the inbox are reserved here; their pages come next. */
+/** Every console route. Everything under RequireAuth needs a signed-in merchant. */
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <ConsoleLayout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'signup', element: <UpcomingPage title="Sign up" /> },
-      { path: 'login', element: <UpcomingPage title="Log in" /> },
-      { path: 'inbox', element: <UpcomingPage title="Inbox" /> },
+      { path: 'signup', element: <SignupPage /> },
+      { path: 'login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'inbox/:conversationId', element: <ConversationPage /> },
+          { path: 'channels', element: <ChannelsPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,44 +1,56 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { RouterProvider, createMemoryRouter } from 'react-router-dom';
-import { routes } from '../routes';
+import { fireEvent, screen } from '@testing-library/react';
+import { currentSession } from '../session/session';
+import { ok, stubApi } from '../test/fakeApi';
+import { signIn } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
 
-function renderConsoleAt(path: string) {
-  render(<RouterProvider router={createMemoryRouter(routes, { initialEntries: [path] })} />);
+function navigationLinks() {
+  const nav = screen.getByRole('navigation', { name: 'Main' });
+  return Array.from(nav.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
 }
 
 describe('ConsoleLayout', () => {
-  it('shows the Sellavie header with links to the inbox, log-in and sign-up', () => {
-    renderConsoleAt('/');
+  it('offers log-in and sign-up to a visitor', () => {
+    renderApp('/');
 
     expect(screen.getByRole('banner')).toHaveTextContent('Sellavie');
-    const nav = screen.getByRole('navigation', { name: 'Main' });
-    const links = Array.from(nav.querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
-    expect(links).toEqual([
-      ['Inbox', '/inbox'],
+    expect(navigationLinks()).toEqual([
       ['Log in', '/login'],
       ['Sign up', '/signup'],
     ]);
-  });
-
-  it('says on the home page that the console is being built', () => {
-    renderConsoleAt('/');
-
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Sellavie');
-    expect(screen.getByText(/this console is being built/i)).toBeInTheDocument();
   });
 
-  it('moves to the page a navigation link names and marks that link active', () => {
-    renderConsoleAt('/');
+  it('offers the inbox, channels and notifications to a signed-in merchant, with their business and a log-out', async () => {
+    signIn({ business: { id: 'b-1', name: 'Linen & Co' } });
+    stubApi({ 'GET /api/conversations': ok([]) });
+    renderApp('/');
 
-    fireEvent.click(screen.getByRole('link', { name: 'Inbox' }));
-
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Inbox');
+    expect(await screen.findByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
+    expect(navigationLinks()).toEqual([
+      ['Inbox', '/inbox'],
+      ['Channels', '/channels'],
+      ['Notifications', '/notifications'],
+    ]);
     expect(screen.getByRole('link', { name: 'Inbox' })).toHaveClass('active');
-    expect(screen.getByRole('link', { name: 'Log in' })).not.toHaveClass('active');
+    expect(screen.getByRole('banner')).toHaveTextContent('Linen & Co');
+  });
+
+  it('logs out: forgets the token and shows log-in', async () => {
+    signIn();
+    stubApi({ 'GET /api/conversations': ok([]) });
+    const { location } = renderApp('/inbox');
+    await screen.findByRole('heading', { name: 'Inbox' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(location()).toBe('/login');
+    expect(currentSession()).toBeNull();
   });
 
   it('answers an unknown address inside the layout with a not-found page', () => {
-    renderConsoleAt('/no-such-page');
+    renderApp('/no-such-page');
 
     expect(screen.getByRole('banner')).toHaveTextContent('Sellavie');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Page not found');

@@ -1,13 +1,29 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { endSession } from '../session/session';
+import { useActiveSession } from '../session/useActiveSession';
 
-export const navigation = [
+export const signedInNavigation = [
   { to: '/inbox', label: 'Inbox' },
+  { to: '/channels', label: 'Channels' },
+  { to: '/notifications', label: 'Notifications' },
+] as const;
+
+export const signedOutNavigation = [
   { to: '/login', label: 'Log in' },
   { to: '/signup', label: 'Sign up' },
 ] as const;
 
 /** The frame every console page renders in: the Sellavie header, the navigation, the page. */
 export function ConsoleLayout() {
+  const session = useActiveSession();
+  const navigate = useNavigate();
+  const navigation = session ? signedInNavigation : signedOutNavigation;
+
+  const logOut = () => {
+    endSession();
+    navigate('/login', { replace: true });
+  };
+
   return (
     <div className="console">
       <header className="console-header">
@@ -23,6 +39,16 @@ export function ConsoleLayout() {
             ))}
           </ul>
         </nav>
+        {session && (
+          <div className="account">
+            <span className="account-name" title={session.user.email}>
+              {session.business.name}
+            </span>
+            <button type="button" className="button-link" onClick={logOut}>
+              Log out
+            </button>
+          </div>
+        )}
       </header>
       <main className="console-main">
         <Outlet />

@@ -1,4 +1,12 @@
+import { Link, Navigate } from 'react-router-dom';
+import { useActiveSession } from '../session/useActiveSession';
+
+/** The front door: signed-in merchants go straight to their inbox. */
 export function HomePage() {
+  const session = useActiveSession();
+  if (session) {
+    return <Navigate to="/inbox" replace />;
+  }
   return (
     <section>
       <h1>Welcome to Sellavie</h1>
@@ -6,7 +14,12 @@ export function HomePage() {
         Sellavie answers your Instagram, Messenger and WhatsApp messages with an AI assistant and
         carries each sale through to payment.
       </p>
-      <p>This console is being built: sign-up, log-in and the inbox are the next pages to arrive.</p>
+      <p>
+        <Link to="/signup" className="button-primary">
+          Create an account
+        </Link>{' '}
+        or <Link to="/login">log in</Link>.
+      </p>
     </section>
   );
 }

@@ -1,0 +1,86 @@
+import { ApiError, api } from './api';
+import { currentSession, startSession } from './session/session';
+import { authResponse, signIn } from './test/fixtures';
+import { ok, problem, stubApi } from './test/fakeApi';
+
+describe('api client', () => {
+  it('sends the session token as a Bearer header and returns the typed body', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({ 'GET /api/conversations': ok([]) });
+
+    const conversations = await api.conversations();
+
+    expect(conversations).toEqual([]);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer token-abc');
+  });
+
+  it('calls sign-up and log-in without a token, as JSON', async () => {
+    const fake = stubApi({ 'POST /api/auth/login': ok(authResponse()) });
+
+    await api.login({ email: 'ada@shop.example', password: 'secret-pass' });
+
+    const [request] = fake.requests;
+    expect(request?.headers.authorization).toBeUndefined();
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(request?.body).toEqual({ email: 'ada@shop.example', password: 'secret-pass' });
+  });
+
+  it('turns a problem answer into an ApiError with status, title and the "errors" map', async () => {
+    stubApi({
+      'POST /api/auth/signup': problem(400, 'Bad Request', { detail: 'Invalid request', errors: { email: 'must be a well-formed email address' } }),
+    });
+
+    const error = await api.signup({ email: 'x', password: 'p', businessName: 'b' }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, title: 'Bad Request', detail: 'Invalid request', fieldErrors: { email: 'must be a well-formed email address' } });
+  });
+
+  it('reads field errors from "fieldErrors" too, joining lists of messages', async () => {
+    stubApi({
+      'POST /api/auth/signup': problem(400, 'Bad Request', { fieldErrors: { password: ['too short', 'needs a digit'], businessName: 'must not be blank' } }),
+    });
+
+    const error = await api.signup({ email: 'x', password: 'p', businessName: '' }).catch((e: unknown) => e);
+
+    expect((error as ApiError).fieldErrors).toEqual({ password: 'too short needs a digit', businessName: 'must not be blank' });
+  });
+
+  it('gives an error answer without a JSON body the HTTP status text as title', async () => {
+    signIn();
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('upstream down', { status: 502, statusText: 'Bad Gateway' })));
+
+    const error = await api.channels().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 502, title: 'Bad Gateway', fieldErrors: {} });
+  });
+
+  it('reports an unreachable server as an ApiError with status 0', async () => {
+    signIn();
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+
+    const error = await api.channels().catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 0, title: 'Cannot reach Sellavie' });
+  });
+
+  it('ends the session when an authenticated call answers 401', async () => {
+    signIn();
+    stubApi({ 'GET /api/channels': problem(401, 'Unauthorized') });
+
+    await expect(api.channels()).rejects.toMatchObject({ status: 401 });
+
+    expect(currentSession()).toBeNull();
+    expect(window.sessionStorage.length).toBe(0);
+  });
+
+  it('does not call the server with an expired token: the session ends and the call fails with 401', async () => {
+    startSession(authResponse({ expiresIn: 60 }), Date.now() - 61_000);
+    const fake = stubApi({ 'GET /api/channels': ok([]) });
+
+    await expect(api.channels()).rejects.toMatchObject({ status: 401 });
+
+    expect(fake.requests).toHaveLength(0);
+    expect(currentSession()).toBeNull();
+  });
+});

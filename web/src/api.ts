@@ -1,0 +1,183 @@
+import { activeSession, endSession, type SessionGrant } from './session/session';
+
+/*
+ * The console's only way to the backend: typed calls to the gateway's /api (same origin; the Vite
+ * dev server proxies /api to the gateway). Every failure comes back as one error type, ApiError.
+ */
+
+export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
+
+export type ChannelType = 'INSTAGRAM' | (string & {});
+
+export type Channel = {
+  id: string;
+  type: ChannelType;
+  externalId: string;
+  name: string;
+  /** Always masked by the server, e.g. `EAAB…4f2a`. */
+  accessToken: string;
+  status: string;
+  createdAt: string;
+};
+
+export type ConnectChannelRequest = {
+  type: 'INSTAGRAM';
+  externalId: string;
+  name: string;
+  accessToken: string;
+};
+
+export type Direction = 'INBOUND' | 'OUTBOUND';
+
+export type ConversationSummary = {
+  id: string;
+  channel: { id: string; type: ChannelType; name: string };
+  contact: { id: string; externalId: string; name: string | null };
+  lastMessage: { text: string | null; direction: Direction; at: string } | null;
+  /** BOT while the assistant answers; other modes (a human took over) come later. */
+  mode: string;
+};
+
+export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'RECEIVED';
+
+export type Message = {
+  id: string;
+  direction: Direction;
+  text: string | null;
+  sentAt: string;
+  deliveryStatus: DeliveryStatus;
+};
+
+export type Notification = {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+};
+
+/** Any failed call: an HTTP error answer (RFC 7807 problem JSON when the server sent one) or no answer at all (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  /** Field name (as in the request body) to message, from the problem's `errors` or `fieldErrors`. */
+  readonly fieldErrors: Record<string, string>;
+
+  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string> = {}) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+  }
+}
+
+type RequestOptions = {
+  body?: unknown;
+  /** Auth endpoints are called without a token, and their 401 means "wrong credentials", not "session over". */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+};
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (!options.anonymous) {
+    const session = activeSession();
+    if (!session) {
+      // No token, or one past its expiry: the server would answer 401, so behave as if it had.
+      endSession();
+      throw new ApiError(401, 'Unauthorized', 'Your session has ended. Log in again.');
+    }
+    headers.Authorization = `${session.tokenType} ${session.accessToken}`;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError(0, 'Cannot reach Sellavie', 'Check your connection and try again.');
+  }
+
+  if (!response.ok) {
+    const problem = await problemFrom(response);
+    if (response.status === 401 && !options.anonymous) {
+      endSession();
+    }
+    throw problem;
+  }
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  return (await response.json()) as T;
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  const fallbackTitle = response.statusText || `Request failed (${response.status})`;
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return new ApiError(response.status, fallbackTitle);
+  }
+  if (typeof body !== 'object' || body === null) {
+    return new ApiError(response.status, fallbackTitle);
+  }
+  const problem = body as Record<string, unknown>;
+  const title = typeof problem.title === 'string' && problem.title ? problem.title : fallbackTitle;
+  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : undefined;
+  return new ApiError(response.status, title, detail, fieldErrorsFrom(problem.errors ?? problem.fieldErrors));
+}
+
+/** Accepts `{field: "message"}` and `{field: ["message", ...]}`. */
+function fieldErrorsFrom(raw: unknown): Record<string, string> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {};
+  }
+  const result: Record<string, string> = {};
+  for (const [field, message] of Object.entries(raw)) {
+    if (typeof message === 'string') {
+      result[field] = message;
+    } else if (Array.isArray(message) && message.length > 0) {
+      result[field] = message.map(String).join(' ');
+    }
+  }
+  return result;
+}
+
+type Signal = { signal?: AbortSignal };
+
+export const api = {
+  signup: (body: { email: string; password: string; businessName: string }) =>
+    request<AuthResponse>('POST', '/api/auth/signup', { body, anonymous: true }),
+  login: (body: { email: string; password: string }) =>
+    request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
+  channels: ({ signal }: Signal = {}) => request<Channel[]>('GET', '/api/channels', { signal }),
+  connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
+  conversations: ({ signal }: Signal = {}) =>
+    request<ConversationSummary[]>('GET', '/api/conversations', { signal }),
+  messages: (conversationId: string, { signal }: Signal = {}) =>
+    request<Message[]>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { signal }),
+  notifications: ({ signal }: Signal = {}) => request<Notification[]>('GET', '/api/notifications', { signal }),
+};
+
+/** A sentence for the person using the console, for errors a page does not handle more specifically. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.detail ?? error.title;
+  }
+  return 'Something went wrong. Try again.';
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { ApiError, api, type ConversationSummary, type Message } from '../api';
+import { Alert } from '../components/Alert';
+import { DeliveryStatus } from '../components/DeliveryStatus';
+import { ModeBadge } from '../components/ModeBadge';
+import { formatDateTime } from '../format/time';
+import { usePolledData } from '../polling/usePolledData';
+import { channelLabel, contactName } from './InboxPage';
+import { pollErrorMessage } from './pollErrors';
+
+/** One conversation as a thread; a new conversation id starts a fresh view (and fresh polling). */
+export function ConversationPage() {
+  const { conversationId = '' } = useParams();
+  return <ConversationView key={conversationId} conversationId={conversationId} />;
+}
+
+function ConversationView({ conversationId }: { conversationId: string }) {
+  const summary = useConversationSummary(conversationId);
+  const load = useCallback((signal: AbortSignal) => api.messages(conversationId, { signal }), [conversationId]);
+  const { data: messages, error, loading } = usePolledData(load);
+  const notFound = error instanceof ApiError && error.status === 404;
+  const problem = notFound ? null : pollErrorMessage(error);
+  const name = summary ? contactName(summary.contact) : 'Conversation';
+
+  return (
+    <section className="conversation">
+      <p>
+        <Link to="/inbox">← Inbox</Link>
+      </p>
+      <header className="conversation-header">
+        <h1>{name}</h1>
+        {summary && (
+          <>
+            <span className="muted">{channelLabel(summary.channel)}</span>
+            <ModeBadge mode={summary.mode} />
+          </>
+        )}
+      </header>
+      {notFound && <Alert>This conversation does not exist, or belongs to another business.</Alert>}
+      {problem && <Alert>Could not load messages: {problem}</Alert>}
+      {loading && <p className="muted">Loading messages…</p>}
+      {messages && messages.length === 0 && <p className="muted">No messages yet.</p>}
+      {messages && messages.length > 0 && <Thread messages={messages} contact={name} />}
+    </section>
+  );
+}
+
+function Thread({ messages, contact }: { messages: Message[]; contact: string }) {
+  const end = useRef<HTMLLIElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    // Follow the conversation when a message arrives; not on every poll, so reading older ones is not interrupted.
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count]);
+
+  return (
+    <ol className="thread" aria-label="Messages">
+      {messages.map((message, index) => {
+        const inbound = message.direction === 'INBOUND';
+        return (
+          <li
+            key={message.id}
+            ref={index === count - 1 ? end : undefined}
+            className={inbound ? 'message message-inbound' : 'message message-outbound'}
+          >
+            <span className="visually-hidden">{inbound ? `${contact}:` : 'You:'}</span>
+            <p className="message-text">{message.text ?? <em>(no text)</em>}</p>
+            <p className="message-meta">
+              <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
+              {!inbound && <DeliveryStatus status={message.deliveryStatus} />}
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * The conversation's header data: handed over by the inbox link when there is one, otherwise looked
+ * up once in the conversation list (a deep link or a reload).
+ */
+function useConversationSummary(conversationId: string): ConversationSummary | undefined {
+  const location = useLocation();
+  const passed = (location.state as { conversation?: ConversationSummary } | null)?.conversation;
+  const [summary, setSummary] = useState<ConversationSummary | undefined>(
+    passed?.id === conversationId ? passed : undefined,
+  );
+
+  useEffect(() => {
+    if (summary) {
+      return;
+    }
+    const controller = new AbortController();
+    api
+      .conversations({ signal: controller.signal })
+      .then((all) => setSummary(all.find((conversation) => conversation.id === conversationId)))
+      .catch(() => {
+        // The header falls back to "Conversation"; the messages poll reports real problems.
+      });
+    return () => controller.abort();
+  }, [conversationId, summary]);
+
+  return summary;
+}

@@ -1,0 +1,39 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { currentSession } from '../session/session';
+import { ok, problem, stubApi } from '../test/fakeApi';
+import { authResponse } from '../test/fixtures';
+import { renderApp } from '../test/renderApp';
+
+function logIn(email: string, password: string) {
+  fireEvent.change(screen.getByLabelText('Email'), { target: { value: email } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: 'Log in' }));
+}
+
+describe('LoginPage', () => {
+  it('says the email or password is wrong on 401 and stays on log-in', async () => {
+    stubApi({ 'POST /api/auth/login': problem(401, 'Unauthorized', { detail: 'Bad credentials' }) });
+    const { location } = renderApp('/login');
+
+    logIn('ada@shop.example', 'wrong-password');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong email or password.');
+    expect(location()).toBe('/login');
+    expect(currentSession()).toBeNull();
+  });
+
+  it('stores the token and opens the inbox', async () => {
+    const fake = stubApi({
+      'POST /api/auth/login': ok(authResponse({ accessToken: 'login-token' })),
+      'GET /api/conversations': ok([]),
+    });
+    const { location } = renderApp('/login');
+
+    logIn('ada@shop.example', 'correct horse battery');
+
+    expect(await screen.findByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
+    expect(location()).toBe('/inbox');
+    expect(fake.requestsTo('POST /api/auth/login')[0]?.body).toEqual({ email: 'ada@shop.example', password: 'correct horse battery' });
+    expect(currentSession()?.accessToken).toBe('login-token');
+  });
+});

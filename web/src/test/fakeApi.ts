@@ -1,0 +1,74 @@
+import { vi } from 'vitest';
+
+/*
+ * The HTTP boundary for component tests: a stub of the global fetch that answers by "METHOD /path"
+ * and records every request. The console's own code (api.ts, session, pages) runs for real.
+ */
+
+export type StubbedReply = { status?: number; body?: unknown };
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+};
+
+/** A route answers with one reply every time, or with a list of replies in turn (the last one repeating). */
+export type StubbedRoutes = Record<string, StubbedReply | StubbedReply[]>;
+
+export type FakeApi = {
+  requests: RecordedRequest[];
+  requestsTo: (route: string) => RecordedRequest[];
+  /** Changes a route's answer from now on (e.g. a new conversation arrives). */
+  answer: (route: string, reply: StubbedReply | StubbedReply[]) => void;
+};
+
+export function ok(body: unknown): StubbedReply {
+  return { status: 200, body };
+}
+
+export function problem(status: number, title: string, extra: Record<string, unknown> = {}): StubbedReply {
+  return { status, body: { type: 'about:blank', title, status, ...extra } };
+}
+
+export function stubApi(routes: StubbedRoutes): FakeApi {
+  const table = new Map<string, StubbedReply[]>(Object.entries(routes).map(([route, reply]) => [route, [reply].flat()]));
+  const requests: RecordedRequest[] = [];
+
+  const fetchStub = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const route = `${method} ${path}`;
+    requests.push({ method, path, headers, body });
+
+    if (init.signal?.aborted) {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    }
+    const replies = table.get(route);
+    if (!replies || replies.length === 0) {
+      return json(599, { title: `No stubbed answer for ${route}`, status: 599 });
+    }
+    const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
+    return json(reply.status ?? 200, reply.body);
+  });
+  vi.stubGlobal('fetch', fetchStub);
+
+  return {
+    requests,
+    requestsTo: (route) => requests.filter((request) => `${request.method} ${request.path}` === route),
+    answer: (route, reply) => {
+      table.set(route, [reply].flat());
+    },
+  };
+}
+
+function json(status: number, body: unknown): Response {
+  const isProblem = status >= 400;
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': isProblem ? 'application/problem+json' : 'application/json' },
+  });
+}
