@@ -24,5 +24,11 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_ai");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+        assertThat(environment.getProperty("sellavie.ai.providers")).isEqualTo("offline");
+        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.base-url"))
+                .isEqualTo("https://api.openai.com");
+        assertThat(environment.getProperty("sellavie.ai.openai-compatible.groq.base-url"))
+                .isEqualTo("https://api.groq.com/openai");
+        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.api-key")).isEmpty();
     }
 }

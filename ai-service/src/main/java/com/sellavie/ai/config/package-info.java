@@ -1,0 +1,2 @@
+/** Cross-cutting configuration of ai-service. */
+package com.sellavie.ai.config;

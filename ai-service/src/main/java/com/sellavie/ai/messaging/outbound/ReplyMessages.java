@@ -1,0 +1,50 @@
+package com.sellavie.ai.messaging.outbound;
+
+import com.sellavie.ai.actiontag.Action;
+import com.sellavie.ai.actiontag.ParsedReply;
+import com.sellavie.ai.provider.Reply;
+import com.sellavie.events.ai.CheckoutAction;
+import com.sellavie.events.ai.CheckoutActionItem;
+import com.sellavie.events.ai.HandoffAction;
+import com.sellavie.events.ai.InvoiceAction;
+import com.sellavie.events.ai.PaymentStatusAction;
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.schemas.EventMetadata;
+import java.time.Instant;
+
+/** ReplyGenerated from a request and its parsed reply: same tenant and journey, caused by the request. */
+public final class ReplyMessages {
+
+    private ReplyMessages() {
+    }
+
+    public static ReplyGenerated replyGenerated(ReplyRequested request, Reply reply, ParsedReply parsed,
+            Instant occurredAt) {
+        EventMetadata metadata = EventMetadata.causedBy(EventMetadata.of(request), occurredAt);
+        return ReplyGenerated.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(metadata.businessId())
+                .setCorrelationId(metadata.correlationId())
+                .setCausationId(metadata.causationId())
+                .setConversationId(request.getConversationId())
+                .setReplyRequestId(request.getEventId())
+                .setText(parsed.text())
+                .setProviderName(reply.providerName())
+                .setModel(reply.model())
+                .setOffline(reply.offline())
+                .setActions(parsed.actions().stream().map(ReplyMessages::action).toList())
+                .build();
+    }
+
+    private static Object action(Action action) {
+        return switch (action) {
+            case Action.Handoff handoff -> new HandoffAction(handoff.reason());
+            case Action.Checkout checkout -> new CheckoutAction(checkout.items().stream()
+                    .map(item -> new CheckoutActionItem(item.sku(), item.quantity())).toList());
+            case Action.Invoice invoice -> new InvoiceAction(invoice.orderId());
+            case Action.PaymentStatus status -> new PaymentStatusAction(status.orderId());
+        };
+    }
+}

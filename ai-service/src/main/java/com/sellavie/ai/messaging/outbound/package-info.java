@@ -1,0 +1,2 @@
+/** Builds the Avro events ai-service publishes. */
+package com.sellavie.ai.messaging.outbound;

@@ -1,0 +1,104 @@
+package com.sellavie.ai;
+
+import com.sellavie.platform.test.TestKafka;
+import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.schemas.EventMetadata;
+import com.sellavie.schemas.Topics;
+import com.sellavie.schemas.serde.EventSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Real Avro events on the test broker, as another service's relay would publish them (Confluent
+ * format through the registry, headers eventId/eventType/businessId), and the events ai-service
+ * published, decoded.
+ */
+public final class EventRecords {
+
+    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+
+    private EventRecords() {
+    }
+
+    /** Encodes the event once and publishes those bytes {@code times} times, keyed like its topic says. */
+    public static void publish(SpecificRecord event, String key, int times) {
+        publish(event, key, times, EventMetadata.of(event).businessId().toString());
+    }
+
+    /** Like {@link #publish(SpecificRecord, String, int)}, with the given {@code businessId} header. */
+    public static void publish(SpecificRecord event, String key, int times, String businessIdHeader) {
+        String topic = Topics.of(event.getClass()).name();
+        byte[] bytes;
+        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
+            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
+            bytes = serializer.serialize(topic, event);
+        }
+        EventMetadata metadata = EventMetadata.of(event);
+        for (int i = 0; i < times; i++) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
+            header(record, "eventId", metadata.eventId().toString());
+            header(record, "eventType", EventMetadata.eventType(event));
+            header(record, "businessId", businessIdHeader);
+            try {
+                PRODUCER.send(record).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not publish to " + topic, e);
+            }
+        }
+    }
+
+    /** Every record of {@code topic} (read from its beginning) whose decoded value matches, once {@code until} holds. */
+    @SuppressWarnings("unchecked")
+    public static <T> List<ConsumerRecord<String, T>> awaitRecords(String topic, Class<T> type, Predicate<T> matching,
+            Predicate<List<ConsumerRecord<String, T>>> until) {
+        List<ConsumerRecord<String, T>> found = new ArrayList<>();
+        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                        "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                if (!partitions.isEmpty() && !consumer.assignment().containsAll(partitions)) {
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                }
+                if (!consumer.assignment().isEmpty()) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        Object value = deserializer.deserialize(topic, r.value());
+                        if (type.isInstance(value) && matching.test((T) value)) {
+                            found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
+                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), (T) value));
+                        }
+                    }
+                }
+                return until.test(found);
+            });
+        }
+        return found;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,72 @@
+package com.sellavie.ai;
+
+import com.sellavie.ai.knowledge.BusinessKnowledge;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
+import com.sellavie.ai.provider.Prompt;
+import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.schemas.EventMetadata;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Small factories for the tests: a seeded shop, prompts and the events ai-service consumes. */
+public final class Fixtures {
+
+    public static final String SHOP_NAME = "Lagos Linen";
+    public static final List<Faq> FAQS = List.of(
+            new Faq("delivery", "Do you deliver?", "We deliver across Lagos in 2 days, 1500 NGN."));
+    public static final List<Product> PRODUCTS = List.of(
+            new Product("LINEN-SHIRT-M", "Linen Shirt", "White, size M", new BigDecimal("25.00"), "USD", true),
+            new Product("TOTE-01", "Canvas Tote", null, new BigDecimal("12.5"), "USD", true),
+            new Product("SILK-SCARF", "Silk Scarf", null, new BigDecimal("40"), "USD", false));
+
+    private Fixtures() {
+    }
+
+    public static BusinessKnowledge shop(UUID businessId) {
+        return new BusinessKnowledge(businessId, SHOP_NAME, FAQS, PRODUCTS);
+    }
+
+    /** A prompt whose customer message is already neutral (as PromptBuilder makes it). */
+    public static Prompt prompt(String customerMessage) {
+        return new Prompt("You are the assistant of " + SHOP_NAME + ".", List.of(), customerMessage,
+                shop(UUID.randomUUID()));
+    }
+
+    public static ReplyRequested replyRequested(UUID businessId, UUID conversationId, String triggerText,
+            ReplyRequestedHistoryMessage... history) {
+        UUID inbound = EventMetadata.newEventId();
+        return ReplyRequested.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(Instant.now())
+                .setBusinessId(businessId)
+                .setCorrelationId("journey-" + inbound)
+                .setCausationId(inbound.toString())
+                .setConversationId(conversationId)
+                .setChannelType("INSTAGRAM")
+                .setTriggerMessageId(EventMetadata.newEventId())
+                .setTriggerText(triggerText)
+                .setHistory(List.of(history))
+                .build();
+    }
+
+    public static ReplyRequestedHistoryMessage history(String direction, String text) {
+        return new ReplyRequestedHistoryMessage(direction, text, Instant.now().minusSeconds(60));
+    }
+
+    public static BusinessRegistered businessRegistered(UUID businessId, String name) {
+        EventMetadata metadata = EventMetadata.startOfJourney(businessId, Instant.now());
+        return BusinessRegistered.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(businessId)
+                .setCorrelationId(metadata.correlationId())
+                .setName(name)
+                .setOwnerUserId(UUID.randomUUID())
+                .build();
+    }
+}
