@@ -24,5 +24,10 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_identity");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+        assertThat(environment.getProperty("sellavie.identity.access-token-ttl")).isEqualTo("15m");
+        // No signing key by default: the service refuses to start until one is configured.
+        assertThat(environment.getProperty("sellavie.identity.jwt.private-key-file")).isEmpty();
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("login-by-email");
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[1]")).isEqualTo("email-taken");
     }
 }

@@ -1,0 +1,2 @@
+/** The signed-in user's own view: who the access token says they are, and for which business. */
+package com.sellavie.identity.me;

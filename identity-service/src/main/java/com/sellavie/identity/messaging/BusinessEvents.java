@@ -1,0 +1,27 @@
+package com.sellavie.identity.messaging;
+
+import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.schemas.EventMetadata;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds the events of the {@code identity.businesses} topic. */
+public final class BusinessEvents {
+
+    private BusinessEvents() {
+    }
+
+    /** A sign-up starts a journey: the event's own id is its correlation id. */
+    public static BusinessRegistered registered(UUID businessId, String name, UUID ownerUserId, Instant at) {
+        EventMetadata metadata = EventMetadata.startOfJourney(businessId, at);
+        return BusinessRegistered.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(businessId)
+                .setCorrelationId(metadata.correlationId())
+                .setCausationId(null)
+                .setName(name)
+                .setOwnerUserId(ownerUserId)
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Mappings from identity's facts to the Avro events it publishes through the outbox. */
+package com.sellavie.identity.messaging;

@@ -1,0 +1,94 @@
+package com.sellavie.identity.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** identity-service over real HTTP, as a browser or the gateway would call it. */
+public final class IdentityApi {
+
+    public static final String GOOD_PASSWORD = "linen-Shirts-2026";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+
+    public IdentityApi(int port) {
+        this.port = port;
+    }
+
+    /** A unique, valid address for one test. */
+    public static String newEmail() {
+        return "owner-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** A unique, valid business name for one test. */
+    public static String newBusinessName() {
+        return "Linen House " + UUID.randomUUID();
+    }
+
+    public Response signUp(String email, String password, String businessName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", password);
+        body.put("businessName", businessName);
+        return post("/api/auth/signup", JSON.writeValueAsString(body));
+    }
+
+    public Response logIn(String email, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("password", password);
+        return post("/api/auth/login", JSON.writeValueAsString(body));
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Response get(String path, String bearerToken) {
+        HttpRequest.Builder request = request(path).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Cache-Control").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response with its body, parsed as JSON on demand. */
+    public record Response(int status, String body, String contentType, String cacheControl) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String text(String field) {
+            return json().path(field).asString();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package com.sellavie.identity.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Gives every Spring test context of identity a signing key, as the local-stack launcher will: an RSA
+ * key generated once per test JVM, written to a temporary PKCS#8 PEM file that
+ * {@code sellavie.identity.jwt.private-key-file} names. Registered in {@code META-INF/spring.factories}.
+ */
+public final class TestSigningKey implements ContextCustomizerFactory {
+
+    private static final Path FILE = generate();
+
+    /** The key file every test context signs with. */
+    public static Path file() {
+        return FILE;
+    }
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass,
+            List<ContextConfigurationAttributes> configAttributes) {
+        return new Customizer();
+    }
+
+    private static Path generate() {
+        try {
+            Path file = Files.createTempFile("identity-test-jwt-", ".pem");
+            file.toFile().deleteOnExit();
+            return TestKeyFiles.writePrivateKey(TestKeyFiles.rsa(2048), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Equal to every other instance, so it never splits Spring's context cache. */
+    private static final class Customizer implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("identity-test-signing-key",
+                    Map.of("sellavie.identity.jwt.private-key-file", FILE.toString())));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Customizer;
+        }
+
+        @Override
+        public int hashCode() {
+            return Customizer.class.hashCode();
+        }
+    }
+}
