@@ -1,0 +1,180 @@
+package com.sellavie.ingest.meta;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the verified bytes of a Meta webhook into customer messages: Instagram ({@code instagram}) and
+ * Messenger ({@code page}) {@code entry[].messaging[]}, and WhatsApp
+ * ({@code whatsapp_business_account}) {@code entry[].changes[].value.messages[]}. Echoes of the
+ * business's own messages and non-message events (read, reaction, delivery, status...) are skipped and
+ * named, so they can be counted.
+ */
+class MetaPayloadParser {
+
+    static final String INSTAGRAM = "instagram";
+    static final String PAGE = "page";
+    static final String WHATSAPP = "whatsapp_business_account";
+    /** Messaging event kinds Meta sends beside {@code message}; the first one present names a skipped event. */
+    private static final List<String> OTHER_EVENT_KINDS = List.of("read", "reaction", "postback", "delivery",
+            "referral", "optin", "account_linking", "policy_enforcement", "game_play", "handover");
+
+    private final JsonMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    MetaNotification parse(byte[] body) throws MalformedPayloadException {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedPayloadException("Body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPayloadException("Body is not a JSON object");
+        }
+        String objectType = text(root.path("object"));
+        JsonNode entries = root.path("entry");
+        if (objectType == null || !entries.isArray()) {
+            throw new MalformedPayloadException("Body lacks \"object\" or an \"entry\" array");
+        }
+        List<MetaMessage> messages = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        boolean supported = true;
+        switch (objectType) {
+            case INSTAGRAM -> entries.forEach(entry -> messaging(entry, "INSTAGRAM", messages, ignored));
+            case PAGE -> entries.forEach(entry -> messaging(entry, "MESSENGER", messages, ignored));
+            case WHATSAPP -> entries.forEach(entry -> whatsapp(entry, messages, ignored));
+            default -> supported = false;
+        }
+        return new MetaNotification(objectType, supported, List.copyOf(messages), List.copyOf(ignored));
+    }
+
+    /** The identifiers a payload names, for an UnroutableWebhook: entry ids and recipient/phone ids. */
+    static List<Map.Entry<String, String>> identifiersOf(MetaMessage message) {
+        List<Map.Entry<String, String>> ids = new ArrayList<>();
+        if ("WHATSAPP".equals(message.channelType())) {
+            ids.add(Map.entry("metadata.phone_number_id", message.channelExternalId()));
+            if (message.displayPhoneNumber() != null) {
+                ids.add(Map.entry("metadata.display_phone_number", message.displayPhoneNumber()));
+            }
+            if (message.accountId() != null) {
+                ids.add(Map.entry("entry.id", message.accountId()));
+            }
+        } else {
+            ids.add(Map.entry("recipient.id", message.channelExternalId()));
+        }
+        return ids;
+    }
+
+    private static void messaging(JsonNode entry, String channelType, List<MetaMessage> messages,
+            List<String> ignored) {
+        String entryId = text(entry.path("id"));
+        JsonNode events = entry.path("messaging");
+        if (!events.isArray()) {
+            // Feed changes (comments, mentions) arrive as entry.changes: not messages.
+            ignored.add(entry.has("changes") ? "changes" : "other");
+            return;
+        }
+        for (JsonNode event : events) {
+            JsonNode message = event.path("message");
+            if (!message.isObject()) {
+                ignored.add(OTHER_EVENT_KINDS.stream().filter(event::has).findFirst().orElse("other"));
+                continue;
+            }
+            if (message.path("is_echo").asBoolean(false)) {
+                ignored.add("echo");
+                continue;
+            }
+            if (message.path("is_deleted").asBoolean(false)) {
+                ignored.add("deleted");
+                continue;
+            }
+            String recipient = firstNonNull(text(event.path("recipient").path("id")), entryId);
+            String sender = text(event.path("sender").path("id"));
+            String mid = text(message.path("mid"));
+            if (recipient == null || sender == null || mid == null) {
+                ignored.add("incomplete");
+                continue;
+            }
+            messages.add(new MetaMessage(channelType, recipient, sender, mid, text(message.path("text")),
+                    millis(event.path("timestamp"), entry.path("time")), null, null, null));
+        }
+    }
+
+    private static void whatsapp(JsonNode entry, List<MetaMessage> messages, List<String> ignored) {
+        String wabaId = text(entry.path("id"));
+        for (JsonNode change : entry.path("changes")) {
+            JsonNode value = change.path("value");
+            if (!"messages".equals(text(change.path("field")))) {
+                ignored.add("other");
+                continue;
+            }
+            value.path("statuses").forEach(status -> ignored.add("status"));
+            String phoneNumberId = text(value.path("metadata").path("phone_number_id"));
+            String displayNumber = text(value.path("metadata").path("display_phone_number"));
+            Map<String, String> names = new HashMap<>();
+            value.path("contacts").forEach(contact -> {
+                String waId = text(contact.path("wa_id"));
+                String name = text(contact.path("profile").path("name"));
+                if (waId != null && name != null) {
+                    names.put(waId, name);
+                }
+            });
+            for (JsonNode message : value.path("messages")) {
+                String from = text(message.path("from"));
+                String id = text(message.path("id"));
+                if (phoneNumberId == null || from == null || id == null) {
+                    ignored.add("incomplete");
+                    continue;
+                }
+                String body = "text".equals(text(message.path("type"))) ? text(message.path("text").path("body")) : null;
+                messages.add(new MetaMessage("WHATSAPP", phoneNumberId, from, id, body,
+                        seconds(message.path("timestamp")), names.get(from), digits(displayNumber), wabaId));
+            }
+        }
+    }
+
+    /** A Meta id or text: a JSON string (ids occasionally arrive as numbers); null when absent. */
+    static String text(JsonNode node) {
+        if (node.isString()) {
+            String value = node.stringValue();
+            return value.isBlank() ? null : value;
+        }
+        return node.isIntegralNumber() ? node.asString() : null;
+    }
+
+    /** Digits only, the form WhatsApp's {@code display_phone_number} and a stored number are compared in. */
+    static String digits(String phoneNumber) {
+        if (phoneNumber == null) {
+            return null;
+        }
+        String digits = phoneNumber.replaceAll("\\D", "");
+        return digits.isEmpty() ? null : digits;
+    }
+
+    private static Instant millis(JsonNode timestamp, JsonNode fallback) {
+        JsonNode node = timestamp.isNumber() ? timestamp : fallback;
+        return node.isNumber() ? Instant.ofEpochMilli(node.asLong()) : Instant.now();
+    }
+
+    private static Instant seconds(JsonNode timestamp) {
+        String value = text(timestamp);
+        try {
+            return value == null ? Instant.now() : Instant.ofEpochSecond(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return Instant.now();
+        }
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

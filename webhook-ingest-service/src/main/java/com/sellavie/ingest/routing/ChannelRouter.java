@@ -1,0 +1,39 @@
+package com.sellavie.ingest.routing;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the business a webhook message belongs to. A webhook carries no tenant, so this is one of
+ * the platform's named global lookups ({@value #LOOKUP}, allowed in application.yml).
+ */
+@Component
+public class ChannelRouter {
+
+    static final String LOOKUP = "route-by-channel-id";
+
+    private final ChannelRoutes routes;
+    private final Tenancy tenancy;
+
+    ChannelRouter(ChannelRoutes routes, Tenancy tenancy) {
+        this.routes = routes;
+        this.tenancy = tenancy;
+    }
+
+    /** Instagram account id or Page id: one identifier. */
+    public Optional<ChannelRoute> route(String channelType, String externalId) {
+        return tenancy.globalLookup(LOOKUP, () -> routes.find(channelType, "external_id", externalId));
+    }
+
+    /**
+     * WhatsApp, layered: the phone_number_id, else the display number (digits only), else the WABA id
+     * (a business with one connected number on that account).
+     */
+    public Optional<ChannelRoute> routeWhatsApp(String phoneNumberId, String displayPhoneNumber, String wabaId) {
+        return tenancy.globalLookup(LOOKUP, () -> routes.find("WHATSAPP", "external_id", phoneNumberId)
+                .or(() -> displayPhoneNumber == null ? Optional.empty()
+                        : routes.find("WHATSAPP", "display_phone_number", displayPhoneNumber))
+                .or(() -> wabaId == null ? Optional.empty() : routes.find("WHATSAPP", "waba_id", wabaId)));
+    }
+}

@@ -1,0 +1,112 @@
+package com.sellavie.ingest.meta;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Meta webhook bodies as Meta sends them (PROVIDERS.md §1.5, §1.6): exact bytes, {@code /} escaped as
+ * {@code \/} and non-ASCII as lowercase {@code \u00e4} escapes, signed over those bytes.
+ */
+final class MetaWebhooks {
+
+    private MetaWebhooks() {
+    }
+
+    /** A body and the {@code X-Hub-Signature-256} value that signs it. */
+    record Signed(byte[] body, String signature) {
+        String json() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One Instagram DM from {@code senderId} to the business account {@code igAccountId}. */
+    record Dm(String igAccountId, String senderId, String mid, String text) {
+    }
+
+    static Signed signedInstagramDm(String secret, String igAccountId, String senderId, String mid, String text) {
+        return signed(secret, instagramBatch(List.of(new Dm(igAccountId, senderId, mid, text))));
+    }
+
+    /** One entry per DM, as Meta batches them ({@code messaging} holds one event per entry). */
+    static String instagramBatch(List<Dm> dms) {
+        return "{\"object\":\"instagram\",\"entry\":[" + dms.stream()
+                .map(dm -> entry(dm.igAccountId(), messaging(dm.senderId(), dm.igAccountId(),
+                        "{\"mid\":" + string(dm.mid()) + ",\"text\":" + string(dm.text()) + "}")))
+                .collect(Collectors.joining(",")) + "]}";
+    }
+
+    /** The business's own message, echoed back by Meta ({@code is_echo}): sender = business. */
+    static String instagramEcho(String igAccountId, String customerId, String mid, String text) {
+        return "{\"object\":\"instagram\",\"entry\":[" + entry(igAccountId, messaging(igAccountId, customerId,
+                "{\"mid\":" + string(mid) + ",\"text\":" + string(text) + ",\"is_echo\":true}")) + "]}";
+    }
+
+    /** A read receipt: a messaging event without a message. */
+    static String instagramRead(String igAccountId, String customerId, String mid) {
+        return "{\"object\":\"instagram\",\"entry\":[{\"id\":" + string(igAccountId) + ",\"time\":1569262486134,"
+                + "\"messaging\":[{\"sender\":{\"id\":" + string(customerId) + "},\"recipient\":{\"id\":"
+                + string(igAccountId) + "},\"timestamp\":1569262485349,\"read\":{\"mid\":" + string(mid) + "}}]}]}";
+    }
+
+    static String messengerDm(String pageId, String psid, String mid, String text) {
+        return "{\"object\":\"page\",\"entry\":[" + entry(pageId, messaging(psid, pageId,
+                "{\"mid\":" + string(mid) + ",\"text\":" + string(text) + "}")) + "]}";
+    }
+
+    static String whatsappText(String wabaId, String phoneNumberId, String displayNumber, String waId, String name,
+            String wamid, String text) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":" + string(wabaId) + ",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + string(displayNumber) + ",\"phone_number_id\":" + string(phoneNumberId) + "},"
+                + "\"contacts\":[{\"profile\":{\"name\":" + string(name) + "},\"wa_id\":" + string(waId) + "}],"
+                + "\"messages\":[{\"from\":" + string(waId) + ",\"id\":" + string(wamid)
+                + ",\"timestamp\":\"1739321024\",\"type\":\"text\",\"text\":{\"body\":" + string(text) + "}}]},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
+    static Signed signed(String secret, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return new Signed(body, signature(secret, body));
+    }
+
+    static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            // HMAC zero-pads the key, so an empty key signs like "\0" (which the JDK accepts): what anyone could
+            // compute against a service whose secret was left empty.
+            byte[] key = secret.isEmpty() ? new byte[1] : secret.getBytes(StandardCharsets.UTF_8);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON string literal escaped the way Meta escapes: {@code \/}, and {@code \u00e4} for non-ASCII. */
+    static String string(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '/' -> out.append("\\/");
+                case '\n' -> out.append("\\n");
+                default -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static String entry(String id, String messaging) {
+        return "{\"id\":" + string(id) + ",\"time\":1569262486134,\"messaging\":[" + messaging + "]}";
+    }
+
+    private static String messaging(String senderId, String recipientId, String message) {
+        return "{\"sender\":{\"id\":" + string(senderId) + "},\"recipient\":{\"id\":" + string(recipientId)
+                + "},\"timestamp\":1569262485349,\"message\":" + message + "}";
+    }
+}
