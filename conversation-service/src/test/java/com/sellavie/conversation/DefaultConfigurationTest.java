@@ -24,5 +24,11 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_conversation");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+        assertThat(environment.getProperty("sellavie.meta.graph-url")).isEqualTo("https://graph.facebook.com/v23.0");
+        // No keyset by default: the service fails closed until SELLAVIE_CONVERSATION_KEYSET_FILE is set.
+        assertThat(environment.getProperty("sellavie.conversation.encryption.keyset-file")).isEmpty();
+        // Fault injection is off unless a test turns it on.
+        assertThat(environment.getProperty("sellavie.fault-injection.halt-at")).isEmpty();
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("channel-by-external-id");
     }
 }

@@ -1,0 +1,73 @@
+package com.sellavie.conversation.conversations;
+
+import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
+import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
+import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
+import com.sellavie.conversation.conversations.ConversationViews.LastMessage;
+import com.sellavie.conversation.conversations.ConversationViews.MessageView;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read queries, scoped to the business by row-level security and by an explicit filter. */
+@Component
+class ConversationQueries {
+
+    private final JdbcTemplate jdbc;
+
+    ConversationQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    List<ConversationSummary> conversations(UUID businessId, int limit) {
+        return jdbc.query("""
+                SELECT c.id, c.mode, c.last_message_at, ch.id AS channel_id, ch.type, ch.name AS channel_name,
+                       k.id AS contact_id, k.external_id, k.name AS contact_name,
+                       m.text, m.direction, m.sent_at
+                FROM conversations c
+                JOIN channels ch ON ch.id = c.channel_id
+                JOIN contacts k ON k.id = c.contact_id
+                LEFT JOIN LATERAL (
+                    SELECT text, direction, sent_at FROM messages
+                    WHERE business_id = c.business_id AND conversation_id = c.id
+                    ORDER BY sent_at DESC, id DESC LIMIT 1) m ON true
+                WHERE c.business_id = ?
+                ORDER BY c.last_message_at DESC, c.id DESC
+                LIMIT ?""",
+                (rs, row) -> new ConversationSummary(rs.getObject("id", UUID.class),
+                        new ChannelRef(rs.getObject("channel_id", UUID.class), rs.getString("type"),
+                                rs.getString("channel_name")),
+                        new ContactRef(rs.getObject("contact_id", UUID.class), rs.getString("external_id"),
+                                rs.getString("contact_name")),
+                        rs.getString("direction") == null ? null : new LastMessage(rs.getString("text"),
+                                rs.getString("direction"), instant(rs.getTimestamp("sent_at"))),
+                        rs.getString("mode"), instant(rs.getTimestamp("last_message_at"))),
+                businessId, limit);
+    }
+
+    @Transactional(readOnly = true)
+    boolean exists(UUID businessId, UUID conversationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM conversations WHERE business_id = ? AND id = ?)", Boolean.class,
+                businessId, conversationId));
+    }
+
+    @Transactional(readOnly = true)
+    List<MessageView> messages(UUID businessId, UUID conversationId) {
+        return jdbc.query("SELECT id, direction, author_type, text, sent_at, delivery_status FROM messages "
+                        + "WHERE business_id = ? AND conversation_id = ? ORDER BY sent_at, id",
+                (rs, row) -> new MessageView(rs.getObject("id", UUID.class), rs.getString("direction"),
+                        rs.getString("author_type"), rs.getString("text"), instant(rs.getTimestamp("sent_at")),
+                        rs.getString("delivery_status")),
+                businessId, conversationId);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,94 @@
+package com.sellavie.conversation.inbound;
+
+import com.sellavie.conversation.channel.Channel;
+import com.sellavie.conversation.channel.ChannelDirectory;
+import com.sellavie.conversation.messaging.Conversation;
+import com.sellavie.conversation.messaging.Message;
+import com.sellavie.conversation.messaging.MessageEvents;
+import com.sellavie.conversation.messaging.MessageStore;
+import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.platform.outbox.Outbox;
+import com.sellavie.schemas.EventMetadata;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records one inbound message: contact, conversation, message (once per Meta message id), then
+ * MessageRecorded and, in bot mode, ReplyRequested with the recent history; all in the caller's
+ * transaction, with its inbox entry.
+ */
+@Component
+class InboundMessageRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMessageRecorder.class);
+
+    private final ChannelDirectory channels;
+    private final MessageStore store;
+    private final Outbox outbox;
+    private final int historySize;
+
+    InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox,
+            @Value("${sellavie.conversation.history-size:10}") int historySize) {
+        this.channels = channels;
+        this.store = store;
+        this.outbox = outbox;
+        this.historySize = historySize;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(InboundMessageReceived event) {
+        EventMetadata cause = EventMetadata.of(event);
+        UUID businessId = cause.businessId();
+        Channel channel = channels.findByExternalId(businessId, event.getChannelType(), event.getChannelExternalId())
+                .orElseThrow(() -> new UnknownChannelException(event.getChannelType(), event.getChannelExternalId()));
+        UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
+                event.getSenderName(), event.getSentAt());
+        Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
+        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), event.getText(),
+                event.getExternalMessageId(), event.getSentAt());
+        if (recorded.isEmpty()) {
+            // Meta delivered the same message again (a webhook retry that ingest published anew).
+            log.info("Inbound message {} already recorded; nothing to do", event.getExternalMessageId());
+            return;
+        }
+        Message message = recorded.get();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message, conversation, channel),
+                conversation.id().toString());
+        if (conversation.inBotMode()) {
+            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message),
+                    conversation.id().toString());
+        }
+    }
+
+    private ReplyRequested replyRequested(EventMetadata meta, Conversation conversation, Channel channel,
+            Message trigger) {
+        List<ReplyRequestedHistoryMessage> history = store.historyBefore(trigger, historySize).stream()
+                .map(m -> ReplyRequestedHistoryMessage.newBuilder()
+                        .setDirection(m.direction()).setText(m.text()).setSentAt(m.sentAt()).build())
+                .toList();
+        return ReplyRequested.newBuilder()
+                .setEventId(meta.eventId())
+                .setOccurredAt(meta.occurredAt())
+                .setBusinessId(meta.businessId())
+                .setCorrelationId(meta.correlationId())
+                .setCausationId(meta.causationId())
+                .setConversationId(conversation.id())
+                .setChannelType(channel.type())
+                .setTriggerMessageId(trigger.id())
+                .setTriggerText(trigger.text())
+                .setHistory(history)
+                .build();
+    }
+}

@@ -1,0 +1,142 @@
+package com.sellavie.conversation.messaging;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The contacts, conversations and messages tables. Every statement names the business as well:
+ * row-level security enforces the tenant anyway, the explicit filter keeps the indexes useful.
+ */
+@Repository
+public class MessageStore {
+
+    private static final String MESSAGE_COLUMNS = "id, business_id, conversation_id, direction, author_type, text, "
+            + "external_message_id, sent_at, delivery_status, attempts";
+
+    private final JdbcTemplate jdbc;
+
+    MessageStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The contact with this id on the channel, created (or its name refreshed) as needed; returns its id. */
+    public UUID upsertContact(UUID businessId, UUID channelId, String externalId, String name, Instant at) {
+        return jdbc.queryForObject("INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, channel_id, external_id) "
+                        + "DO UPDATE SET name = COALESCE(EXCLUDED.name, contacts.name) RETURNING id",
+                UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
+                Timestamp.from(at));
+    }
+
+    /** The contact's conversation on the channel (created in BOT mode), its activity time moved to {@code at}. */
+    public Conversation upsertConversation(UUID businessId, UUID channelId, UUID contactId, Instant at) {
+        UUID id = jdbc.queryForObject("INSERT INTO conversations (id, business_id, channel_id, contact_id, mode, "
+                        + "last_message_at, created_at) VALUES (?, ?, ?, ?, 'BOT', ?, ?) "
+                        + "ON CONFLICT (business_id, channel_id, contact_id) "
+                        + "DO UPDATE SET last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at) "
+                        + "RETURNING id",
+                UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, contactId, Timestamp.from(at),
+                Timestamp.from(Instant.now()));
+        return find(businessId, id).orElseThrow();
+    }
+
+    public Optional<Conversation> find(UUID businessId, UUID conversationId) {
+        return jdbc.query("SELECT c.id, c.business_id, c.channel_id, c.contact_id, k.external_id, c.mode "
+                        + "FROM conversations c JOIN contacts k ON k.id = c.contact_id "
+                        + "WHERE c.business_id = ? AND c.id = ?",
+                (rs, row) -> new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)),
+                businessId, conversationId).stream().findFirst();
+    }
+
+    public void touch(UUID businessId, UUID conversationId, Instant at) {
+        jdbc.update("UPDATE conversations SET last_message_at = GREATEST(last_message_at, ?) "
+                + "WHERE business_id = ? AND id = ?", Timestamp.from(at), businessId, conversationId);
+    }
+
+    /**
+     * Records a customer's message unless one with the same Meta id is already there.
+     *
+     * @return the new message, or empty when it was a duplicate
+     */
+    public Optional<Message> insertInbound(UUID businessId, UUID conversationId, String text, String externalMessageId,
+            Instant sentAt) {
+        UUID id = UuidCreator.getTimeOrderedEpoch();
+        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
+                        + "text, external_message_id, sent_at, delivery_status, updated_at) "
+                        + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, 'RECEIVED', now()) "
+                        + "ON CONFLICT (business_id, external_message_id) DO NOTHING",
+                id, businessId, conversationId, text, externalMessageId, Timestamp.from(sentAt));
+        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+    }
+
+    /**
+     * Records a reply about to be sent, PENDING, unless the event that asked for it was already turned
+     * into a message.
+     */
+    public Optional<Message> insertPendingOutbound(UUID businessId, UUID conversationId, String authorType,
+            String text, UUID sourceEventId, Instant queuedAt) {
+        UUID id = UuidCreator.getTimeOrderedEpoch();
+        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
+                        + "text, source_event_id, sent_at, delivery_status, updated_at) "
+                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, 'PENDING', now()) "
+                        + "ON CONFLICT (business_id, source_event_id) DO NOTHING",
+                id, businessId, conversationId, authorType, text, sourceEventId, Timestamp.from(queuedAt));
+        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+    }
+
+    /** PENDING (or UNKNOWN, if a sweeper got there first) becomes SENT: Meta's answer is the truth. */
+    public void markSent(UUID businessId, UUID messageId, String externalMessageId, int attempts) {
+        jdbc.update("UPDATE messages SET delivery_status = 'SENT', external_message_id = ?, attempts = ?, "
+                        + "updated_at = now() WHERE business_id = ? AND id = ? AND delivery_status IN ('PENDING', 'UNKNOWN')",
+                externalMessageId, attempts, businessId, messageId);
+    }
+
+    public void markFailed(UUID businessId, UUID messageId, int attempts, String reason, String code) {
+        jdbc.update("UPDATE messages SET delivery_status = 'FAILED', attempts = ?, failure_reason = ?, "
+                        + "failure_code = ?, updated_at = now() WHERE business_id = ? AND id = ? "
+                        + "AND delivery_status IN ('PENDING', 'UNKNOWN')",
+                attempts, reason, code, businessId, messageId);
+    }
+
+    /** The send's outcome cannot be known (crash or timeout in the gap): shown, never re-sent automatically. */
+    public int markUnknown(UUID businessId, UUID messageId, int attempts, String reason) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'UNKNOWN', attempts = GREATEST(attempts, ?), "
+                        + "failure_reason = ?, updated_at = now() WHERE business_id = ? AND id = ? "
+                        + "AND delivery_status = 'PENDING'",
+                attempts, reason, businessId, messageId);
+    }
+
+    public Optional<Message> findMessage(UUID businessId, UUID messageId) {
+        return jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE business_id = ? AND id = ?",
+                MessageStore::message, businessId, messageId).stream().findFirst();
+    }
+
+    /** The {@code limit} messages before {@code message} in its conversation, oldest first. */
+    public List<Message> historyBefore(Message message, int limit) {
+        List<Message> newestFirst = new ArrayList<>(jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM messages "
+                        + "WHERE business_id = ? AND conversation_id = ? AND id <> ? AND (sent_at, id) < (?, ?) "
+                        + "ORDER BY sent_at DESC, id DESC LIMIT ?",
+                MessageStore::message, message.businessId(), message.conversationId(), message.id(),
+                Timestamp.from(message.sentAt()), message.id(), limit));
+        Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    private static Message message(ResultSet rs, int row) throws SQLException {
+        return new Message(rs.getObject("id", UUID.class), rs.getObject("business_id", UUID.class),
+                rs.getObject("conversation_id", UUID.class), rs.getString("direction"), rs.getString("author_type"),
+                rs.getString("text"), rs.getString("external_message_id"), rs.getTimestamp("sent_at").toInstant(),
+                rs.getString("delivery_status"), rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,57 @@
+package com.sellavie.conversation.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** A fresh Tink keyset file and a WireMock standing in for Meta's Graph API, one of each per test JVM. */
+public class ConversationTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final WireMockServer GRAPH = startGraph();
+    private static final Path KEYSET = writeKeyset();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("conversation-test", Map.of(
+                "sellavie.conversation.encryption.keyset-file", KEYSET.toString(),
+                "sellavie.meta.graph-url", GRAPH.baseUrl() + "/v23.0",
+                "sellavie.outbound.initial-backoff", "50ms",
+                "sellavie.outbound.max-backoff", "200ms",
+                "sellavie.outbound.request-timeout", "2s",
+                "sellavie.kafka.retry.initial-interval", "50ms")));
+    }
+
+    public static Path keysetFile() {
+        return KEYSET;
+    }
+
+    private static WireMockServer startGraph() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    private static Path writeKeyset() {
+        try {
+            AeadConfig.register();
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            Path file = Files.createTempFile("conversation-keyset", ".json");
+            Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()));
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not generate the test keyset", e);
+        }
+    }
+}
