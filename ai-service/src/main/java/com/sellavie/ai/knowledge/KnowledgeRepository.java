@@ -39,6 +39,35 @@ public class KnowledgeRepository {
                 + "DO UPDATE SET name = excluded.name, updated_at = now()", businessId, name);
     }
 
+    /**
+     * Replaces the business's whole FAQ and catalog seed (its name is kept). Must run inside the
+     * caller's transaction: the delete and the inserts commit together. Replacements of one business
+     * are serialised on a transaction-scoped advisory lock, so two at once end with one of them whole
+     * rather than a duplicate-key failure or a mix.
+     */
+    public void replaceSeed(UUID businessId, List<Faq> faqs, List<Product> products) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended('sellavie-ai-knowledge:' || ?::text, 0))",
+                businessId);
+        jdbc.update("DELETE FROM knowledge WHERE business_id = ?", businessId);
+        jdbc.batchUpdate("INSERT INTO knowledge (business_id, kind, key, title, body) VALUES (?, 'FAQ', ?, ?, ?)",
+                faqs, 100, (statement, faq) -> {
+                    statement.setObject(1, businessId);
+                    statement.setString(2, faq.topic());
+                    statement.setString(3, faq.question());
+                    statement.setString(4, faq.answer());
+                });
+        jdbc.batchUpdate("INSERT INTO knowledge (business_id, kind, key, title, body, price, currency, available) "
+                + "VALUES (?, 'PRODUCT', ?, ?, ?, ?, ?, ?)", products, 100, (statement, product) -> {
+                    statement.setObject(1, businessId);
+                    statement.setString(2, product.sku());
+                    statement.setString(3, product.name());
+                    statement.setString(4, product.description());
+                    statement.setBigDecimal(5, product.price());
+                    statement.setString(6, product.currency());
+                    statement.setBoolean(7, product.available());
+                });
+    }
+
     public void saveFaq(UUID businessId, Faq faq) {
         jdbc.update("INSERT INTO knowledge (business_id, kind, key, title, body) VALUES (?, 'FAQ', ?, ?, ?) "
                 + "ON CONFLICT (business_id, kind, key) DO UPDATE SET title = excluded.title, body = excluded.body, "

@@ -30,7 +30,22 @@ final class PromptBuilder {
                 .toList();
         List<Prompt.Turn> recent = history.subList(Math.max(0, history.size() - HISTORY_LIMIT), history.size());
         return new Prompt(instructions(knowledge, request.getChannelType()), recent,
-                neutralise(request.getTriggerText()), knowledge);
+                neutralise(request.getTriggerText()), neutralised(knowledge));
+    }
+
+    /**
+     * The seed as data for providers that answer from it directly (offline quotes FAQ answers and
+     * product names verbatim): the merchant's texts are neutralised like the customer's, so an FAQ
+     * answer written as {@code [[CHECKOUT ...]]} is never executed. Skus stay as stored: CHECKOUT
+     * tags must name them exactly, and the knowledge API admits only plain characters in them.
+     */
+    private static BusinessKnowledge neutralised(BusinessKnowledge knowledge) {
+        return new BusinessKnowledge(knowledge.businessId(), neutralise(knowledge.businessName()),
+                knowledge.faqs().stream().map(faq -> new BusinessKnowledge.Faq(neutralise(faq.topic()),
+                        neutralise(faq.question()), neutralise(faq.answer()))).toList(),
+                knowledge.products().stream().map(product -> new BusinessKnowledge.Product(product.sku(),
+                        neutralise(product.name()), neutralise(product.description()), product.price(),
+                        product.currency(), product.available())).toList());
     }
 
     private static Prompt.Turn turn(ReplyRequestedHistoryMessage message) {

@@ -1,0 +1,35 @@
+package com.sellavie.ai.knowledge;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/ai/knowledge}: the FAQ and catalog seed the assistant answers from. The business is
+ * the access token's; every role may read it, only OWNER and ADMIN may replace it.
+ */
+@RestController
+@RequestMapping("/api/ai/knowledge")
+class KnowledgeController {
+
+    private final MerchantKnowledge knowledge;
+
+    KnowledgeController(MerchantKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    @GetMapping
+    KnowledgeDocument get() {
+        return knowledge.current();
+    }
+
+    /** The role is checked before the document is validated: an AGENT gets 403, never field errors. */
+    @PutMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
+    KnowledgeDocument replace(@RequestBody(required = false) KnowledgeDocument document) {
+        return knowledge.replace(document);
+    }
+}
