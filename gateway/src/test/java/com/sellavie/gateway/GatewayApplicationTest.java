@@ -27,6 +27,7 @@ class GatewayApplicationTest {
             "identity", new StubService("identity"),
             "conversation", new StubService("conversation"),
             "notification", new StubService("notification"),
+            "ai", new StubService("ai"),
             "ingest", new StubService("ingest"));
 
     private static final int ONE_MIB = 1024 * 1024;
@@ -43,6 +44,7 @@ class GatewayApplicationTest {
         registry.add("SELLAVIE_CONVERSATION_URL", SERVICES.get("conversation")::url);
         registry.add("SELLAVIE_NOTIFICATION_URL", SERVICES.get("notification")::url);
         registry.add("SELLAVIE_INGEST_URL", SERVICES.get("ingest")::url);
+        registry.add("SELLAVIE_AI_URL", SERVICES.get("ai")::url);
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
     }
 
@@ -68,6 +70,8 @@ class GatewayApplicationTest {
     @ParameterizedTest
     @CsvSource({
             "/api/auth/login, identity",
+            "/api/me, identity",
+            "/api/ai/knowledge, ai",
             "/.well-known/jwks.json, identity",
             "/api/channels/42, conversation",
             "/api/conversations?status=open, conversation",

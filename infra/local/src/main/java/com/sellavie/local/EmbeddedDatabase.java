@@ -1,0 +1,99 @@
+package com.sellavie.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries) with {@code wal_level=logical}, whose data
+ * persists in the data folder between runs.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private final Path data;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path data) {
+        this.postgres = postgres;
+        this.port = port;
+        this.data = data;
+    }
+
+    static EmbeddedDatabase start(Path folder, int port) {
+        try {
+            Path data = Files.createDirectories(folder.resolve("data"));
+            Path binaries = Files.createDirectories(folder.resolve("binaries"));
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(false)
+                    // Its own hook would stop PostgreSQL while the services still use it: the
+                    // launcher's shutdown hook stops it last instead.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "32")
+                    .setServerConfig("max_wal_senders", "32")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            log.debug("Embedded PostgreSQL on port {}, data in {}", port, data);
+            return new EmbeddedDatabase(postgres, port, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL (data in " + folder + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Server URL without a database, as services expect {@code SELLAVIE_DB_URL}. */
+    String serverUrl() {
+        return "jdbc:postgresql://localhost:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A superuser connection (the embedded server trusts local connections). */
+    Connection connectAsSuperuser(String database) throws SQLException {
+        return DriverManager.getConnection(serverUrl() + "/" + database, "postgres", "");
+    }
+
+    @Override
+    public void close() {
+        java.util.Optional<ProcessHandle> postmaster = postmaster();
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("pg_ctl could not stop the embedded PostgreSQL ({}); signalling it directly", e.getMessage());
+        }
+        // pg_ctl detaches the postmaster from the launcher: make sure it is gone, not orphaned.
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(process -> {
+            process.destroy();
+            if (process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+                    .exceptionally(t -> process).join().isAlive()) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    /** The postmaster, from the pid PostgreSQL writes first in {@code postmaster.pid}. */
+    java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

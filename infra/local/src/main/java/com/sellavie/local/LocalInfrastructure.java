@@ -1,0 +1,138 @@
+package com.sellavie.local;
+
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PostgreSQL, Kafka and the schema registry, each started here unless its environment variable
+ * names an external one ({@code SELLAVIE_DB_URL}, {@code SELLAVIE_KAFKA_BOOTSTRAP},
+ * {@code SELLAVIE_SCHEMA_REGISTRY_URL}). Stopped in the reverse order.
+ */
+final class LocalInfrastructure implements AutoCloseable {
+
+    private static final Logger console = LoggerFactory.getLogger("sellavie");
+
+    private final Map<String, String> environment;
+    private EmbeddedDatabase database;
+    private Map<String, ServiceDatabases.Credentials> credentials = Map.of();
+    private KafkaBroker kafka;
+    private SchemaRegistry registry;
+    private String databaseUrl;
+    private String kafkaBootstrap;
+    private String registryUrl;
+
+    private LocalInfrastructure(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    static LocalInfrastructure start(Installation installation, DataFolder data, LocalSecrets secrets,
+            InfrastructurePorts ports, Map<String, String> environment) {
+        LocalInfrastructure infrastructure = new LocalInfrastructure(environment);
+        try {
+            infrastructure.startAll(installation, data, secrets, ports);
+            return infrastructure;
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Installation installation, DataFolder data, LocalSecrets secrets, InfrastructurePorts ports) {
+        Optional<String> externalDb = external("SELLAVIE_DB_URL");
+        if (externalDb.isPresent()) {
+            databaseUrl = externalDb.get();
+            console.info("  postgresql      external ({})", databaseUrl);
+        } else {
+            long started = System.nanoTime();
+            database = EmbeddedDatabase.start(data.postgres(), ports.postgres());
+            credentials = ServiceDatabases.ensure(database, secrets);
+            databaseUrl = database.serverUrl();
+            console.info("  postgresql      ready in {} on port {} (one database and role per service)",
+                    Elapsed.since(started), ports.postgres());
+        }
+        Optional<String> externalKafka = external("SELLAVIE_KAFKA_BOOTSTRAP");
+        if (externalKafka.isPresent()) {
+            kafkaBootstrap = externalKafka.get();
+            console.info("  kafka           external ({})", kafkaBootstrap);
+        } else {
+            long started = System.nanoTime();
+            kafka = KafkaBroker.start(installation, data.kafka(), data.logs().resolve("kafka.log"), ports.kafka(),
+                    ports.kafkaController());
+            kafkaBootstrap = kafka.bootstrapServers();
+            int created = EventTopics.ensure(kafkaBootstrap);
+            console.info("  kafka           ready in {} on port {} ({} topics created)", Elapsed.since(started),
+                    ports.kafka(), created);
+        }
+        Optional<String> externalRegistry = external("SELLAVIE_SCHEMA_REGISTRY_URL");
+        if (externalRegistry.isPresent()) {
+            registryUrl = externalRegistry.get();
+            console.info("  schema registry external ({})", registryUrl);
+        } else {
+            long started = System.nanoTime();
+            registry = SchemaRegistry.start(installation, data.registry(), data.logs().resolve("registry.log"),
+                    ports.registry(), ports.registryManagement());
+            registryUrl = registry.baseUrl();
+            console.info("  schema registry ready in {} on port {}", Elapsed.since(started), ports.registry());
+        }
+    }
+
+    private Optional<String> external(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** Environment for a service using database {@code sellavie_<x>} (null: none). */
+    Map<String, String> serviceEnvironment(String databaseName) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("SELLAVIE_DB_URL", databaseUrl);
+        env.put("SELLAVIE_KAFKA_BOOTSTRAP", kafkaBootstrap);
+        env.put("SELLAVIE_SCHEMA_REGISTRY_URL", registryUrl);
+        ServiceDatabases.Credentials owner = databaseName == null ? null : credentials.get(databaseName);
+        if (owner != null) {
+            env.put("SELLAVIE_DB_USER", owner.user());
+            env.put("SELLAVIE_DB_PASSWORD", owner.password());
+        }
+        return env;
+    }
+
+    Optional<EmbeddedDatabase> database() {
+        return Optional.ofNullable(database);
+    }
+
+    Map<String, ServiceDatabases.Credentials> credentials() {
+        return credentials;
+    }
+
+    Optional<KafkaBroker> kafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    Optional<SchemaRegistry> registry() {
+        return Optional.ofNullable(registry);
+    }
+
+    String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    String registryUrl() {
+        return registryUrl;
+    }
+
+    @Override
+    public void close() {
+        if (registry != null) {
+            registry.stop();
+            registry = null;
+        }
+        if (kafka != null) {
+            kafka.stop();
+            kafka = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

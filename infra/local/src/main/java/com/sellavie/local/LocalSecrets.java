@@ -1,0 +1,104 @@
+package com.sellavie.local;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The local stack's generated secrets, each made on first use and kept in {@code secrets/}: the
+ * sandbox Meta app secret and verify token, identity's JWT signing key, conversation-service's
+ * channel-token keyset, the database roles' passwords and the demo owner's password. A value the
+ * environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over the generated one.
+ */
+final class LocalSecrets {
+
+    private final Path folder;
+    private final Map<String, String> environment;
+
+    LocalSecrets(Path folder, Map<String, String> environment) {
+        this.folder = folder;
+        this.environment = environment;
+    }
+
+    String metaAppSecret() {
+        return fromEnvironmentOr("SELLAVIE_META_APP_SECRET",
+                () -> SecretFile.readOrCreate(folder.resolve("meta-app-secret"), () -> SecretFile.randomHex(32)));
+    }
+
+    String metaVerifyToken() {
+        return fromEnvironmentOr("SELLAVIE_META_VERIFY_TOKEN",
+                () -> SecretFile.readOrCreate(folder.resolve("meta-verify-token"), () -> SecretFile.randomHex(16)));
+    }
+
+    /** Path of identity's RSA signing key (PKCS#8 PEM). */
+    Path jwtPrivateKeyFile() {
+        String configured = environment.get("SELLAVIE_JWT_PRIVATE_KEY_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path file = folder.resolve("jwt-signing-key.pem");
+        SecretFile.readOrCreate(file, LocalSecrets::newRsaPrivateKeyPem);
+        return file;
+    }
+
+    /** Path of conversation-service's Tink AEAD keyset (JSON). */
+    Path conversationKeysetFile() {
+        String configured = environment.get("SELLAVIE_CONVERSATION_KEYSET_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path file = folder.resolve("conversation-keyset.json");
+        SecretFile.readOrCreate(file, LocalSecrets::newAeadKeyset);
+        return file;
+    }
+
+    String databasePassword(String role) {
+        return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
+    }
+
+    /** Long enough and random enough for identity's password policy. */
+    String demoOwnerPassword() {
+        return SecretFile.readOrCreate(folder.resolve("demo-owner.password"),
+                () -> "demo-" + SecretFile.randomHex(8));
+    }
+
+    Path folder() {
+        return folder;
+    }
+
+    private String fromEnvironmentOr(String name, java.util.function.Supplier<String> generated) {
+        String value = environment.get(name);
+        return value != null && !value.isBlank() ? value : generated.get();
+    }
+
+    static String newRsaPrivateKeyPem() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] pkcs8 = generator.generateKeyPair().getPrivate().getEncoded();
+            return "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                            .encodeToString(pkcs8)
+                    + "\n-----END PRIVATE KEY-----\n";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK cannot generate an RSA key", e);
+        }
+    }
+
+    static String newAeadKeyset() {
+        try {
+            AeadConfig.register();
+            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not generate the channel-token keyset", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package com.sellavie.local;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./sellavie up}: checks ports, generates secrets, starts the infrastructure, the sandbox
+ * Send API, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
+ * which a shutdown hook stops everything in reverse order.
+ */
+final class LocalStack {
+
+    private static final Logger console = LoggerFactory.getLogger("sellavie");
+    static final String GATEWAY_URL = "http://localhost:8080";
+
+    private final Installation installation;
+    private final DataFolder data;
+    private final Map<String, String> environment;
+    private final InfrastructurePorts ports = InfrastructurePorts.standard();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile LocalInfrastructure infrastructure;
+    private volatile SandboxGraphApi sandbox;
+    private volatile ServiceProcesses services;
+
+    LocalStack(Installation installation, DataFolder data, Map<String, String> environment) {
+        this.installation = installation;
+        this.data = data;
+        this.environment = environment;
+    }
+
+    /** Runs until interrupted; returns the process exit code. */
+    int up() {
+        data.create();
+        Optional<StackLock> lock = StackLock.tryAcquire(data.lockFile());
+        if (lock.isEmpty()) {
+            console.error("Sellavie is already running on {} (pid {}): use it, or stop it with Ctrl-C in its terminal.",
+                    data.root(), StackLock.holder(data.lockFile()));
+            return 1;
+        }
+        Optional<String> conflict = PortConflicts.firstConflict(wantedPorts());
+        if (conflict.isPresent()) {
+            console.error(conflict.get());
+            lock.get().close();
+            return 1;
+        }
+        Thread hook = new Thread(() -> stopAll(lock.get()), "sellavie-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long begun = System.nanoTime();
+        try {
+            LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
+            Map<String, String> shared = sharedServiceEnvironment(secrets);
+            console.info("Secrets (generated once, kept in {}): Meta app secret and verify token, JWT signing key,"
+                    + " channel-token keyset, database passwords", data.secrets());
+            console.info("Starting infrastructure (logs in {})", data.logs());
+            infrastructure = LocalInfrastructure.start(installation, data, secrets, ports, environment);
+            console.info("Starting services");
+            services = new ServiceProcesses(installation, data.logs(), service -> {
+                Map<String, String> env = new LinkedHashMap<>(shared);
+                env.putAll(infrastructure.serviceEnvironment(service.database()));
+                return env;
+            });
+            services.startAndAwait(List.of(SellavieService.IDENTITY));
+            services.startAndAwait(SellavieService.BEHIND_IDENTITY);
+            services.startAndAwait(List.of(SellavieService.GATEWAY));
+            new DemoSeeder(GATEWAY_URL, data.demoState(), secrets).seed();
+            printReady(begun, secrets);
+        } catch (Exception e) {
+            console.error("Sellavie could not start: {}", e.getMessage());
+            return 1;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private Map<String, String> sharedServiceEnvironment(LocalSecrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SELLAVIE_IDENTITY_URL", "http://localhost:8081");
+        env.put("SELLAVIE_META_APP_SECRET", secrets.metaAppSecret());
+        env.put("SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
+        String graphUrl = environment.get("SELLAVIE_META_GRAPH_URL");
+        if (graphUrl == null || graphUrl.isBlank()) {
+            sandbox = SandboxGraphApi.start(ports.sandbox(), data.sandbox().resolve("outbound.jsonl"));
+            graphUrl = sandbox.graphUrl();
+            console.info("Sandbox Send API at {} (SELLAVIE_META_GRAPH_URL unset): sends are recorded in {}",
+                    graphUrl, sandbox.record());
+        }
+        env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
+        env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
+        env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
+        env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
+        return env;
+    }
+
+    private void printReady(long begun, LocalSecrets secrets) {
+        console.info("");
+        console.info("Sellavie is ready in {}: open http://localhost:8080", Elapsed.since(begun));
+        console.info("  demo owner login: {} / {}   (password kept in {})", DemoBusiness.OWNER_EMAIL,
+                secrets.demoOwnerPassword(), secrets.folder().resolve("demo-owner.password"));
+        console.info("  send a signed sample DM: ./sellavie demo-dm \"Is the linen shirt available?\"");
+        console.info("  logs: {}   stop: Ctrl-C", data.logs());
+    }
+
+    List<PortConflicts.WantedPort> wantedPorts() {
+        List<PortConflicts.WantedPort> wanted = new ArrayList<>();
+        if (isUnset("SELLAVIE_DB_URL")) {
+            wanted.add(new PortConflicts.WantedPort(ports.postgres(), "the embedded PostgreSQL",
+                    "set SELLAVIE_DB_URL to use another PostgreSQL server"));
+        }
+        if (isUnset("SELLAVIE_KAFKA_BOOTSTRAP")) {
+            String avoid = "set SELLAVIE_KAFKA_BOOTSTRAP to use another Kafka broker";
+            wanted.add(new PortConflicts.WantedPort(ports.kafka(), "the Kafka broker", avoid));
+            wanted.add(new PortConflicts.WantedPort(ports.kafkaController(), "the Kafka broker's controller", avoid));
+        }
+        if (isUnset("SELLAVIE_SCHEMA_REGISTRY_URL")) {
+            String avoid = "set SELLAVIE_SCHEMA_REGISTRY_URL to use another registry";
+            wanted.add(new PortConflicts.WantedPort(ports.registry(), "the schema registry", avoid));
+            wanted.add(new PortConflicts.WantedPort(ports.registryManagement(), "the schema registry's management",
+                    avoid));
+        }
+        if (isUnset("SELLAVIE_META_GRAPH_URL")) {
+            wanted.add(new PortConflicts.WantedPort(ports.sandbox(), "the sandbox Send API",
+                    "set SELLAVIE_META_GRAPH_URL to a Graph API base URL"));
+        }
+        for (SellavieService service : SellavieService.all()) {
+            wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
+                    "stop an older stack still running (the service ports are fixed)"));
+        }
+        return wanted;
+    }
+
+    private boolean isUnset(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank();
+    }
+
+    /** Gateway and services first, then registry, Kafka, PostgreSQL; each waited for. */
+    private void stopAll(StackLock lock) {
+        console.info("Stopping Sellavie…");
+        try {
+            if (services != null) {
+                services.close();
+            }
+            if (infrastructure != null) {
+                console.info("  stopping schema registry, kafka, postgresql");
+                infrastructure.close();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        } finally {
+            lock.close();
+            stopped.countDown();
+            console.info("Sellavie stopped.");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.sellavie.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm "text"}, {@code reset}, {@code help}. */
+public final class LocalStackCommand {
+
+    private static final Logger console = LoggerFactory.getLogger("sellavie");
+
+    private LocalStackCommand() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.getenv());
+        // Non-daemon threads (HTTP clients, the sandbox server) must not keep the JVM alive.
+        System.exit(status);
+    }
+
+    static int run(String[] args, Map<String, String> environment) {
+        Installation installation = Installation.locate();
+        DataFolder data = DataFolder.of(installation.repositoryRoot(), environment.get("SELLAVIE_HOME"));
+        String command = args.length == 0 ? "help" : args[0];
+        return switch (command) {
+            case "up" -> new LocalStack(installation, data, environment).up();
+            case "demo-dm" -> demoDm(data, environment, args.length > 1 ? args[1] : "Is the linen shirt available?");
+            case "reset" -> {
+                if (args.length > 1) {
+                    // A typo like `reset --dry-run` must not wipe the data folder.
+                    console.error("reset takes no options; it deletes {}.", data.root());
+                    yield 2;
+                }
+                yield reset(data);
+            }
+            case "help", "-h", "--help" -> help();
+            default -> {
+                console.error("Unknown command '{}'. Run ./sellavie help.", command);
+                yield 2;
+            }
+        };
+    }
+
+    private static int demoDm(DataFolder data, Map<String, String> environment, String text) {
+        LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
+        if (!Files.exists(data.demoState()) && environment.get("SELLAVIE_META_APP_SECRET") == null) {
+            console.error("No demo business yet in {}: run ./sellavie up first (it seeds one).", data.root());
+            return 1;
+        }
+        String url = Optional.ofNullable(environment.get("SELLAVIE_GATEWAY_URL")).orElse(LocalStack.GATEWAY_URL)
+                + "/webhooks/meta";
+        DemoDirectMessage.SignedWebhook webhook =
+                DemoDirectMessage.signed(secrets.metaAppSecret(), text, System.currentTimeMillis());
+        try {
+            int status = DemoDirectMessage.post(url, webhook);
+            console.info("POST {} -> HTTP {}", url, status);
+            if (status == 200) {
+                console.info("Sent as customer {} to Instagram account {}. Watch the inbox at http://localhost:8080;"
+                        + " the reply appears there and in {}", DemoBusiness.CUSTOMER_ID,
+                        DemoBusiness.INSTAGRAM_ACCOUNT_ID, data.sandbox().resolve("outbound.jsonl"));
+                return 0;
+            }
+            console.error("The webhook was refused; see {}", data.logs().resolve("ingest.log"));
+            return 1;
+        } catch (IOException e) {
+            console.error("Could not reach {} ({}): is ./sellavie up running?", url, e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int reset(DataFolder data) {
+        if (!Files.exists(data.root())) {
+            console.info("Nothing to reset: {} does not exist.", data.root());
+            return 0;
+        }
+        Optional<StackLock> lock = StackLock.tryAcquire(data.lockFile());
+        if (lock.isEmpty()) {
+            console.error("Sellavie is running on {} (pid {}): stop it with Ctrl-C first, then reset.", data.root(),
+                    StackLock.holder(data.lockFile()));
+            return 1;
+        }
+        lock.get().close();
+        try (Stream<Path> files = Files.walk(data.root())) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            console.error("Could not delete {}: {}", data.root(), e.getMessage());
+            return 1;
+        }
+        console.info("Deleted {}: the next ./sellavie up starts from scratch (new secrets, new demo business).",
+                data.root());
+        return 0;
+    }
+
+    private static int help() {
+        console.info("""
+                Usage: ./sellavie <command>
+                  up                 build what is missing, start PostgreSQL, Kafka, the schema registry and every
+                                     service, seed a demo business; Ctrl-C stops everything
+                  demo-dm "text"     post a signed Instagram DM from a demo customer to the demo business
+                  reset              delete the data folder (refused while the stack runs)
+                  help               this text
+                Data folder: .sellavie/ at the repository root (SELLAVIE_HOME overrides). External infrastructure:
+                SELLAVIE_DB_URL, SELLAVIE_KAFKA_BOOTSTRAP, SELLAVIE_SCHEMA_REGISTRY_URL, SELLAVIE_META_GRAPH_URL.
+                More: infra/local/README.md""");
+        return 0;
+    }
+}

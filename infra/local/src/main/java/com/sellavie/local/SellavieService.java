@@ -1,0 +1,30 @@
+package com.sellavie.local;
+
+import java.util.List;
+
+/** A service of the stack: its module (and jar), its port and the database it owns (null: none). */
+record SellavieService(String name, String module, int port, String database) {
+
+    static final SellavieService IDENTITY = new SellavieService("identity", "identity-service", 8081, "sellavie_identity");
+    static final SellavieService GATEWAY = new SellavieService("gateway", "gateway", 8080, null);
+
+    /** Identity first (the others fetch its JWKS), then the rest, then the gateway in front of them. */
+    static final List<SellavieService> BEHIND_IDENTITY = List.of(
+            new SellavieService("ingest", "webhook-ingest-service", 8082, "sellavie_ingest"),
+            new SellavieService("conversation", "conversation-service", 8083, "sellavie_conversation"),
+            new SellavieService("ai", "ai-service", 8084, "sellavie_ai"),
+            new SellavieService("commerce", "commerce-service", 8085, "sellavie_commerce"),
+            new SellavieService("notification", "notification-service", 8086, "sellavie_notification"));
+
+    static List<SellavieService> all() {
+        List<SellavieService> all = new java.util.ArrayList<>();
+        all.add(IDENTITY);
+        all.addAll(BEHIND_IDENTITY);
+        all.add(GATEWAY);
+        return all;
+    }
+
+    String readinessUrl() {
+        return "http://localhost:" + port + "/actuator/health/readiness";
+    }
+}

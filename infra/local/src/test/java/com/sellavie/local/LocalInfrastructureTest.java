@@ -1,0 +1,206 @@
+package com.sellavie.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher's infrastructure for real, on random ports in a temporary data folder: PostgreSQL
+ * with one non-superuser owner role per service database, the Kafka broker process and the
+ * registry process with persistent storage; stopped without leaving a process behind.
+ */
+class LocalInfrastructureTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SUBJECT = "launcher-test-value";
+
+    private DataFolder data;
+
+    @BeforeEach
+    void createDataFolder() throws Exception {
+        // Reachable by 'nobody' (PostgreSQL's user when tests run as root), unlike @TempDir.
+        Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sellavie-local-test"));
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
+        data = new DataFolder(Files.createTempDirectory(base, "data-")).create();
+    }
+
+    @AfterEach
+    void deleteDataFolder() throws Exception {
+        try (Stream<Path> files = Files.walk(data.root())) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    @Test
+    void infrastructureIsUsableStopsWithoutOrphansAndKeepsItsDataAcrossRestarts() throws Exception {
+        Installation installation = Installation.locate();
+        LocalSecrets secrets = new LocalSecrets(data.secrets(), Map.of());
+        InfrastructurePorts ports = randomPorts();
+
+        List<ProcessHandle> firstRun;
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(installation, data, secrets, ports,
+                Map.of())) {
+            assertServiceRoleConnectsAndIsNotSuperuser(infrastructure, "sellavie_conversation");
+            assertRoundTripThroughKafka(infrastructure.kafkaBootstrap());
+            assertCompactedTopicsAreCompacted(infrastructure.kafkaBootstrap());
+            registerSchema(infrastructure.registryUrl());
+            assertThat(subjects(infrastructure.registryUrl())).contains(SUBJECT);
+            firstRun = processesOf(infrastructure);
+        }
+        assertAllStopped(firstRun);
+
+        try (LocalInfrastructure again = LocalInfrastructure.start(installation, data, secrets, ports, Map.of())) {
+            assertThat(subjects(again.registryUrl())).as("registry storage persisted").contains(SUBJECT);
+            assertServiceRoleConnectsAndIsNotSuperuser(again, "sellavie_identity");
+            assertThat(again.credentials()).containsOnlyKeys(ServiceDatabases.NAMES);
+            firstRun = processesOf(again);
+        }
+        assertAllStopped(firstRun);
+    }
+
+    private static void assertServiceRoleConnectsAndIsNotSuperuser(LocalInfrastructure infrastructure, String db)
+            throws Exception {
+        ServiceDatabases.Credentials owner = infrastructure.credentials().get(db);
+        Map<String, String> env = infrastructure.serviceEnvironment(db);
+        try (Connection connection = DriverManager.getConnection(env.get("SELLAVIE_DB_URL") + "/" + db,
+                env.get("SELLAVIE_DB_USER"), env.get("SELLAVIE_DB_PASSWORD"));
+                ResultSet role = connection.createStatement().executeQuery("SELECT rolsuper, rolbypassrls,"
+                        + " rolreplication, current_setting('wal_level') FROM pg_roles WHERE rolname = current_user")) {
+            assertThat(role.next()).isTrue();
+            assertThat(role.getBoolean(1)).as("superuser").isFalse();
+            assertThat(role.getBoolean(2)).as("bypassrls").isFalse();
+            assertThat(role.getBoolean(3)).as("replication").isTrue();
+            assertThat(role.getString(4)).isEqualTo("logical");
+            assertThat(owner.user()).isEqualTo(db);
+            // It owns schema public, so its migrations can create tables.
+            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS probe (id int)");
+        }
+    }
+
+    private static void assertRoundTripThroughKafka(String bootstrap) {
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("conversation.messages", "key-1", "hello")).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("produce failed", e);
+        }
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "launcher-test");
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("conversation.messages"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+        }
+        assertThat(values).containsExactly("hello");
+    }
+
+    private static void assertCompactedTopicsAreCompacted(String bootstrap) throws Exception {
+        try (Admin admin = KafkaBroker.admin(bootstrap)) {
+            Set<String> names = admin.listTopics().names().get();
+            assertThat(names).contains("conversation.channels", "conversation.channels.dlt", "ingest.inbound-messages");
+            assertThat(admin.describeTopics(List.of("ingest.inbound-messages")).allTopicNames().get()
+                    .get("ingest.inbound-messages").partitions()).hasSize(EventTopics.PARTITIONS);
+            ConfigResource channels = new ConfigResource(ConfigResource.Type.TOPIC, "conversation.channels");
+            ConfigEntry policy = admin.describeConfigs(List.of(channels)).all().get().get(channels).get("cleanup.policy");
+            boolean compacted = com.sellavie.schemas.Topics.CONVERSATION_CHANNELS.compacted();
+            assertThat(policy.value()).isEqualTo(compacted ? "compact" : "delete");
+        }
+    }
+
+    private static void registerSchema(String registryUrl) throws Exception {
+        String schema = "{\"type\":\"record\",\"name\":\"Probe\",\"namespace\":\"com.sellavie.test\","
+                + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}";
+        String body = "{\"schema\":" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(schema) + "}";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(registryUrl + "/apis/ccompat/v7/subjects/" + SUBJECT + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String subjects(String registryUrl) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(registryUrl + "/apis/ccompat/v7/subjects")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Every process the infrastructure runs: children of this JVM and the postmaster (pg_ctl detaches it). */
+    private List<ProcessHandle> processesOf(LocalInfrastructure infrastructure) throws Exception {
+        List<ProcessHandle> processes = new ArrayList<>(ProcessHandle.current().descendants().toList());
+        infrastructure.kafka().ifPresent(k -> assertThat(k.process().isAlive()).isTrue());
+        infrastructure.registry().ifPresent(r -> assertThat(r.process().isAlive()).isTrue());
+        String postmaster = Files.readAllLines(data.postgres().resolve("data").resolve("postmaster.pid")).get(0).strip();
+        ProcessHandle.of(Long.parseLong(postmaster)).ifPresent(processes::add);
+        assertThat(processes).hasSizeGreaterThanOrEqualTo(3);
+        return processes;
+    }
+
+    private static void assertAllStopped(List<ProcessHandle> processes) {
+        for (ProcessHandle process : processes) {
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> process).join();
+        }
+        assertThat(processes).noneMatch(ProcessHandle::isAlive);
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    private static InfrastructurePorts randomPorts() throws Exception {
+        int[] ports = new int[6];
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < ports.length; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        }
+        return new InfrastructurePorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+    }
+}

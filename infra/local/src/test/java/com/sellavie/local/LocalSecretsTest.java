@@ -1,0 +1,76 @@
+package com.sellavie.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSecretsTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void secretsAreGeneratedOnceOwnerOnlyAndReusedAfterwards() throws Exception {
+        LocalSecrets first = new LocalSecrets(folder, Map.of());
+        String appSecret = first.metaAppSecret();
+        String verifyToken = first.metaVerifyToken();
+        Path key = first.jwtPrivateKeyFile();
+        Path keyset = first.conversationKeysetFile();
+        String dbPassword = first.databasePassword("sellavie_identity");
+        String keyBefore = Files.readString(key);
+
+        LocalSecrets second = new LocalSecrets(folder, Map.of());
+
+        assertThat(second.metaAppSecret()).isEqualTo(appSecret).hasSize(64);
+        assertThat(second.metaVerifyToken()).isEqualTo(verifyToken).isNotEqualTo(appSecret);
+        assertThat(Files.readString(second.jwtPrivateKeyFile())).isEqualTo(keyBefore);
+        assertThat(second.conversationKeysetFile()).isEqualTo(keyset);
+        assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
+        try (var files = Files.list(folder)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
+                    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretFile.OWNER_ONLY));
+        }
+    }
+
+    @Test
+    void jwtKeyIsAnRsa2048Pkcs8PemAndKeysetIsATinkAeadKeyset() throws Exception {
+        LocalSecrets secrets = new LocalSecrets(folder, Map.of());
+
+        String pem = Files.readString(secrets.jwtPrivateKeyFile());
+        byte[] der = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", ""));
+        var key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        assertThat(key.getModulus().bitLength()).isEqualTo(2048);
+
+        AeadConfig.register();
+        Aead aead = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(secrets.conversationKeysetFile()),
+                InsecureSecretKeyAccess.get()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] sealed = aead.encrypt("token".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        assertThat(new String(aead.decrypt(sealed, new byte[0]), StandardCharsets.UTF_8)).isEqualTo("token");
+    }
+
+    @Test
+    void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
+        LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
+                "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem"));
+
+        assertThat(secrets.metaAppSecret()).isEqualTo("from-env");
+        assertThat(secrets.jwtPrivateKeyFile()).isEqualTo(Path.of("/etc/sellavie/key.pem"));
+        assertThat(folder.resolve("meta-app-secret")).doesNotExist();
+        assertThat(folder.resolve("jwt-signing-key.pem")).doesNotExist();
+    }
+}

@@ -1,0 +1,73 @@
+package com.sellavie.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SandboxGraphApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSendIsAnsweredLikeMetaAndRecordedWithoutTheToken() throws Exception {
+        Path record = folder.resolve("outbound.jsonl");
+        try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), record);
+                HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> first = send(http, api.graphUrl() + "/me/messages?access_token=EAAB-secret",
+                    "{\"recipient\":{\"id\":\"demo-customer-1\"},\"message\":{\"text\":\"Yes, in M and L.\"}}");
+            HttpResponse<String> second = send(http, api.graphUrl() + "/17841400000000000/messages",
+                    "{\"recipient\":{\"id\":\"c-2\"},\"message\":{\"text\":\"Hi\"}}");
+
+            assertThat(first.statusCode()).isEqualTo(200);
+            JsonNode answer = JSON.readTree(first.body());
+            assertThat(answer.path("recipient_id").asText()).isEqualTo("demo-customer-1");
+            assertThat(answer.path("message_id").asText()).isEqualTo("m_sandbox_1");
+            assertThat(JSON.readTree(second.body()).path("message_id").asText()).isEqualTo("m_sandbox_2");
+
+            List<String> lines = Files.readAllLines(record);
+            assertThat(lines).hasSize(2);
+            JsonNode recorded = JSON.readTree(lines.get(0));
+            assertThat(recorded.path("recipient").asText()).isEqualTo("demo-customer-1");
+            assertThat(recorded.path("message").path("text").asText()).isEqualTo("Yes, in M and L.");
+            assertThat(recorded.path("path").asText()).isEqualTo("/v23.0/me/messages");
+            assertThat(Files.readString(record)).doesNotContain("EAAB-secret");
+        }
+    }
+
+    @Test
+    void aSendWithoutRecipientIsRefusedAndNotRecorded() throws Exception {
+        Path record = folder.resolve("outbound.jsonl");
+        try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), record);
+                HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = send(http, api.graphUrl() + "/me/messages", "{\"message\":{}}");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(record).doesNotExist();
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
