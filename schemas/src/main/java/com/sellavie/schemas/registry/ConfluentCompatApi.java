@@ -47,7 +47,18 @@ final class ConfluentCompatApi {
 
     /** PUT /config/{subject}: the compatibility rule the registry enforces on every new version. */
     void setCompatibility(String subject, String level) {
-        send(subject, "PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+        try {
+            send(subject, "PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+        } catch (SchemaRegistrationException e) {
+            // Services start together: another one may have created the rule between our check and
+            // our PUT (Apicurio answers 409 "rule already exists"). Fine if it holds the same level.
+            if (e.status() != 409) {
+                throw e;
+            }
+            if (!level.equals(compatibility(subject))) {
+                send(subject, "PUT", "/config/" + encode(subject), Map.of("compatibility", level));
+            }
+        }
     }
 
     /** GET /config/{subject}: the subject's own rule. */

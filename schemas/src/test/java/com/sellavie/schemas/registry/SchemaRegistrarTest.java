@@ -14,10 +14,15 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -52,6 +57,28 @@ class SchemaRegistrarTest {
 
         assertThat(ids.keySet()).allSatisfy(subject ->
                 assertThat(registrar.compatibilityOf(subject)).isEqualTo("FULL_TRANSITIVE"));
+    }
+
+    @Test
+    void servicesStartingTogetherAllRegisterTheSameSubjects() throws Exception {
+        Topic fresh = new Topic("race-" + UUID.randomUUID(), "test key", false, List.of(InboundMessageReceived.class));
+        ExecutorService starts = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Map<String, Long>>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(starts.submit(() -> SchemaRegistrar.registerAll(registry, List.of(fresh))));
+            }
+            Set<Map<String, Long>> distinct = new HashSet<>();
+            for (Future<Map<String, Long>> result : results) {
+                distinct.add(result.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(distinct).hasSize(1);
+            assertThat(new SchemaRegistrar(registry).compatibilityOf(fresh.subjectFor(InboundMessageReceived.class)))
+                    .isEqualTo("FULL_TRANSITIVE");
+        } finally {
+            starts.shutdownNow();
+        }
     }
 
     @Test

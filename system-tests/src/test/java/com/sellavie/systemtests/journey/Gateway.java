@@ -1,0 +1,93 @@
+package com.sellavie.systemtests.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The only door the journeys use: plain HTTP to the gateway, as the console and Meta do. */
+final class Gateway {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Gateway(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    Answer postJson(String path, Object body, String accessToken) {
+        HttpRequest.Builder request = request(path, accessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        return send(request.build());
+    }
+
+    Answer get(String path, String accessToken) {
+        return send(request(path, accessToken).GET().build());
+    }
+
+    /** POSTs exactly these bytes to Meta's webhook endpoint with the given signature header. */
+    Answer postMetaWebhook(byte[] body, String signature) {
+        HttpRequest request = request("/webhooks/meta", null)
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path, String accessToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        return builder;
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(request.method() + " " + request.uri().getPath(), response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP answer; {@link #toString()} shows what was asked and answered, for assertion messages. */
+    record Answer(String call, int status, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError(call + " answered " + status + " with a body that is not JSON: " + body, e);
+            }
+        }
+
+        Answer expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError(call + " answered " + status + " instead of " + expected + ": " + body);
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package com.sellavie.systemtests.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sellavie.systemtests.stack.SellavieStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A merchant who signed up, logged in and connected an Instagram account, and the customers who
+ * write to it — all through the gateway. Each test opens its own shop, so no test sees another's
+ * conversations or Send API calls.
+ */
+final class Shop {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
+    static final String PASSWORD = "linen-Shirts-2026";
+
+    private final SellavieStack stack;
+    private final Gateway gateway;
+    private final String email;
+    private final String businessName;
+    private final String accessToken;
+    private final String instagramAccountId;
+    private final String channelToken;
+    private final JsonNode channel;
+
+    private Shop(SellavieStack stack, Gateway gateway, String email, String businessName, String accessToken,
+            String instagramAccountId, String channelToken, JsonNode channel) {
+        this.stack = stack;
+        this.gateway = gateway;
+        this.email = email;
+        this.businessName = businessName;
+        this.accessToken = accessToken;
+        this.instagramAccountId = instagramAccountId;
+        this.channelToken = channelToken;
+        this.channel = channel;
+    }
+
+    /** Sign-up, log-in and connecting an Instagram channel, asserting each answer on the way. */
+    static Shop open(SellavieStack stack, IngestRouting routing) {
+        Gateway gateway = new Gateway(stack.gatewayUrl());
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "owner-" + suffix + "@example.com";
+        String businessName = "Linen House " + suffix;
+        JsonNode signedUp = signUp(gateway, email, businessName);
+
+        JsonNode loggedIn = gateway.postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD), null)
+                .expect(200).json();
+        assertThat(loggedIn.path("business").path("id").asText())
+                .isEqualTo(signedUp.path("business").path("id").asText());
+        String accessToken = loggedIn.path("accessToken").asText();
+
+        String instagramAccountId = "178414" + IDS.incrementAndGet();
+        String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");
+        long channelEventsBefore = routing.channelEventsPublished();
+        JsonNode channel = gateway.postJson("/api/channels", Map.of("type", "INSTAGRAM", "externalId",
+                instagramAccountId, "name", businessName + " on Instagram", "accessToken", channelToken), accessToken)
+                .expect(201).json();
+        assertThat(channel.path("externalId").asText()).isEqualTo(instagramAccountId);
+        assertThat(channel.toString()).as("the channel token is masked in every answer").doesNotContain(channelToken);
+        assertThat(gateway.get("/api/channels", accessToken).expect(200).json().findValuesAsText("externalId"))
+                .containsExactly(instagramAccountId);
+        routing.awaitRouteLearnt(channelEventsBefore, Duration.ofSeconds(60));
+        return new Shop(stack, gateway, email, businessName, accessToken, instagramAccountId, channelToken, channel);
+    }
+
+    /** {@code POST /api/auth/signup}: 201 with a Bearer token for the new business. */
+    static JsonNode signUp(Gateway gateway, String email, String businessName) {
+        JsonNode signedUp = gateway.postJson("/api/auth/signup",
+                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null).expect(201).json();
+        assertThat(signedUp.path("tokenType").asText()).isEqualTo("Bearer");
+        assertThat(signedUp.path("accessToken").asText()).isNotBlank();
+        assertThat(signedUp.path("business").path("name").asText()).isEqualTo(businessName);
+        return signedUp;
+    }
+
+    /** The access token of another, freshly signed-up business (no channel). */
+    static String anotherBusinessToken(SellavieStack stack) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return signUp(new Gateway(stack.gatewayUrl()), "other-" + suffix + "@example.com", "Other Shop " + suffix)
+                .path("accessToken").asText();
+    }
+
+    /** The merchant's notification feed ({@code GET /api/notifications}, newest first). */
+    List<JsonNode> notifications() {
+        List<JsonNode> items = new ArrayList<>();
+        gateway.get("/api/notifications?limit=100", accessToken).expect(200).json().path("items").forEach(items::add);
+        return items;
+    }
+
+    /**
+     * Waits until the feed holds at least {@code count} notifications. The DMs of one customer reach
+     * notification-service in order, so once the marker DM's notification is there, a duplicate of
+     * an earlier one would be too.
+     */
+    List<JsonNode> awaitNotifications(int count) {
+        return await("at least " + count + " notifications").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(this::notifications, n -> n.size() >= count);
+    }
+
+    Gateway gateway() {
+        return gateway;
+    }
+
+    /** A new customer (Instagram-scoped id) of this shop. */
+    String newCustomer() {
+        return "IGSID-" + IDS.incrementAndGet();
+    }
+
+    InstagramDm dm(String customer, String text) {
+        return InstagramDm.of(instagramAccountId, customer, "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE" + IDS.incrementAndGet(),
+                text);
+    }
+
+    /** Meta delivering the DM (signed with the app secret over the exact bytes); ingest answers 200. */
+    void deliver(InstagramDm dm) {
+        byte[] body = dm.body();
+        gateway.postMetaWebhook(body, InstagramDm.signature(stack.secrets().metaAppSecret(), body)).expect(200);
+    }
+
+    JsonNode conversations() {
+        return gateway.get("/api/conversations", accessToken).expect(200).json();
+    }
+
+    /** The conversation with this customer, or null while there is none. */
+    JsonNode conversationWith(String customer) {
+        for (JsonNode conversation : conversations()) {
+            if (customer.equals(conversation.path("contact").path("externalId").asText())) {
+                return conversation;
+            }
+        }
+        return null;
+    }
+
+    /** The messages of the conversation with this customer, oldest first (empty while there is none). */
+    List<JsonNode> messagesWith(String customer) {
+        JsonNode conversation = conversationWith(customer);
+        if (conversation == null) {
+            return List.of();
+        }
+        List<JsonNode> messages = new ArrayList<>();
+        gateway.get("/api/conversations/" + conversation.path("id").asText() + "/messages", accessToken)
+                .expect(200).json().forEach(messages::add);
+        return messages;
+    }
+
+    /** Waits until the conversation with this customer satisfies {@code condition}; returns its messages. */
+    List<JsonNode> awaitMessages(String customer, String description, Predicate<List<JsonNode>> condition,
+            Duration timeout) {
+        return await(description).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(() -> messagesWith(customer), condition);
+    }
+
+    String instagramAccountId() {
+        return instagramAccountId;
+    }
+
+    String channelToken() {
+        return channelToken;
+    }
+
+    JsonNode channel() {
+        return channel;
+    }
+
+    String businessName() {
+        return businessName;
+    }
+
+    String email() {
+        return email;
+    }
+}

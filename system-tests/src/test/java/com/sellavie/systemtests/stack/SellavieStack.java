@@ -1,0 +1,220 @@
+package com.sellavie.systemtests.stack;
+
+import com.sellavie.platform.test.TestKafka;
+import com.sellavie.platform.test.TestPostgres;
+import com.sellavie.platform.test.TestSchemaRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system, once per test JVM: real PostgreSQL (one database and one non-superuser role per
+ * service, so row-level security applies), the in-JVM Kafka broker (services connect over TCP), the
+ * Apicurio registry, a WireMock Meta Graph API, and identity, ingest, conversation, ai,
+ * notification and the gateway, each started from its executable jar as its own JVM on a free
+ * port. Stopped when the test run ends (and, as a last resort, by a shutdown hook).
+ */
+public final class SellavieStack implements AutoCloseable {
+
+    /** Start-up of six JVMs on two shared cores: generous on purpose. */
+    public static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
+
+    private static final Logger log = LoggerFactory.getLogger(SellavieStack.class);
+    private static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
+
+    private final Path workingDirectory;
+    private final GeneratedSecrets secrets;
+    private final MetaGraphApi metaGraphApi;
+    private final String kafkaBootstrap;
+    private final Map<String, ServiceProcess> services;
+    private final Thread shutdownHook;
+
+    private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
+            String kafkaBootstrap, Map<String, ServiceProcess> services) {
+        this.workingDirectory = workingDirectory;
+        this.secrets = secrets;
+        this.metaGraphApi = metaGraphApi;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.services = services;
+        this.shutdownHook = new Thread(this::killAll, "system-test-services-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts everything and waits until every service is ready. */
+    public static SellavieStack start() {
+        Instant started = Instant.now();
+        Path dir = Path.of(System.getProperty("sellavie.system-tests.dir", "target/system-tests")).toAbsolutePath();
+        PidFiles pidFiles = new PidFiles(dir.resolve("pids"));
+        pidFiles.killLeftovers();
+
+        CompletableFuture<String> registry = CompletableFuture.supplyAsync(TestSchemaRegistry::baseUrl);
+        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(TestKafka::bootstrapServers);
+        TestPostgres postgres = TestPostgres.get();
+        GeneratedSecrets secrets = GeneratedSecrets.create();
+        MetaGraphApi meta = MetaGraphApi.start();
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServiceJar jar : ServiceJar.values()) {
+            ports.put(jar.service(), freePort());
+        }
+        // No schema is registered up front: the six services start together against an empty
+        // registry and each registers every event schema, as in a parallel rollout.
+        Map<String, String> common = new HashMap<>();
+        common.put("SELLAVIE_KAFKA_BOOTSTRAP", kafka.join());
+        common.put("SELLAVIE_SCHEMA_REGISTRY_URL", registry.join());
+        common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
+        common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        for (ServiceJar jar : ServiceJar.values()) {
+            deleteEarlierRunsLog(dir.resolve(jar.service() + ".log"));
+            Map<String, String> env = new HashMap<>(common);
+            env.put("SELLAVIE_" + jar.service().toUpperCase(java.util.Locale.ROOT) + "_PORT",
+                    Integer.toString(ports.get(jar.service())));
+            if (jar.ownsDatabase()) {
+                env.putAll(databaseEnvironment(postgres, jar.service()));
+            }
+            env.putAll(serviceEnvironment(jar, secrets, meta, ports));
+            List<String> options = new ArrayList<>(JVM_OPTIONS);
+            if (jar.ownsDatabase()) {
+                // A restarted consumer gets the partitions of its killed predecessor once the broker
+                // notices the death: 6 s (the broker's minimum) instead of the default 45 s.
+                options.add("-Dspring.kafka.consumer.properties.session.timeout.ms=6000");
+                options.add("-Dspring.kafka.consumer.properties.heartbeat.interval.ms=1500");
+            }
+            services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")),
+                    ports.get(jar.service()),
+                    env, options, dir, pidFiles));
+        }
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, kafka.join(), services);
+        try {
+            services.values().forEach(ServiceProcess::start);
+            services.values().forEach(s -> s.awaitReady(READINESS_TIMEOUT));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        log.info("Sellavie stack ready in {} s (logs in {})",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, dir);
+        return stack;
+    }
+
+    /** A run's log holds that run only (a restart within the run appends to it). */
+    private static void deleteEarlierRunsLog(Path log) {
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> databaseEnvironment(TestPostgres postgres, String service) {
+        TestPostgres.OwnedDatabase db = postgres.createOwnedDatabase("st_" + service);
+        String serverUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/'));
+        Map<String, String> env = new HashMap<>();
+        env.put("SELLAVIE_DB_URL", serverUrl);
+        env.put("SELLAVIE_DB_USER", db.user());
+        env.put("SELLAVIE_DB_PASSWORD", db.password());
+        // The services name their database sellavie_<service>; each run gets a fresh, uniquely named
+        // one instead (the shared server outlives nothing, but parallel JVMs must not collide).
+        env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
+        return env;
+    }
+
+    private static Map<String, String> serviceEnvironment(ServiceJar jar, GeneratedSecrets secrets, MetaGraphApi meta,
+            Map<String, Integer> ports) {
+        return switch (jar) {
+            case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
+            case INGEST -> Map.of(
+                    "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
+                    "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
+            case CONVERSATION -> Map.of(
+                    "SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString(),
+                    "SELLAVIE_META_GRAPH_URL", meta.graphUrl());
+            case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline");
+            case NOTIFICATION -> Map.of();
+            case GATEWAY -> Map.of(
+                    "SELLAVIE_CONVERSATION_URL", url(ports.get("conversation")),
+                    "SELLAVIE_NOTIFICATION_URL", url(ports.get("notification")),
+                    "SELLAVIE_INGEST_URL", url(ports.get("ingest")));
+        };
+    }
+
+    public String gatewayUrl() {
+        return service("gateway").baseUrl();
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name + " (known: " + services.keySet() + ")");
+        }
+        return service;
+    }
+
+    public ServiceProcess conversation() {
+        return service("conversation");
+    }
+
+    public MetaGraphApi metaGraphApi() {
+        return metaGraphApi;
+    }
+
+    public GeneratedSecrets secrets() {
+        return secrets;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    private static String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void killAll() {
+        services.values().forEach(ServiceProcess::kill);
+    }
+
+    /** Stops every service (gateway first), then the Meta stub, and deletes the secrets. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        metaGraphApi.close();
+        secrets.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or ran: nothing left to do.
+        }
+    }
+}
