@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Halts the JVM (as SIGKILL would: no shutdown hooks, no cleanup) at a named point, so the system
- * tests can prove that a crash there loses and duplicates nothing. Configured by
+ * Kills this JVM with SIGKILL (no shutdown hooks, no cleanup) at a named point, so the system tests
+ * can prove that a crash there loses and duplicates nothing. Configured by
  * {@code sellavie.fault-injection.halt-at} (env {@code SELLAVIE_FAULT_INJECTION_HALT_AT}); unset,
  * as in production, every call is a no-op.
  *
@@ -42,8 +42,20 @@ public class FaultInjection {
 
     public void point(String name) {
         if (haltAt.equals(name)) {
-            log.warn("Fault injection: halting at '{}'", name);
-            Runtime.getRuntime().halt(137);
+            log.warn("Fault injection: SIGKILL at '{}'", name);
+            killSelf();
         }
+    }
+
+    /** A real SIGKILL (the JVM cannot refuse or clean up); halt is only the fallback. */
+    private static void killSelf() {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+        } catch (java.io.IOException e) {
+            log.warn("kill -KILL failed ({}); halting instead", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(137);
     }
 }

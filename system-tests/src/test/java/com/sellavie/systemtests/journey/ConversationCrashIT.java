@@ -32,8 +32,8 @@ class ConversationCrashIT {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration HALT_TIMEOUT = Duration.ofSeconds(120);
-    /** Runtime.halt(137) in conversation-service's FaultInjection. */
-    private static final int HALTED = 137;
+    /** 128 + SIGKILL: conversation-service's FaultInjection kills its own JVM with kill -KILL. */
+    private static final int KILLED = 137;
 
     private static SellavieStack stack;
     private static MetaGraphApi meta;
@@ -72,7 +72,7 @@ class ConversationCrashIT {
         // When a DM arrives, the service dies at that point
         InstagramDm dm = shop.dm(customer, "Good morning, do you have the linen shirt in size M?");
         shop.deliver(dm);
-        assertThat(conversation.awaitExit(HALT_TIMEOUT)).as("exit code of the halted JVM").isEqualTo(HALTED);
+        assertThat(conversation.awaitExit(HALT_TIMEOUT)).as("exit code of the halted JVM").isEqualTo(KILLED);
         assertThat(meta.sendApiCallsTo(customer)).as("nothing sent before the crash").isEmpty();
 
         // And it is started again, normally
@@ -99,7 +99,7 @@ class ConversationCrashIT {
         // When a DM arrives, the reply reaches Meta and the service dies before recording it
         InstagramDm dm = shop.dm(customer, "Hello, how long does delivery to Abuja take?");
         shop.deliver(dm);
-        assertThat(conversation.awaitExit(HALT_TIMEOUT)).as("exit code of the halted JVM").isEqualTo(HALTED);
+        assertThat(conversation.awaitExit(HALT_TIMEOUT)).as("exit code of the halted JVM").isEqualTo(KILLED);
         List<SendApiCall> beforeRestart = meta.sendApiCallsTo(customer);
         assertThat(beforeRestart).as("Send API calls before the crash").hasSize(1);
         Replies.assertIsCustomerFacingReply(beforeRestart.getFirst(), shop, customer);
