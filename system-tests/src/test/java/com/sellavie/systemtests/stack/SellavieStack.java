@@ -148,10 +148,26 @@ public final class SellavieStack implements AutoCloseable {
             case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline");
             case NOTIFICATION -> Map.of();
             case GATEWAY -> Map.of(
+                    // The built console (web/dist), served at / as in production; the browser journey needs it.
+                    "SELLAVIE_CONSOLE_DIR", consoleDirectory().toString(),
                     "SELLAVIE_CONVERSATION_URL", url(ports.get("conversation")),
                     "SELLAVIE_NOTIFICATION_URL", url(ports.get("notification")),
                     "SELLAVIE_INGEST_URL", url(ports.get("ingest")));
         };
+    }
+
+    /**
+     * The project's root folder: system property {@code sellavie.project.dir}, else the parent of
+     * the working directory (failsafe runs in this module's folder).
+     */
+    public static Path projectDirectory() {
+        String configured = System.getProperty("sellavie.project.dir");
+        return (configured != null ? Path.of(configured) : Path.of("..")).toAbsolutePath().normalize();
+    }
+
+    /** Where the gateway serves the console from: the web console as built by {@code npm --prefix web run build}. */
+    public static Path consoleDirectory() {
+        return projectDirectory().resolve("web").resolve("dist");
     }
 
     public String gatewayUrl() {

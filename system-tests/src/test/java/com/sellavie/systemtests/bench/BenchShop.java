@@ -1,0 +1,107 @@
+package com.sellavie.systemtests.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One merchant of the benchmark, set up through the gateway as the journeys do (sign-up, log-in, an
+ * Instagram channel), and Meta's signed webhook for a customer's DM to it.
+ */
+final class BenchShop {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "linen-Shirts-2026";
+
+    private final String instagramAccountId;
+
+    private BenchShop(String instagramAccountId) {
+        this.instagramAccountId = instagramAccountId;
+    }
+
+    String instagramAccountId() {
+        return instagramAccountId;
+    }
+
+    /** Sign-up, log-in and connecting an Instagram channel; the route is learnt by ingest later. */
+    static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "bench-" + suffix + "@example.com";
+        String businessName = "Bench Shop " + suffix;
+        post(http, gatewayUrl + "/api/auth/signup",
+                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null, 201);
+        String token = post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null,
+                200).path("accessToken").asText();
+        post(http, gatewayUrl + "/api/channels", Map.of("type", "INSTAGRAM", "externalId", instagramAccountId,
+                "name", businessName + " on Instagram", "accessToken",
+                "EAAB" + UUID.randomUUID().toString().replace("-", "")), token, 201);
+        return new BenchShop(instagramAccountId);
+    }
+
+    /** Meta's webhook bytes for one Instagram DM (PROVIDERS.md §1.5; plain ASCII text, no escaping needed). */
+    byte[] dmWebhook(String customer, String mid, String text, long timestamp) {
+        String json = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + instagramAccountId + "\",\"time\":" + timestamp
+                + ",\"messaging\":[{\"sender\":{\"id\":\"" + customer + "\"},\"recipient\":{\"id\":\""
+                + instagramAccountId + "\"},\"timestamp\":" + timestamp + ",\"message\":{\"mid\":\"" + mid
+                + "\",\"text\":\"" + text + "\"}}]}]}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** POSTs the signed webhook without waiting for the answer. */
+    static CompletableFuture<HttpResponse<Void>> deliver(HttpClient http, String gatewayUrl, String appSecret,
+            byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/webhooks/meta"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", signature(appSecret, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    }
+
+    static String signature(String appSecret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode post(HttpClient http, String url, Object body, String token, int expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + " instead of "
+                        + expected + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+// The console journey in a real browser, against a running stack (system-tests' ConsoleBrowserJourneyIT
+// runs it; see system-tests/README.md): a merchant signs up, connects an Instagram channel, sees the empty
+// inbox; a customer's DM arrives as Meta's signed webhook; the conversation appears in the inbox without
+// a reload, and opening it shows the DM and the assistant's reply.
+//
+// Plain playwright-core driving Debian's chromium: no browser is ever downloaded.
+//
+//   SELLAVIE_CONSOLE_URL      the gateway, serving the built console (default http://localhost:8080)
+//   SELLAVIE_META_APP_SECRET  the app secret webhook-ingest-service verifies signatures with (required)
+//   SELLAVIE_CHROMIUM         the browser (default /usr/bin/chromium)
+//   SELLAVIE_E2E_ARTIFACTS    where screenshots go (default <temp dir>/sellavie-e2e)
+//   SELLAVIE_E2E_ROUTE_GATE   "stdin": after connecting the channel, print `e2e: route-gate <account id>`
+//                             and wait for one line on stdin before posting the DM. A DM that arrives
+//                             before ingest has learnt the new channel's route is (rightly) unroutable;
+//                             the caller, who can see the broker, answers once the route is learnt.
+//
+// Exit 0 with one line on success; otherwise a failure screenshot, the failed step on stderr, exit 1.
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const CONSOLE_URL = (process.env.SELLAVIE_CONSOLE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
+const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
+const CHROMIUM = process.env.SELLAVIE_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = resolve(process.env.SELLAVIE_E2E_ARTIFACTS ?? join(tmpdir(), 'sellavie-e2e'));
+const ROUTE_GATE = process.env.SELLAVIE_E2E_ROUTE_GATE;
+
+/** Bounded waits: the UI itself, a conversation after the webhook (inbox polls every 3 s), the AI's reply. */
+const UI_TIMEOUT_MS = 15_000;
+const CONVERSATION_TIMEOUT_MS = 30_000;
+const REPLY_TIMEOUT_MS = 60_000;
+const ROUTE_GATE_TIMEOUT_MS = 90_000;
+
+// Flags for a headless chromium on a closed network: no GPU, no QUIC, nothing phoning home.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const run = randomUUID().slice(0, 8);
+const merchant = {
+  email: `browser-${run}@example.com`,
+  password: 'linen-Shirts-2026',
+  businessName: `Linen Loft ${run}`,
+};
+const channel = {
+  // Numeric like Meta's ids, and unique per run: the stack is shared with other journeys.
+  accountId: `178415${Date.now()}${Math.floor(Math.random() * 1000)}`,
+  name: `Linen Loft ${run} on Instagram`,
+  token: `EAAB${randomUUID().replaceAll('-', '')}`,
+};
+const customer = `IGSID-browser-${run}`;
+const dmText = `Hi! Is the linen shirt in size M back in stock? (${run})`;
+
+let step = 'starting';
+const pageErrors = [];
+
+/** A customer's Instagram DM exactly as Meta delivers it (PROVIDERS.md §1.5), with Meta's `\/` escape. */
+function instagramDmBody() {
+  const timestamp = Date.now();
+  const mid = `aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE${run}${timestamp}`;
+  const json =
+    `{"object":"instagram","entry":[{"id":"${channel.accountId}","time":${timestamp},` +
+    `"messaging":[{"sender":{"id":"${customer}"},"recipient":{"id":"${channel.accountId}"},` +
+    `"timestamp":${timestamp},"message":{"mid":"${mid}","text":"${dmText.replaceAll('/', '\\/')}"}}]}]}`;
+  return Buffer.from(json, 'utf8');
+}
+
+/** Meta's X-Hub-Signature-256: HMAC-SHA256 with the app secret over the exact bytes sent. */
+function signature(body) {
+  return `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
+}
+
+async function postSignedDm() {
+  const body = instagramDmBody();
+  const response = await fetch(`${CONSOLE_URL}/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature(body) },
+    body,
+    signal: AbortSignal.timeout(UI_TIMEOUT_MS),
+  });
+  if (response.status !== 200) {
+    throw new Error(`POST /webhooks/meta answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+/** Waits for one line on stdin (the caller saying ingest has learnt the channel's route). */
+function awaitRouteGate() {
+  console.log(`e2e: route-gate ${channel.accountId}`);
+  return new Promise((resolveGate, rejectGate) => {
+    const lines = createInterface({ input: process.stdin });
+    const timer = setTimeout(() => {
+      lines.close();
+      rejectGate(new Error(`no answer on stdin within ${ROUTE_GATE_TIMEOUT_MS / 1000} s`));
+    }, ROUTE_GATE_TIMEOUT_MS);
+    const onClose = () => {
+      clearTimeout(timer);
+      rejectGate(new Error('stdin closed before the route was learnt'));
+    };
+    lines.once('close', onClose);
+    lines.once('line', () => {
+      clearTimeout(timer);
+      lines.off('close', onClose); // closing the interface below is no failure
+      lines.close();
+      resolveGate();
+    });
+  });
+}
+
+async function expectVisible(locator, what, timeout = UI_TIMEOUT_MS) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    throw new Error(`${what} did not show within ${timeout / 1000} s`, { cause: error });
+  }
+}
+
+async function journey(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  step = 'open the console';
+  await page.goto(`${CONSOLE_URL}/`);
+  await nav.getByRole('link', { name: 'Sign up' }).click();
+
+  step = 'sign up';
+  await page.getByLabel('Email').fill(merchant.email);
+  await page.getByLabel('Password').fill(merchant.password);
+  await page.getByLabel('Business name').fill(merchant.businessName);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Inbox', level: 1 }), 'the inbox after sign-up');
+
+  step = 'connect an Instagram channel';
+  await nav.getByRole('link', { name: 'Channels' }).click();
+  await page.getByLabel('Instagram account id').fill(channel.accountId);
+  await page.getByLabel('Channel name').fill(channel.name);
+  await page.getByLabel('Access token').fill(channel.token);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  const row = page.getByRole('row').filter({ hasText: channel.accountId });
+  await expectVisible(row, `the channel ${channel.accountId} in the channel list`);
+  const shownToken = (await row.getByRole('cell').nth(3).innerText()).trim();
+  if (!shownToken.includes('…') || !channel.token.startsWith(shownToken.slice(0, 4))
+      || !channel.token.endsWith(shownToken.slice(-4))) {
+    throw new Error(`the access token is not shown masked like EAAB…4f2a: "${shownToken}"`);
+  }
+  if ((await page.content()).includes(channel.token)) {
+    throw new Error('the full access token is on the page');
+  }
+  await expectVisible(page.getByRole('status').filter({ hasText: `Access token stored as ${shownToken}` }),
+    'the confirmation of the connection, with the masked token');
+
+  step = 'open the empty inbox';
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Inbox', level: 1 }), 'the Inbox heading');
+  await expectVisible(page.getByRole('heading', { name: 'No conversations yet' }), 'the empty inbox');
+  // Survives only if the page is never reloaded: the conversation must arrive by polling.
+  await page.evaluate(() => {
+    window.sellavieE2eNoReload = true;
+  });
+
+  if (ROUTE_GATE === 'stdin') {
+    step = 'wait until ingest has learnt the channel (route gate)';
+    await awaitRouteGate();
+  }
+
+  step = 'post a signed Instagram DM to /webhooks/meta';
+  await postSignedDm();
+
+  step = 'see the conversation appear in the inbox';
+  const conversation = page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('link')
+    .filter({ hasText: customer });
+  await expectVisible(conversation, `the conversation with ${customer}`, CONVERSATION_TIMEOUT_MS);
+  if (!(await page.evaluate(() => window.sellavieE2eNoReload === true))) {
+    throw new Error('the page was reloaded: the conversation must appear by polling');
+  }
+
+  step = 'open the conversation: the DM and the reply';
+  await conversation.first().click();
+  const thread = page.getByRole('list', { name: 'Messages' });
+  await expectVisible(thread.getByRole('listitem').filter({ hasText: dmText }), "the customer's message");
+  const reply = thread.getByRole('listitem').filter({ hasText: 'You:' }).filter({ hasText: 'Sent' });
+  await expectVisible(reply, "the assistant's reply, sent", REPLY_TIMEOUT_MS);
+  const replyText = (await reply.first().locator('.message-text').innerText()).trim();
+  if (replyText.length === 0 || replyText.includes('[[') || replyText.includes(']]')) {
+    throw new Error(`the reply shown is empty or carries action tags: "${replyText}"`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'conversation.png'), fullPage: true });
+
+  step = 'back to the inbox';
+  await page.getByRole('link', { name: '← Inbox' }).click();
+  await expectVisible(conversation, 'the conversation in the inbox');
+  await page.screenshot({ path: join(ARTIFACTS, 'inbox.png'), fullPage: true });
+  return replyText;
+}
+
+async function main() {
+  if (!APP_SECRET) {
+    throw new Error('SELLAVIE_META_APP_SECRET is not set (the app secret the stack verifies webhooks with)');
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  step = `launch ${CHROMIUM}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(UI_TIMEOUT_MS);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      const started = Date.now();
+      const replyText = await journey(page);
+      if (pageErrors.length > 0) {
+        step = 'check the page for script errors';
+        throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
+      }
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`e2e: ok in ${seconds} s: ${merchant.email} signed up, connected ${channel.accountId}, ` +
+        `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"`);
+    } catch (error) {
+      const shot = join(ARTIFACTS, 'failure.png');
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      error.message += ` (screenshot: ${shot}; page at ${page.url()})`;
+      throw error;
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  console.error(`e2e: FAILED at "${step}": ${error.message}`);
+  if (pageErrors.length > 0) {
+    console.error(`e2e: uncaught errors in the page: ${pageErrors.join(' | ')}`);
+  }
+  if (error.cause) {
+    console.error(`e2e: cause: ${String(error.cause.message ?? error.cause).split('\n')[0]}`);
+  }
+  process.exit(1);
+}
