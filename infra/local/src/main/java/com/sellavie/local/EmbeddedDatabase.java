@@ -46,6 +46,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_replication_slots", "32")
                     .setServerConfig("max_wal_senders", "32")
                     .setServerConfig("max_connections", "200")
+                    // zonky defaults to synchronous_commit=off, which delays logical decoding (so every
+                    // outbox relay hop) by up to wal_writer_delay: keep PostgreSQL's default.
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.debug("Embedded PostgreSQL on port {}, data in {}", port, data);
             return new EmbeddedDatabase(postgres, port, data);

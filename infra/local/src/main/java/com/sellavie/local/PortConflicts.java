@@ -33,7 +33,9 @@ final class PortConflicts {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the servers themselves bind: connections of a stack stopped a moment ago, still in
+            // TIME_WAIT, do not make a port "taken"; a process listening on it still does.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {

@@ -31,6 +31,8 @@ final class SandboxGraphApi implements AutoCloseable {
     private final HttpServer server;
     private final Path record;
     private final AtomicLong sent = new AtomicLong();
+    /** Meta's message ids are unique for ever; conversation-service stores them under a unique key. */
+    private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -78,7 +80,7 @@ final class SandboxGraphApi implements AutoCloseable {
                 respond(exchange, 400, error("(#100) The parameter recipient is required"));
                 return;
             }
-            String messageId = "m_sandbox_" + sent.incrementAndGet();
+            String messageId = "m_sandbox_" + run + "_" + sent.incrementAndGet();
             ObjectNode line = JSON.createObjectNode();
             line.put("at", Instant.now().toString());
             line.put("path", path);

@@ -23,6 +23,23 @@ class SandboxGraphApiTest {
     Path folder;
 
     @Test
+    void messageIdsStayUniqueAcrossRestartsOfTheSandbox() throws Exception {
+        String body = "{\"recipient\":{\"id\":\"demo-customer-1\"},\"message\":{\"text\":\"Hi\"}}";
+        String before;
+        try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), folder.resolve("a.jsonl"));
+                HttpClient http = HttpClient.newHttpClient()) {
+            before = JSON.readTree(send(http, api.graphUrl() + "/me/messages", body).body()).path("message_id").asText();
+        }
+        try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), folder.resolve("b.jsonl"));
+                HttpClient http = HttpClient.newHttpClient()) {
+            String after = JSON.readTree(send(http, api.graphUrl() + "/me/messages", body).body())
+                    .path("message_id").asText();
+
+            assertThat(after).isNotEqualTo(before);
+        }
+    }
+
+    @Test
     void aSendIsAnsweredLikeMetaAndRecordedWithoutTheToken() throws Exception {
         Path record = folder.resolve("outbound.jsonl");
         try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), record);
@@ -35,8 +52,10 @@ class SandboxGraphApiTest {
             assertThat(first.statusCode()).isEqualTo(200);
             JsonNode answer = JSON.readTree(first.body());
             assertThat(answer.path("recipient_id").asText()).isEqualTo("demo-customer-1");
-            assertThat(answer.path("message_id").asText()).isEqualTo("m_sandbox_1");
-            assertThat(JSON.readTree(second.body()).path("message_id").asText()).isEqualTo("m_sandbox_2");
+            String firstId = answer.path("message_id").asText();
+            assertThat(firstId).startsWith("m_sandbox_");
+            assertThat(JSON.readTree(second.body()).path("message_id").asText()).startsWith("m_sandbox_")
+                    .isNotEqualTo(firstId);
 
             List<String> lines = Files.readAllLines(record);
             assertThat(lines).hasSize(2);
