@@ -141,6 +141,7 @@ class KafkaForwarderTest {
 
         @Override
         public DebeziumEngine.Offsets buildOffsets() {
+            // The forwarder never rewrites offsets; a call here would be a bug worth failing on.
             throw new UnsupportedOperationException();
         }
     }
