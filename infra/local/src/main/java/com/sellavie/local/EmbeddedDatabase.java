@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,6 +32,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     static EmbeddedDatabase start(Path folder, int port) {
+        requireReachableByPostgres(folder, "root".equals(System.getProperty("user.name")));
         try {
             Path data = Files.createDirectories(folder.resolve("data"));
             Path binaries = Files.createDirectories(folder.resolve("binaries"));
@@ -55,6 +57,28 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL (data in " + folder + "): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Run by root, zonky starts PostgreSQL as {@code nobody}, which must be able to enter every folder
+     * above its data: a clone inside a private home (e.g. {@code /root}, mode 0700) cannot work.
+     * Says so in one line instead of letting initdb fail obscurely.
+     */
+    static void requireReachableByPostgres(Path folder, boolean runsAsRoot) {
+        if (!runsAsRoot) {
+            return;
+        }
+        for (Path p = folder.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IllegalStateException("PostgreSQL runs as 'nobody' when started by root and cannot enter "
+                            + p + " (a private folder): set SELLAVIE_HOME to a folder outside it, e.g. "
+                            + "SELLAVIE_HOME=/var/lib/sellavie ./sellavie up");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
