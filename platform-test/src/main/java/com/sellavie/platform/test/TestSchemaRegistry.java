@@ -136,7 +136,7 @@ public final class TestSchemaRegistry {
     }
 
     /** Unpacks the distribution once per machine (guarded by a file lock, so parallel JVMs agree). */
-    static Path unpackedRunJar() {
+    public static Path unpackedRunJar() {
         String dist = System.getProperty("sellavie.apicurio.dist");
         if (dist == null || dist.isBlank() || dist.startsWith("${")) {
             throw new IllegalStateException("sellavie.apicurio.dist is not set: run tests through Maven, whose "

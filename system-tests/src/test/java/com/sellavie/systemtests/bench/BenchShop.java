@@ -22,23 +22,38 @@ import javax.crypto.spec.SecretKeySpec;
  * One merchant of the benchmark, set up through the gateway as the journeys do (sign-up, log-in, an
  * Instagram channel), and Meta's signed webhook for a customer's DM to it.
  */
-final class BenchShop {
+public final class BenchShop {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "linen-Shirts-2026";
 
     private final String instagramAccountId;
+    private final String email;
+    private final String channelToken;
 
-    private BenchShop(String instagramAccountId) {
+    private BenchShop(String instagramAccountId, String email, String channelToken) {
         this.instagramAccountId = instagramAccountId;
+        this.email = email;
+        this.channelToken = channelToken;
     }
 
-    String instagramAccountId() {
+    public String instagramAccountId() {
         return instagramAccountId;
     }
 
+    /** The Instagram access token the channel was connected with (the Send API sees it as the Bearer token). */
+    public String channelToken() {
+        return channelToken;
+    }
+
+    /** A fresh console access token of the shop's owner. */
+    public String logIn(HttpClient http, String gatewayUrl) {
+        return post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null, 200)
+                .path("accessToken").asText();
+    }
+
     /** Sign-up, log-in and connecting an Instagram channel; the route is learnt by ingest later. */
-    static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId) {
+    public static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "bench-" + suffix + "@example.com";
         String businessName = "Bench Shop " + suffix;
@@ -46,14 +61,14 @@ final class BenchShop {
                 Map.of("email", email, "password", PASSWORD, "businessName", businessName), null, 201);
         String token = post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null,
                 200).path("accessToken").asText();
+        String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");
         post(http, gatewayUrl + "/api/channels", Map.of("type", "INSTAGRAM", "externalId", instagramAccountId,
-                "name", businessName + " on Instagram", "accessToken",
-                "EAAB" + UUID.randomUUID().toString().replace("-", "")), token, 201);
-        return new BenchShop(instagramAccountId);
+                "name", businessName + " on Instagram", "accessToken", channelToken), token, 201);
+        return new BenchShop(instagramAccountId, email, channelToken);
     }
 
     /** Meta's webhook bytes for one Instagram DM (PROVIDERS.md §1.5; plain ASCII text, no escaping needed). */
-    byte[] dmWebhook(String customer, String mid, String text, long timestamp) {
+    public byte[] dmWebhook(String customer, String mid, String text, long timestamp) {
         String json = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + instagramAccountId + "\",\"time\":" + timestamp
                 + ",\"messaging\":[{\"sender\":{\"id\":\"" + customer + "\"},\"recipient\":{\"id\":\""
                 + instagramAccountId + "\"},\"timestamp\":" + timestamp + ",\"message\":{\"mid\":\"" + mid
@@ -62,7 +77,7 @@ final class BenchShop {
     }
 
     /** POSTs the signed webhook without waiting for the answer. */
-    static CompletableFuture<HttpResponse<Void>> deliver(HttpClient http, String gatewayUrl, String appSecret,
+    public static CompletableFuture<HttpResponse<Void>> deliver(HttpClient http, String gatewayUrl, String appSecret,
             byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/webhooks/meta"))
                 .timeout(Duration.ofSeconds(30))
@@ -83,7 +98,7 @@ final class BenchShop {
         }
     }
 
-    private static JsonNode post(HttpClient http, String url, Object body, String token, int expected) {
+    static JsonNode post(HttpClient http, String url, Object body, String token, int expected) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /** Percentiles (nearest rank) of a set of millisecond durations. */
-record Stats(int count, long p50, long p95, long p99, long max, double mean) {
+public record Stats(int count, long p50, long p95, long p99, long max, double mean) {
 
-    static Stats of(Collection<Long> values) {
+    public static Stats of(Collection<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
@@ -24,7 +24,7 @@ record Stats(int count, long p50, long p95, long p99, long max, double mean) {
     }
 
     /** One markdown table row: {@code | label | n | p50 | p95 | p99 | max | mean |}. */
-    String row(String label) {
+    public String row(String label) {
         return "| %s | %d | %d | %d | %d | %d | %.0f |".formatted(label, count, p50, p95, p99, max, mean);
     }
 }

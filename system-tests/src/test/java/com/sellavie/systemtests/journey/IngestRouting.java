@@ -19,21 +19,21 @@ import org.apache.kafka.common.TopicPartition;
  * (rightly) unroutable. So a test waits until ingest's routing consumer group has committed the end
  * of {@code conversation.channels}, observed from the broker (nothing inside a service is read).
  */
-final class IngestRouting implements AutoCloseable {
+public final class IngestRouting implements AutoCloseable {
 
     private static final String TOPIC = "conversation.channels";
     private static final String GROUP = "webhook-ingest-service.channel-routes";
 
     private final Admin admin;
 
-    IngestRouting(String bootstrapServers) {
+    public IngestRouting(String bootstrapServers) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(properties);
     }
 
     /** Sum of the end offsets of the channel topic: take it before connecting a channel. */
-    long channelEventsPublished() {
+    public long channelEventsPublished() {
         try {
             var partitions = admin.describeTopics(java.util.List.of(TOPIC)).allTopicNames().get().get(TOPIC)
                     .partitions().stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
@@ -61,7 +61,7 @@ final class IngestRouting implements AutoCloseable {
     }
 
     /** Waits until a channel event beyond {@code before} was published and ingest consumed it all. */
-    void awaitRouteLearnt(long before, Duration timeout) {
+    public void awaitRouteLearnt(long before, Duration timeout) {
         await("ChannelConnected published and consumed by webhook-ingest-service").atMost(timeout)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {

@@ -1,6 +1,7 @@
 package com.sellavie.systemtests.stack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -8,11 +9,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +32,7 @@ public final class MetaGraphApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
+    private final List<StubMapping> faults = new CopyOnWriteArrayList<>();
 
     private MetaGraphApi(WireMockServer server) {
         this.server = server;
@@ -36,13 +42,61 @@ public final class MetaGraphApi implements AutoCloseable {
         WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
                 .containerThreads(20));
         server.start();
-        server.stubFor(post(urlPathMatching(SEND_PATH.pattern()))
-                .willReturn(aResponse().withStatus(200)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
-                                + "\"message_id\":\"m_{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
-                        .withTransformers("response-template")));
+        server.stubFor(post(urlPathMatching(SEND_PATH.pattern())).willReturn(accepted()));
         return new MetaGraphApi(server);
+    }
+
+    /** Meta's answer to an accepted send (PROVIDERS.md §1.7). */
+    private static ResponseDefinitionBuilder accepted() {
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
+                        + "\"message_id\":\"m_{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
+                .withTransformers("response-template");
+    }
+
+    /** Until {@link #heal()}: every send answered {@code status} with Meta's transient error body (code 2). */
+    public void failSends(int status) {
+        fault(post(urlPathMatching(SEND_PATH.pattern())), aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"Service temporarily unavailable\",\"type\":\"OAuthException\","
+                        + "\"code\":2,\"is_transient\":true,\"fbtrace_id\":\"AbCdEf\"}}"));
+    }
+
+    /** Until {@link #heal()}: every send is accepted, but only after {@code delay} (longer than the client waits: a timeout). */
+    public void delaySends(java.time.Duration delay) {
+        fault(post(urlPathMatching(SEND_PATH.pattern())), accepted().withFixedDelay((int) delay.toMillis()));
+    }
+
+    /** Until {@link #heal()}: sends made with one channel's token are accepted after {@code delay}. */
+    public void delaySendsWithToken(String accessToken, java.time.Duration delay) {
+        fault(post(urlPathMatching(SEND_PATH.pattern())).withHeader("Authorization", equalTo("Bearer " + accessToken)),
+                accepted().withFixedDelay((int) delay.toMillis()));
+    }
+
+    /** Removes every fault: sends are accepted at once again. */
+    public void heal() {
+        faults.forEach(server::removeStub);
+        faults.clear();
+    }
+
+    private void fault(MappingBuilder request, ResponseDefinitionBuilder response) {
+        faults.add(server.stubFor(request.atPriority(1).willReturn(response)));
+    }
+
+    /** Every send Meta accepted (answered 200, whether or not the client waited for it), oldest first. */
+    public List<Delivery> deliveries() {
+        return server.getAllServeEvents().stream()
+                .filter(e -> "POST".equals(e.getRequest().getMethod().getName()))
+                .filter(e -> SEND_PATH.matcher(pathOf(e)).matches())
+                .filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 200)
+                .map(e -> new Delivery(toCall(e).recipientId(), e.getRequest().getLoggedDate().getTime()))
+                .sorted(Comparator.comparingLong(Delivery::receivedAtMillis))
+                .toList();
+    }
+
+    /** A send Meta accepted: to whom, and when it arrived (epoch ms, this machine's clock). */
+    public record Delivery(String recipientId, long receivedAtMillis) {
     }
 
     /** The value for {@code SELLAVIE_META_GRAPH_URL}: base URL with the pinned version. */

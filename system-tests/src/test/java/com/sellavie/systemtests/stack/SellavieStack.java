@@ -1,8 +1,6 @@
 package com.sellavie.systemtests.stack;
 
-import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestPostgres;
-import com.sellavie.platform.test.TestSchemaRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,16 +51,21 @@ public final class SellavieStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts everything and waits until every service is ready. */
+    /** Starts everything on platform-test's shared infrastructure and waits until every service is ready. */
     public static SellavieStack start() {
+        return start(Infrastructure.shared(), Map.of());
+    }
+
+    /**
+     * Starts every service on {@code infrastructure}, each with {@code extraEnvironment} added to its
+     * own (e.g. shorter leases for a chaos run), and waits until every service is ready.
+     */
+    public static SellavieStack start(Infrastructure infrastructure, Map<String, String> extraEnvironment) {
         Instant started = Instant.now();
         Path dir = Path.of(System.getProperty("sellavie.system-tests.dir", "target/system-tests")).toAbsolutePath();
         PidFiles pidFiles = new PidFiles(dir.resolve("pids"));
         pidFiles.killLeftovers();
 
-        CompletableFuture<String> registry = CompletableFuture.supplyAsync(TestSchemaRegistry::baseUrl);
-        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(TestKafka::bootstrapServers);
-        TestPostgres postgres = TestPostgres.get();
         GeneratedSecrets secrets = GeneratedSecrets.create();
         MetaGraphApi meta = MetaGraphApi.start();
 
@@ -74,8 +76,8 @@ public final class SellavieStack implements AutoCloseable {
         // No schema is registered up front: the six services start together against an empty
         // registry and each registers every event schema, as in a parallel rollout.
         Map<String, String> common = new HashMap<>();
-        common.put("SELLAVIE_KAFKA_BOOTSTRAP", kafka.join());
-        common.put("SELLAVIE_SCHEMA_REGISTRY_URL", registry.join());
+        common.put("SELLAVIE_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
+        common.put("SELLAVIE_SCHEMA_REGISTRY_URL", infrastructure.registryUrl());
         common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
         common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
 
@@ -86,9 +88,10 @@ public final class SellavieStack implements AutoCloseable {
             env.put("SELLAVIE_" + jar.service().toUpperCase(java.util.Locale.ROOT) + "_PORT",
                     Integer.toString(ports.get(jar.service())));
             if (jar.ownsDatabase()) {
-                env.putAll(databaseEnvironment(postgres, jar.service()));
+                env.putAll(databaseEnvironment(infrastructure, jar.service()));
             }
             env.putAll(serviceEnvironment(jar, secrets, meta, ports));
+            env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM_OPTIONS);
             if (jar.ownsDatabase()) {
                 // A restarted consumer gets the partitions of its killed predecessor once the broker
@@ -100,7 +103,7 @@ public final class SellavieStack implements AutoCloseable {
                     ports.get(jar.service()),
                     env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, kafka.join(), services);
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, infrastructure.kafkaBootstrap(), services);
         try {
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(s -> s.awaitReady(READINESS_TIMEOUT));
@@ -122,8 +125,8 @@ public final class SellavieStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> databaseEnvironment(TestPostgres postgres, String service) {
-        TestPostgres.OwnedDatabase db = postgres.createOwnedDatabase("st_" + service);
+    private static Map<String, String> databaseEnvironment(Infrastructure infrastructure, String service) {
+        TestPostgres.OwnedDatabase db = infrastructure.createOwnedDatabase("st_" + service);
         String serverUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/'));
         Map<String, String> env = new HashMap<>();
         env.put("SELLAVIE_DB_URL", serverUrl);

@@ -1,0 +1,114 @@
+package com.sellavie.systemtests.chaos;
+
+import com.sellavie.platform.test.TestPostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server (zonky's binaries) on a fixed port with its data kept on disk, so it can be
+ * restarted as an operator would: every connection drops, the server comes back with all its data,
+ * replication slots included. {@code synchronous_commit} stays on, as in production.
+ */
+final class RestartablePostgres implements AutoCloseable {
+
+    private final Path base;
+    private final Path data;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private RestartablePostgres(Path base, Path data, int port) {
+        this.base = base;
+        this.data = data;
+        this.port = port;
+    }
+
+    static RestartablePostgres start() {
+        try {
+            // Run by root, initdb runs as 'nobody': keep both folders in a world-traversable temp folder.
+            Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sellavie-test-pg"));
+            Path data = Files.createTempDirectory(base, "chaos-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            RestartablePostgres postgres = new RestartablePostgres(base, data, InfrastructureProcess.freePort());
+            postgres.startAgain();
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void startAgain() {
+        try {
+            server = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setOverrideWorkingDirectory(base.toFile())
+                    .setDataDirectory(data.toFile())
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "32")
+                    .setServerConfig("max_wal_senders", "32")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_slot_wal_keep_size", "1GB")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start PostgreSQL on port " + port, e);
+        }
+    }
+
+    /** A fast shutdown (pg_ctl stop -m fast): sessions are ended, then the server starts again on the same data. */
+    synchronized void restart() {
+        stopServer();
+        startAgain();
+    }
+
+    String serverUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port;
+    }
+
+    TestPostgres.OwnedDatabase createOwnedDatabase(String prefix) {
+        String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String password = UUID.randomUUID().toString().replace("-", "");
+        execute("postgres", "CREATE ROLE " + name + " LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
+                + " PASSWORD '" + password + "'");
+        execute("postgres", "CREATE DATABASE " + name + " OWNER " + name);
+        execute(name, "ALTER SCHEMA public OWNER TO " + name);
+        return new TestPostgres.OwnedDatabase(name, serverUrl() + "/" + name, name, password);
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(serverUrl() + "/" + database, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + sql.replaceAll("PASSWORD '[^']*'", "PASSWORD ***"), e);
+        }
+    }
+
+    private void stopServer() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopServer();
+    }
+}
