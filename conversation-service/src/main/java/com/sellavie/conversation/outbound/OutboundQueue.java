@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
  * The outbound messages as a due-time queue: which are due, claiming one under a lease, and moving it
  * through ATTEMPTING to its outcome. Times are the database's ({@code now()}), so instances with
  * skewed clocks agree on who holds a lease. Cross-tenant reads go through the named global lookup
- * {@value #LOOKUP} (ids only, read-only); every write runs as the message's business.
+ * {@value #LOOKUP} (ids only, read-only); every write runs as the message's business. A final
+ * message keeps {@code lease_owner}: the instance that made its last attempt.
  */
 @Repository
 class OutboundQueue {
@@ -124,7 +125,7 @@ class OutboundQueue {
 
     /** Meta accepted: SENT with its id. Also over UNKNOWN (a sweep that thought the sender dead): Meta's answer is the truth. */
     int markSent(UUID businessId, UUID messageId, String externalMessageId) {
-        return jdbc.update("UPDATE messages SET delivery_status = 'SENT', external_message_id = ?, lease_owner = NULL, "
+        return jdbc.update("UPDATE messages SET delivery_status = 'SENT', external_message_id = ?, "
                         + "lease_until = NULL, failure_reason = NULL, failure_code = NULL, updated_at = now() "
                         + "WHERE business_id = ? AND id = ? AND delivery_status IN ('ATTEMPTING', 'UNKNOWN')",
                 externalMessageId, businessId, messageId);
@@ -133,14 +134,14 @@ class OutboundQueue {
     /** Refused for good (or the horizon passed): nothing reached the customer. */
     int markFailed(UUID businessId, UUID messageId, String reason, String code) {
         return jdbc.update("UPDATE messages SET delivery_status = 'FAILED', failure_reason = ?, failure_code = ?, "
-                        + "lease_owner = NULL, lease_until = NULL, updated_at = now() "
+                        + "lease_until = NULL, updated_at = now() "
                         + "WHERE business_id = ? AND id = ? AND delivery_status IN ('PENDING', 'ATTEMPTING', 'UNKNOWN')",
                 reason, code, businessId, messageId);
     }
 
     /** No answer from Meta: maybe sent. Shown, never re-sent automatically. */
     int markUnknown(UUID businessId, UUID messageId, String reason) {
-        return jdbc.update("UPDATE messages SET delivery_status = 'UNKNOWN', failure_reason = ?, lease_owner = NULL, "
+        return jdbc.update("UPDATE messages SET delivery_status = 'UNKNOWN', failure_reason = ?, "
                         + "lease_until = NULL, updated_at = now() "
                         + "WHERE business_id = ? AND id = ? AND delivery_status = 'ATTEMPTING'",
                 reason, businessId, messageId);
@@ -150,7 +151,7 @@ class OutboundQueue {
     Optional<String> markInterrupted(UUID businessId, UUID messageId) {
         return jdbc.query("UPDATE messages SET delivery_status = 'UNKNOWN', "
                         + "failure_reason = CASE WHEN delivery_status = 'ATTEMPTING' THEN 'INTERRUPTED_DURING_SEND' "
-                        + "ELSE 'INTERRUPTED_BY_RESTART' END, lease_owner = NULL, lease_until = NULL, updated_at = now() "
+                        + "ELSE 'INTERRUPTED_BY_RESTART' END, lease_until = NULL, updated_at = now() "
                         + "WHERE business_id = ? AND id = ? AND ((delivery_status = 'ATTEMPTING' AND lease_until < now()) "
                         + "OR (delivery_status = 'PENDING' AND next_attempt_at IS NULL)) RETURNING failure_reason",
                 (rs, row) -> rs.getString(1), businessId, messageId).stream().findFirst();
