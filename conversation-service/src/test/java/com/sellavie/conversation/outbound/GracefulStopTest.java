@@ -30,12 +30,12 @@ class GracefulStopTest {
 
     @Test
     void stoppingLetsTheSlowCallFinishAndLeavesQueuedRepliesPendingForTheNextStart() {
-        // Given a reply whose Send API call takes 1.5 s, and two more replies queued behind it
+        // Given a reply whose Send API call takes 1 s, and two more replies queued behind it
         Fixture f = conversation(port, "igsid-110");
         String slow = "Slow but fine " + UUID.randomUUID();
         String queued1 = "Queued one " + UUID.randomUUID();
         String queued2 = "Queued two " + UUID.randomUUID();
-        stub(send(slow), ok("m_slow_" + f.tag()).withFixedDelay(1_500));
+        stub(send(slow), ok("m_slow_" + f.tag()).withFixedDelay(1_000));
         stub(send(queued1), ok("m_q1_" + f.tag()));
         stub(send(queued2), ok("m_q2_" + f.tag()));
         deliver(reply(f, slow), 1);

@@ -81,7 +81,7 @@ class OutboundQueueingTest {
 
     @Test
     void aSlowChannelHoldsOnlyItsOwnBusinessesWorkers() {
-        // Given business A, whose Meta calls take 1.5 s, with four conversations, and business B with one
+        // Given business A, whose Meta calls take 1 s, with four conversations, and business B with one
         List<Fixture> slowOnes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             slowOnes.add(conversation(port, "igsid-82" + i));
@@ -94,7 +94,7 @@ class OutboundQueueingTest {
         List<String> slowTexts = new ArrayList<>();
         for (Fixture f : slowOnes) {
             String text = "Slow channel " + UUID.randomUUID();
-            stub(send(text), ok("m_" + UUID.randomUUID()).withFixedDelay(1_500));
+            stub(send(text), ok("m_" + UUID.randomUUID()).withFixedDelay(1_000));
             slowTexts.add(text);
             deliver(reply(f, text), 1);
         }
