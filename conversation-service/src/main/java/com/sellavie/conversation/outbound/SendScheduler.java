@@ -73,9 +73,10 @@ class SendScheduler implements SmartLifecycle {
         }
         stopping = false;
         AtomicInteger number = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(settings.workers(),
-                r -> new Thread(r, "outbound-sender-" + settings.instanceId() + "-" + number.incrementAndGet()));
-        poller = Thread.ofPlatform().name("outbound-scheduler-" + settings.instanceId()).start(this::run);
+        // Daemon threads: a JVM exiting without a stop abandons its sends like a crash would, and the leases cover that.
+        workers = Executors.newFixedThreadPool(settings.workers(), r -> Thread.ofPlatform().daemon()
+                .name("outbound-sender-" + settings.instanceId() + "-" + number.incrementAndGet()).unstarted(r));
+        poller = Thread.ofPlatform().daemon().name("outbound-scheduler-" + settings.instanceId()).start(this::run);
         log.info("Outbound send scheduler {} started: {} workers (at most {} per business), lease {}",
                 settings.instanceId(), settings.workers(), settings.perBusinessWorkers(), settings.leaseDuration());
     }

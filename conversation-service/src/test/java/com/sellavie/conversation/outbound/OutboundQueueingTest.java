@@ -82,10 +82,7 @@ class OutboundQueueingTest {
     @Test
     void aSlowChannelHoldsOnlyItsOwnBusinessesWorkers() {
         // Given business A, whose Meta calls take 1 s, with four conversations, and business B with one
-        List<Fixture> slowOnes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            slowOnes.add(conversation(port, "igsid-82" + i));
-        }
+        List<Fixture> slowOnes = SendFixtures.conversations(port, "igsid-82", 4);
         Fixture b = conversation(port, "igsid-83");
         String quick = "Not stuck behind A " + UUID.randomUUID();
         stub(send(quick), ok("m_quick_" + b.tag()));
@@ -100,8 +97,8 @@ class OutboundQueueingTest {
         }
         deliver(reply(b, quick), 1);
 
-        // Then every reply was recorded at once (the consumer never waits for Meta), B's is sent while
-        // A's are still going out
+        // Then every reply was recorded at once (the consumer never waits for Meta), and B's is sent while
+        // A's are still going out (A holds at most 2 of the 4 workers)
         b.await(quick, "SENT");
         List<String> statuses = new ArrayList<>();
         for (int i = 0; i < slowOnes.size(); i++) {

@@ -24,6 +24,7 @@ import com.sellavie.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,9 +71,16 @@ final class SendFixtures {
         return conversation(business, api, account, customer);
     }
 
-    /** Another conversation of the same business and channel. */
-    static Fixture conversation(Fixture sameBusiness, String account, String customer) {
-        return conversation(sameBusiness.business(), sameBusiness.api(), account, customer);
+    /** One business, one channel, {@code count} customers each with a conversation. */
+    static List<Fixture> conversations(int port, String customerPrefix, int count) {
+        UUID business = UUID.randomUUID();
+        Api api = Api.asOwnerOf(port, business);
+        String account = Inbound.connectChannel(api);
+        List<Fixture> fixtures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            fixtures.add(conversation(business, api, account, customerPrefix + i));
+        }
+        return fixtures;
     }
 
     static Fixture conversation(UUID business, Api api, String account, String customer) {
