@@ -83,4 +83,24 @@ describe('api client', () => {
     expect(fake.requests).toHaveLength(0);
     expect(currentSession()).toBeNull();
   });
+
+  it('resends or marks delivered one message with a POST to its own path', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({
+      'POST /api/conversations/c%201/messages/m-2/resend': ok({ id: 'm-2', direction: 'OUTBOUND', text: 'Hi', deliveryStatus: 'PENDING', attempts: 1 }),
+      'POST /api/conversations/c%201/messages/m-2/mark-delivered': ok({ id: 'm-2', direction: 'OUTBOUND', text: 'Hi', deliveryStatus: 'SENT', attempts: 1 }),
+    });
+
+    const resent = await api.resendMessage('c 1', 'm-2');
+    const delivered = await api.markMessageDelivered('c 1', 'm-2');
+
+    expect(resent.deliveryStatus).toBe('PENDING');
+    expect(delivered.deliveryStatus).toBe('SENT');
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /api/conversations/c%201/messages/m-2/resend',
+      'POST /api/conversations/c%201/messages/m-2/mark-delivered',
+    ]);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer token-abc');
+    expect(fake.requests[0]?.body).toBeUndefined();
+  });
 });

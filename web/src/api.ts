@@ -38,7 +38,7 @@ export type ConversationSummary = {
   mode: string;
 };
 
-export type DeliveryStatus = 'PENDING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'RECEIVED';
+export type DeliveryStatus = 'PENDING' | 'ATTEMPTING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'EXPIRED' | 'RECEIVED';
 
 export type Message = {
   id: string;
@@ -46,6 +46,21 @@ export type Message = {
   text: string | null;
   sentAt: string;
   deliveryStatus: DeliveryStatus;
+  /** Why an outbound message is FAILED, UNKNOWN or EXPIRED (e.g. `TIMEOUT`, `REPLAY_TOO_OLD`); null otherwise. */
+  failureReason?: string | null;
+  /** Send API calls made (outbound only). */
+  attempts?: number | null;
+  /** `RESENT` or `MARKED_DELIVERED` once a team member acted on an UNKNOWN delivery. */
+  resolution?: string | null;
+};
+
+/** The answer to resend / mark-delivered: the message after the action. */
+export type DeliveryActionResult = {
+  id: string;
+  direction: Direction;
+  text: string | null;
+  deliveryStatus: DeliveryStatus;
+  attempts: number;
 };
 
 export type Notification = {
@@ -172,7 +187,17 @@ export const api = {
   messages: (conversationId: string, { signal }: Signal = {}) =>
     request<Message[]>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { signal }),
   notifications: ({ signal }: Signal = {}) => request<Notification[]>('GET', '/api/notifications', { signal }),
+  /** An UNKNOWN delivery: send it again (the team checked Instagram and it did not arrive). */
+  resendMessage: (conversationId: string, messageId: string) =>
+    request<DeliveryActionResult>('POST', `${messagePath(conversationId, messageId)}/resend`),
+  /** An UNKNOWN delivery: the team saw it arrive on Instagram; nothing is sent. */
+  markMessageDelivered: (conversationId: string, messageId: string) =>
+    request<DeliveryActionResult>('POST', `${messagePath(conversationId, messageId)}/mark-delivered`),
 };
+
+function messagePath(conversationId: string, messageId: string): string {
+  return `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+}
 
 /** A sentence for the person using the console, for errors a page does not handle more specifically. */
 export function describeError(error: unknown): string {

@@ -3,11 +3,13 @@ import type { DeliveryStatus as Status } from '../api';
 /**
  * What became of an outbound message. UNKNOWN means the service stopped between asking Instagram to
  * send and hearing back: it may or may not have gone out, so it is never re-sent automatically and
- * the merchant is told to look before sending it again.
+ * the merchant is told to look before sending it again. EXPIRED is a reply that came back from a
+ * delay too late to send: the customer never got it.
  */
 export function DeliveryStatus({ status }: { status: Status }) {
   switch (status) {
     case 'PENDING':
+    case 'ATTEMPTING':
       return <span className="delivery delivery-pending">Sending…</span>;
     case 'SENT':
       return <span className="delivery delivery-sent">Sent</span>;
@@ -18,6 +20,12 @@ export function DeliveryStatus({ status }: { status: Status }) {
         <span className="delivery delivery-unknown">
           <span aria-hidden="true">⚠ </span>
           Delivery unknown — check Instagram before resending
+        </span>
+      );
+    case 'EXPIRED':
+      return (
+        <span className="delivery delivery-expired">
+          Not sent — this reply was held up too long and is out of date. Answer the customer yourself if needed.
         </span>
       );
     default:

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { ok, problem, stubApi } from '../test/fakeApi';
 import { conversation, message, signIn } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
@@ -42,6 +42,95 @@ describe('ConversationPage', () => {
     const [, unknown, failed] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
     expect(unknown).toHaveTextContent('Delivery unknown — check Instagram before resending');
     expect(failed).toHaveTextContent('Not delivered');
+  });
+
+  it('offers Resend and Mark as delivered on an UNKNOWN delivery only', async () => {
+    stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-1' }),
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN', failureReason: 'TIMEOUT' }),
+        message({ id: 'm-3', direction: 'OUTBOUND', text: 'Anything else?', deliveryStatus: 'SENT' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [, unknown, sent] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(within(unknown!).getByRole('button', { name: 'Resend' })).toBeEnabled();
+    expect(within(unknown!).getByRole('button', { name: 'Mark as delivered' })).toBeEnabled();
+    expect(within(sent!).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('resends an UNKNOWN message through the API and shows it sending again', async () => {
+    const fake = stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
+      ]),
+      'POST /api/conversations/c-1/messages/m-2/resend': ok({
+        id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'PENDING', attempts: 1,
+      }),
+    });
+    renderApp('/inbox/c-1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Resend' }));
+
+    expect(await screen.findByText('Sending…')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Resend' })).not.toBeInTheDocument();
+    const [request] = fake.requestsTo('POST /api/conversations/c-1/messages/m-2/resend');
+    expect(request?.headers.authorization).toBe('Bearer eyJ.test.token');
+    expect(fake.requestsTo('POST /api/conversations/c-1/messages/m-2/mark-delivered')).toHaveLength(0);
+  });
+
+  it('marks an UNKNOWN message delivered without resending it', async () => {
+    const fake = stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
+      ]),
+      'POST /api/conversations/c-1/messages/m-2/mark-delivered': ok({
+        id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'SENT', attempts: 1,
+      }),
+    });
+    renderApp('/inbox/c-1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Mark as delivered' }));
+
+    expect(await screen.findByText('Sent')).toBeInTheDocument();
+    expect(fake.requestsTo('POST /api/conversations/c-1/messages/m-2/mark-delivered')).toHaveLength(1);
+    expect(fake.requestsTo('POST /api/conversations/c-1/messages/m-2/resend')).toHaveLength(0);
+  });
+
+  it('says why when the server refuses the action, and keeps the buttons', async () => {
+    stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
+      ]),
+      'POST /api/conversations/c-1/messages/m-2/resend': problem(409, 'Conflict', {
+        detail: 'Only a message whose delivery is UNKNOWN can be resent or marked delivered; this one is SENT',
+      }),
+    });
+    renderApp('/inbox/c-1');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Resend' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('this one is SENT');
+    expect(screen.getByRole('button', { name: 'Resend' })).toBeEnabled();
+  });
+
+  it('explains an EXPIRED reply and offers no action on it', async () => {
+    stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Old answer', deliveryStatus: 'EXPIRED', failureReason: 'REPLAY_TOO_OLD' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [expired] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(expired).toHaveTextContent('Not sent — this reply was held up too long and is out of date.');
+    expect(within(expired!).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('adds a new message at the next poll without a reload', async () => {

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { ApiError, api, type ConversationSummary, type Message } from '../api';
+import {
+  ApiError,
+  api,
+  describeError,
+  type ConversationSummary,
+  type DeliveryActionResult,
+  type DeliveryStatus as Status,
+  type Message,
+} from '../api';
 import { Alert } from '../components/Alert';
 import { DeliveryStatus } from '../components/DeliveryStatus';
 import { ModeBadge } from '../components/ModeBadge';
@@ -41,23 +49,29 @@ function ConversationView({ conversationId }: { conversationId: string }) {
       {problem && <Alert>Could not load messages: {problem}</Alert>}
       {loading && <p className="muted">Loading messages…</p>}
       {messages && messages.length === 0 && <p className="muted">No messages yet.</p>}
-      {messages && messages.length > 0 && <Thread messages={messages} contact={name} />}
+      {messages && messages.length > 0 && <Thread conversationId={conversationId} messages={messages} contact={name} />}
     </section>
   );
 }
 
-function Thread({ messages, contact }: { messages: Message[]; contact: string }) {
+function Thread({ conversationId, messages, contact }: { conversationId: string; messages: Message[]; contact: string }) {
   const end = useRef<HTMLLIElement>(null);
   const count = messages.length;
   useEffect(() => {
     // Follow the conversation when a message arrives; not on every poll, so reading older ones is not interrupted.
     end.current?.scrollIntoView?.({ block: 'end' });
   }, [count]);
+  // A resend or mark-delivered answer shows at once; the next poll (a new messages array) is the truth again.
+  const [changed, setChanged] = useState<Record<string, Status>>({});
+  useEffect(() => setChanged({}), [messages]);
+  const resolved = (result: DeliveryActionResult) =>
+    setChanged((previous) => ({ ...previous, [result.id]: result.deliveryStatus }));
 
   return (
     <ol className="thread" aria-label="Messages">
       {messages.map((message, index) => {
         const inbound = message.direction === 'INBOUND';
+        const status = changed[message.id] ?? message.deliveryStatus;
         return (
           <li
             key={message.id}
@@ -68,12 +82,70 @@ function Thread({ messages, contact }: { messages: Message[]; contact: string })
             <p className="message-text">{message.text ?? <em>(no text)</em>}</p>
             <p className="message-meta">
               <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
-              {!inbound && <DeliveryStatus status={message.deliveryStatus} />}
+              {!inbound && <DeliveryStatus status={status} />}
             </p>
+            {!inbound && status === 'UNKNOWN' && (
+              <UnknownDeliveryActions conversationId={conversationId} messageId={message.id} onResolved={resolved} />
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/**
+ * The team's two answers to an UNKNOWN delivery, once they have looked on Instagram: send it again,
+ * or record that it did arrive (nothing is sent).
+ */
+function UnknownDeliveryActions({
+  conversationId,
+  messageId,
+  onResolved,
+}: {
+  conversationId: string;
+  messageId: string;
+  onResolved: (result: DeliveryActionResult) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = async (call: () => Promise<DeliveryActionResult>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onResolved(await call());
+    } catch (failure) {
+      setError(describeError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="delivery-actions" role="group" aria-label="What to do with this message">
+      <button
+        type="button"
+        className="button-link"
+        disabled={busy}
+        onClick={() => act(() => api.resendMessage(conversationId, messageId))}
+      >
+        Resend
+      </button>
+      <button
+        type="button"
+        className="button-link"
+        disabled={busy}
+        onClick={() => act(() => api.markMessageDelivered(conversationId, messageId))}
+      >
+        Mark as delivered
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 

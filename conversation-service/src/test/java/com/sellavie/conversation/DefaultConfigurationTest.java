@@ -30,5 +30,26 @@ class DefaultConfigurationTest {
         // Fault injection is off unless a test turns it on.
         assertThat(environment.getProperty("sellavie.fault-injection.halt-at")).isEmpty();
         assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("channel-by-external-id");
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[1]")).isEqualTo("outbound-send-queue");
+    }
+
+    @Test
+    void sendingDefaultsRetryForFifteenMinutesAndStopWithinTenSeconds() throws IOException {
+        ConfigurableEnvironment environment = new AbstractEnvironment() { };
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThat(environment.getProperty("sellavie.outbound.workers")).isEqualTo("4");
+        assertThat(environment.getProperty("sellavie.outbound.lease-duration")).isEqualTo("30s");
+        assertThat(environment.getProperty("sellavie.outbound.retry-horizon")).isEqualTo("15m");
+        assertThat(environment.getProperty("sellavie.outbound.initial-backoff")).isEqualTo("1s");
+        assertThat(environment.getProperty("sellavie.outbound.max-backoff")).isEqualTo("60s");
+        assertThat(environment.getProperty("sellavie.outbound.connect-timeout")).isEqualTo("3s");
+        assertThat(environment.getProperty("sellavie.outbound.request-timeout")).isEqualTo("8s");
+        assertThat(environment.getProperty("sellavie.outbound.replay-max-age")).isEqualTo("10m");
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase")).isEqualTo("10s");
+        // Listener concurrency comes from the platform default; nothing here forces one thread.
+        assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isNull();
     }
 }

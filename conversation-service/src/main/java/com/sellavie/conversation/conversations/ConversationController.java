@@ -35,7 +35,7 @@ class ConversationController {
         return queries.conversations(TenantContext.requireBusinessId(), Math.clamp(limit, 1, MAX_LIMIT));
     }
 
-    /** Oldest first, with each outbound message's delivery status (PENDING, SENT, FAILED, UNKNOWN). */
+    /** Oldest first, with each outbound message's delivery status (PENDING, ATTEMPTING, SENT, FAILED, UNKNOWN, EXPIRED). */
     @GetMapping("/{id}/messages")
     List<MessageView> messages(@PathVariable UUID id) {
         UUID businessId = TenantContext.requireBusinessId();

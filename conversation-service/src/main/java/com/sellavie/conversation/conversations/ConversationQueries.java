@@ -59,11 +59,14 @@ class ConversationQueries {
 
     @Transactional(readOnly = true)
     List<MessageView> messages(UUID businessId, UUID conversationId) {
-        return jdbc.query("SELECT id, direction, author_type, text, sent_at, delivery_status FROM messages "
+        return jdbc.query("SELECT id, direction, author_type, text, sent_at, delivery_status, failure_reason, "
+                        + "attempts, resolution FROM messages "
                         + "WHERE business_id = ? AND conversation_id = ? ORDER BY sent_at, id",
                 (rs, row) -> new MessageView(rs.getObject("id", UUID.class), rs.getString("direction"),
                         rs.getString("author_type"), rs.getString("text"), instant(rs.getTimestamp("sent_at")),
-                        rs.getString("delivery_status")),
+                        rs.getString("delivery_status"), rs.getString("failure_reason"),
+                        "INBOUND".equals(rs.getString("direction")) ? null : rs.getInt("attempts"),
+                        rs.getString("resolution")),
                 businessId, conversationId);
     }
 

@@ -22,7 +22,13 @@ final class ConversationViews {
     record LastMessage(String text, String direction, Instant at) {
     }
 
+    /**
+     * @param failureReason why an outbound message is FAILED, UNKNOWN or EXPIRED (or why its last attempt
+     *                      was refused while it waits PENDING); null otherwise
+     * @param attempts      Send API calls made (outbound only)
+     * @param resolution    RESENT or MARKED_DELIVERED when a team member acted on an UNKNOWN delivery
+     */
     record MessageView(UUID id, String direction, String authorType, String text, Instant sentAt,
-            String deliveryStatus) {
+            String deliveryStatus, String failureReason, Integer attempts, String resolution) {
     }
 }

@@ -10,10 +10,15 @@ public record Message(UUID id, UUID businessId, UUID conversationId, String dire
     public static final String INBOUND = "INBOUND";
     public static final String OUTBOUND = "OUTBOUND";
 
-    /** Delivery states: RECEIVED (inbound); PENDING, SENT, FAILED, UNKNOWN (outbound). */
+    /**
+     * Delivery states: RECEIVED (inbound); outbound PENDING and ATTEMPTING (open: a send is queued or in
+     * flight), then SENT, FAILED, UNKNOWN (maybe sent) or EXPIRED (a replayed reply too old to send).
+     */
     public static final String RECEIVED = "RECEIVED";
     public static final String PENDING = "PENDING";
+    public static final String ATTEMPTING = "ATTEMPTING";
     public static final String SENT = "SENT";
     public static final String FAILED = "FAILED";
     public static final String UNKNOWN = "UNKNOWN";
+    public static final String EXPIRED = "EXPIRED";
 }

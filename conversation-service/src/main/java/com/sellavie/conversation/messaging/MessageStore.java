@@ -81,40 +81,34 @@ public class MessageStore {
     }
 
     /**
-     * Records a reply about to be sent, PENDING, unless the event that asked for it was already turned
-     * into a message.
+     * Records a reply to be sent, PENDING and due at once (the send scheduler picks it up), unless the
+     * event that asked for it was already turned into a message.
      */
     public Optional<Message> insertPendingOutbound(UUID businessId, UUID conversationId, String authorType,
-            String text, UUID sourceEventId, Instant queuedAt) {
+            String text, UUID sourceEventId, String correlationId, Instant queuedAt) {
+        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
+                Message.PENDING, null);
+    }
+
+    /** Records a reply that will not be sent ({@code EXPIRED}), so the team sees it and why. */
+    public Optional<Message> insertExpiredOutbound(UUID businessId, UUID conversationId, String authorType,
+            String text, UUID sourceEventId, String correlationId, Instant queuedAt, String reason) {
+        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
+                Message.EXPIRED, reason);
+    }
+
+    private Optional<Message> insertOutbound(UUID businessId, UUID conversationId, String authorType, String text,
+            UUID sourceEventId, String correlationId, Instant queuedAt, String status, String reason) {
         UUID id = UuidCreator.getTimeOrderedEpoch();
+        Timestamp at = Timestamp.from(queuedAt);
         int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
-                        + "text, source_event_id, sent_at, delivery_status, updated_at) "
-                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, 'PENDING', now()) "
+                        + "text, source_event_id, correlation_id, sent_at, delivery_status, failure_reason, "
+                        + "next_attempt_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                         + "ON CONFLICT (business_id, source_event_id) DO NOTHING",
-                id, businessId, conversationId, authorType, text, sourceEventId, Timestamp.from(queuedAt));
+                id, businessId, conversationId, authorType, text, sourceEventId, correlationId, at, status, reason,
+                Message.PENDING.equals(status) ? at : null);
         return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
-    }
-
-    /** PENDING (or UNKNOWN, if a sweeper got there first) becomes SENT: Meta's answer is the truth. */
-    public void markSent(UUID businessId, UUID messageId, String externalMessageId, int attempts) {
-        jdbc.update("UPDATE messages SET delivery_status = 'SENT', external_message_id = ?, attempts = ?, "
-                        + "updated_at = now() WHERE business_id = ? AND id = ? AND delivery_status IN ('PENDING', 'UNKNOWN')",
-                externalMessageId, attempts, businessId, messageId);
-    }
-
-    public void markFailed(UUID businessId, UUID messageId, int attempts, String reason, String code) {
-        jdbc.update("UPDATE messages SET delivery_status = 'FAILED', attempts = ?, failure_reason = ?, "
-                        + "failure_code = ?, updated_at = now() WHERE business_id = ? AND id = ? "
-                        + "AND delivery_status IN ('PENDING', 'UNKNOWN')",
-                attempts, reason, code, businessId, messageId);
-    }
-
-    /** The send's outcome cannot be known (crash or timeout in the gap): shown, never re-sent automatically. */
-    public int markUnknown(UUID businessId, UUID messageId, int attempts, String reason) {
-        return jdbc.update("UPDATE messages SET delivery_status = 'UNKNOWN', attempts = GREATEST(attempts, ?), "
-                        + "failure_reason = ?, updated_at = now() WHERE business_id = ? AND id = ? "
-                        + "AND delivery_status = 'PENDING'",
-                attempts, reason, businessId, messageId);
     }
 
     public Optional<Message> findMessage(UUID businessId, UUID messageId) {

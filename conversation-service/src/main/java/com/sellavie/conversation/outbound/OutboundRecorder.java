@@ -21,30 +21,38 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The database side of a send: the PENDING record before the call, and the outcome after it, each with its events. */
+/**
+ * The database side of sending, each change with its events: a reply queued (or expired) in the
+ * listener's transaction, and a send's outcome, each in its own transaction. Callers run as the
+ * message's business.
+ */
 @Component
 class OutboundRecorder {
 
+    static final String REPLAY_TOO_OLD = "REPLAY_TOO_OLD";
     private static final Logger log = LoggerFactory.getLogger(OutboundRecorder.class);
 
     private final MessageStore store;
+    private final OutboundQueue queue;
     private final ChannelDirectory channels;
     private final Outbox outbox;
 
-    OutboundRecorder(MessageStore store, ChannelDirectory channels, Outbox outbox) {
+    OutboundRecorder(MessageStore store, OutboundQueue queue, ChannelDirectory channels, Outbox outbox) {
         this.store = store;
+        this.queue = queue;
         this.channels = channels;
         this.outbox = outbox;
     }
 
     /**
-     * Records the reply as an OUTBOUND message, PENDING, with its MessageRecorded, in the caller's
-     * transaction (the one holding the inbox entry).
+     * Records the reply as an OUTBOUND message with its MessageRecorded, in the caller's transaction
+     * (the one holding the inbox entry): PENDING and due now, or EXPIRED when {@code expired} (a
+     * replayed reply too old to send, then also announced as OutboundMessageFailed).
      *
-     * @return what to send, or empty when there is nothing to send (an actions-only reply, or a duplicate)
+     * @return the message, or empty when there is nothing to send (an actions-only reply, or a duplicate)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<PendingSend> recordPending(ReplyGenerated reply) {
+    public Optional<Message> recordReply(ReplyGenerated reply, boolean expired) {
         EventMetadata cause = EventMetadata.of(reply);
         if (reply.getText() == null || reply.getText().isBlank()) {
             log.info("Reply {} carries only actions ({}); nothing to send", cause.eventId(), reply.getActions().size());
@@ -55,60 +63,91 @@ class OutboundRecorder {
                 .orElseThrow(() -> new IllegalStateException("Reply " + cause.eventId() + " names conversation "
                         + reply.getConversationId() + ", which this business does not have"));
         Channel channel = channels.find(businessId, conversation.channelId()).orElseThrow();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Optional<Message> pending = store.insertPendingOutbound(businessId, conversation.id(), "ASSISTANT",
-                reply.getText(), cause.eventId(), now);
-        if (pending.isEmpty()) {
+        Instant now = now();
+        Optional<Message> message = expired
+                ? store.insertExpiredOutbound(businessId, conversation.id(), "ASSISTANT", reply.getText(),
+                        cause.eventId(), cause.correlationId(), now, REPLAY_TOO_OLD)
+                : store.insertPendingOutbound(businessId, conversation.id(), "ASSISTANT", reply.getText(),
+                        cause.eventId(), cause.correlationId(), now);
+        if (message.isEmpty()) {
             return Optional.empty();
         }
         store.touch(businessId, conversation.id(), now);
-        outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), pending.get(), conversation, channel),
+        outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message.get(), conversation, channel),
                 conversation.id().toString());
-        return Optional.of(new PendingSend(pending.get(), conversation, channel, cause));
+        if (expired) {
+            outbox.publish(failed(EventMetadata.causedBy(cause, now), message.get().id(), conversation, channel, 0,
+                    REPLAY_TOO_OLD, null, "Replayed from a dead letter " + reply.getOccurredAt() + "; too old to send"),
+                    conversation.id().toString());
+        }
+        return message;
+    }
+
+    /** Meta accepted: SENT with Meta's id and OutboundMessageSent, unless an earlier record already did it. */
+    @Transactional
+    public boolean recordSent(ClaimedSend send, String externalMessageId, int attempts) {
+        if (queue.markSent(send.businessId(), send.messageId(), externalMessageId) != 1) {
+            return false;
+        }
+        publishSent(send.outcomeMetadata(now()), send.messageId(), send.conversation(), send.channel(),
+                externalMessageId, attempts);
+        return true;
+    }
+
+    /** A team member says an UNKNOWN message did reach the customer: OutboundMessageSent without a Meta id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceMarkedDelivered(ClaimedSend send) {
+        publishSent(send.outcomeMetadata(now()), send.messageId(), send.conversation(), send.channel(), null,
+                send.attempts());
     }
 
     @Transactional
-    public void recordSent(PendingSend send, String externalMessageId, int attempts) {
-        store.markSent(send.message().businessId(), send.message().id(), externalMessageId, attempts);
-        EventMetadata meta = EventMetadata.causedBy(send.cause(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    public boolean recordFailed(ClaimedSend send, int attempts, String reason, String code, String detail) {
+        if (queue.markFailed(send.businessId(), send.messageId(), reason, code) != 1) {
+            return false;
+        }
+        outbox.publish(failed(send.outcomeMetadata(now()), send.messageId(), send.conversation(), send.channel(),
+                attempts, reason, code, detail), send.conversation().id().toString());
+        return true;
+    }
+
+    private void publishSent(EventMetadata meta, UUID messageId, Conversation conversation, Channel channel,
+            String externalMessageId, int attempts) {
         outbox.publish(OutboundMessageSent.newBuilder()
                 .setEventId(meta.eventId())
                 .setOccurredAt(meta.occurredAt())
                 .setBusinessId(meta.businessId())
                 .setCorrelationId(meta.correlationId())
                 .setCausationId(meta.causationId())
-                .setConversationId(send.conversation().id())
-                .setMessageId(send.message().id())
-                .setChannelId(send.channel().id())
-                .setRecipient(send.conversation().contactExternalId())
+                .setConversationId(conversation.id())
+                .setMessageId(messageId)
+                .setChannelId(channel.id())
+                .setRecipient(conversation.contactExternalId())
                 .setExternalMessageId(externalMessageId == null ? "" : externalMessageId)
                 .setAttempts(attempts)
-                .build(), send.conversation().id().toString());
+                .build(), conversation.id().toString());
     }
 
-    @Transactional
-    public void recordFailed(PendingSend send, int attempts, String reason, String code, String detail) {
-        store.markFailed(send.message().businessId(), send.message().id(), attempts, reason, code);
-        EventMetadata meta = EventMetadata.causedBy(send.cause(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        outbox.publish(OutboundMessageFailed.newBuilder()
+    private static OutboundMessageFailed failed(EventMetadata meta, UUID messageId, Conversation conversation,
+            Channel channel, int attempts, String reason, String code, String detail) {
+        return OutboundMessageFailed.newBuilder()
                 .setEventId(meta.eventId())
                 .setOccurredAt(meta.occurredAt())
                 .setBusinessId(meta.businessId())
                 .setCorrelationId(meta.correlationId())
                 .setCausationId(meta.causationId())
-                .setConversationId(send.conversation().id())
-                .setMessageId(send.message().id())
-                .setChannelId(send.channel().id())
-                .setRecipient(send.conversation().contactExternalId())
+                .setConversationId(conversation.id())
+                .setMessageId(messageId)
+                .setChannelId(channel.id())
+                .setRecipient(conversation.contactExternalId())
                 .setAttempts(attempts)
                 .setReason(reason)
                 .setCode(code)
                 .setDetail(detail)
-                .build(), send.conversation().id().toString());
+                .build();
     }
 
-    @Transactional
-    public void recordUnknown(PendingSend send, int attempts, String reason) {
-        store.markUnknown(send.message().businessId(), send.message().id(), attempts, reason);
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -2,15 +2,20 @@ package com.sellavie.conversation.outbound;
 
 import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.conversation.faults.FaultInjection;
+import com.sellavie.conversation.outbound.OutboundQueue.Attempt;
+import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls the Send API for a committed PENDING message, retrying what may succeed later with
- * exponential backoff, and records the outcome. Runs on the listener thread, outside any
- * transaction: a crash here leaves the message PENDING, which the sweeper turns UNKNOWN.
+ * One attempt at a claimed message, on a scheduler worker: ATTEMPTING (its own commit), one Send API
+ * call, then its outcome — SENT; PENDING again with backoff (retryable refusal, within the horizon);
+ * FAILED; or UNKNOWN (no answer: maybe sent, never re-sent automatically).
  */
 @Component
 class OutboundSender {
@@ -19,74 +24,95 @@ class OutboundSender {
 
     private final InstagramSendApi api;
     private final ChannelDirectory channels;
+    private final SendClaims claims;
     private final OutboundRecorder recorder;
-    private final OutboundProperties properties;
+    private final UnrecordedSends unrecorded;
+    private final Tenancy tenancy;
+    private final SendMetrics metrics;
     private final FaultInjection faults;
 
-    OutboundSender(InstagramSendApi api, ChannelDirectory channels, OutboundRecorder recorder,
-            OutboundProperties properties, FaultInjection faults) {
+    OutboundSender(InstagramSendApi api, ChannelDirectory channels, SendClaims claims, OutboundRecorder recorder,
+            UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics, FaultInjection faults) {
         this.api = api;
         this.channels = channels;
+        this.claims = claims;
         this.recorder = recorder;
-        this.properties = properties;
+        this.unrecorded = unrecorded;
+        this.tenancy = tenancy;
+        this.metrics = metrics;
         this.faults = faults;
     }
 
-    void send(PendingSend send) {
-        String token;
-        try {
-            token = channels.accessToken(send.channel());
-        } catch (RuntimeException e) {
-            log.error("No usable token for channel {}: message {} not sent", send.channel().id(), send.message().id(), e);
-            recorder.recordFailed(send, 0, "CHANNEL_DISCONNECTED", null, "The channel's access token is unusable");
+    /**
+     * @param stopping when true before the call, the claim is given back and the message stays PENDING
+     */
+    void attempt(ClaimedSend send, OutboundProperties settings, BooleanSupplier stopping) {
+        String owner = settings.instanceId();
+        if (stopping.getAsBoolean()) {
+            claims.release(send, owner);
             return;
         }
-        Duration backoff = properties.initialBackoff();
-        for (int attempt = 1; ; attempt++) {
-            SendOutcome outcome = api.send(token, send.conversation().contactExternalId(), send.message().text());
-            switch (outcome) {
-                case SendOutcome.Accepted accepted -> {
-                    faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);
-                    recorder.recordSent(send, accepted.messageId(), attempt);
-                    log.info("Message {} sent (attempt {})", send.message().id(), attempt);
-                    return;
+        String token;
+        try {
+            token = tenancy.callAs(send.businessId(), () -> channels.accessToken(send.channel()));
+        } catch (RuntimeException e) {
+            log.error("No usable token for channel {}: message {} (conversation {}, business {}) not sent ({}: {})",
+                    send.channel().id(), send.messageId(), send.conversation().id(), send.businessId(),
+                    e.getClass().getName(), e.getMessage());
+            failed(send, send.attempts(), "CHANNEL_DISCONNECTED", null, "The channel's access token is unusable");
+            return;
+        }
+        Optional<Attempt> claimed = claims.markAttempting(send, owner, settings.leaseDuration());
+        if (claimed.isEmpty()) {
+            log.info("Message {}: claim lost before the attempt (another instance took it over); not sent here",
+                    send.messageId());
+            return;
+        }
+        Attempt attempt = claimed.get();
+        SendOutcome outcome = api.send(token, send.conversation().contactExternalId(), send.text());
+        switch (outcome) {
+            case SendOutcome.Accepted accepted -> {
+                faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);
+                unrecorded.recordOrKeep(send, accepted.messageId(), attempt.number());
+            }
+            case SendOutcome.Unknown unknown -> {
+                log.warn("Message {} (conversation {}, business {}): Send API outcome unknown ({}), attempt {}; "
+                                + "marked UNKNOWN, not retried", send.messageId(), send.conversation().id(),
+                        send.businessId(), unknown.reason(), attempt.number());
+                if (claims.markUnknown(send, unknown.reason())) {
+                    metrics.outcome(SendMetrics.UNKNOWN);
                 }
-                case SendOutcome.Unknown unknown -> {
-                    log.warn("Message {}: Send API outcome unknown ({}); marked UNKNOWN, not retried",
-                            send.message().id(), unknown.reason());
-                    recorder.recordUnknown(send, attempt, unknown.reason());
-                    return;
-                }
-                case SendOutcome.Rejected rejected -> {
-                    if (!rejected.retryable() || attempt >= properties.maxAttempts()) {
-                        log.warn("Message {} failed after {} attempt(s): {} (code {})", send.message().id(), attempt,
-                                rejected.reason(), rejected.code());
-                        recorder.recordFailed(send, attempt, rejected.reason(), rejected.code(), rejected.detail());
-                        return;
-                    }
-                    log.info("Message {}: attempt {} refused ({}, code {}); retrying in {}", send.message().id(),
-                            attempt, rejected.reason(), rejected.code(), backoff);
-                    if (!pause(backoff)) {
-                        recorder.recordFailed(send, attempt, rejected.reason(), rejected.code(), rejected.detail());
-                        return;
-                    }
-                    backoff = min(backoff.multipliedBy(2), properties.maxBackoff());
-                }
+            }
+            case SendOutcome.Rejected rejected -> refused(send, settings, attempt, rejected);
+        }
+    }
+
+    private void refused(ClaimedSend send, OutboundProperties settings, Attempt attempt, SendOutcome.Rejected rejected) {
+        Duration trying = Duration.between(attempt.firstAttemptAt(), Instant.now());
+        if (!rejected.retryable()) {
+            log.warn("Message {} (conversation {}, business {}) refused for good: {} (code {}), attempt {}; FAILED",
+                    send.messageId(), send.conversation().id(), send.businessId(), rejected.reason(), rejected.code(),
+                    attempt.number());
+            failed(send, attempt.number(), rejected.reason(), rejected.code(), rejected.detail());
+        } else if (trying.compareTo(settings.retryHorizon()) >= 0) {
+            log.error("Message {} (conversation {}, business {}) given up after {} attempts over {}: {} (code {}); "
+                            + "FAILED", send.messageId(), send.conversation().id(), send.businessId(), attempt.number(),
+                    trying, rejected.reason(), rejected.code());
+            failed(send, attempt.number(), rejected.reason(), rejected.code(), rejected.detail());
+        } else {
+            Duration backoff = settings.backoffAfter(attempt.number());
+            log.warn("Message {} (conversation {}, business {}) refused: {} (code {}), attempt {}; retrying in {}",
+                    send.messageId(), send.conversation().id(), send.businessId(), rejected.reason(), rejected.code(),
+                    attempt.number(), backoff);
+            if (claims.reschedule(send, settings.instanceId(), backoff, rejected.reason(), rejected.code())) {
+                metrics.outcome(SendMetrics.RETRIED);
             }
         }
     }
 
-    private static boolean pause(Duration backoff) {
-        try {
-            Thread.sleep(backoff);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private void failed(ClaimedSend send, int attempts, String reason, String code, String detail) {
+        if (tenancy.callAs(send.businessId(), () -> recorder.recordFailed(send, attempts, reason, code, detail))) {
+            metrics.outcome(SendMetrics.FAILED);
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -27,6 +27,11 @@ public final class Api {
         return new Api(port, TestTokens.accessToken(businessId, UUID.randomUUID(), "OWNER"));
     }
 
+    /** A member with {@code role} (OWNER, ADMIN, AGENT) and user id {@code userId}. */
+    public static Api asMemberOf(int port, UUID businessId, UUID userId, String role) {
+        return new Api(port, TestTokens.accessToken(businessId, userId, role));
+    }
+
     public static Api anonymous(int port) {
         return new Api(port, null);
     }

@@ -45,9 +45,16 @@ public final class KafkaEvents {
 
     /** Publishes the bytes with the headers the relay would set (eventId, businessId). */
     public static void publish(String topic, String key, byte[] value, String eventId, String businessId) {
+        publish(topic, key, value, eventId, businessId, Map.of());
+    }
+
+    /** Same, with extra headers (e.g. the one a dead-letter replay adds). */
+    public static void publish(String topic, String key, byte[] value, String eventId, String businessId,
+            Map<String, String> extraHeaders) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add("businessId", businessId.getBytes(StandardCharsets.UTF_8));
+        extraHeaders.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
         try {
             PRODUCER.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -147,7 +147,10 @@ public final class SellavieStack implements AutoCloseable {
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
             case CONVERSATION -> Map.of(
                     "SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString(),
-                    "SELLAVIE_META_GRAPH_URL", meta.graphUrl());
+                    "SELLAVIE_META_GRAPH_URL", meta.graphUrl(),
+                    // A send interrupted by a kill shows as UNKNOWN once its lease expires (ConversationCrashIT):
+                    // shortest lease allowed (> connect 3 s + request 8 s) instead of 30 s.
+                    "SELLAVIE_OUTBOUND_LEASE_DURATION", "12s");
             case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline");
             case NOTIFICATION -> Map.of();
             case GATEWAY -> Map.of(

@@ -1,0 +1,23 @@
+package com.sellavie.conversation.outbound;
+
+import com.sellavie.conversation.channel.Channel;
+import com.sellavie.conversation.messaging.Conversation;
+import com.sellavie.schemas.EventMetadata;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An outbound message this instance holds the lease of, with what its send needs.
+ *
+ * @param sourceEventId  the ReplyGenerated that asked for it: the cause of the events its outcome publishes
+ * @param attempts       Send API calls made for it so far (kept across a team member's resend)
+ */
+record ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
+        UUID sourceEventId, String correlationId, int attempts) {
+
+    /** Metadata for an event about this send's outcome: same journey, caused by the reply. */
+    EventMetadata outcomeMetadata(Instant at) {
+        String correlation = correlationId != null ? correlationId : sourceEventId.toString();
+        return EventMetadata.causedBy(new EventMetadata(sourceEventId, at, businessId, correlation, null), at);
+    }
+}

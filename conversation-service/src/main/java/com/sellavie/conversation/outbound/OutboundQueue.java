@@ -1,0 +1,196 @@
+package com.sellavie.conversation.outbound;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbound messages as a due-time queue: which are due, claiming one under a lease, and moving it
+ * through ATTEMPTING to its outcome. Times are the database's ({@code now()}), so instances with
+ * skewed clocks agree on who holds a lease. Cross-tenant reads go through the named global lookup
+ * {@value #LOOKUP} (ids only, read-only); every write runs as the message's business. A final
+ * message keeps {@code lease_owner}: the instance that made its last attempt.
+ */
+@Repository
+class OutboundQueue {
+
+    static final String LOOKUP = "outbound-send-queue";
+    /** Open (not final) outbound states: the oldest open message of a conversation goes first. */
+    private static final String NO_OLDER_OPEN = "NOT EXISTS (SELECT 1 FROM messages o WHERE o.business_id = m.business_id "
+            + "AND o.conversation_id = m.conversation_id AND o.delivery_status IN ('PENDING', 'ATTEMPTING') "
+            + "AND (o.sent_at, o.id) < (m.sent_at, m.id))";
+
+    private final JdbcTemplate jdbc;
+    private final Tenancy tenancy;
+
+    OutboundQueue(JdbcTemplate jdbc, Tenancy tenancy) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+    }
+
+    /**
+     * Due PENDING messages, unleased (or lease expired), each the oldest open one of its conversation;
+     * soonest due first, at most {@code perBusiness} per business so a tenant with a long backlog cannot
+     * crowd the others out of the batch.
+     */
+    List<QueuedMessage> due(int limit, int perBusiness) {
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.query("SELECT business_id, id FROM ("
+                        + "SELECT m.business_id, m.id, m.next_attempt_at, row_number() OVER "
+                        + "(PARTITION BY m.business_id ORDER BY m.next_attempt_at) AS place FROM messages m "
+                        + "WHERE m.delivery_status = 'PENDING' AND m.next_attempt_at <= now() "
+                        + "AND (m.lease_until IS NULL OR m.lease_until < now()) AND " + NO_OLDER_OPEN
+                        + ") d WHERE place <= ? ORDER BY next_attempt_at LIMIT ?",
+                (rs, row) -> new QueuedMessage(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                perBusiness, limit));
+    }
+
+    /** How many PENDING messages are due now (the backlog gauge). */
+    long dueCount() {
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.queryForObject("SELECT count(*) FROM messages "
+                + "WHERE delivery_status = 'PENDING' AND next_attempt_at <= now()", Long.class));
+    }
+
+    /**
+     * ATTEMPTING messages whose lease ran out (their sender died mid-call), and PENDING rows left by the
+     * version before the queue (no due time): both may have reached the customer.
+     */
+    List<QueuedMessage> interrupted(int limit) {
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.query("(SELECT business_id, id FROM messages "
+                        + "WHERE delivery_status = 'ATTEMPTING' AND lease_until < now() LIMIT ?) UNION ALL "
+                        + "(SELECT business_id, id FROM messages WHERE delivery_status = 'PENDING' "
+                        + "AND next_attempt_at IS NULL LIMIT ?)",
+                (rs, row) -> new QueuedMessage(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit, limit));
+    }
+
+    // --- as the message's business, in the caller's transaction ---
+
+    /**
+     * Claims the message for {@code owner} unless it is no longer due, another instance holds it (its
+     * row locked: skipped, not waited for), or an older message of its conversation is still open.
+     *
+     * @return the conversation id, when claimed
+     */
+    Optional<UUID> claim(UUID businessId, UUID messageId, String owner, Duration lease) {
+        return jdbc.query("UPDATE messages m SET lease_owner = ?, lease_until = now() + ? * interval '1 millisecond' "
+                        + "WHERE m.id = (SELECT id FROM messages WHERE business_id = ? AND id = ? "
+                        + "AND delivery_status = 'PENDING' AND next_attempt_at <= now() "
+                        + "AND (lease_until IS NULL OR lease_until < now()) FOR UPDATE SKIP LOCKED) AND "
+                        + NO_OLDER_OPEN + " RETURNING m.conversation_id",
+                (rs, row) -> rs.getObject(1, UUID.class), owner, lease.toMillis(), businessId, messageId)
+                .stream().findFirst();
+    }
+
+    Optional<Claimed> claimed(UUID businessId, UUID messageId) {
+        return jdbc.query("SELECT text, source_event_id, correlation_id, attempts FROM messages "
+                        + "WHERE business_id = ? AND id = ?",
+                (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)),
+                businessId, messageId).stream().findFirst();
+    }
+
+    /**
+     * PENDING and still ours becomes ATTEMPTING, its lease renewed to cover the call.
+     *
+     * @return the attempt number and when the first attempt of this try was, or empty if the claim was lost
+     */
+    Optional<Attempt> markAttempting(UUID businessId, UUID messageId, String owner, Duration lease) {
+        return jdbc.query("UPDATE messages SET delivery_status = 'ATTEMPTING', attempts = attempts + 1, "
+                        + "first_attempt_at = COALESCE(first_attempt_at, now()), last_attempt_at = now(), "
+                        + "lease_until = now() + ? * interval '1 millisecond', updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND delivery_status = 'PENDING' AND lease_owner = ? "
+                        + "RETURNING attempts, first_attempt_at",
+                (rs, row) -> new Attempt(rs.getInt(1), rs.getTimestamp(2).toInstant()),
+                lease.toMillis(), businessId, messageId, owner).stream().findFirst();
+    }
+
+    /** Gives a claimed, not yet attempted message back (a stopping instance): due again at once, for anyone. */
+    int release(UUID businessId, UUID messageId, String owner) {
+        return jdbc.update("UPDATE messages SET lease_owner = NULL, lease_until = NULL, updated_at = now() "
+                + "WHERE business_id = ? AND id = ? AND delivery_status = 'PENDING' AND lease_owner = ?",
+                businessId, messageId, owner);
+    }
+
+    /** A refused attempt that may succeed later: PENDING again, due at {@code nextAttempt}, lease given up. */
+    int reschedule(UUID businessId, UUID messageId, String owner, Duration backoff, String reason, String code) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'PENDING', "
+                        + "next_attempt_at = now() + ? * interval '1 millisecond', lease_owner = NULL, "
+                        + "lease_until = NULL, failure_reason = ?, failure_code = ?, updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND delivery_status = 'ATTEMPTING' AND lease_owner = ?",
+                backoff.toMillis(), reason, code, businessId, messageId, owner);
+    }
+
+    /** Meta accepted: SENT with its id. Also over UNKNOWN (a sweep that thought the sender dead): Meta's answer is the truth. */
+    int markSent(UUID businessId, UUID messageId, String externalMessageId) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'SENT', external_message_id = ?, "
+                        + "lease_until = NULL, failure_reason = NULL, failure_code = NULL, updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND delivery_status IN ('ATTEMPTING', 'UNKNOWN')",
+                externalMessageId, businessId, messageId);
+    }
+
+    /** Refused for good (or the horizon passed): nothing reached the customer. */
+    int markFailed(UUID businessId, UUID messageId, String reason, String code) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'FAILED', failure_reason = ?, failure_code = ?, "
+                        + "lease_until = NULL, updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND delivery_status IN ('PENDING', 'ATTEMPTING', 'UNKNOWN')",
+                reason, code, businessId, messageId);
+    }
+
+    /** No answer from Meta: maybe sent. Shown, never re-sent automatically. */
+    int markUnknown(UUID businessId, UUID messageId, String reason) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'UNKNOWN', failure_reason = ?, "
+                        + "lease_until = NULL, updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND delivery_status = 'ATTEMPTING'",
+                reason, businessId, messageId);
+    }
+
+    /** An interrupted send (see {@link #interrupted}) becomes UNKNOWN, if it still is one. */
+    Optional<String> markInterrupted(UUID businessId, UUID messageId) {
+        return jdbc.query("UPDATE messages SET delivery_status = 'UNKNOWN', "
+                        + "failure_reason = CASE WHEN delivery_status = 'ATTEMPTING' THEN 'INTERRUPTED_DURING_SEND' "
+                        + "ELSE 'INTERRUPTED_BY_RESTART' END, lease_until = NULL, updated_at = now() "
+                        + "WHERE business_id = ? AND id = ? AND ((delivery_status = 'ATTEMPTING' AND lease_until < now()) "
+                        + "OR (delivery_status = 'PENDING' AND next_attempt_at IS NULL)) RETURNING failure_reason",
+                (rs, row) -> rs.getString(1), businessId, messageId).stream().findFirst();
+    }
+
+    // --- a team member's decision on an UNKNOWN message ---
+
+    /** The outbound message's delivery status, if this business has it in this conversation. */
+    Optional<String> outboundStatus(UUID businessId, UUID conversationId, UUID messageId) {
+        return jdbc.query("SELECT delivery_status FROM messages WHERE business_id = ? AND conversation_id = ? "
+                        + "AND id = ? AND direction = 'OUTBOUND'",
+                (rs, row) -> rs.getString(1), businessId, conversationId, messageId).stream().findFirst();
+    }
+
+    /** UNKNOWN becomes PENDING, due now; attempts are kept, the retry horizon starts again. */
+    int resend(UUID businessId, UUID conversationId, UUID messageId, String by) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'PENDING', next_attempt_at = now(), "
+                        + "first_attempt_at = NULL, lease_owner = NULL, lease_until = NULL, failure_reason = NULL, "
+                        + "failure_code = NULL, resolution = 'RESENT', resolved_by = ?, resolved_at = now(), "
+                        + "updated_at = now() WHERE business_id = ? AND conversation_id = ? AND id = ? "
+                        + "AND direction = 'OUTBOUND' AND delivery_status = 'UNKNOWN'",
+                by, businessId, conversationId, messageId);
+    }
+
+    /** UNKNOWN becomes SENT on a team member's word (they saw it on Instagram); Meta is not called. */
+    int markDelivered(UUID businessId, UUID conversationId, UUID messageId, String by) {
+        return jdbc.update("UPDATE messages SET delivery_status = 'SENT', failure_reason = NULL, failure_code = NULL, "
+                        + "resolution = 'MARKED_DELIVERED', resolved_by = ?, resolved_at = now(), updated_at = now() "
+                        + "WHERE business_id = ? AND conversation_id = ? AND id = ? AND direction = 'OUTBOUND' "
+                        + "AND delivery_status = 'UNKNOWN'",
+                by, businessId, conversationId, messageId);
+    }
+
+    record QueuedMessage(UUID businessId, UUID messageId) {
+    }
+
+    record Claimed(String text, UUID sourceEventId, String correlationId, int attempts) {
+    }
+
+    record Attempt(int number, Instant firstAttemptAt) {
+    }
+}
