@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A business with a conversation opened through the real consumer, its replies on the broker, and Meta as WireMock. */
-final class SendFixtures {
+public final class SendFixtures {
 
     static final String SEND_PATH = "/v23.0/me/messages";
     static final String MESSAGES = Topics.CONVERSATION_MESSAGES.name();
@@ -40,7 +40,7 @@ final class SendFixtures {
     private SendFixtures() {
     }
 
-    record Fixture(UUID business, Api api, UUID conversationId, ReplyRequested request, String tag) {
+    public record Fixture(UUID business, Api api, UUID conversationId, ReplyRequested request, String tag) {
 
         /** This conversation's messages as the console reads them, oldest first. */
         List<JsonNode> messages() {
@@ -57,14 +57,14 @@ final class SendFixtures {
         }
 
         /** Waits until the message with this text has reached {@code status}; returns it. */
-        JsonNode await(String text, String status) {
+        public JsonNode await(String text, String status) {
             return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> message(text), m -> m != null && status.equals(m.get("deliveryStatus").asString()));
         }
     }
 
     /** A business, its channel, and a conversation opened by a customer's message. */
-    static Fixture conversation(int port, String customer) {
+    public static Fixture conversation(int port, String customer) {
         UUID business = UUID.randomUUID();
         Api api = Api.asOwnerOf(port, business);
         String account = Inbound.connectChannel(api);
@@ -72,7 +72,7 @@ final class SendFixtures {
     }
 
     /** One business, one channel, {@code count} customers each with a conversation. */
-    static List<Fixture> conversations(int port, String customerPrefix, int count) {
+    public static List<Fixture> conversations(int port, String customerPrefix, int count) {
         UUID business = UUID.randomUUID();
         Api api = Api.asOwnerOf(port, business);
         String account = Inbound.connectChannel(api);
@@ -91,7 +91,7 @@ final class SendFixtures {
         return new Fixture(business, api, request.getConversationId(), request, tag);
     }
 
-    static ReplyGenerated reply(Fixture f, String text) {
+    public static ReplyGenerated reply(Fixture f, String text) {
         return reply(f, text, Instant.now());
     }
 
@@ -113,7 +113,7 @@ final class SendFixtures {
                 .build();
     }
 
-    static void deliver(ReplyGenerated reply, int times) {
+    public static void deliver(ReplyGenerated reply, int times) {
         deliver(reply, times, Map.of());
     }
 
@@ -147,15 +147,15 @@ final class SendFixtures {
         return id;
     }
 
-    static MappingBuilder send(String text) {
+    public static MappingBuilder send(String text) {
         return post(urlEqualTo(SEND_PATH)).withRequestBody(matchingJsonPath("$.message.text", equalTo(text)));
     }
 
-    static void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
+    public static void stub(MappingBuilder request, ResponseDefinitionBuilder response) {
         ConversationTestInfrastructure.GRAPH.stubFor(request.willReturn(response));
     }
 
-    static ResponseDefinitionBuilder ok(String messageId) {
+    public static ResponseDefinitionBuilder ok(String messageId) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"recipient_id\":\"igsid\",\"message_id\":\"" + messageId + "\"}");
     }
@@ -165,7 +165,7 @@ final class SendFixtures {
                 .withBody(error("An unexpected error has occurred.", "OAuthException", 2));
     }
 
-    static String error(String message, String type, int code) {
+    public static String error(String message, String type, int code) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"code\":" + code
                 + ",\"fbtrace_id\":\"AbCdEf123\"}}";
     }
