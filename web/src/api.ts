@@ -63,6 +63,18 @@ export type DeliveryActionResult = {
   attempts: number;
 };
 
+/** An outbound message whose delivery needs the team (GET /api/messages). */
+export type AttentionMessage = {
+  id: string;
+  conversationId: string;
+  contact: { id: string; externalId: string; name: string | null };
+  text: string | null;
+  deliveryStatus: 'UNKNOWN' | 'EXPIRED' | 'FAILED';
+  failureReason: string | null;
+  sentAt: string;
+  updatedAt: string;
+};
+
 export type Notification = {
   id: string;
   kind: string;
@@ -187,6 +199,8 @@ export const api = {
   messages: (conversationId: string, { signal }: Signal = {}) =>
     request<Message[]>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { signal }),
   notifications: ({ signal }: Signal = {}) => request<Notification[]>('GET', '/api/notifications', { signal }),
+  /** Replies whose delivery is UNKNOWN, EXPIRED or FAILED, across every conversation, newest first. */
+  attention: ({ signal }: Signal = {}) => request<AttentionMessage[]>('GET', '/api/messages', { signal }),
   /** An UNKNOWN delivery: send it again (the team checked Instagram and it did not arrive). */
   resendMessage: (conversationId: string, messageId: string) =>
     request<DeliveryActionResult>('POST', `${messagePath(conversationId, messageId)}/resend`),

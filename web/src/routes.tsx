@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { AttentionPage } from './pages/AttentionPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { HomePage } from './pages/HomePage';
@@ -24,6 +25,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'inbox', element: <InboxPage /> },
           { path: 'inbox/:conversationId', element: <ConversationPage /> },
+          { path: 'attention', element: <AttentionPage /> },
           { path: 'channels', element: <ChannelsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
         ],

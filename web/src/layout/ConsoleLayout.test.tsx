@@ -21,7 +21,7 @@ describe('ConsoleLayout', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Sellavie');
   });
 
-  it('offers the inbox, channels and notifications to a signed-in merchant, with their business and a log-out', async () => {
+  it('offers the inbox, the replies needing attention, channels and notifications to a signed-in merchant, with their business and a log-out', async () => {
     signIn({ business: { id: 'b-1', name: 'Linen & Co' } });
     stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/');
@@ -29,6 +29,7 @@ describe('ConsoleLayout', () => {
     expect(await screen.findByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
     expect(navigationLinks()).toEqual([
       ['Inbox', '/inbox'],
+      ['Needs attention', '/attention'],
       ['Channels', '/channels'],
       ['Notifications', '/notifications'],
     ]);

@@ -4,6 +4,7 @@ import { useActiveSession } from '../session/useActiveSession';
 
 export const signedInNavigation = [
   { to: '/inbox', label: 'Inbox' },
+  { to: '/attention', label: 'Needs attention' },
   { to: '/channels', label: 'Channels' },
   { to: '/notifications', label: 'Notifications' },
 ] as const;
