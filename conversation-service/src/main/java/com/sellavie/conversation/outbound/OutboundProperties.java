@@ -33,7 +33,7 @@ record OutboundProperties(Integer workers, Integer perBusinessWorkers, Duration 
         leaseDuration = leaseDuration == null ? Duration.ofSeconds(30) : leaseDuration;
         instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId.strip();
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
-        maxBackoff = maxBackoff == null ? Duration.ofSeconds(60) : maxBackoff;
+        maxBackoff = maxBackoff == null ? Duration.ofSeconds(30) : maxBackoff;
         retryHorizon = retryHorizon == null ? Duration.ofMinutes(15) : retryHorizon;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(3) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(8) : requestTimeout;
