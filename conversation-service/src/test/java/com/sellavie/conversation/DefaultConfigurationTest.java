@@ -43,7 +43,7 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.outbound.lease-duration")).isEqualTo("30s");
         assertThat(environment.getProperty("sellavie.outbound.retry-horizon")).isEqualTo("15m");
         assertThat(environment.getProperty("sellavie.outbound.initial-backoff")).isEqualTo("1s");
-        assertThat(environment.getProperty("sellavie.outbound.max-backoff")).isEqualTo("60s");
+        assertThat(environment.getProperty("sellavie.outbound.max-backoff")).isEqualTo("30s");
         assertThat(environment.getProperty("sellavie.outbound.connect-timeout")).isEqualTo("3s");
         assertThat(environment.getProperty("sellavie.outbound.request-timeout")).isEqualTo("8s");
         assertThat(environment.getProperty("sellavie.outbound.replay-max-age")).isEqualTo("10m");
