@@ -46,9 +46,14 @@ final class FailedRecords {
     static String describe(Throwable failure) {
         Throwable reason = reason(failure);
         Throwable root = NestedExceptionUtils.getMostSpecificCause(reason);
-        String described = reason.getClass().getName() + ": " + reason.getMessage();
+        String described = reason.getClass().getName() + ": " + oneLine(reason.getMessage());
         return root == reason ? described
-                : described + " (root cause " + root.getClass().getName() + ": " + root.getMessage() + ")";
+                : described + " (root cause " + root.getClass().getName() + ": " + oneLine(root.getMessage()) + ")";
+    }
+
+    /** Database messages span lines (Detail:, Where:); a log line should not. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replaceAll("\\s*\\R\\s*", " | ");
     }
 
     /** The failure a handler or deserializer actually threw, past the container's wrapper. */

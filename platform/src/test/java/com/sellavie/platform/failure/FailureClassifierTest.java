@@ -9,7 +9,10 @@ import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.MissingTenantException;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import com.sellavie.platform.test.TcpProxy;
+import com.sellavie.platform.test.TestSchemaRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.ServerSocket;
@@ -143,6 +146,21 @@ class FailureClassifierTest {
             deserializer.configure(EventSerdeConfig.deserializer("http://127.0.0.1:" + closedPort), false);
             // Confluent framing: magic byte 0, then a schema id this consumer never saw.
             byte[] unknownId = {0, 0, 0, 0x7f, 0x11, 2, 'x'};
+
+            Throwable failure = catchThrowable(() -> deserializer.deserialize("ingest.inbound-messages", unknownId));
+
+            assertThat(failure).isNotNull();
+            assertTransient(failure);
+        }
+    }
+
+    @Test
+    void registryResettingConnectionsWhileDecodingIsTransient() {
+        try (TcpProxy registry = TcpProxy.to("127.0.0.1", URI.create(TestSchemaRegistry.baseUrl()).getPort());
+                AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
+            registry.cut();
+            deserializer.configure(EventSerdeConfig.deserializer("http://" + registry.address()), false);
+            byte[] unknownId = {0, 0, 0, 0x7f, 0x12, 2, 'x'};
 
             Throwable failure = catchThrowable(() -> deserializer.deserialize("ingest.inbound-messages", unknownId));
 
