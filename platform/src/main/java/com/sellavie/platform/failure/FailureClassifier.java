@@ -1,10 +1,12 @@
 package com.sellavie.platform.failure;
 
 import com.microsoft.kiota.ApiException;
+import io.vertx.core.http.HttpClosedException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -27,7 +29,9 @@ import org.springframework.util.ClassUtils;
  *   <li>timeouts: {@link SocketTimeoutException}, {@link TimeoutException}, {@link HttpTimeoutException},
  *       Kafka's and JPA's timeouts, and any other {@code *TimeoutException} (Netty, Vert.x);</li>
  *   <li>the network: {@link SocketException} (connection refused or reset, no route to host),
- *       {@link UnknownHostException} (name resolution while connecting);</li>
+ *       {@link UnknownHostException} (name resolution while connecting), a connection closed under
+ *       a request ({@link ClosedChannelException}, Vert.x's {@link HttpClosedException}, as the
+ *       registry client sees a registry going away);</li>
  *   <li>the database: Spring's {@link TransientDataAccessException} (lock, deadlock, serialization
  *       failure, query timeout), {@link RecoverableDataAccessException},
  *       {@link DataAccessResourceFailureException} (no connection), {@link CannotCreateTransactionException},
@@ -72,6 +76,8 @@ public final class FailureClassifier {
                 || isTimeout(t)
                 || t instanceof SocketException
                 || t instanceof UnknownHostException
+                || t instanceof ClosedChannelException
+                || t instanceof HttpClosedException
                 || t instanceof TransientDataAccessException
                 || t instanceof RecoverableDataAccessException
                 || t instanceof DataAccessResourceFailureException

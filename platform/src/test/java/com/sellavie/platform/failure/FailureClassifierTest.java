@@ -11,6 +11,7 @@ import com.sellavie.schemas.serde.EventSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import com.sellavie.platform.test.TcpProxy;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import io.vertx.core.http.HttpClosedException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.ConnectException;
@@ -57,6 +58,7 @@ class FailureClassifierTest {
         assertTransient(new ConnectException("Connection refused"));
         assertTransient(new NoRouteToHostException("no route"));
         assertTransient(new UnknownHostException("registry"));
+        assertTransient(new RuntimeException("cache load failed", new HttpClosedException("Connection was closed")));
     }
 
     @Test
