@@ -61,6 +61,7 @@ class ListenerFailures implements RetryListener {
                 FailedRecords.eventId(attempt.record()), attempt.group(), attempt.kind().tag(),
                 FailedRecords.describe(attempt.failure()), delayMillis);
         count(attempt.record(), attempt.group(), attempt.kind(), "retried");
+        current.remove();
     }
 
     @Override

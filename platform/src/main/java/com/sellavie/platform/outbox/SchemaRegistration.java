@@ -54,7 +54,8 @@ class SchemaRegistration implements InitializingBean, DisposableBean {
     private final MeterRegistry meters;
     private final SchemaIds registeredIds;
     private final ScheduledExecutorService retries;
-    private final BackOffExecution waits;
+    private final BackOff backOff;
+    private BackOffExecution waits;
     private volatile Status status;
 
     SchemaRegistration(Function<Collection<Topic>, Map<String, Long>> registrar, Collection<Topic> topics,
@@ -63,6 +64,7 @@ class SchemaRegistration implements InitializingBean, DisposableBean {
         this.registrar = registrar;
         this.topics = topics;
         this.meters = meters;
+        this.backOff = backOff;
         this.waits = backOff.start();
         this.status = new Status(State.PENDING, 0, 0, null, null);
         this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -114,6 +116,11 @@ class SchemaRegistration implements InitializingBean, DisposableBean {
 
     private void retryLater(int attempts, RuntimeException e) {
         long wait = waits.nextBackOff();
+        if (wait == BackOffExecution.STOP) {
+            // Registration is retried for as long as the service runs: a bounded back-off starts over.
+            waits = backOff.start();
+            wait = waits.nextBackOff();
+        }
         Instant next = Instant.now().plusMillis(wait);
         status = new Status(State.PENDING, 0, attempts, describe(e), next);
         count("retrying");
