@@ -1,9 +1,11 @@
 package com.sellavie.platform.kafka;
 
+import com.sellavie.platform.failure.FailureClassifier;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Apicurio's Avro deserializer that also keeps the record's original value bytes in the
@@ -11,6 +13,12 @@ import org.apache.kafka.common.serialization.Deserializer;
  * topic byte for byte as it was published (re-encoding the decoded object could pick another
  * schema) and can be replayed unchanged. Wrapped in Spring Kafka's ErrorHandlingDeserializer, which
  * turns a decoding failure into an error the container routes to the dead-letter topic.
+ *
+ * <p>A failure to reach the registry (looking up a schema id not cached yet while it is down or
+ * overloaded) is rethrown as {@link SchemaRegistryUnavailableException}, a transient failure the
+ * error handler retries rather than dead-letters. It carries the cause's text, not the cause: the
+ * failure travels to the container as a Java-serialized header, and the registry client's
+ * exceptions are not all serializable.
  */
 public class AvroEventDeserializer implements Deserializer<Object> {
 
@@ -26,7 +34,11 @@ public class AvroEventDeserializer implements Deserializer<Object> {
 
     @Override
     public Object deserialize(String topic, byte[] data) {
-        return delegate.deserialize(topic, data);
+        try {
+            return delegate.deserialize(topic, data);
+        } catch (RuntimeException e) {
+            throw transientAsSuch(e);
+        }
     }
 
     @Override
@@ -34,7 +46,21 @@ public class AvroEventDeserializer implements Deserializer<Object> {
         if (headers != null && data != null) {
             headers.add(ORIGINAL_VALUE_HEADER, data);
         }
-        return delegate.deserialize(topic, headers, data);
+        try {
+            return delegate.deserialize(topic, headers, data);
+        } catch (RuntimeException e) {
+            throw transientAsSuch(e);
+        }
+    }
+
+    private static RuntimeException transientAsSuch(RuntimeException failure) {
+        if (!FailureClassifier.isTransient(failure)) {
+            return failure;
+        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+        return new SchemaRegistryUnavailableException("Schema registry unreachable while decoding: "
+                + failure.getClass().getName() + ": " + failure.getMessage() + " (root cause "
+                + root.getClass().getName() + ": " + root.getMessage() + ")");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.sellavie.platform.kafka;
 
+import com.sellavie.platform.failure.FailureClassifier;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,14 +10,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Publishes a record its consumer gave up on to {@code <topic>.dlt}: the original key and value
  * bytes, the original headers, and Spring Kafka's headers naming the exception and the origin
- * (topic, partition, offset, consumer group). Logged as an error naming the record, never silent.
+ * (topic, partition, offset, consumer group). Logged as an error naming the record (position, eventId,
+ * consumer group, classification and cause), never silent.
  */
 class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
@@ -29,12 +30,23 @@ class DeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-        Throwable reason = exception.getCause() != null ? exception.getCause() : exception;
-        Throwable root = NestedExceptionUtils.getMostSpecificCause(exception);
-        log.error("Giving up on record {}-{}@{}: {}: {} (root cause {}: {}); publishing it to {}", record.topic(),
-                record.partition(), record.offset(), reason.getClass().getSimpleName(), reason.getMessage(),
-                root.getClass().getSimpleName(), root.getMessage(), DeadLetterTopics.of(record.topic()));
+        log.error("Giving up on record {} (eventId {}, group {}), {}: {}; publishing it to {}",
+                FailedRecords.position(record), FailedRecords.eventId(record), groupOf(consumer, exception),
+                FailureClassifier.classify(exception).tag(), FailedRecords.describe(exception),
+                DeadLetterTopics.of(record.topic()));
         super.accept(record, consumer, exception);
+    }
+
+    private static String groupOf(Consumer<?, ?> consumer, Exception exception) {
+        String group = FailedRecords.group(exception);
+        if (!FailedRecords.UNKNOWN.equals(group) || consumer == null) {
+            return group;
+        }
+        try {
+            return consumer.groupMetadata().groupId();
+        } catch (RuntimeException noGroup) {
+            return FailedRecords.UNKNOWN;
+        }
     }
 
     @Override

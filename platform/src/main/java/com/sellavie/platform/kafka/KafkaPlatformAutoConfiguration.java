@@ -1,11 +1,13 @@
 package com.sellavie.platform.kafka;
 
-import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
-import com.sellavie.platform.tenancy.MissingTenantException;
+import com.sellavie.platform.failure.FailureClassifier;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,12 +21,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka for every service: reliable producers; consumers decoding Avro through the registry and
- * failing loudly on what they cannot decode; bounded exponential retries, then the record's
- * dead-letter topic with its original bytes; and the replay of those. The deserializer classes,
+ * failing loudly on what they cannot decode; transient failures retried with exponential backoff
+ * without holding the consumer thread (only the failing partition pauses), permanent ones sent to
+ * the record's dead-letter topic at once with its original bytes; every failure logged and counted;
+ * and the replay of dead letters. The deserializer classes,
  * ack mode and observation switches are defaults in {@code sellavie-platform-defaults.yml}.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -33,6 +39,7 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 public class KafkaPlatformAutoConfiguration {
 
     static final String REGISTRY_URL = "sellavie.schema-registry.url";
+    private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
 
     @Bean
     static ProducerReliability producerReliability() {
@@ -59,18 +66,46 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     @Bean
+    PartitionResumeScheduler kafkaPartitionResumeScheduler() {
+        return new PartitionResumeScheduler();
+    }
+
+    @Bean
+    ListenerFailures kafkaListenerFailures(ObjectProvider<MeterRegistry> meters) {
+        return new ListenerFailures(meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    static ListenerOutcomesInstaller kafkaListenerOutcomesInstaller(ObjectProvider<MeterRegistry> meters) {
+        return new ListenerOutcomesInstaller(meters);
+    }
+
+    /**
+     * Transient failures (FailureClassifier) are retried with exponential backoff up to the horizon,
+     * each wait pausing only the record's partition; permanent ones, and transient ones past the
+     * horizon, go to the dead-letter topic at once.
+     */
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetterErrorHandler(RawRecordProducer rawRecordProducer,
-            KafkaRetryProperties retry) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
+            KafkaRetryProperties retry, ListenerFailures failures, PartitionResumeScheduler resumeScheduler) {
+        BackOff transientBackOff = transientBackOff(retry);
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(rawRecordProducer.template()),
-                backOff);
-        // DeserializationException and friends are not retried by default; neither is a broken tenant.
-        handler.addNotRetryableExceptions(InvalidTenantHeaderException.class, MissingTenantException.class);
+                transientBackOff, new PartitionPausingBackOffHandler(resumeScheduler.pauseService(), failures));
+        // Our classifier decides, for every exception type: Spring Kafka's default list would never
+        // retry a DeserializationException, even one caused by an unreachable registry.
+        handler.setClassifications(Map.of(), true);
+        handler.setBackOffFunction((record, exception) ->
+                FailureClassifier.isTransient(exception) ? transientBackOff : NO_RETRY);
+        handler.setRetryListeners(failures);
         return handler;
+    }
+
+    static BackOff transientBackOff(KafkaRetryProperties retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxElapsedTime(retry.horizon().toMillis());
+        return backOff;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 /**
- * Kafka defaults every service gets: reliable producers, Avro consumers that fail loudly, bounded
- * retries, dead-letter topics holding the original bytes, and their replay.
+ * Kafka defaults every service gets: reliable producers, Avro consumers that fail loudly, transient
+ * failures retried with backoff by pausing only the failing partition, permanent ones dead-lettered
+ * at once (original bytes kept), every failure logged and counted, and the replay of dead letters.
  */
 package com.sellavie.platform.kafka;

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The Kafka health indicator ({@code kafka}, a member of the readiness group). Health groups,
+ * The Kafka health indicator ({@code kafka}: shown in {@code /actuator/health}, deliberately not in
+ * the readiness group, since a service does its HTTP work while the broker is down). Health groups,
  * endpoint exposure, Prometheus and tracing propagation are defaults in
  * {@code sellavie-platform-defaults.yml}.
  */

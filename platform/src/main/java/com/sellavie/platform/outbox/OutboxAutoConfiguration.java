@@ -5,28 +5,22 @@ import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@link Outbox} of a service with a database, and the start-up registration of event schemas. */
+/** The {@link Outbox} of a service with a database (schemas are registered by SchemaRegistrationAutoConfiguration). */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @ConditionalOnBean(JdbcTemplate.class)
 @EnableConfigurationProperties(SchemaRegistryProperties.class)
 public class OutboxAutoConfiguration {
 
-    @Bean
-    @ConditionalOnBooleanProperty(name = "sellavie.schema-registry.register-on-startup", matchIfMissing = true)
-    SchemaRegistration eventSchemaRegistration(SchemaRegistryProperties registry) {
-        return new SchemaRegistration(registry.requiredUrl());
-    }
-
     @Bean(destroyMethod = "close")
-    EventSerializer outboxEventSerializer(SchemaRegistryProperties registry) {
-        return new EventSerializer(registry.requiredUrl(), registry.autoRegister());
+    EventSerializer outboxEventSerializer(SchemaRegistryProperties registry, ObjectProvider<SchemaIds> registeredIds) {
+        return new EventSerializer(registry.requiredUrl(), registry.autoRegister(),
+                registeredIds.getIfAvailable(SchemaIds::new));
     }
 
     @Bean

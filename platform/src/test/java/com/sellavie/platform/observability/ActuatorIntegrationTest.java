@@ -32,13 +32,14 @@ class ActuatorIntegrationTest {
     }
 
     @Test
-    void readinessIsUpAndGatedByTheDatabaseAndKafkaOnly() throws Exception {
+    void readinessIsUpAndGatedByTheDatabaseAndTheSchemaRegistrationOnly() throws Exception {
         HttpResponse<String> response = get("/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> health = read(response.body());
         assertThat(health.get("status")).isEqualTo("UP");
-        assertThat(components(health)).containsOnlyKeys("readinessState", "db", "kafka");
+        assertThat(components(health)).containsOnlyKeys("readinessState", "db", "schemaRegistry");
+        assertThat(map(components(health).get("schemaRegistry")).get("status")).isEqualTo("UP");
     }
 
     @Test

@@ -22,6 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
                 "spring.flyway.locations=classpath:db/consumer-test-service",
                 "sellavie.relay.drop-slot-on-stop=true",
                 "sellavie.tenancy.global-lookups=login-by-email,notes-by-body",
-                "management.tracing.sampling.probability=1.0"})
+                "management.tracing.sampling.probability=1.0",
+                // Back-off waits longer than a record's normal latency, so a test can tell a paused
+                // partition (others flow) from a blocked consumer thread (nothing flows).
+                "sellavie.kafka.retry.initial-interval=5s",
+                "sellavie.kafka.retry.max-interval=5s"})
 public @interface ConsumerServiceTest {
 }

@@ -7,6 +7,7 @@ import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,13 @@ public class TestListeners {
     /** The topic the outbox routes InboundMessageReceived to, as the relay publishes it. */
     public static final String OUTBOX_TOPIC = "#{T(com.sellavie.schemas.Topics).INGEST_INBOUND_MESSAGES.name()}";
     public static final String INBOX_GROUP = "consumer-it-inbox";
+    /** Three partitions, all read by one consumer thread: what one partition's retry does to the others. */
+    public static final String CLASSIFIED_TOPIC = "test.classified";
+    public static final String CLASSIFIED_GROUP = "consumer-it-classified";
+    /** Texts whose handler inserts the key after the prefix into unique_keys (a second time: a violation). */
+    public static final String UNIQUE = "unique:";
+    /** Texts whose handler takes the 'classified' gate row with NOWAIT: fails while a test holds it. */
+    public static final String GATED = "gated:";
 
     /** Texts whose handler throws every time. */
     public static final String ALWAYS_FAILS = "fail:";
@@ -43,6 +51,10 @@ public class TestListeners {
     public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     public final List<String> handled = new CopyOnWriteArrayList<>();
     public final Map<String, Observed> observed = new ConcurrentHashMap<>();
+    /** When each attempt to handle a classified record began, by text. */
+    public final Map<String, List<Instant>> classifiedAttempts = new ConcurrentHashMap<>();
+    /** Classified records handled, in order. */
+    public final List<String> classifiedHandled = new CopyOnWriteArrayList<>();
 
     private final IdempotentEventHandler handler;
     private final JdbcTemplate jdbc;
@@ -74,6 +86,19 @@ public class TestListeners {
             throw new IllegalStateException("handler refused " + text);
         }
         handled.add(text);
+    }
+
+    @KafkaListener(topics = CLASSIFIED_TOPIC, groupId = CLASSIFIED_GROUP, concurrency = "1")
+    public void classified(InboundMessageReceived event) {
+        String text = event.getText();
+        classifiedAttempts.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        if (text.startsWith(UNIQUE)) {
+            jdbc.update("INSERT INTO unique_keys (key) VALUES (?)", text.substring(UNIQUE.length()));
+        }
+        if (text.startsWith(GATED)) {
+            jdbc.queryForList("SELECT name FROM gates WHERE name = 'classified' FOR UPDATE NOWAIT");
+        }
+        classifiedHandled.add(text);
     }
 
     @KafkaListener(topics = {OBSERVED_TOPIC, OUTBOX_TOPIC}, groupId = "consumer-it-observed")

@@ -47,7 +47,12 @@ public final class TestRecords {
 
     /** Publishes one record and waits until the broker has it. Headers are name/value pairs. */
     public static void publish(String topic, String key, byte[] value, String... headers) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        publishTo(topic, null, key, value, headers);
+    }
+
+    /** Publishes one record to the given partition (null: by key) and waits until the broker has it. */
+    public static void publishTo(String topic, Integer partition, String key, byte[] value, String... headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key, value);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             record.headers().add(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8));
         }
@@ -83,6 +88,28 @@ public final class TestRecords {
             });
         }
         return found.get(0);
+    }
+
+    /** Every record {@code topic} holds now, read from its beginning to its current end. */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return all;
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+            });
+        }
+        return all;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
