@@ -1,0 +1,210 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
+ * {@value ReplyJobs#DUE_LOOKUP}), claims each as its business, and hands it to a pool of
+ * {@code sellavie.ai.reply-workers} threads. Woken at once when a job is recorded, else every
+ * {@code reply-poll-interval}.
+ *
+ * <p>On stop: no more claims; in-flight model calls get {@code reply-shutdown-grace} to finish;
+ * those still running are abandoned and their claims released, so the jobs stay PENDING and another
+ * instance (or this one, restarted) answers them at once; the model may then be called twice for them.
+ */
+@Component
+class ReplyJobScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyJobScheduler.class);
+    private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(5);
+
+    private final ReplyJobs jobs;
+    private final ReplyJobWorker worker;
+    private final Tenancy tenancy;
+    private final ReplyJobProperties properties;
+    private final MeterRegistry meters;
+    private final Semaphore freeWorkers;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Map<UUID, ReplyJob> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Thread poller;
+
+    ReplyJobScheduler(ReplyJobs jobs, ReplyJobWorker worker, Tenancy tenancy, ReplyJobProperties properties,
+            MeterRegistry meters) {
+        this.jobs = jobs;
+        this.worker = worker;
+        this.tenancy = tenancy;
+        this.properties = properties;
+        this.meters = meters;
+        this.freeWorkers = new Semaphore(properties.replyWorkers());
+    }
+
+    /** A job was recorded: look for due jobs now rather than at the next poll. */
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        AtomicInteger threads = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(properties.replyWorkers(),
+                task -> new Thread(task, "reply-worker-" + threads.incrementAndGet()));
+        running = true;
+        poller = Thread.ofPlatform().name("reply-jobs-poller").start(this::poll);
+        log.info("Reply jobs: {} worker(s), lease {}, retry horizon {}, max age {}", properties.replyWorkers(),
+                properties.replyLease(), properties.retryHorizon(), properties.replyMaxAge());
+    }
+
+    private void poll() {
+        Duration wait = properties.replyPollInterval();
+        while (running) {
+            try {
+                boolean drained = claimDueJobs();
+                wait = properties.replyPollInterval();
+                if (drained) {
+                    awaitWakeUp(wait);
+                }
+            } catch (RuntimeException e) {
+                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                log.warn("Could not look for due reply jobs: {}: {}; trying again in {}", e.getClass().getName(),
+                        e.getMessage(), wait);
+                awaitWakeUp(wait);
+                wait = min(wait.multipliedBy(2), MAX_POLL_BACKOFF);
+            }
+        }
+    }
+
+    /** Claims as many due jobs as there are free workers; true when fewer were due (wait for more). */
+    private boolean claimDueJobs() {
+        int free = freeWorkers.availablePermits();
+        if (free == 0) {
+            return true;
+        }
+        List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+        for (ReplyJobs.DueJob candidate : due) {
+            if (!running) {
+                return true;
+            }
+            tenancy.callAs(candidate.businessId(), () -> jobs.claim(candidate.id(), properties.replyLease()))
+                    .ifPresent(this::dispatch);
+        }
+        return due.size() < free;
+    }
+
+    private void dispatch(ReplyJob job) {
+        freeWorkers.acquireUninterruptibly();
+        inFlight.put(job.id(), job);
+        try {
+            pool.execute(() -> run(job));
+        } catch (RejectedExecutionException stopping) {
+            inFlight.remove(job.id());
+            freeWorkers.release();
+            tenancy.callAs(job.businessId(), () -> jobs.release(job));
+        }
+    }
+
+    private void run(ReplyJob job) {
+        try {
+            worker.work(job);
+        } catch (RuntimeException e) {
+            meters.counter(ReplyJobOutcomes.METRIC, "outcome", "error").increment();
+            log.error("Reply worker failed on {}: {}: {}; the job is claimable again when its lease ends", job,
+                    e.getClass().getName(), e.getMessage(), e);
+        } finally {
+            inFlight.remove(job.id());
+            freeWorkers.release();
+            wakeUp();
+        }
+    }
+
+    private void awaitWakeUp(Duration wait) {
+        try {
+            if (wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        stop(() -> { });
+    }
+
+    @Override
+    public synchronized void stop(Runnable callback) {
+        if (!running) {
+            callback.run();
+            return;
+        }
+        running = false;
+        wakeUp();
+        try {
+            poller.join(properties.replyPollInterval().toMillis() + 1000);
+            pool.shutdown();
+            if (!pool.awaitTermination(properties.replyShutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                abandonInFlight();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandonInFlight();
+        } finally {
+            callback.run();
+        }
+    }
+
+    private void abandonInFlight() {
+        for (ReplyJob job : List.copyOf(inFlight.values())) {
+            try {
+                if (tenancy.callAs(job.businessId(), () -> jobs.release(job))) {
+                    log.warn("Stopping: abandoned the model call of {}; the job stays PENDING for the next instance",
+                            job);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Stopping: could not release {} ({}: {}); it is claimable again when its lease ends", job,
+                        e.getClass().getName(), e.getMessage());
+            }
+        }
+        pool.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the Kafka listener containers and the web server, starts after them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
