@@ -127,6 +127,235 @@ class ReplyJobsIntegrationTest {
                 .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Worth the wait"));
     }
 
+    @Test
+    void aProviderAnswering503IsRetriedLaterWhileAnotherConversationIsAnswered() {
+        // Given a model that answers 503 twice for one conversation, and at once for another
+        String flaky = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(flaky)).inScenario(flaky)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(error(503, "server_error", "overloaded"))
+                .willSetStateTo("second"));
+        openai.stubFor(chatCompletions("").withRequestBody(containing(flaky)).inScenario(flaky)
+                .whenScenarioStateIs("second").willReturn(error(503, "server_error", "overloaded"))
+                .willSetStateTo("recovered"));
+        openai.stubFor(chatCompletions("").withRequestBody(containing(flaky)).inScenario(flaky)
+                .whenScenarioStateIs("recovered").willReturn(completion("gpt-4o-mini", "Sorry for the wait")));
+        String steady = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(steady))
+                .willReturn(completion("gpt-4o-mini", "Right away")));
+        UUID business = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        ReplyRequested stuck = Fixtures.replyRequested(business, failing, "hi " + flaky);
+        ReplyRequested fine = Fixtures.replyRequested(business, other, "hi " + steady);
+        double retriedBefore = replies("retried");
+
+        // When the failing one is requested first, the other right after
+        EventRecords.publish(stuck, failing.toString(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> modelCalls(flaky) >= 1);
+        EventRecords.publish(fine, other.toString(), 1);
+
+        // Then the other conversation is answered while the failing one waits for its retry
+        ReplyGenerated answered = repliesOf(other, fine).getFirst().value();
+        ReplyGenerated late = repliesOf(failing, stuck).getFirst().value();
+        assertThat(answered.getText()).isEqualTo("Right away");
+        assertThat(late.getText()).isEqualTo("Sorry for the wait");
+        assertThat(answered.getOccurredAt()).isBefore(late.getOccurredAt());
+        assertThat(modelCalls(flaky)).isEqualTo(3);
+        assertThat(replies("retried") - retriedBefore).isGreaterThanOrEqualTo(2);
+        assertThat(jobStatus(business, stuck)).isEqualTo("DONE");
+    }
+
+    @Test
+    void aConversationsRequestsAreAnsweredInOrderEvenWhenTheFirstIsSlow() {
+        // Given a model slow on the first message of a conversation, quick on the second
+        String first = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(first))
+                .willReturn(completion("gpt-4o-mini", "First answer").withFixedDelay(2000)));
+        String second = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(second))
+                .willReturn(completion("gpt-4o-mini", "Second answer")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested earlier = Fixtures.replyRequested(business, conversation, "one " + first);
+        ReplyRequested later = Fixtures.replyRequested(business, conversation, "two " + second);
+
+        // When both arrive back to back (free workers waiting)
+        EventRecords.publish(earlier, conversation.toString(), 1);
+        EventRecords.publish(later, conversation.toString(), 1);
+
+        // Then the second waits for the first: replies on the topic in request order
+        assertThat(repliesOf(conversation, later)).extracting(r -> r.value().getText())
+                .containsExactly("First answer", "Second answer");
+    }
+
+    @Test
+    void aPermanentProviderErrorFailsTheJobAtOnceAndHandsTheConversationToAPerson(CapturedOutput output) {
+        // Given a provider refusing the key
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(error(401, "invalid_request_error", "Incorrect API key provided")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        double failedBefore = replies("failed");
+
+        // When the request is delivered
+        EventRecords.publish(request, conversation.toString(), 1);
+
+        // Then no text for the customer, a handoff for the team; no retry; FAILED, ERROR log, metric
+        ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
+        assertThat(handoff.getText()).isEmpty();
+        assertThat(handoff.getProviderName()).isEqualTo("none");
+        assertThat(handoff.getActions()).singleElement().isInstanceOfSatisfying(HandoffAction.class,
+                action -> assertThat(action.getReason()).contains("HTTP 401"));
+        assertThat(modelCalls(marker)).isEqualTo(1);
+        assertThat(jobStatus(business, request)).isEqualTo("FAILED");
+        assertThat(replies("failed") - failedBefore).isEqualTo(1);
+        assertThat(output).contains("ERROR").contains("Gave up replying to reply job")
+                .contains(request.getEventId().toString());
+    }
+
+    @Test
+    void aProviderDownPastTheRetryHorizonFailsTheJob() {
+        // Given a provider that keeps answering 503 (the test's horizon is 4 s)
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(error(503, "server_error", "overloaded")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+
+        // When the request is delivered
+        EventRecords.publish(request, conversation.toString(), 1);
+
+        // Then it was tried several times, with backoff, then handed to a person
+        ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
+        assertThat(handoff.getActions()).singleElement().isInstanceOf(HandoffAction.class);
+        assertThat(modelCalls(marker)).isGreaterThan(2);
+        assertThat(jobStatus(business, request)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aRequestTooOldWhenItsTurnComesIsNotAnsweredByTheModel() {
+        // Given a request that waited longer than reply-max-age (10 min) before reaching ai-service
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Too late")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        request.setOccurredAt(Instant.now().minus(Duration.ofMinutes(11)));
+        double expiredBefore = replies("expired");
+
+        // When it is delivered
+        EventRecords.publish(request, conversation.toString(), 1);
+
+        // Then the model is not called; a person is asked to take over
+        ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
+        assertThat(handoff.getText()).isEmpty();
+        assertThat(handoff.getActions()).singleElement().isInstanceOf(HandoffAction.class);
+        assertThat(modelCalls(marker)).isZero();
+        assertThat(jobStatus(business, request)).isEqualTo("EXPIRED");
+        assertThat(replies("expired") - expiredBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedIsClaimedAgainWhenItsLeaseRunsOut() {
+        // Given a job claimed by an instance that died (its lease still runs for an hour)
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Picked up")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        TenantContext.runAs(business, () -> jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, "
+                + "request_id, requested_at, request_avro, request_schema, attempts, lease_owner, lease_until) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, now() + interval '1 hour')", UUID.randomUUID(), business,
+                conversation, request.getEventId(), Timestamp.from(request.getOccurredAt()),
+                ReplyRequestCodec.encode(request), ReplyRequestCodec.schema(), UUID.randomUUID()));
+
+        // While the lease holds, nobody touches it
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> modelCalls(marker) == 0);
+
+        // When the lease runs out
+        TenantContext.runAs(business, () -> jdbc.update(
+                "UPDATE reply_jobs SET lease_until = now() - interval '1 second' WHERE request_id = ?",
+                request.getEventId()));
+
+        // Then the job is claimed again and answered
+        assertThat(repliesOf(conversation, request)).singleElement()
+                .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Picked up"));
+        assertThat(modelCalls(marker)).isEqualTo(1);
+        assertThat(TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT attempts FROM reply_jobs WHERE request_id = ?", Integer.class, request.getEventId())))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void stoppingAbandonsACallLongerThanTheGraceAndLeavesTheJobForTheNextStart() {
+        // Given a model call in flight that outlasts the shutdown grace (1 s in this test)
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker)).inScenario(marker)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(completion("gpt-4o-mini", "Abandoned answer").withFixedDelay(4000))
+                .willSetStateTo("restarted"));
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker)).inScenario(marker)
+                .whenScenarioStateIs("restarted").willReturn(completion("gpt-4o-mini", "Answer after restart")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        EventRecords.publish(request, conversation.toString(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> modelCalls(marker) == 1);
+
+        // When the scheduler stops
+        long started = System.nanoTime();
+        scheduler.stop();
+        Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+
+        // Then it stopped within the grace (plus the poller's wake-up), the job is PENDING and unclaimed
+        try {
+            assertThat(stopping).isLessThan(Duration.ofSeconds(3));
+            assertThat(TenantContext.callAs(business, () -> jdbc.queryForMap(
+                    "SELECT status, lease_owner FROM reply_jobs WHERE request_id = ?", request.getEventId())))
+                    .containsEntry("status", "PENDING").containsEntry("lease_owner", null);
+        } finally {
+            scheduler.start();
+        }
+
+        // And once started again it is answered once: the abandoned call's late answer is dropped
+        assertThat(repliesOf(conversation, request)).singleElement()
+                .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Answer after restart"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> replies("superseded") >= 1);
+        assertThat(EventRecords.awaitRecords(REPLIES, ReplyGenerated.class,
+                r -> r.getReplyRequestId().equals(request.getEventId()), found -> !found.isEmpty())).hasSize(1);
+        assertThat(modelCalls(marker)).isEqualTo(2);
+    }
+
+    @Test
+    void stoppingLetsACallWithinTheGraceFinishAndPublish() {
+        // Given a model call in flight that ends within the shutdown grace
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Just in time").withFixedDelay(600)));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        EventRecords.publish(request, conversation.toString(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> modelCalls(marker) == 1);
+
+        // When the scheduler stops
+        try {
+            scheduler.stop();
+            // Then the job was finished before stop returned
+            assertThat(jobStatus(business, request)).isEqualTo("DONE");
+        } finally {
+            scheduler.start();
+        }
+        assertThat(repliesOf(conversation, request)).singleElement()
+                .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Just in time"));
+        assertThat(modelCalls(marker)).isEqualTo(1);
+    }
+
     private int transactionsOpenSince(Instant instant) {
         List<Map<String, Object>> open = jdbc.queryForList("SELECT pid, state, xact_start, query FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid() "
