@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replyMaxAge          a request older than this when claimed is not answered by the model
  *                             (EXPIRED, handed to a person); 0 turns the check off
  * @param replyShutdownGrace   on stop, how long in-flight model calls may still finish
+ * @param replyJobRetention    finished jobs (DONE, FAILED, EXPIRED) are deleted when older than this
+ * @param replyJobCleanupInterval how often that happens
  */
 @ConfigurationProperties("sellavie.ai")
 record ReplyJobProperties(Integer replyWorkers, Duration replyLease, Duration replyPollInterval,
         Duration retryInitialInterval, Double retryMultiplier, Duration retryMaxInterval, Duration retryHorizon,
-        Duration replyMaxAge, Duration replyShutdownGrace) {
+        Duration replyMaxAge, Duration replyShutdownGrace, Duration replyJobRetention,
+        Duration replyJobCleanupInterval) {
 
     ReplyJobProperties {
         replyWorkers = replyWorkers == null ? 4 : replyWorkers;
@@ -34,6 +37,8 @@ record ReplyJobProperties(Integer replyWorkers, Duration replyLease, Duration re
         retryHorizon = orDefault(retryHorizon, Duration.ofMinutes(15));
         replyMaxAge = orDefault(replyMaxAge, Duration.ofMinutes(10));
         replyShutdownGrace = orDefault(replyShutdownGrace, Duration.ofSeconds(5));
+        replyJobRetention = orDefault(replyJobRetention, Duration.ofDays(7));
+        replyJobCleanupInterval = orDefault(replyJobCleanupInterval, Duration.ofHours(1));
         if (replyWorkers < 1) {
             throw new IllegalArgumentException("sellavie.ai.reply-workers must be at least 1, was " + replyWorkers);
         }
@@ -44,6 +49,7 @@ record ReplyJobProperties(Integer replyWorkers, Duration replyLease, Duration re
         requirePositive("reply-lease", replyLease);
         requirePositive("reply-poll-interval", replyPollInterval);
         requirePositive("retry-initial-interval", retryInitialInterval);
+        requirePositive("reply-job-cleanup-interval", replyJobCleanupInterval);
     }
 
     /** The delay before attempt {@code attempts + 1}, after {@code attempts} failed ones (at least 1). */

@@ -3,6 +3,7 @@ package com.sellavie.ai.reply;
 import com.sellavie.events.conversation.ReplyRequested;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code reply_jobs} table. Tenant-owned: every statement runs as the job's business, except
- * {@link #due(int)}, which runs inside the {@value #DUE_LOOKUP} global lookup (read-only).
+ * the two lookups across businesses, which run inside named global lookups (read-only).
  */
 @Repository
 class ReplyJobs {
@@ -20,6 +21,9 @@ class ReplyJobs {
     static final String DUE_LOOKUP = "reply-jobs-due";
 
     /** Claimable: PENDING, due, not leased (or its lease expired), and the oldest PENDING of its conversation. */
+    /** The global lookup that finds the businesses whose finished jobs are past retention. */
+    static final String FINISHED_LOOKUP = "reply-jobs-finished";
+
     private static final String CLAIMABLE = "j.status = 'PENDING' AND j.due_at <= now() "
             + "AND (j.lease_until IS NULL OR j.lease_until < now()) "
             + "AND NOT EXISTS (SELECT 1 FROM reply_jobs e WHERE e.business_id = j.business_id "
@@ -93,6 +97,18 @@ class ReplyJobs {
     boolean release(ReplyJob job) {
         return jdbc.update("UPDATE reply_jobs SET lease_owner = NULL, lease_until = NULL WHERE id = ? "
                 + "AND status = 'PENDING' AND lease_owner = ?", job.id(), job.leaseOwner()) == 1;
+    }
+
+    /** Businesses with jobs finished before {@code cutoff}. Run in the {@value #FINISHED_LOOKUP} global lookup. */
+    List<UUID> businessesWithJobsFinishedBefore(Instant cutoff, int limit) {
+        return jdbc.queryForList("SELECT DISTINCT business_id FROM reply_jobs WHERE status <> 'PENDING' "
+                + "AND finished_at < ? LIMIT ?", UUID.class, Timestamp.from(cutoff), limit);
+    }
+
+    /** Deletes up to {@code batch} of the business's jobs finished before {@code cutoff}. Run as the business. */
+    int deleteFinishedBefore(UUID businessId, Instant cutoff, int batch) {
+        return jdbc.update("DELETE FROM reply_jobs WHERE id IN (SELECT id FROM reply_jobs WHERE business_id = ? "
+                + "AND status <> 'PENDING' AND finished_at < ? LIMIT ?)", businessId, Timestamp.from(cutoff), batch);
     }
 
     /** A claimable job, as the global lookup sees it: enough to claim it as its business. */

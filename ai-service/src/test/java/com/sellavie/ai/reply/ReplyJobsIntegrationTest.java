@@ -73,6 +73,8 @@ class ReplyJobsIntegrationTest {
     MeterRegistry meters;
     @Autowired
     ReplyJobScheduler scheduler;
+    @Autowired
+    ReplyJobRetention retention;
 
     @Test
     void aRequestDeliveredTwiceCallsTheModelOnceAndIsAnsweredOnce() {
@@ -354,6 +356,36 @@ class ReplyJobsIntegrationTest {
         assertThat(repliesOf(conversation, request)).singleElement()
                 .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Just in time"));
         assertThat(modelCalls(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void finishedJobsPastRetentionAreDeletedAndOthersKept() {
+        // Given, for one business, a DONE job finished 8 days ago, a FAILED one an hour ago and a PENDING one
+        UUID business = UUID.randomUUID();
+        UUID old = insertJob(business, "DONE", "now() - interval '8 days'");
+        UUID recent = insertJob(business, "FAILED", "now() - interval '1 hour'");
+        UUID pending = insertJob(business, "PENDING", "NULL");
+
+        // When retention runs (7 days by default)
+        int deleted = retention.deleteExpired();
+
+        // Then only the old finished job is gone
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(TenantContext.callAs(business, () -> jdbc.queryForList(
+                "SELECT id FROM reply_jobs WHERE business_id = ?", UUID.class, business)))
+                .containsExactlyInAnyOrder(recent, pending).doesNotContain(old);
+    }
+
+    private UUID insertJob(UUID business, String status, String finishedAt) {
+        UUID id = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, UUID.randomUUID(), "kept for retention");
+        // A PENDING job far in the future: nobody claims it during the test.
+        TenantContext.runAs(business, () -> jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, "
+                + "request_id, requested_at, request_avro, request_schema, status, due_at, finished_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, now() + interval '1 day', " + finishedAt + ")", id, business,
+                request.getConversationId(), request.getEventId(), Timestamp.from(request.getOccurredAt()),
+                ReplyRequestCodec.encode(request), ReplyRequestCodec.schema(), status));
+        return id;
     }
 
     private int transactionsOpenSince(Instant instant) {
