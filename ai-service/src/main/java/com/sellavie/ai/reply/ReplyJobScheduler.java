@@ -127,8 +127,14 @@ class ReplyJobScheduler implements SmartLifecycle {
             worker.work(job);
         } catch (RuntimeException e) {
             meters.counter(ReplyJobOutcomes.METRIC, "outcome", "error").increment();
-            log.error("Reply worker failed on {}: {}: {}; the job is claimable again when its lease ends", job,
-                    e.getClass().getName(), e.getMessage(), e);
+            if (running) {
+                log.error("Reply worker failed on {}: {}: {}; the job is claimable again when its lease ends", job,
+                        e.getClass().getName(), e.getMessage(), e);
+            } else {
+                // Abandoned at stop (its claim released) and its connection pool already closing: expected.
+                log.warn("Reply worker stopped on {}: {}: {}; the job stays PENDING", job, e.getClass().getName(),
+                        e.getMessage());
+            }
         } finally {
             inFlight.remove(job.id());
             freeWorkers.release();
