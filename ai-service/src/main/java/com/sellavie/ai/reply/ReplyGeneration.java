@@ -16,13 +16,17 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the answer to one ReplyRequested: tenant context, prompt, provider chain, action tags
  * parsed, validated and stripped. Publishes nothing. Never inside a transaction: the knowledge is
- * read in short auto-commit statements and the model call holds no database connection.
+ * read in its own short read-only transaction (one snapshot, so a seed replaced meanwhile is seen
+ * whole or not at all), which ends before the model is called; the call holds no connection.
  */
 @Service
 class ReplyGeneration {
@@ -33,9 +37,14 @@ class ReplyGeneration {
     private final ProviderChain providers;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, ProviderChain providers, MeterRegistry meters, Clock clock) {
+    ReplyGeneration(KnowledgeRepository knowledge, ProviderChain providers, MeterRegistry meters, Clock clock,
+            PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.providers = providers;
         this.meters = meters;
         this.clock = clock;
@@ -49,7 +58,7 @@ class ReplyGeneration {
      */
     @Transactional(propagation = Propagation.NEVER)
     public ReplyGenerated generate(ReplyRequested request) throws ProviderException {
-        BusinessKnowledge context = knowledge.load(request.getBusinessId());
+        BusinessKnowledge context = snapshot.execute(status -> knowledge.load(request.getBusinessId()));
         Reply reply = providers.complete(PromptBuilder.build(request, context));
         ParsedReply parsed = ActionTagParser.parse(reply.text(), context.skus());
         parsed.dropped().forEach(this::countDropped);
