@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +55,7 @@ class ReplyJobScheduler implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.freeWorkers = new Semaphore(properties.replyWorkers());
+        meters.gauge("sellavie.ai.reply_jobs.in_flight", inFlight, Map::size);
     }
 
     /** A job was recorded: look for due jobs now rather than at the next poll. */
@@ -93,21 +95,48 @@ class ReplyJobScheduler implements SmartLifecycle {
         }
     }
 
-    /** Claims as many due jobs as there are free workers; true when fewer were due (wait for more). */
+    /** Claims as many due jobs as there are free workers; true when there is nothing more to claim now. */
     private boolean claimDueJobs() {
         int free = freeWorkers.availablePermits();
         if (free == 0) {
             return true;
         }
         List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+        int claimed = 0;
         for (ReplyJobs.DueJob candidate : due) {
             if (!running) {
                 return true;
             }
-            tenancy.callAs(candidate.businessId(), () -> jobs.claim(candidate.id(), properties.replyLease()))
-                    .ifPresent(this::dispatch);
+            try {
+                Optional<ReplyJobs.Claim> claim = tenancy.callAs(candidate.businessId(),
+                        () -> jobs.claim(candidate.id(), properties.replyLease()));
+                if (claim.isPresent()) {
+                    claimed++;
+                    start(claim.get());
+                }
+            } catch (RuntimeException e) {
+                // One job that cannot be claimed must not keep the others from being claimed.
+                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                log.warn("Could not claim reply job {} of business {}: {}: {}", candidate.id(),
+                        candidate.businessId(), e.getClass().getName(), e.getMessage());
+            }
         }
-        return due.size() < free;
+        return due.size() < free || claimed == 0;
+    }
+
+    private void start(ReplyJobs.Claim claim) {
+        ReplyJob job;
+        try {
+            job = claim.toJob();
+        } catch (RuntimeException unreadable) {
+            String reason = "the stored ReplyRequested cannot be read: " + unreadable.getClass().getSimpleName() + ": "
+                    + unreadable.getMessage();
+            tenancy.runAs(claim.businessId(), () -> jobs.markUnreadable(claim, reason));
+            meters.counter(ReplyJobOutcomes.METRIC, "outcome", "failed").increment();
+            log.error("Gave up {}: {}", claim, reason, unreadable);
+            return;
+        }
+        dispatch(job);
     }
 
     private void dispatch(ReplyJob job) {

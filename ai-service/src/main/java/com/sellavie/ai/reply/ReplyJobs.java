@@ -55,16 +55,22 @@ class ReplyJobs {
      * Takes the job for {@code lease} under a fresh token, if it is still claimable and nobody else is
      * claiming it this instant (SKIP LOCKED). Run as the job's business.
      */
-    Optional<ReplyJob> claim(UUID id, Duration lease) {
+    Optional<Claim> claim(UUID id, Duration lease) {
         UUID owner = UUID.randomUUID();
         return jdbc.query("UPDATE reply_jobs SET lease_owner = ?, lease_until = now() + make_interval(secs => ?), "
                 + "attempts = attempts + 1 WHERE id = (SELECT j.id FROM reply_jobs j WHERE j.id = ? AND " + CLAIMABLE
                 + " FOR UPDATE SKIP LOCKED) RETURNING id, business_id, conversation_id, lease_owner, attempts, "
                 + "created_at, request_avro, request_schema",
-                (rs, i) -> new ReplyJob(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), ReplyRequestCodec.decode(rs.getBytes(7), rs.getString(8))),
+                        rs.getTimestamp(6).toInstant(), rs.getBytes(7), rs.getString(8)),
                 owner, lease.toMillis() / 1000.0, id).stream().findFirst();
+    }
+
+    /** FAILED: the stored request cannot be read (so it cannot be answered, nor handed off with its ids). */
+    void markUnreadable(Claim claim, String reason) {
+        jdbc.update("UPDATE reply_jobs SET status = 'FAILED', lease_owner = NULL, lease_until = NULL, last_error = ?, "
+                + "finished_at = now() WHERE id = ? AND lease_owner = ?", reason, claim.id(), claim.leaseOwner());
     }
 
     /** Locks the job's row for the rest of the transaction; true while it is PENDING and still ours. */
@@ -109,6 +115,21 @@ class ReplyJobs {
     int deleteFinishedBefore(UUID businessId, Instant cutoff, int batch) {
         return jdbc.update("DELETE FROM reply_jobs WHERE id IN (SELECT id FROM reply_jobs WHERE business_id = ? "
                 + "AND status <> 'PENDING' AND finished_at < ? LIMIT ?)", businessId, Timestamp.from(cutoff), batch);
+    }
+
+    /** A job just claimed, its request still as stored. */
+    record Claim(UUID id, UUID businessId, UUID conversationId, UUID leaseOwner, int attempts, Instant createdAt,
+            byte[] requestAvro, String requestSchema) {
+
+        ReplyJob toJob() {
+            return new ReplyJob(id, businessId, conversationId, leaseOwner, attempts, createdAt,
+                    ReplyRequestCodec.decode(requestAvro, requestSchema));
+        }
+
+        @Override
+        public String toString() {
+            return "reply job " + id + " (business " + businessId + ", conversation " + conversationId + ")";
+        }
     }
 
     /** A claimable job, as the global lookup sees it: enough to claim it as its business. */

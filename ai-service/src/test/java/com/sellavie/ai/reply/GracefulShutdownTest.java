@@ -15,12 +15,19 @@ import com.sellavie.ai.Fixtures;
 import com.sellavie.ai.provider.openai.ChatCompletionStubs;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.platform.test.SellavieTestInfrastructure;
+import com.sellavie.platform.test.TestKafka;
+import com.sellavie.schemas.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +36,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * The whole service stopped as SIGTERM stops it (the context's close, which the JVM's shutdown hook
@@ -47,22 +55,30 @@ class GracefulShutdownTest {
         openai.stubFor(chatCompletions("").willReturn(completion("gpt-4o-mini", "too late").withFixedDelay(15_000)));
         ConfigurableApplicationContext service = new SpringApplicationBuilder(AiServiceApplication.class)
                 .initializers(new SellavieTestInfrastructure())
-                .run("--server.port=0", "--sellavie.ai.providers=openai",
+                // Its own consumer group, reading only what is published from now on: other test contexts of
+                // this JVM may still be consuming as group ai-service.
+                .run("--server.port=0", "--spring.kafka.consumer.group-id=ai-service-shutdown-test",
+                        "--spring.kafka.consumer.auto-offset-reset=latest", "--sellavie.ai.providers=openai",
                         "--sellavie.ai.openai-compatible.openai.base-url=" + openai.baseUrl(),
                         "--sellavie.ai.openai-compatible.openai.api-key=" + ChatCompletionStubs.KEY,
                         "--sellavie.ai.openai-compatible.openai.timeout=20s");
         Environment environment = service.getEnvironment();
         UUID business = UUID.randomUUID();
-        UUID conversation = UUID.randomUUID();
-        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello");
-        EventRecords.publish(request, conversation.toString(), 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !openai.findAll(
-                postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).isEmpty());
+        ReplyRequested request = Fixtures.replyRequested(business, UUID.randomUUID(), "hello");
+        Duration stopping;
+        try {
+            awaitAllPartitionsAssigned(service, Topics.CONVERSATION_REPLY_REQUESTS.name());
+            EventRecords.publish(request, request.getConversationId().toString(), 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !openai.findAll(
+                    postRequestedFor(urlPathEqualTo("/v1/chat/completions"))).isEmpty());
 
-        // When it is told to stop
-        long started = System.nanoTime();
-        service.close();
-        Duration stopping = Duration.ofNanos(System.nanoTime() - started);
+            // When it is told to stop (as the JVM's shutdown hook does on SIGTERM)
+            long started = System.nanoTime();
+            service.close();
+            stopping = Duration.ofNanos(System.nanoTime() - started);
+        } finally {
+            service.close();
+        }
 
         // Then it stopped within 10 s, saying it abandoned the call, and the job waits unclaimed for the next instance
         assertThat(stopping).isLessThan(Duration.ofSeconds(10));
@@ -86,5 +102,19 @@ class GracefulShutdownTest {
                 }
             }
         }
+    }
+
+    private static void awaitAllPartitionsAssigned(ConfigurableApplicationContext service, String topic)
+            throws Exception {
+        int partitions;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        }
+        KafkaListenerEndpointRegistry listeners = service.getBean(KafkaListenerEndpointRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
+                .flatMap(container -> container.getAssignedPartitions() == null ? Stream.empty()
+                        : container.getAssignedPartitions().stream())
+                .filter(partition -> partition.topic().equals(topic)).count() == partitions);
     }
 }

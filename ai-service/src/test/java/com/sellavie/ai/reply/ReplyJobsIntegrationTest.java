@@ -359,6 +359,31 @@ class ReplyJobsIntegrationTest {
     }
 
     @Test
+    void aJobWhoseStoredRequestCannotBeReadFailsWithoutBlockingItsConversation() {
+        // Given a job whose stored request is garbage, and a request of the same conversation after it
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Still answered")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        UUID unreadable = UUID.randomUUID();
+        TenantContext.runAs(business, () -> jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, "
+                + "request_id, requested_at, request_avro, request_schema) VALUES (?, ?, ?, ?, now(), ?, ?)",
+                UUID.randomUUID(), business, conversation, unreadable, new byte[] {(byte) 0xff, 0x01},
+                ReplyRequestCodec.schema()));
+        ReplyRequested next = Fixtures.replyRequested(business, conversation, "hello " + marker);
+
+        // When the next request arrives
+        EventRecords.publish(next, conversation.toString(), 1);
+
+        // Then the unreadable job is FAILED and the next one answered
+        assertThat(repliesOf(conversation, next)).extracting(r -> r.value().getText())
+                .containsExactly("Still answered");
+        assertThat(TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT status FROM reply_jobs WHERE request_id = ?", String.class, unreadable))).isEqualTo("FAILED");
+    }
+
+    @Test
     void finishedJobsPastRetentionAreDeletedAndOthersKept() {
         // Given, for one business, a DONE job finished 8 days ago, a FAILED one an hour ago and a PENDING one
         UUID business = UUID.randomUUID();
