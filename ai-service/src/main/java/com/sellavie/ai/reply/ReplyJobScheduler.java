@@ -1,19 +1,13 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,13 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
- * {@value ReplyJobs#DUE_LOOKUP}), claims each as its business, and hands it to a pool of
- * {@code sellavie.ai.reply-workers} threads. Woken at once when a job is recorded, else every
- * {@code reply-poll-interval}.
+ * {@value ReplyJobs#DUE_LOOKUP}), claims each as its business, and hands it to a
+ * {@link ReplyWorkerPool} of {@code sellavie.ai.reply-workers} threads. Woken at once when a job is
+ * recorded or a worker is done, else every {@code reply-poll-interval}.
  *
  * <p>On stop: no more claims; in-flight model calls get {@code reply-shutdown-grace} to finish;
  * those still running are abandoned and their claims released, so the jobs stay PENDING and another
- * instance (or this one, restarted) answers them at once; the model may then be called twice for them.
+ * instance (or this one, restarted) answers them at once; the model is then called twice for them.
  */
 @Component
 class ReplyJobScheduler implements SmartLifecycle {
@@ -40,11 +34,9 @@ class ReplyJobScheduler implements SmartLifecycle {
     private final Tenancy tenancy;
     private final ReplyJobProperties properties;
     private final MeterRegistry meters;
-    private final Semaphore freeWorkers;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Map<UUID, ReplyJob> inFlight = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private ExecutorService pool;
+    private volatile ReplyWorkerPool workers;
     private Thread poller;
 
     ReplyJobScheduler(ReplyJobs jobs, ReplyJobWorker worker, Tenancy tenancy, ReplyJobProperties properties,
@@ -54,11 +46,11 @@ class ReplyJobScheduler implements SmartLifecycle {
         this.tenancy = tenancy;
         this.properties = properties;
         this.meters = meters;
-        this.freeWorkers = new Semaphore(properties.replyWorkers());
-        meters.gauge("sellavie.ai.reply_jobs.in_flight", inFlight, Map::size);
+        Gauge.builder("sellavie.ai.reply_jobs.in_flight", this, ReplyJobScheduler::inFlight)
+                .description("Reply jobs whose model call is running on this instance").register(meters);
     }
 
-    /** A job was recorded: look for due jobs now rather than at the next poll. */
+    /** A job was recorded or a worker is free: look for due jobs now rather than at the next poll. */
     void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
@@ -67,9 +59,7 @@ class ReplyJobScheduler implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        AtomicInteger threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(properties.replyWorkers(),
-                task -> new Thread(task, "reply-worker-" + threads.incrementAndGet()));
+        workers = new ReplyWorkerPool(properties.replyWorkers(), worker, jobs, tenancy, meters, this::wakeUp);
         running = true;
         poller = Thread.ofPlatform().name("reply-jobs-poller").start(this::poll);
         log.info("Reply jobs: {} worker(s), lease {}, retry horizon {}, max age {}", properties.replyWorkers(),
@@ -97,7 +87,7 @@ class ReplyJobScheduler implements SmartLifecycle {
 
     /** Claims as many due jobs as there are free workers; true when there is nothing more to claim now. */
     private boolean claimDueJobs() {
-        int free = freeWorkers.availablePermits();
+        int free = workers.free();
         if (free == 0) {
             return true;
         }
@@ -136,39 +126,7 @@ class ReplyJobScheduler implements SmartLifecycle {
             log.error("Gave up {}: {}", claim, reason, unreadable);
             return;
         }
-        dispatch(job);
-    }
-
-    private void dispatch(ReplyJob job) {
-        freeWorkers.acquireUninterruptibly();
-        inFlight.put(job.id(), job);
-        try {
-            pool.execute(() -> run(job));
-        } catch (RejectedExecutionException stopping) {
-            inFlight.remove(job.id());
-            freeWorkers.release();
-            tenancy.callAs(job.businessId(), () -> jobs.release(job));
-        }
-    }
-
-    private void run(ReplyJob job) {
-        try {
-            worker.work(job);
-        } catch (RuntimeException e) {
-            meters.counter(ReplyJobOutcomes.METRIC, "outcome", "error").increment();
-            if (running) {
-                log.error("Reply worker failed on {}: {}: {}; the job is claimable again when its lease ends", job,
-                        e.getClass().getName(), e.getMessage(), e);
-            } else {
-                // Abandoned at stop (its claim released) and its connection pool already closing: expected.
-                log.warn("Reply worker stopped on {}: {}: {}; the job stays PENDING", job, e.getClass().getName(),
-                        e.getMessage());
-            }
-        } finally {
-            inFlight.remove(job.id());
-            freeWorkers.release();
-            wakeUp();
-        }
+        workers.submit(job);
     }
 
     private void awaitWakeUp(Duration wait) {
@@ -197,31 +155,13 @@ class ReplyJobScheduler implements SmartLifecycle {
         wakeUp();
         try {
             poller.join(properties.replyPollInterval().toMillis() + 1000);
-            pool.shutdown();
-            if (!pool.awaitTermination(properties.replyShutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                abandonInFlight();
-            }
+            workers.stop(properties.replyShutdownGrace());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandonInFlight();
+            workers.abandonInFlight();
         } finally {
             callback.run();
         }
-    }
-
-    private void abandonInFlight() {
-        for (ReplyJob job : List.copyOf(inFlight.values())) {
-            try {
-                if (tenancy.callAs(job.businessId(), () -> jobs.release(job))) {
-                    log.warn("Stopping: abandoned the model call of {}; the job stays PENDING for the next instance",
-                            job);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Stopping: could not release {} ({}: {}); it is claimable again when its lease ends", job,
-                        e.getClass().getName(), e.getMessage());
-            }
-        }
-        pool.shutdownNow();
     }
 
     @Override
@@ -229,14 +169,15 @@ class ReplyJobScheduler implements SmartLifecycle {
         return running;
     }
 
-    /** Stops before the Kafka listener containers and the web server, starts after them. */
+    /** Stops before the Kafka listener containers and the web server (lower phases), starts after them. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
     }
 
-    int inFlight() {
-        return inFlight.size();
+    private double inFlight() {
+        ReplyWorkerPool current = workers;
+        return current == null ? 0 : current.inFlight();
     }
 
     private static Duration min(Duration a, Duration b) {

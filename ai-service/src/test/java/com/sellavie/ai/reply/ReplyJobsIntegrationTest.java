@@ -130,7 +130,7 @@ class ReplyJobsIntegrationTest {
     }
 
     @Test
-    void aProviderAnswering503IsRetriedLaterWhileAnotherConversationIsAnswered() {
+    void aProviderAnswering503IsRetriedLaterWhileAnotherTenantsConversationIsAnswered() {
         // Given a model that answers 503 twice for one conversation, and at once for another
         String flaky = marker();
         openai.stubFor(chatCompletions("").withRequestBody(containing(flaky)).inScenario(flaky)
@@ -148,7 +148,8 @@ class ReplyJobsIntegrationTest {
         UUID failing = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         ReplyRequested stuck = Fixtures.replyRequested(business, failing, "hi " + flaky);
-        ReplyRequested fine = Fixtures.replyRequested(business, other, "hi " + steady);
+        // another business's customer: neither another conversation nor another tenant waits for the failing one
+        ReplyRequested fine = Fixtures.replyRequested(UUID.randomUUID(), other, "hi " + steady);
         double retriedBefore = replies("retried");
 
         // When the failing one is requested first, the other right after
