@@ -31,4 +31,21 @@ class DefaultConfigurationTest {
                 .isEqualTo("https://api.groq.com/openai");
         assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.api-key")).isEmpty();
     }
+
+    @Test
+    void replyJobsAndShutdownDefaultsFitTheTenSecondStop() throws IOException {
+        ConfigurableEnvironment environment = new AbstractEnvironment() { };
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("sellavie.ai.reply-workers")).isEqualTo("4");
+        assertThat(environment.getProperty("sellavie.ai.retry-horizon")).isEqualTo("15m");
+        assertThat(environment.getProperty("sellavie.ai.reply-max-age")).isEqualTo("10m");
+        assertThat(environment.getProperty("sellavie.ai.reply-shutdown-grace")).isEqualTo("5s");
+        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.timeout")).isEqualTo("8s");
+        assertThat(environment.getProperty("sellavie.ai.openai-compatible.groq.timeout")).isEqualTo("8s");
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("reply-jobs-due");
+        assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isEqualTo("3");
+    }
 }

@@ -11,66 +11,61 @@ import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.provider.Reply;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
-import com.sellavie.platform.outbox.Outbox;
-import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers one ReplyRequested: tenant context, prompt, provider chain, action tags parsed, validated
- * and stripped, ReplyGenerated handed to the outbox. Runs inside the caller's transaction (the
- * inbox's), so the reply is published exactly when the request is marked as handled.
+ * Writes the answer to one ReplyRequested: tenant context, prompt, provider chain, action tags
+ * parsed, validated and stripped. Publishes nothing. Never inside a transaction: the knowledge is
+ * read in its own short read-only transaction (one snapshot, so a seed replaced meanwhile is seen
+ * whole or not at all), which ends before the model is called; the call holds no connection.
  */
 @Service
-public class ReplyGeneration {
+class ReplyGeneration {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyGeneration.class);
 
     private final KnowledgeRepository knowledge;
     private final ProviderChain providers;
-    private final Outbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, ProviderChain providers, Outbox outbox, MeterRegistry meters,
-            Clock clock) {
+    ReplyGeneration(KnowledgeRepository knowledge, ProviderChain providers, MeterRegistry meters, Clock clock,
+            PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.providers = providers;
-        this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void answer(ReplyRequested request) {
-        UUID businessId = request.getBusinessId();
-        UUID tenant = TenantContext.requireBusinessId();
-        if (!tenant.equals(businessId)) {
-            throw new IllegalArgumentException("ReplyRequested " + request.getEventId() + " is for business "
-                    + businessId + " but arrived for tenant " + tenant);
-        }
-        BusinessKnowledge context = knowledge.load(businessId);
-        Reply reply = complete(request, context);
+    /**
+     * Run as the request's business.
+     *
+     * @throws ProviderException no provider answered: {@link ProviderException#failover()} tells a
+     *                           transient failure (worth a later retry) from a permanent one
+     */
+    @Transactional(propagation = Propagation.NEVER)
+    public ReplyGenerated generate(ReplyRequested request) throws ProviderException {
+        BusinessKnowledge context = snapshot.execute(status -> knowledge.load(request.getBusinessId()));
+        Reply reply = providers.complete(PromptBuilder.build(request, context));
         ParsedReply parsed = ActionTagParser.parse(reply.text(), context.skus());
         parsed.dropped().forEach(this::countDropped);
         ReplyGenerated event = ReplyMessages.replyGenerated(request, reply, parsed, clock.instant());
-        outbox.publish(event, request.getConversationId().toString());
-        log.info("Reply {} to request {} by {}: {} action(s), {} tag(s) dropped", event.getEventId(),
+        log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped", event.getEventId(),
                 request.getEventId(), reply.providerName(), parsed.actions().size(), parsed.dropped().size());
-    }
-
-    private Reply complete(ReplyRequested request, BusinessKnowledge context) {
-        try {
-            return providers.complete(PromptBuilder.build(request, context));
-        } catch (ProviderException e) {
-            throw new ReplyNotGeneratedException(request.getEventId().toString(), e);
-        }
+        return event;
     }
 
     private void countDropped(DroppedTag tag) {

@@ -12,9 +12,13 @@ import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.schemas.EventMetadata;
 import java.time.Instant;
+import java.util.List;
 
 /** ReplyGenerated from a request and its parsed reply: same tenant and journey, caused by the request. */
 public final class ReplyMessages {
+
+    /** providerName of a handoff written by ai-service itself because no provider answered. */
+    public static final String NO_PROVIDER = "none";
 
     private ReplyMessages() {
     }
@@ -35,6 +39,28 @@ public final class ReplyMessages {
                 .setModel(reply.model())
                 .setOffline(reply.offline())
                 .setActions(parsed.actions().stream().map(ReplyMessages::action).toList())
+                .build();
+    }
+
+    /**
+     * The reply when ai-service gives a request up: no text for the customer (nothing is promised),
+     * one HANDOFF action so a person takes the conversation over.
+     */
+    public static ReplyGenerated handoff(ReplyRequested request, String reason, Instant occurredAt) {
+        EventMetadata metadata = EventMetadata.causedBy(EventMetadata.of(request), occurredAt);
+        return ReplyGenerated.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(metadata.businessId())
+                .setCorrelationId(metadata.correlationId())
+                .setCausationId(metadata.causationId())
+                .setConversationId(request.getConversationId())
+                .setReplyRequestId(request.getEventId())
+                .setText("")
+                .setProviderName(NO_PROVIDER)
+                .setModel(null)
+                .setOffline(false)
+                .setActions(List.of(new HandoffAction(reason)))
                 .build();
     }
 

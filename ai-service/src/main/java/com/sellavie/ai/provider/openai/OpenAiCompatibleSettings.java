@@ -20,7 +20,7 @@ public record OpenAiCompatibleSettings(String baseUrl, String apiKey, String mod
     public OpenAiCompatibleSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
-        timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+        timeout = timeout == null ? Duration.ofSeconds(8) : timeout;
         maxTokens = maxTokens <= 0 ? 400 : maxTokens;
     }
 

@@ -1,0 +1,112 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.ai.messaging.outbound.ReplyMessages;
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How a worked job ends, each in one short transaction that first re-checks the job is still PENDING
+ * and still this claim's (a claim whose lease ran out may have been taken over): logged and counted
+ * in {@code sellavie.ai.replies{outcome}}.
+ */
+@Component
+class ReplyJobOutcomes {
+
+    static final String METRIC = "sellavie.ai.replies";
+    private static final Logger log = LoggerFactory.getLogger(ReplyJobOutcomes.class);
+    private static final int MAX_REASON = 2000;
+
+    private final ReplyJobs jobs;
+    private final Outbox outbox;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    ReplyJobOutcomes(ReplyJobs jobs, Outbox outbox, TransactionTemplate transaction, MeterRegistry meters,
+            Clock clock) {
+        this.jobs = jobs;
+        this.outbox = outbox;
+        this.transaction = transaction;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The reply is published and the job DONE, together. */
+    void generated(ReplyJob job, ReplyGenerated reply) {
+        if (publishIfStillOurs(job, reply, () -> jobs.markDone(job))) {
+            count("generated");
+            log.info("Published reply {} for {}", reply.getEventId(), job);
+        }
+    }
+
+    /** Worth another try after {@code delay}; the job is PENDING again. */
+    void retryLater(ReplyJob job, Exception failure, Duration delay) {
+        boolean ours = jobs.reschedule(job, delay, reason(failure.getClass().getSimpleName() + ": "
+                + failure.getMessage()));
+        if (ours) {
+            count("retried");
+            log.warn("No reply yet for {}: {}: {}; retrying in {}", job, failure.getClass().getName(),
+                    failure.getMessage(), delay);
+        } else {
+            lost(job);
+        }
+    }
+
+    /** Given up: FAILED, and a person is asked to take over (a HANDOFF reply without text). */
+    void failed(ReplyJob job, Exception failure, String reason) {
+        if (giveUp(job, "FAILED", reason)) {
+            count("failed");
+            log.error("Gave up replying to {}: {}; the conversation is handed to a person", job, reason, failure);
+        }
+    }
+
+    /** Too old to answer: EXPIRED, the model is not called, a person is asked to take over. */
+    void expired(ReplyJob job, String reason) {
+        if (giveUp(job, "EXPIRED", reason)) {
+            count("expired");
+            log.error("Not answering {}: {}; the conversation is handed to a person", job, reason);
+        }
+    }
+
+    private boolean giveUp(ReplyJob job, String status, String reason) {
+        String stored = reason(reason);
+        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), "ai-service could not answer: " + stored,
+                clock.instant());
+        return publishIfStillOurs(job, handoff, () -> jobs.markGivenUp(job, status, stored));
+    }
+
+    private boolean publishIfStillOurs(ReplyJob job, ReplyGenerated reply, Runnable finish) {
+        boolean ours = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!jobs.lockIfStillOurs(job)) {
+                return false;
+            }
+            outbox.publish(reply, job.conversationId().toString());
+            finish.run();
+            return true;
+        }));
+        if (!ours) {
+            lost(job);
+        }
+        return ours;
+    }
+
+    private void lost(ReplyJob job) {
+        count("superseded");
+        log.warn("Dropped the result of {}: its claim ran out and the job was taken over or finished meanwhile", job);
+    }
+
+    private void count(String outcome) {
+        meters.counter(METRIC, "outcome", outcome).increment();
+    }
+
+    private static String reason(String text) {
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
+    }
+}

@@ -1,0 +1,186 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
+ * {@value ReplyJobs#DUE_LOOKUP}), claims each as its business, and hands it to a
+ * {@link ReplyWorkerPool} of {@code sellavie.ai.reply-workers} threads. Woken at once when a job is
+ * recorded or a worker is done, else every {@code reply-poll-interval}.
+ *
+ * <p>On stop: no more claims; in-flight model calls get {@code reply-shutdown-grace} to finish;
+ * those still running are abandoned and their claims released, so the jobs stay PENDING and another
+ * instance (or this one, restarted) answers them at once; the model is then called twice for them.
+ */
+@Component
+class ReplyJobScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyJobScheduler.class);
+    private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(5);
+
+    private final ReplyJobs jobs;
+    private final ReplyJobWorker worker;
+    private final Tenancy tenancy;
+    private final ReplyJobProperties properties;
+    private final MeterRegistry meters;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile ReplyWorkerPool workers;
+    private Thread poller;
+
+    ReplyJobScheduler(ReplyJobs jobs, ReplyJobWorker worker, Tenancy tenancy, ReplyJobProperties properties,
+            MeterRegistry meters) {
+        this.jobs = jobs;
+        this.worker = worker;
+        this.tenancy = tenancy;
+        this.properties = properties;
+        this.meters = meters;
+        Gauge.builder("sellavie.ai.reply_jobs.in_flight", this, ReplyJobScheduler::inFlight)
+                .description("Reply jobs whose model call is running on this instance").register(meters);
+    }
+
+    /** A job was recorded or a worker is free: look for due jobs now rather than at the next poll. */
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        workers = new ReplyWorkerPool(properties.replyWorkers(), worker, jobs, tenancy, meters, this::wakeUp);
+        running = true;
+        poller = Thread.ofPlatform().name("reply-jobs-poller").start(this::poll);
+        log.info("Reply jobs: {} worker(s), lease {}, retry horizon {}, max age {}", properties.replyWorkers(),
+                properties.replyLease(), properties.retryHorizon(), properties.replyMaxAge());
+    }
+
+    private void poll() {
+        Duration wait = properties.replyPollInterval();
+        while (running) {
+            try {
+                boolean drained = claimDueJobs();
+                wait = properties.replyPollInterval();
+                if (drained) {
+                    awaitWakeUp(wait);
+                }
+            } catch (RuntimeException e) {
+                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                log.warn("Could not look for due reply jobs: {}: {}; trying again in {}", e.getClass().getName(),
+                        e.getMessage(), wait);
+                awaitWakeUp(wait);
+                wait = min(wait.multipliedBy(2), MAX_POLL_BACKOFF);
+            }
+        }
+    }
+
+    /** Claims as many due jobs as there are free workers; true when there is nothing more to claim now. */
+    private boolean claimDueJobs() {
+        int free = workers.free();
+        if (free == 0) {
+            return true;
+        }
+        List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+        int claimed = 0;
+        for (ReplyJobs.DueJob candidate : due) {
+            if (!running) {
+                return true;
+            }
+            try {
+                Optional<ReplyJobs.Claim> claim = tenancy.callAs(candidate.businessId(),
+                        () -> jobs.claim(candidate.id(), properties.replyLease()));
+                if (claim.isPresent()) {
+                    claimed++;
+                    start(claim.get());
+                }
+            } catch (RuntimeException e) {
+                // One job that cannot be claimed must not keep the others from being claimed.
+                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                log.warn("Could not claim reply job {} of business {}: {}: {}", candidate.id(),
+                        candidate.businessId(), e.getClass().getName(), e.getMessage());
+            }
+        }
+        return due.size() < free || claimed == 0;
+    }
+
+    private void start(ReplyJobs.Claim claim) {
+        ReplyJob job;
+        try {
+            job = claim.toJob();
+        } catch (RuntimeException unreadable) {
+            String reason = "the stored ReplyRequested cannot be read: " + unreadable.getClass().getSimpleName() + ": "
+                    + unreadable.getMessage();
+            tenancy.runAs(claim.businessId(), () -> jobs.markUnreadable(claim, reason));
+            meters.counter(ReplyJobOutcomes.METRIC, "outcome", "failed").increment();
+            log.error("Gave up {}: {}", claim, reason, unreadable);
+            return;
+        }
+        workers.submit(job);
+    }
+
+    private void awaitWakeUp(Duration wait) {
+        try {
+            if (wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        stop(() -> { });
+    }
+
+    @Override
+    public synchronized void stop(Runnable callback) {
+        if (!running) {
+            callback.run();
+            return;
+        }
+        running = false;
+        wakeUp();
+        try {
+            poller.join(properties.replyPollInterval().toMillis() + 1000);
+            workers.stop(properties.replyShutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.abandonInFlight();
+        } finally {
+            callback.run();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the Kafka listener containers and the web server (lower phases), starts after them. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    private double inFlight() {
+        ReplyWorkerPool current = workers;
+        return current == null ? 0 : current.inFlight();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

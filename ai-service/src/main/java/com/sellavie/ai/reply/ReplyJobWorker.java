@@ -1,0 +1,76 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.ai.provider.ProviderException;
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.platform.tenancy.Tenancy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works one claimed job, as its business: too old -> handed to a person; otherwise the reply is
+ * written (knowledge read, provider chain called, no transaction open) and then published with the
+ * job marked DONE in one transaction ({@link ReplyJobOutcomes}). A transient failure is retried later,
+ * a permanent one gives the job up at once.
+ */
+@Component
+class ReplyJobWorker {
+
+    private final ReplyGeneration generation;
+    private final ReplyJobOutcomes outcomes;
+    private final Tenancy tenancy;
+    private final ReplyJobProperties properties;
+    private final Clock clock;
+
+    ReplyJobWorker(ReplyGeneration generation, ReplyJobOutcomes outcomes, Tenancy tenancy,
+            ReplyJobProperties properties, Clock clock) {
+        this.generation = generation;
+        this.outcomes = outcomes;
+        this.tenancy = tenancy;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void work(ReplyJob job) {
+        tenancy.runAs(job.businessId(), () -> workAsTenant(job));
+    }
+
+    private void workAsTenant(ReplyJob job) {
+        Instant now = clock.instant();
+        Duration age = Duration.between(job.request().getOccurredAt(), now);
+        if (!properties.replyMaxAge().isZero() && age.compareTo(properties.replyMaxAge()) > 0) {
+            outcomes.expired(job, "the request was " + age.toSeconds() + " s old when its turn came (reply-max-age "
+                    + properties.replyMaxAge() + "): a late answer would not fit the conversation any more");
+            return;
+        }
+        ReplyGenerated reply;
+        try {
+            reply = generation.generate(job.request());
+        } catch (ProviderException e) {
+            if (e.failover()) {
+                retryOrGiveUp(job, e, now);
+            } else {
+                outcomes.failed(job, e, "an AI provider refused the request: " + e.getMessage());
+            }
+            return;
+        } catch (RuntimeException e) {
+            // The database or a bug of ours: nothing tells us it would fail again, so like a transient one.
+            retryOrGiveUp(job, e, now);
+            return;
+        }
+        outcomes.generated(job, reply);
+    }
+
+    private void retryOrGiveUp(ReplyJob job, Exception failure, Instant now) {
+        Duration delay = properties.backoffAfter(job.attempts());
+        Instant horizon = job.createdAt().plus(properties.retryHorizon());
+        if (now.plus(delay).isAfter(horizon)) {
+            outcomes.failed(job, failure, "no reply within the retry horizon " + properties.retryHorizon()
+                    + " (" + job.attempts() + " attempts), last: " + failure.getClass().getSimpleName() + ": "
+                    + failure.getMessage());
+        } else {
+            outcomes.retryLater(job, failure, delay);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.ai.provider.AiProviderProperties;
+import com.sellavie.ai.provider.openai.OpenAiCompatibleSettings;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Binds {@link ReplyJobProperties} and checks them against the provider chain. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplyJobProperties.class)
+class ReplyJobsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyJobsConfiguration.class);
+
+    /**
+     * A lease shorter than the chain's worst case (every provider timing out) lets another instance
+     * claim a job whose model call is still running: the model would be called twice.
+     */
+    @Bean
+    InitializingBean leaseOutlastsTheProviderChain(ReplyJobProperties replies, AiProviderProperties providers) {
+        return () -> {
+            Duration worstCase = providers.providers().stream().map(String::strip)
+                    .map(providers.openaiCompatible()::get).filter(Objects::nonNull)
+                    .map(OpenAiCompatibleSettings::timeout).reduce(Duration.ZERO, Duration::plus);
+            if (replies.replyLease().compareTo(worstCase) <= 0) {
+                log.warn("sellavie.ai.reply-lease ({}) is not longer than the provider chain's timeouts together ({}): "
+                        + "a slow chain may see its job claimed again and the model called twice", replies.replyLease(),
+                        worstCase);
+            }
+        };
+    }
+}

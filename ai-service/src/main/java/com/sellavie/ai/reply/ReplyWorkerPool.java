@@ -1,0 +1,114 @@
+package com.sellavie.ai.reply;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The threads that work claimed jobs, one job each; knows which jobs are in flight so that a stop
+ * can release the claims of calls it will not wait for. One per start of {@link ReplyJobScheduler}.
+ */
+class ReplyWorkerPool {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplyWorkerPool.class);
+
+    private final ReplyJobWorker worker;
+    private final ReplyJobs jobs;
+    private final Tenancy tenancy;
+    private final MeterRegistry meters;
+    private final Runnable onFinished;
+    private final Semaphore free;
+    private final Map<UUID, ReplyJob> inFlight = new ConcurrentHashMap<>();
+    private final ExecutorService threads;
+    private volatile boolean stopping;
+
+    ReplyWorkerPool(int size, ReplyJobWorker worker, ReplyJobs jobs, Tenancy tenancy, MeterRegistry meters,
+            Runnable onFinished) {
+        this.worker = worker;
+        this.jobs = jobs;
+        this.tenancy = tenancy;
+        this.meters = meters;
+        this.onFinished = onFinished;
+        this.free = new Semaphore(size);
+        AtomicInteger count = new AtomicInteger();
+        this.threads = Executors.newFixedThreadPool(size, task -> new Thread(task, "reply-worker-"
+                + count.incrementAndGet()));
+    }
+
+    /** Workers without a job. Only the scheduler's one poller thread submits, so it may submit this many. */
+    int free() {
+        return free.availablePermits();
+    }
+
+    int inFlight() {
+        return inFlight.size();
+    }
+
+    void submit(ReplyJob job) {
+        free.acquireUninterruptibly();
+        inFlight.put(job.id(), job);
+        try {
+            threads.execute(() -> work(job));
+        } catch (RejectedExecutionException stopped) {
+            inFlight.remove(job.id());
+            free.release();
+            tenancy.callAs(job.businessId(), () -> jobs.release(job));
+        }
+    }
+
+    private void work(ReplyJob job) {
+        try {
+            worker.work(job);
+        } catch (RuntimeException e) {
+            // E.g. the database went away before the outcome was recorded. Not given up: claimable again
+            // once its lease ends (the model is then called again, its first answer never published).
+            meters.counter(ReplyJobOutcomes.METRIC, "outcome", "error").increment();
+            log.warn("Reply worker {} on {}: {}: {}; the job is claimable again when its lease ends",
+                    stopping ? "stopped" : "failed", job, e.getClass().getName(), e.getMessage());
+        } finally {
+            inFlight.remove(job.id());
+            free.release();
+            onFinished.run();
+        }
+    }
+
+    /**
+     * Takes no more jobs, waits up to {@code grace} for those in flight, then abandons the rest: their
+     * claims are released, so the jobs are PENDING and claimable at once elsewhere.
+     */
+    void stop(Duration grace) throws InterruptedException {
+        stopping = true;
+        threads.shutdown();
+        if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            abandonInFlight();
+        }
+    }
+
+    void abandonInFlight() {
+        stopping = true;
+        for (ReplyJob job : List.copyOf(inFlight.values())) {
+            try {
+                if (tenancy.callAs(job.businessId(), () -> jobs.release(job))) {
+                    log.warn("Stopping: abandoned the model call of {}; the job stays PENDING for the next instance",
+                            job);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Stopping: could not release {} ({}: {}); it is claimable again when its lease ends", job,
+                        e.getClass().getName(), e.getMessage());
+            }
+        }
+        threads.shutdownNow();
+    }
+}
