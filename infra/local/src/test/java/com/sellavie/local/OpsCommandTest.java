@@ -69,7 +69,7 @@ class OpsCommandTest {
 
         assertThat(status).isZero();
         assertThat(requests).last().isEqualTo("ai POST /ops/dead-letters/conversation.reply-requests/replay"
-                + "?since=2026-11-30T03:00:00Z Bearer " + TOKEN);
+                + "?since=2026-11-30T03%3A00%3A00Z Bearer " + TOKEN);
         assertThat(out).singleElement().asString().contains("Replayed 4", "skipped 1");
     }
 
