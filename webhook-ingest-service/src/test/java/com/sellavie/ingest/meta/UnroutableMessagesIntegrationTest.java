@@ -139,6 +139,37 @@ class UnroutableMessagesIntegrationTest {
     }
 
     @Test
+    void aChannelStillConnectsWhenItsKeptMessagesCannotBeReplayedThenAndTheyWaitForAnOperator() {
+        // Given a kept DM, and its table unavailable when the channel connects (a fault inside the replay)
+        String account = newAccountId();
+        String mid = mid();
+        assertThat(meta.post(MetaWebhooks.signedInstagramDm(SECRET, account, "IGSID-fault", mid, "kept")).statusCode())
+                .isEqualTo(200);
+        UUID business = UUID.randomUUID();
+        ChannelConnected connected = ChannelEvents.connected(business, "INSTAGRAM", account);
+        jdbc.execute("ALTER TABLE unroutable_messages RENAME TO unroutable_messages_away");
+        try {
+            ChannelEvents.publish(connected.getChannelId().toString(), connected);
+
+            // Then the channel is routed all the same (only the replay was rolled back, to its savepoint)
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(business,
+                    () -> jdbc.queryForObject("SELECT count(*) FROM channel_routes WHERE channel_id = ? AND active",
+                            Integer.class, connected.getChannelId())) == 1);
+        } finally {
+            jdbc.execute("ALTER TABLE unroutable_messages_away RENAME TO unroutable_messages");
+        }
+        // And the DM is still kept, and published once an operator replays
+        assertThat(kept(mid)).isEqualTo(1);
+        try (TopicProbe inbound = TopicProbe.from(INBOUND)) {
+            assertThat(json(ops.post("/ops/unroutable/replay", OpsClient.TOKEN), 200).get("replayed").asInt())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(((InboundMessageReceived) inbound.await(r -> hasMid(r, mid)).value()).getBusinessId())
+                    .isEqualTo(business);
+        }
+        assertThat(kept(mid)).isZero();
+    }
+
+    @Test
     void keptMessagesOlderThanTheRetentionWindowAreDeleted() {
         String old = mid();
         String fresh = mid();
