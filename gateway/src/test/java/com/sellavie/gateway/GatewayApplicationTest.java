@@ -110,6 +110,31 @@ class GatewayApplicationTest {
         assertThat(SERVICES.values()).allSatisfy(service -> assertThat(service.received()).isEmpty());
     }
 
+    /** Operator endpoints (/ops/**) live on each service's own port; no path through the gateway reaches them. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/ops/dead-letters",
+            "/ops/unroutable",
+            "/ops/dead-letters/ai.replies/replay",
+            "/OPS/unroutable",
+            "//ops/unroutable",
+            "/webhooks/../ops/unroutable",
+            "/webhooks/%2e%2e/ops/unroutable",
+            "/api/conversations/..%2F..%2Fops/dead-letters"})
+    void neverRoutesOperatorPaths(String path) throws Exception {
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer some-operator-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer some-operator-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        // A GET may be answered by the console's page (its fallback for unknown paths), never by a service.
+        assertThat(get.statusCode()).isIn(200, 404);
+        assertThat(get.body()).isNotIn(SERVICES.keySet());
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(SERVICES.values()).allSatisfy(service -> assertThat(service.received()).isEmpty());
+    }
+
     @Test
     void answersNotFoundForUnroutedPaths() throws Exception {
         assertThat(get("/api/unknown").statusCode()).isEqualTo(404);

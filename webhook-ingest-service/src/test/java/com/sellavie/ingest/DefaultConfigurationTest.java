@@ -24,5 +24,8 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_ingest");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+        assertThat(environment.getProperty("sellavie.ingest.unroutable.retention")).isEqualTo("7d");
+        // No operator token unless one is given: /ops/** closed.
+        assertThat(environment.getProperty("sellavie.ops.token")).isEmpty();
     }
 }

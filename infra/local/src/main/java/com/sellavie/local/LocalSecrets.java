@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The local stack's generated secrets, each made on first use and kept in {@code secrets/}: the
  * sandbox Meta app secret and verify token, identity's JWT signing key, conversation-service's
- * channel-token keyset, the database roles' passwords and the demo owner's password. A value the
- * environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over the generated one.
+ * channel-token keyset, the operator token, the database roles' passwords and the demo owner's
+ * password. A value the environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over
+ * the generated one.
  */
 final class LocalSecrets {
 
@@ -35,6 +36,15 @@ final class LocalSecrets {
     String metaVerifyToken() {
         return fromEnvironmentOr("SELLAVIE_META_VERIFY_TOKEN",
                 () -> SecretFile.readOrCreate(folder.resolve("meta-verify-token"), () -> SecretFile.randomHex(16)));
+    }
+
+    /**
+     * The operator token every service gets (SELLAVIE_OPS_TOKEN) and {@code ./sellavie dlt|unroutable}
+     * presents to their {@code /ops/**} endpoints.
+     */
+    String opsToken() {
+        return fromEnvironmentOr("SELLAVIE_OPS_TOKEN",
+                () -> SecretFile.readOrCreate(folder.resolve("ops-token"), () -> SecretFile.randomHex(32)));
     }
 
     /** Path of identity's RSA signing key (PKCS#8 PEM). */

@@ -56,7 +56,7 @@ final class LocalStack {
             LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
             Map<String, String> shared = sharedServiceEnvironment(secrets);
             console.info("Secrets (generated once, kept in {}): Meta app secret and verify token, JWT signing key,"
-                    + " channel-token keyset, database passwords", data.secrets());
+                    + " channel-token keyset, operator token, database passwords", data.secrets());
             console.info("Starting infrastructure (logs in {})", data.logs());
             infrastructure = LocalInfrastructure.start(installation, data, secrets, ports, environment);
             console.info("Starting services");
@@ -87,6 +87,8 @@ final class LocalStack {
         env.put("SELLAVIE_IDENTITY_URL", "http://localhost:8081");
         env.put("SELLAVIE_META_APP_SECRET", secrets.metaAppSecret());
         env.put("SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
+        // Opens each service's /ops/** (never routed by the gateway) to ./sellavie dlt|unroutable.
+        env.put("SELLAVIE_OPS_TOKEN", secrets.opsToken());
         String graphUrl = environment.get("SELLAVIE_META_GRAPH_URL");
         if (graphUrl == null || graphUrl.isBlank()) {
             sandbox = SandboxGraphApi.start(ports.sandbox(), data.sandbox().resolve("outbound.jsonl"));
@@ -107,6 +109,7 @@ final class LocalStack {
         console.info("  demo owner login: {} / {}   (password kept in {})", DemoBusiness.OWNER_EMAIL,
                 secrets.demoOwnerPassword(), secrets.folder().resolve("demo-owner.password"));
         console.info("  send a signed sample DM: ./sellavie demo-dm \"Is the linen shirt available?\"");
+        console.info("  dead letters and unroutable DMs: ./sellavie dlt list, ./sellavie unroutable list");
         console.info("  logs: {}   stop: Ctrl-C", data.logs());
     }
 

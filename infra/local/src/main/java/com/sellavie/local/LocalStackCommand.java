@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm "text"}, {@code reset}, {@code help}. */
+/**
+ * Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm "text"}, {@code reset}, the operator
+ * commands {@code dlt} and {@code unroutable}, {@code help}.
+ */
 public final class LocalStackCommand {
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
@@ -39,6 +43,7 @@ public final class LocalStackCommand {
                 }
                 yield reset(data);
             }
+            case "dlt", "unroutable" -> ops(data, environment, command, List.of(args).subList(1, args.length));
             case "help", "-h", "--help" -> help();
             default -> {
                 console.error("Unknown command '{}'. Run ./sellavie help.", command);
@@ -77,6 +82,28 @@ public final class LocalStackCommand {
         }
     }
 
+    /** The operator commands, against the running local stack only. */
+    private static int ops(DataFolder data, Map<String, String> environment, String command, List<String> args) {
+        if (!isRunning(data)) {
+            console.error("Sellavie is not running on {}: start it with ./sellavie up (in another terminal), then"
+                    + " retry ./sellavie {}.", data.root(), command);
+            return 1;
+        }
+        String token = new LocalSecrets(data.secrets(), environment).opsToken();
+        return new OpsCommand(OpsCommand.localServices(), "ingest", token, console::info, console::error)
+                .run(command, args);
+    }
+
+    /** Whether a stack holds the data folder's lock (a crashed one does not: the lock dies with it). */
+    static boolean isRunning(DataFolder data) {
+        if (!Files.exists(data.lockFile())) {
+            return false;
+        }
+        Optional<StackLock> lock = StackLock.tryAcquire(data.lockFile());
+        lock.ifPresent(StackLock::close);
+        return lock.isEmpty();
+    }
+
     private static int reset(DataFolder data) {
         if (!Files.exists(data.root())) {
             console.info("Nothing to reset: {} does not exist.", data.root());
@@ -109,6 +136,10 @@ public final class LocalStackCommand {
                                      service, seed a demo business; Ctrl-C stops everything
                   demo-dm "text"     post a signed Instagram DM from a demo customer to the demo business
                   reset              delete the data folder (refused while the stack runs)
+                  dlt list [<topic>]                      dead letters of every consumed topic, or one topic's records
+                  dlt replay <topic> [--since <instant>]  replay a topic's dead letters (only those since an ISO instant)
+                  unroutable list                         DMs kept for channels not connected yet (no text shown)
+                  unroutable replay [--id <id>]           replay kept DMs whose channel is known now (or one of them)
                   help               this text
                 Data folder: .sellavie/ at the repository root (SELLAVIE_HOME overrides). External infrastructure:
                 SELLAVIE_DB_URL, SELLAVIE_KAFKA_BOOTSTRAP, SELLAVIE_SCHEMA_REGISTRY_URL, SELLAVIE_META_GRAPH_URL.

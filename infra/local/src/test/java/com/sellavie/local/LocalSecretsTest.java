@@ -31,6 +31,7 @@ class LocalSecretsTest {
         Path key = first.jwtPrivateKeyFile();
         Path keyset = first.conversationKeysetFile();
         String dbPassword = first.databasePassword("sellavie_identity");
+        String opsToken = first.opsToken();
         String keyBefore = Files.readString(key);
 
         LocalSecrets second = new LocalSecrets(folder, Map.of());
@@ -40,6 +41,7 @@ class LocalSecretsTest {
         assertThat(Files.readString(second.jwtPrivateKeyFile())).isEqualTo(keyBefore);
         assertThat(second.conversationKeysetFile()).isEqualTo(keyset);
         assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
+        assertThat(second.opsToken()).isEqualTo(opsToken).hasSize(64).isNotEqualTo(appSecret);
         try (var files = Files.list(folder)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
                     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretFile.OWNER_ONLY));
@@ -66,9 +68,11 @@ class LocalSecretsTest {
     @Test
     void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
-                "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem"));
+                "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env"));
 
         assertThat(secrets.metaAppSecret()).isEqualTo("from-env");
+        assertThat(secrets.opsToken()).isEqualTo("ops-from-env");
+        assertThat(folder.resolve("ops-token")).doesNotExist();
         assertThat(secrets.jwtPrivateKeyFile()).isEqualTo(Path.of("/etc/sellavie/key.pem"));
         assertThat(folder.resolve("meta-app-secret")).doesNotExist();
         assertThat(folder.resolve("jwt-signing-key.pem")).doesNotExist();

@@ -33,9 +33,9 @@ public final class TcpProxy implements AutoCloseable {
     private volatile Mode mode = Mode.OPEN;
     private volatile boolean closed;
 
-    private TcpProxy(String host, int port) throws IOException {
+    private TcpProxy(String host, int port, int localPort) throws IOException {
         this.target = new InetSocketAddress(host, port);
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(localPort, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "tcp-proxy-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -43,8 +43,17 @@ public final class TcpProxy implements AutoCloseable {
 
     /** Starts a proxy to {@code host:port} on a free loopback port. */
     public static TcpProxy to(String host, int port) {
+        return listeningOn(0, host, port);
+    }
+
+    /**
+     * A proxy to {@code host:port} on the given loopback port (0: any free one). For servers that
+     * must name the proxy's address before the proxy can exist, e.g. a Kafka broker advertising it
+     * (clients connect to the advertised address, not to the bootstrap one).
+     */
+    public static TcpProxy listeningOn(int localPort, String host, int port) {
         try {
-            return new TcpProxy(host, port);
+            return new TcpProxy(host, port, localPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

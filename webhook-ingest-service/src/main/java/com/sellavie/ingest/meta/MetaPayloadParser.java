@@ -3,12 +3,15 @@ package com.sellavie.ingest.meta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the verified bytes of a Meta webhook into customer messages: Instagram ({@code instagram}) and
@@ -31,20 +34,9 @@ class MetaPayloadParser {
             .build();
 
     MetaNotification parse(byte[] body) throws MalformedPayloadException {
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new MalformedPayloadException("Body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException("Body is not a JSON object");
-        }
+        JsonNode root = root(body);
         String objectType = text(root.path("object"));
         JsonNode entries = root.path("entry");
-        if (objectType == null || !entries.isArray()) {
-            throw new MalformedPayloadException("Body lacks \"object\" or an \"entry\" array");
-        }
         List<MetaMessage> messages = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         boolean supported = true;
@@ -55,6 +47,94 @@ class MetaPayloadParser {
             default -> supported = false;
         }
         return new MetaNotification(objectType, supported, List.copyOf(messages), List.copyOf(ignored));
+    }
+
+    /**
+     * Each customer message of a verified webhook, by Meta message id (mid / wamid), as the webhook
+     * reduced to that one message: what is kept of an unroutable DM, and what {@link #parse} reads
+     * back into the same {@link MetaMessage} when it is replayed. For WhatsApp only the sender's own
+     * {@code contacts} entry is kept.
+     */
+    Map<String, String> messageDocuments(byte[] body) throws MalformedPayloadException {
+        JsonNode root = root(body);
+        String objectType = text(root.path("object"));
+        Map<String, String> documents = new LinkedHashMap<>();
+        for (JsonNode entry : root.path("entry")) {
+            if (INSTAGRAM.equals(objectType) || PAGE.equals(objectType)) {
+                for (JsonNode event : entry.path("messaging")) {
+                    String mid = text(event.path("message").path("mid"));
+                    if (mid != null) {
+                        ObjectNode single = entryHeader(entry);
+                        single.putArray("messaging").add(event);
+                        documents.putIfAbsent(mid, webhookOf(objectType, single));
+                    }
+                }
+            } else if (WHATSAPP.equals(objectType)) {
+                for (JsonNode change : entry.path("changes")) {
+                    JsonNode value = change.path("value");
+                    for (JsonNode message : value.path("messages")) {
+                        String id = text(message.path("id"));
+                        if (id == null || !"messages".equals(text(change.path("field")))) {
+                            continue;
+                        }
+                        ObjectNode reduced = json.createObjectNode();
+                        copy(value, reduced, "messaging_product");
+                        copy(value, reduced, "metadata");
+                        ArrayNode contacts = reduced.putArray("contacts");
+                        String from = text(message.path("from"));
+                        value.path("contacts").forEach(contact -> {
+                            if (from != null && from.equals(text(contact.path("wa_id")))) {
+                                contacts.add(contact);
+                            }
+                        });
+                        reduced.putArray("messages").add(message);
+                        ObjectNode singleChange = json.createObjectNode();
+                        singleChange.put("field", "messages");
+                        singleChange.set("value", reduced);
+                        ObjectNode single = entryHeader(entry);
+                        single.putArray("changes").add(singleChange);
+                        documents.putIfAbsent(id, webhookOf(objectType, single));
+                    }
+                }
+            }
+        }
+        return documents;
+    }
+
+    private JsonNode root(byte[] body) throws MalformedPayloadException {
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedPayloadException("Body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedPayloadException("Body is not a JSON object");
+        }
+        if (text(root.path("object")) == null || !root.path("entry").isArray()) {
+            throw new MalformedPayloadException("Body lacks \"object\" or an \"entry\" array");
+        }
+        return root;
+    }
+
+    private ObjectNode entryHeader(JsonNode entry) {
+        ObjectNode header = json.createObjectNode();
+        copy(entry, header, "id");
+        copy(entry, header, "time");
+        return header;
+    }
+
+    private String webhookOf(String objectType, ObjectNode entry) {
+        ObjectNode webhook = json.createObjectNode();
+        webhook.put("object", objectType);
+        webhook.putArray("entry").add(entry);
+        return json.writeValueAsString(webhook);
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String field) {
+        if (from.has(field)) {
+            to.set(field, from.get(field));
+        }
     }
 
     /** The identifiers a payload names, for an UnroutableWebhook: entry ids and recipient/phone ids. */

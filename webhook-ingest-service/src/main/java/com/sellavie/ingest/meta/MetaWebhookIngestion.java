@@ -4,7 +4,9 @@ import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.ingest.routing.ChannelRoute;
 import com.sellavie.ingest.routing.ChannelRouter;
+import com.sellavie.ingest.unroutable.UnroutableMessages;
 import com.sellavie.platform.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Routes every message of one verified webhook and publishes them in one transaction: all of them
  * reach Kafka, or none does (and Meta's retry brings them all again). Messages for no known channel
- * become one {@code UnroutableWebhook}, so Meta still gets its 200 and ops see what is missing.
+ * are kept ({@link UnroutableMessages}, replayed when their channel connects) and reported as one
+ * {@code UnroutableWebhook}, so Meta still gets its 200 and ops see what is missing.
  */
 @Service
 class MetaWebhookIngestion {
@@ -27,11 +30,18 @@ class MetaWebhookIngestion {
 
     private final Outbox outbox;
     private final ChannelRouter router;
+    private final MetaPayloadParser parser;
+    private final UnroutableMessages unroutable;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    MetaWebhookIngestion(Outbox outbox, ChannelRouter router) {
+    MetaWebhookIngestion(Outbox outbox, ChannelRouter router, MetaPayloadParser parser, UnroutableMessages unroutable,
+            MeterRegistry meters) {
         this.outbox = outbox;
         this.router = router;
+        this.parser = parser;
+        this.unroutable = unroutable;
+        this.meters = meters;
         this.clock = Clock.systemUTC();
     }
 
@@ -48,27 +58,53 @@ class MetaWebhookIngestion {
         }
         int published = 0;
         List<Map.Entry<String, String>> unknown = new ArrayList<>();
+        Map<String, String> documents = null;
         for (MetaMessage message : notification.messages()) {
-            Optional<ChannelRoute> route = route(message);
+            Optional<ChannelRoute> route = route(router, message);
             if (route.isPresent()) {
                 InboundMessageReceived event = InboundEvents.received(message, route.get(), now);
                 outbox.publish(event, InboundEvents.conversationKey(event));
                 published++;
             } else {
                 unknown.addAll(MetaPayloadParser.identifiersOf(message));
+                if (documents == null) {
+                    documents = documentsOf(body);
+                }
+                keep(message, documents.get(message.externalMessageId()), now);
             }
         }
-        int unroutable = notification.messages().size() - published;
-        if (unroutable > 0) {
+        int unroutableCount = notification.messages().size() - published;
+        if (unroutableCount > 0) {
             publish(InboundEvents.unroutable(UNKNOWN_CHANNEL, notification.objectType(), unknown, body, now));
         }
-        return new Outcome(published, unroutable);
+        return new Outcome(published, unroutableCount);
     }
 
-    private Optional<ChannelRoute> route(MetaMessage message) {
+    /** Where a message goes with the routes known now: one identifier, or WhatsApp's layers. */
+    static Optional<ChannelRoute> route(ChannelRouter router, MetaMessage message) {
         return "WHATSAPP".equals(message.channelType())
                 ? router.routeWhatsApp(message.channelExternalId(), message.displayPhoneNumber(), message.accountId())
                 : router.route(message.channelType(), message.channelExternalId());
+    }
+
+    /** Kept for its channel to connect: in this transaction, so a kept message and its 200 go together. */
+    private void keep(MetaMessage message, String document, Instant now) {
+        if (document == null) {
+            throw new IllegalStateException("No document for message " + message.externalMessageId()
+                    + " of a webhook already parsed");
+        }
+        boolean kept = unroutable.keep(message.channelType(), message.channelExternalId(), message.displayPhoneNumber(),
+                message.accountId(), message.externalMessageId(), document, now);
+        meters.counter("sellavie.ingest.unroutable.kept", "channel_type", message.channelType(),
+                "outcome", kept ? "kept" : "already_kept").increment();
+    }
+
+    private Map<String, String> documentsOf(byte[] body) {
+        try {
+            return parser.messageDocuments(body);
+        } catch (MalformedPayloadException e) {
+            throw new IllegalStateException("A webhook that parsed once no longer parses: " + e.getMessage(), e);
+        }
     }
 
     private void publish(UnroutableWebhook event) {

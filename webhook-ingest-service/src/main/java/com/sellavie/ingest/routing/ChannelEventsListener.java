@@ -2,8 +2,10 @@ package com.sellavie.ingest.routing;
 
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.ingest.unroutable.UnroutableReplay;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
 import com.sellavie.platform.tenancy.TenantContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the routing table in step with {@code conversation.channels}: each event applied once
- * (platform inbox), as the tenant its {@code businessId} header names.
+ * (platform inbox), as the tenant its {@code businessId} header names. A connected channel also
+ * gets the DMs kept for it while it was unknown (replayed in the same transaction).
  */
 @Component
 class ChannelEventsListener {
@@ -24,10 +27,15 @@ class ChannelEventsListener {
 
     private final IdempotentEventHandler handler;
     private final ChannelRoutes routes;
+    private final UnroutableReplay unroutable;
+    private final MeterRegistry meters;
 
-    ChannelEventsListener(IdempotentEventHandler handler, ChannelRoutes routes) {
+    ChannelEventsListener(IdempotentEventHandler handler, ChannelRoutes routes, UnroutableReplay unroutable,
+            MeterRegistry meters) {
         this.handler = handler;
         this.routes = routes;
+        this.unroutable = unroutable;
+        this.meters = meters;
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}", groupId = GROUP)
@@ -49,6 +57,25 @@ class ChannelEventsListener {
                 digits(event.getDisplayPhoneNumber()), true, event.getOccurredAt());
         log.info("Channel {} ({} {}) routes to its business", event.getChannelId(), event.getChannelType(),
                 event.getExternalId());
+        replayKeptMessages(event);
+    }
+
+    /**
+     * DMs that arrived before this channel was known, routed now in this same transaction. A failing
+     * replay must not cost the channel its route: it is rolled back alone (savepoint), logged and
+     * counted, and the messages stay kept for {@code POST /ops/unroutable/replay}.
+     */
+    private void replayKeptMessages(ChannelConnected event) {
+        try {
+            unroutable.replayForChannel(event.getChannelType(), event.getExternalId().strip(),
+                    digits(event.getDisplayPhoneNumber()), event.getWhatsappBusinessAccountId());
+        } catch (RuntimeException e) {
+            meters.counter("sellavie.ingest.unroutable.replay_failures", "trigger", "channel_connected").increment();
+            log.warn("Channel {} ({} {}) is routed, but its kept unroutable messages could not be replayed now"
+                    + " ({}: {}); they stay kept until POST /ops/unroutable/replay (./sellavie unroutable replay)",
+                    event.getChannelId(), event.getChannelType(), event.getExternalId(), e.getClass().getSimpleName(),
+                    e.getMessage());
+        }
     }
 
     private void disconnected(ChannelDisconnected event) {

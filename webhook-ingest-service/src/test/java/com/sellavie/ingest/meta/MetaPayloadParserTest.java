@@ -49,6 +49,29 @@ class MetaPayloadParserTest {
     }
 
     @Test
+    void eachMessageIsKeptAsAOneMessageWebhookThatParsesBackIntoTheSameMessage() throws Exception {
+        String batch = MetaWebhooks.instagramBatch(List.of(new MetaWebhooks.Dm("17841", "IGSID", "mid.1", "one \u00e4"),
+                new MetaWebhooks.Dm("17841", "IGSID", "mid.2", "two")));
+        String whatsapp = MetaWebhooks.whatsappText("WABA1", "106540352242922", "15550783881", "16505551234", "Ada",
+                "wamid.HBgL", "Hallo");
+
+        for (String json : List.of(batch, whatsapp, MetaWebhooks.messengerDm("PAGE1", "PSID1", "mid.3", "hi"))) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            java.util.Map<String, String> documents = parser.messageDocuments(body);
+            List<MetaMessage> messages = parser.parse(body).messages();
+
+            assertThat(documents.keySet()).containsExactlyElementsOf(messages.stream()
+                    .map(MetaMessage::externalMessageId).toList());
+            for (MetaMessage message : messages) {
+                String document = documents.get(message.externalMessageId());
+                assertThat(parse(document).messages()).containsExactly(message);
+            }
+        }
+        assertThat(parser.messageDocuments(batch.getBytes(StandardCharsets.UTF_8)).get("mid.1"))
+                .doesNotContain("mid.2");
+    }
+
+    @Test
     void unknownObjectTypesAreUnsupportedNotMalformed() throws Exception {
         MetaNotification notification = parse("{\"object\":\"user\",\"entry\":[{\"id\":\"1\",\"changes\":[]}]}");
 

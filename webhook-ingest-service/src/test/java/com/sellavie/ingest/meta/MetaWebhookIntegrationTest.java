@@ -7,6 +7,7 @@ import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.events.ingest.UnroutableWebhookIdentifier;
 import com.sellavie.ingest.ChannelEvents;
+import com.sellavie.ingest.OpsClient;
 import com.sellavie.ingest.TopicProbe;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.tenancy.TenantContext;
@@ -32,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sellavie.meta.app-secret=" + MetaWebhookIntegrationTest.SECRET,
-        "sellavie.meta.verify-token=" + MetaWebhookIntegrationTest.VERIFY_TOKEN})
+        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab",
+        "sellavie.ops.token=" + OpsClient.TOKEN})
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetaWebhookIntegrationTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.ingest.ChannelEvents;
+import com.sellavie.ingest.OpsClient;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.tenancy.TenantContext;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The routing table as conversation.channels builds it (same context as the webhook tests). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab"})
+        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab",
+        "sellavie.ops.token=" + OpsClient.TOKEN})
 @IntegrationTest
 class ChannelRoutingIntegrationTest {
 
