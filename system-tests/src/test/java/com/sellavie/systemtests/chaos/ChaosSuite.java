@@ -97,6 +97,8 @@ public final class ChaosSuite {
 
     private void runFaults(SellavieStack stack, ChaosInfrastructure infrastructure, List<BenchShop> shops,
             DeadLetters deadLetters) {
+        // Service JVMs start cold (C1/C2 still compiling): their first minute is not the system's normal.
+        phase(ReliabilityReport.WARM_UP, deadLetters, () -> { }, Duration.ofSeconds(60));
         phase("baseline", deadLetters, () -> { }, Duration.ofSeconds(60));
         for (String service : SERVICES) {
             phase("kill " + service, deadLetters, () -> killAndRestart(stack.service(service)), drain);
@@ -132,7 +134,8 @@ public final class ChaosSuite {
 
     /** Runs one fault: {@code fault} blocks until the component is back; then {@code drainAfter} of normal traffic. */
     private void phase(String name, DeadLetters deadLetters, Runnable fault, Duration drainAfter) {
-        if (!only.isEmpty() && !name.equals("baseline") && only.stream().noneMatch(name::contains)) {
+        boolean always = name.equals("baseline") || name.equals(ReliabilityReport.WARM_UP);
+        if (!only.isEmpty() && !always && only.stream().noneMatch(name::contains)) {
             return;
         }
         long deadLettersBefore = deadLetters.total();
