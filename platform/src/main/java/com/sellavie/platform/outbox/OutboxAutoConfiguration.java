@@ -1,6 +1,7 @@
 package com.sellavie.platform.outbox;
 
 import io.micrometer.tracing.Tracer;
+import java.time.Clock;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,10 +13,13 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@link Outbox} of a service with a database, and the start-up registration of event schemas. */
+/**
+ * The {@link Outbox} of a service with a database, its retention job, and the start-up registration of
+ * event schemas.
+ */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @ConditionalOnBean(JdbcTemplate.class)
-@EnableConfigurationProperties(SchemaRegistryProperties.class)
+@EnableConfigurationProperties({SchemaRegistryProperties.class, OutboxRetentionProperties.class})
 public class OutboxAutoConfiguration {
 
     @Bean
@@ -34,5 +38,11 @@ public class OutboxAutoConfiguration {
     Outbox outbox(JdbcTemplate jdbc, EventSerializer outboxEventSerializer, ObjectProvider<Tracer> tracer,
             ObjectProvider<Propagator> propagator) {
         return new JdbcOutbox(jdbc, outboxEventSerializer, new TraceparentSource(tracer, propagator));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRetention outboxRetention(JdbcTemplate jdbc, OutboxRetentionProperties properties) {
+        return new OutboxRetention(jdbc, properties, Clock.systemUTC());
     }
 }

@@ -1,0 +1,105 @@
+package com.sellavie.platform.relay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+
+/**
+ * Sends records and waits for every acknowledgement, sorting the failures: a record Kafka refuses for good
+ * (too large, invalid topic, not authorised, unserialisable) is returned as refused, so the caller can keep
+ * it aside and go on; any other failure (timeouts, unreachable brokers, leader changes...) fails the whole
+ * round, to be retried. The wait gives up as soon as {@code abandon} says so (the relay is stopping): the
+ * unacknowledged records are simply not marked and are sent again later.
+ */
+final class KafkaDelivery {
+
+    private static final long ACK_POLL_MILLIS = 100;
+
+    private KafkaDelivery() {
+    }
+
+    /** A record Kafka will never take, with why. */
+    record Refused(ProducerRecord<String, byte[]> record, Throwable cause) {
+    }
+
+    static List<Refused> sendAll(Producer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records,
+            BooleanSupplier abandon) throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            if (abandon.getAsBoolean()) {
+                throw new RelayException("Relay stopping: batch abandoned unacknowledged, it will be sent again");
+            }
+            acks.add(send(producer, record));
+        }
+        List<Refused> refused = new ArrayList<>();
+        Throwable transientFailure = null;
+        for (int i = 0; i < acks.size(); i++) {
+            Throwable failure = await(acks.get(i), abandon);
+            if (failure == null) {
+                continue;
+            }
+            if (isPermanent(failure)) {
+                refused.add(new Refused(records.get(i), failure));
+            } else if (transientFailure == null) {
+                transientFailure = failure;
+            }
+        }
+        if (transientFailure != null) {
+            // The engine stops on this and restarts from the stored offsets: nothing of the batch is marked.
+            throw new RelayException("Kafka did not acknowledge an outbox event: " + transientFailure, transientFailure);
+        }
+        return refused;
+    }
+
+    /** Refused for good: sending the same bytes again can never succeed without someone changing something. */
+    static boolean isPermanent(Throwable failure) {
+        if (failure instanceof RetriableException) {
+            return false;
+        }
+        return failure instanceof RecordTooLargeException
+                || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException
+                || failure instanceof TopicAuthorizationException
+                || failure instanceof SerializationException
+                || failure instanceof InvalidRecordException;
+    }
+
+    private static Future<RecordMetadata> send(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
+        try {
+            return producer.send(record);
+        } catch (KafkaException e) {
+            // send() reports most failures through the future; a few (serialisation, a closed producer) throw.
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Throwable await(Future<RecordMetadata> ack, BooleanSupplier abandon) throws InterruptedException {
+        while (true) {
+            try {
+                ack.get(ACK_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                return null;
+            } catch (ExecutionException e) {
+                return e.getCause();
+            } catch (TimeoutException e) {
+                if (abandon.getAsBoolean()) {
+                    throw new RelayException("Relay stopping: batch abandoned unacknowledged, it will be sent again");
+                }
+            }
+        }
+    }
+}
