@@ -106,28 +106,34 @@ class EngineRun {
      */
     void stop(Duration timeout) {
         stopping = true;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!finished() && System.nanoTime() < deadline) {
+        // Closing runs on its own thread: Debezium's close() waits for its tasks, which with an unreachable
+        // database can take minutes; the caller (a SIGTERM, the coordinator) must not.
+        Thread closer = new Thread(this::close, "outbox-relay-engine-close");
+        closer.setDaemon(true);
+        closer.start();
+        if (!awaitFinished(timeout)) {
+            log.warn("Relay engine still running {} after it was asked to stop; left to finish in the background", timeout);
+        }
+    }
+
+    private void close() {
+        while (!finished()) {
             DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> current = engine;
             if (current == null) {
-                // Still republishing: it sees the flag within 100 ms.
+                // Still republishing (it sees the flag within 100 ms), or the engine is being built.
                 awaitFinished(Duration.ofMillis(100));
                 continue;
             }
             try {
                 current.close();
-                break;
+                return;
             } catch (IllegalStateException e) {
                 // Tasks still starting (closing now could leak their connections), or already stopping.
                 awaitFinished(Duration.ofMillis(100));
             } catch (IOException e) {
                 log.warn("Relay engine did not close cleanly: {}", e.getMessage());
-                break;
+                return;
             }
-        }
-        long left = Math.max(0, deadline - System.nanoTime());
-        if (!awaitFinished(Duration.ofNanos(left))) {
-            log.warn("Relay engine still running {} after it was asked to stop; left to finish in the background", timeout);
         }
     }
 

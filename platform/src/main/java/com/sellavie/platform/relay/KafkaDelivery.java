@@ -47,7 +47,7 @@ final class KafkaDelivery {
             acks.add(send(producer, record));
         }
         List<Refused> refused = new ArrayList<>();
-        Throwable transientFailure = null;
+        List<ProducerRecord<String, byte[]>> failed = new ArrayList<>();
         for (int i = 0; i < acks.size(); i++) {
             Throwable failure = await(acks.get(i), abandon);
             if (failure == null) {
@@ -55,13 +55,24 @@ final class KafkaDelivery {
             }
             if (isPermanent(failure)) {
                 refused.add(new Refused(records.get(i), failure));
-            } else if (transientFailure == null) {
-                transientFailure = failure;
+            } else {
+                failed.add(records.get(i));
             }
         }
-        if (transientFailure != null) {
-            // The engine stops on this and restarts from the stored offsets: nothing of the batch is marked.
-            throw new RelayException("Kafka did not acknowledge an outbox event: " + transientFailure, transientFailure);
+        // The producer splits a batch the broker found too large by its own batch.size, not by the topic's
+        // max.message.bytes: a record too large for its topic can keep its whole producer batch failing until
+        // it expires (a timeout). Each failed record is therefore sent once more on its own (nothing else is
+        // in flight now), so such a record is refused by itself and the others go through.
+        for (ProducerRecord<String, byte[]> record : failed) {
+            Throwable failure = await(send(producer, record), abandon);
+            if (failure == null) {
+                continue;
+            }
+            if (!isPermanent(failure)) {
+                // The engine stops on this and restarts from the stored offsets: nothing of the batch is marked.
+                throw new RelayException("Kafka did not acknowledge an outbox event: " + failure, failure);
+            }
+            refused.add(new Refused(record, failure));
         }
         return refused;
     }

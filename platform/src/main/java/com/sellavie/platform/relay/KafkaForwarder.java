@@ -110,6 +110,11 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
             letters.add(deadLetter(record, reason + ": " + refused.cause().getMessage()));
         }
         deadLetters.storeAll(letters);
+        // Kafka has them (or they are kept aside): the checkpoint may move, even if the engine stops before
+        // the batch is marked below.
+        if (latest != null) {
+            checkpoint.acknowledged(latest);
+        }
         for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
             committer.markProcessed(event);
         }
@@ -118,9 +123,6 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
         int published = records.size() - refusals.size();
         if (published > 0) {
             status.published(published);
-        }
-        if (latest != null) {
-            checkpoint.acknowledged(latest);
         }
     }
 

@@ -192,7 +192,8 @@ public class OutboxRelay implements AutoCloseable {
             } else if (kafkaSilentTooLong(now)) {
                 stepDown(now);
             } else if ("lost".equals(lock.slotWalStatus(slotName))) {
-                replaceLostSlot();
+                stopEngine();
+                startEngine();
             } else if ((engine == null || engine.finished()) && !now.isBefore(restartAt)) {
                 log.info("Outbox relay {} restarts its engine", instanceId);
                 startEngine();
@@ -236,17 +237,16 @@ public class OutboxRelay implements AutoCloseable {
 
     /**
      * PostgreSQL invalidated the slot (it held more than max_slot_wal_keep_size of WAL): it can never stream
-     * again. Replace it and republish the outbox from the last acknowledged position.
+     * again. Drop it; the caller creates a new one, and the outbox is republished from the last acknowledged
+     * position.
      */
-    private void replaceLostSlot() {
+    private void dropLostSlot() {
         log.error("Replication slot {} was invalidated by PostgreSQL (wal_status 'lost': the relay fell behind by "
                 + "more than max_slot_wal_keep_size); relay {} drops it, creates a new one and republishes the outbox "
                 + "from its last acknowledged position", slotName, instanceId);
-        stopEngine();
         lock.slotUser(slotName).ifPresent(lock::terminate);
         dropSlot();
         recreateReason = "lost";
-        startEngine();
     }
 
     private void ensureSlot() {
@@ -269,6 +269,9 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private void startEngine() {
+        if ("lost".equals(lock.slotWalStatus(slotName))) {
+            dropLostSlot();
+        }
         // Again here: the slot may have been dropped while this instance stood by.
         ensureSlot();
         // This instance holds the lock: whoever still streams from the slot is a former leader's walsender.
