@@ -2,6 +2,7 @@ package com.sellavie.platform.relay;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -90,13 +91,25 @@ final class KafkaDelivery {
                 || failure instanceof InvalidRecordException;
     }
 
+    /**
+     * Through the callback rather than send()'s future: a batch the producer keeps splitting chains its
+     * futures, and get() on a long chain recurses until the stack overflows.
+     */
     private static Future<RecordMetadata> send(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
         try {
-            return producer.send(record);
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(error);
+                } else {
+                    ack.complete(metadata);
+                }
+            });
         } catch (KafkaException e) {
-            // send() reports most failures through the future; a few (serialisation, a closed producer) throw.
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            // send() reports most failures through the callback; a few (serialisation, a closed producer) throw.
+            ack.completeExceptionally(e);
         }
+        return ack;
     }
 
     private static Throwable await(Future<RecordMetadata> ack, BooleanSupplier abandon) throws InterruptedException {

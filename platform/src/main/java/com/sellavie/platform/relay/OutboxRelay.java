@@ -78,7 +78,7 @@ public class OutboxRelay implements AutoCloseable {
         this.checkpoint = new RelayCheckpoint(db, slotName, settings.getOffsetFlushInterval(), metrics, clock);
         this.deadLetters = new DeadLetterStore(db);
         this.republisher = new OutboxRepublisher(db, slotName, settings.getRepublishBatchSize(), status, metrics,
-                deadLetters);
+                deadLetters, checkpoint);
     }
 
     /**
@@ -125,7 +125,9 @@ public class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         coordinator = null;
-        stopEngine();
+        // The run stopped above is done or left to finish in the background; a run the coordinator started
+        // meanwhile (a race) gets the full wait: it must not stream once the lock is released.
+        stopEngine(engine == running ? Duration.ofMillis(100) : ENGINE_STOP_TIMEOUT);
         lock.close();
         status.role(RelayState.Role.STOPPED);
         if (settings.isDropSlotOnStop()) {
@@ -177,6 +179,9 @@ public class OutboxRelay implements AutoCloseable {
                 if (lock.tryAcquire()) {
                     log.info("Outbox relay {} is the leader for {}", instanceId, db);
                     status.role(RelayState.Role.LEADER);
+                    // Kafka's silence is timed per leadership (not per engine run: a run failing on an
+                    // unreachable Kafka restarts every few seconds and must not reset it).
+                    status.delivered();
                     startEngine();
                 } else {
                     status.role(RelayState.Role.STANDBY);
@@ -291,9 +296,13 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private void stopEngine() {
+        stopEngine(ENGINE_STOP_TIMEOUT);
+    }
+
+    private void stopEngine(Duration timeout) {
         EngineRun running = engine;
         if (running != null) {
-            running.stop(ENGINE_STOP_TIMEOUT);
+            running.stop(timeout);
             engine = null;
         }
         status.streaming(false);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ class OutboxRepublisher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRepublisher.class);
     private static final String PAGE = """
-            SELECT id, topic, aggregate_id, event_type, business_id, traceparent, payload, created_at::text
+            SELECT id, topic, aggregate_id, event_type, business_id, traceparent, payload, created_at::text, created_at
             FROM outbox
             WHERE created_at > ?::timestamptz OR (created_at = ?::timestamptz AND id > ?)
             ORDER BY created_at, id
@@ -39,15 +40,17 @@ class OutboxRepublisher {
     private final RelayStatus status;
     private final RelayMetrics metrics;
     private final DeadLetterStore deadLetters;
+    private final RelayCheckpoint checkpoint;
 
     OutboxRepublisher(RelayDatabase db, String slotName, int batchSize, RelayStatus status, RelayMetrics metrics,
-            DeadLetterStore deadLetters) {
+            DeadLetterStore deadLetters, RelayCheckpoint checkpoint) {
         this.db = db;
         this.slotName = slotName;
         this.batchSize = batchSize;
         this.status = status;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.checkpoint = checkpoint;
     }
 
     /** Republishes if a mark is pending; returns how many rows were sent. */
@@ -75,6 +78,7 @@ class OutboxRepublisher {
         long sent = 0;
         while (true) {
             List<ProducerRecord<String, byte[]>> page = new ArrayList<>(batchSize);
+            Instant latest = null;
             try (PreparedStatement query = connection.prepareStatement(PAGE)) {
                 query.setString(1, afterCreatedAt);
                 query.setString(2, afterCreatedAt);
@@ -85,6 +89,7 @@ class OutboxRepublisher {
                         page.add(record(rows));
                         afterId = rows.getObject(1, UUID.class);
                         afterCreatedAt = rows.getString(8);
+                        latest = rows.getTimestamp(9).toInstant();
                     }
                 }
             }
@@ -102,6 +107,7 @@ class OutboxRepublisher {
                 refused.add(KafkaForwarder.deadLetter(refusal.record(), reason + ": " + refusal.cause().getMessage()));
             }
             deadLetters.storeAll(refused);
+            checkpoint.acknowledged(latest);
             status.delivered();
             status.published(page.size() - refused.size());
             sent += page.size();

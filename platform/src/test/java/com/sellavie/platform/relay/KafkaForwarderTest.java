@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -197,8 +198,12 @@ class KafkaForwarderTest {
     private static MockProducer<String, byte[]> refusing(String key, RuntimeException refusal) {
         return new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
             @Override
-            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
-                return key.equals(record.key()) ? CompletableFuture.failedFuture(refusal) : super.send(record);
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+                if (!key.equals(record.key())) {
+                    return super.send(record, callback);
+                }
+                callback.onCompletion(null, refusal);
+                return CompletableFuture.failedFuture(refusal);
             }
         };
     }

@@ -143,29 +143,29 @@ class RelayRecoveryTest {
 
     @Test
     void recordTooLargeForItsTopicIsDeadLetteredTheNextOneArrivesAndItCanBeReplayed() throws Exception {
-        // Given a topic that takes records of at most 1 KB, and a relay streaming
+        // Given a topic that takes records of at most 300 KB (above the relay producer's 256 KB batch.size), and a
+        // relay streaming
         String smallTopic = "relay-dead-letter-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(smallTopic, 1, (short) 1)
-                    .configs(Map.of("max.message.bytes", "1024")))).all().get();
+                    .configs(Map.of("max.message.bytes", "300000")))).all().get();
             TopicWatcher small = new TopicWatcher(smallTopic, run);
             watchers.add(small);
             OutboxRelay relay = relay("dead-letters");
             await().atMost(Duration.ofSeconds(30)).until(() -> relay.state().streaming());
 
-            // When a 4 KB event is written, then a small one
-            UUID big = outboxRow(smallTopic, run + "big", new byte[4096]);
+            // When a 400 KB event is written, then a small one
+            UUID big = outboxRow(smallTopic, run + "big", new byte[400_000]);
             outboxRow(smallTopic, run + "next", new byte[16]);
 
             // Then the small one arrives, the big one is a dead letter with its reason, counted
-            // (the producer first retries the batch holding both until it expires, then each record alone)
-            await().atMost(Duration.ofSeconds(60)).until(() -> small.firstArrivalNanos(run + "next") != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> small.firstArrivalNanos(run + "next") != null);
             RelayDeadLetters deadLetters = new RelayDeadLetters(dataSource);
             assertThat(deadLetters.list()).singleElement().satisfies(entry -> {
                 assertThat(entry.eventId()).isEqualTo(big);
                 assertThat(entry.topic()).isEqualTo(smallTopic);
                 assertThat(entry.key()).isEqualTo(run + "big");
-                assertThat(entry.payloadBytes()).isEqualTo(4096);
+                assertThat(entry.payloadBytes()).isEqualTo(400_000);
                 assertThat(entry.reason()).startsWith("RecordTooLargeException");
             });
             assertThat(small.recordsWithKey(run + "big")).isEmpty();
@@ -175,7 +175,7 @@ class RelayRecoveryTest {
 
             // When the topic is fixed and the dead letter replayed
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, smallTopic), List.of(
-                    new AlterConfigOp(new ConfigEntry("max.message.bytes", "65536"), AlterConfigOp.OpType.SET))))
+                    new AlterConfigOp(new ConfigEntry("max.message.bytes", "1000000"), AlterConfigOp.OpType.SET))))
                     .all().get();
             deadLetters.replay(deadLetters.list().getFirst().id());
 
