@@ -28,7 +28,7 @@ class OutboxRepublisher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRepublisher.class);
     private static final String PAGE = """
-            SELECT id, topic, aggregate_id, event_type, business_id, traceparent, payload, created_at::text, created_at
+            SELECT id, topic, aggregate_id, event_type, business_id, traceparent, payload, created_at::text AS position, created_at
             FROM outbox
             WHERE created_at > ?::timestamptz OR (created_at = ?::timestamptz AND id > ?)
             ORDER BY created_at, id
