@@ -44,7 +44,7 @@ class EngineRun {
                 if (stopping) {
                     return;
                 }
-                engine = build(config, status, forwarder.apply(abandon), onFailure);
+                        engine = build(config, status, forwarder.apply(abandon), onFailure, abandon);
                 if (!stopping) {
                     engine.run();
                 }
@@ -65,7 +65,7 @@ class EngineRun {
     }
 
     private static DebeziumEngine<ChangeEvent<SourceRecord, SourceRecord>> build(Properties config, RelayStatus status,
-            KafkaForwarder forwarder, Consumer<Throwable> onFailure) {
+            KafkaForwarder forwarder, Consumer<Throwable> onFailure, BooleanSupplier stopping) {
         return DebeziumEngine.create(Connect.class)
                 .using(config)
                 .notifying(forwarder)
@@ -81,7 +81,8 @@ class EngineRun {
                     }
                 })
                 .using((success, message, error) -> {
-                    if (!success) {
+                    // A batch abandoned because this run is stopping is no failure.
+                    if (!success && !stopping.getAsBoolean()) {
                         String reason = error == null ? message : error.toString();
                         status.failed(reason);
                         onFailure.accept(error);
