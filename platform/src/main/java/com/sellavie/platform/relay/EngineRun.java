@@ -44,7 +44,7 @@ class EngineRun {
                 if (stopping) {
                     return;
                 }
-                        engine = build(config, status, forwarder.apply(abandon), onFailure, abandon);
+                engine = build(config, status, forwarder.apply(abandon), onFailure, abandon);
                 if (!stopping) {
                     engine.run();
                 }
