@@ -163,6 +163,8 @@ class RelayRecoveryTest {
             // Then the small one arrives, the big one is a dead letter with its reason, counted
             await().atMost(Duration.ofSeconds(30)).until(() -> small.firstArrivalNanos(run + "next") != null);
             RelayDeadLetters deadLetters = new RelayDeadLetters(dataSource);
+            // (stored once the whole batch is acknowledged, a moment after the small one is readable)
+            await().atMost(Duration.ofSeconds(5)).until(() -> !deadLetters.list().isEmpty());
             assertThat(deadLetters.list()).singleElement().satisfies(entry -> {
                 assertThat(entry.eventId()).isEqualTo(big);
                 assertThat(entry.topic()).isEqualTo(smallTopic);
