@@ -47,6 +47,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "32")
                     .setServerConfig("max_wal_senders", "32")
+                    // A relay stopped for long (a service not started for days) must not fill the laptop's
+                    // disk with the WAL its slot holds: past 1 GB per slot PostgreSQL invalidates the slot,
+                    // and the relay replaces it and republishes the outbox (platform/README.md, Relay).
+                    // Normal lag is kilobytes, so 1 GB is never reached by a relay that runs.
+                    .setServerConfig("max_slot_wal_keep_size", "1GB")
                     .setServerConfig("max_connections", "200")
                     // zonky defaults to synchronous_commit=off, which delays logical decoding (so every
                     // outbox relay hop) by up to wal_writer_delay: keep PostgreSQL's default.

@@ -8,15 +8,15 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes each event to the {@code outbox} table and deletes it again in the same transaction: the
- * relay reads the INSERT from the write-ahead log, and the table never grows.
+ * Writes each event to the {@code outbox} table in the caller's transaction. The relay reads the INSERT
+ * from the write-ahead log; the row stays for the retention window ({@link OutboxRetention}) so a relay
+ * that lost its replication slot can publish it again from the table.
  */
 class JdbcOutbox implements Outbox {
 
     private static final String INSERT = """
             INSERT INTO outbox (id, topic, aggregate_id, event_type, business_id, correlation_id, traceparent, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String DELETE = "DELETE FROM outbox WHERE id = ?";
 
     private final JdbcTemplate jdbc;
     private final EventSerializer serializer;
@@ -53,6 +53,5 @@ class JdbcOutbox implements Outbox {
     private void write(OutboxEntry entry) {
         jdbc.update(INSERT, entry.id(), entry.topic(), entry.aggregateId(), entry.eventType(), entry.businessId(),
                 entry.correlationId(), entry.traceparent(), entry.payload());
-        jdbc.update(DELETE, entry.id());
     }
 }

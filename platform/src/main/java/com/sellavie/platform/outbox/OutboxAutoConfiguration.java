@@ -2,6 +2,7 @@ package com.sellavie.platform.outbox;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,10 +12,13 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The {@link Outbox} of a service with a database (schemas are registered by SchemaRegistrationAutoConfiguration). */
+/**
+ * The {@link Outbox} of a service with a database and its retention job (event schemas are registered
+ * by SchemaRegistrationAutoConfiguration).
+ */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
 @ConditionalOnBean(JdbcTemplate.class)
-@EnableConfigurationProperties(SchemaRegistryProperties.class)
+@EnableConfigurationProperties({SchemaRegistryProperties.class, OutboxRetentionProperties.class})
 public class OutboxAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -28,5 +32,11 @@ public class OutboxAutoConfiguration {
     Outbox outbox(JdbcTemplate jdbc, EventSerializer outboxEventSerializer, ObjectProvider<Tracer> tracer,
             ObjectProvider<Propagator> propagator) {
         return new JdbcOutbox(jdbc, outboxEventSerializer, new TraceparentSource(tracer, propagator));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRetention outboxRetention(JdbcTemplate jdbc, OutboxRetentionProperties properties) {
+        return new OutboxRetention(jdbc, properties, Clock.systemUTC());
     }
 }

@@ -14,6 +14,8 @@ final class DebeziumOutboxConfig {
     static final String EVENT_TYPE_HEADER = "eventType";
     static final String BUSINESS_ID_HEADER = "businessId";
     static final String TRACEPARENT_HEADER = "traceparent";
+    /** The outbox row's created_at, for the relay's checkpoint only: never forwarded to Kafka. */
+    static final String CREATED_AT_HEADER = "sellavieCreatedAt";
 
     private DebeziumOutboxConfig() {
     }
@@ -54,7 +56,10 @@ final class DebeziumOutboxConfig {
         p.setProperty("offset.storage.jdbc.connection.password", db.password() == null ? "" : db.password());
         p.setProperty("offset.storage.jdbc.table.name", settings.getOffsetsTable());
         p.setProperty("offset.flush.interval.ms", Long.toString(settings.getOffsetFlushInterval().toMillis()));
-        p.setProperty("offset.flush.timeout.ms", "10000");
+        p.setProperty("offset.flush.timeout.ms", "5000");
+        // A stop must finish within seconds (a service has 10 s to stop): in-flight records get 1 s; what
+        // was acknowledged is flushed, the rest is read again from the slot.
+        p.setProperty("record.processing.shutdown.timeout.ms", "1000");
 
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
@@ -68,7 +73,8 @@ final class DebeziumOutboxConfig {
                 "id:header:" + EVENT_ID_HEADER
                         + ",event_type:header:" + EVENT_TYPE_HEADER
                         + ",business_id:header:" + BUSINESS_ID_HEADER
-                        + ",traceparent:header:" + TRACEPARENT_HEADER);
+                        + ",traceparent:header:" + TRACEPARENT_HEADER
+                        + ",created_at:header:" + CREATED_AT_HEADER);
         return p;
     }
 }

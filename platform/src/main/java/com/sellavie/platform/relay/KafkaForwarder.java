@@ -4,24 +4,36 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends each batch of routed outbox events to Kafka and only then lets Debezium record the batch as
  * processed: an event whose send was not acknowledged is read again after a restart (at-least-once).
  * The payload goes out byte for byte as the outbox stored it.
+ *
+ * <p>Nothing is dropped silently: a record Kafka refuses for good, and a change that is not a forwardable
+ * outbox event, is logged at ERROR, counted and kept in relay_dead_letters, and the stream goes on.
  */
 class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<SourceRecord, SourceRecord>> {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaForwarder.class);
 
     /** Only the headers the design names; Debezium's own {@code __debezium.context.*} and {@code id} stay behind. */
     static final Set<String> HEADERS = Set.of(DebeziumOutboxConfig.EVENT_ID_HEADER, DebeziumOutboxConfig.EVENT_TYPE_HEADER,
@@ -29,31 +41,88 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
 
     private final Producer<String, byte[]> producer;
     private final RelayStatus status;
+    private final RelayMetrics metrics;
+    private final DeadLetterStore deadLetters;
+    private final RelayCheckpoint checkpoint;
+    private final BooleanSupplier abandon;
 
-    KafkaForwarder(Producer<String, byte[]> producer, RelayStatus status) {
+    KafkaForwarder(Producer<String, byte[]> producer, RelayStatus status, RelayMetrics metrics,
+            DeadLetterStore deadLetters, RelayCheckpoint checkpoint, BooleanSupplier abandon) {
         this.producer = producer;
         this.status = status;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.checkpoint = checkpoint;
+        this.abandon = abandon;
+    }
+
+    /** What the relay makes of one routed change. */
+    sealed interface Routing {
+    }
+
+    /** A Debezium heartbeat: not an event, nothing to send. */
+    record Heartbeat() implements Routing {
+    }
+
+    /** An outbox event to send, and its outbox row's created_at (null if unknown). */
+    record Forward(ProducerRecord<String, byte[]> record, Instant createdAt) implements Routing {
+    }
+
+    /** A change that cannot become a Kafka record (never happens with the outbox table as migrated). */
+    record Unforwardable(DeadLetter letter, String reason) implements Routing {
     }
 
     @Override
     public void handleBatch(List<ChangeEvent<SourceRecord, SourceRecord>> events,
             DebeziumEngine.RecordCommitter<ChangeEvent<SourceRecord, SourceRecord>> committer)
             throws InterruptedException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events.size());
+        List<DeadLetter> letters = new ArrayList<>();
+        Instant latest = null;
         for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
-            ProducerRecord<String, byte[]> record = toKafka(event.value());
-            if (record != null) {
-                acks.add(producer.send(record));
+            switch (route(event.value())) {
+                case Heartbeat ignored -> {
+                }
+                case Forward forward -> {
+                    records.add(forward.record());
+                    latest = later(latest, forward.createdAt());
+                }
+                case Unforwardable unforwardable -> {
+                    DeadLetter letter = unforwardable.letter();
+                    log.error("Relay cannot forward change to topic {} (event {}): {}; kept in relay_dead_letters",
+                            letter.topic(), letter.eventId(), unforwardable.reason());
+                    metrics.unforwardable(unforwardable.reason());
+                    letters.add(letter);
+                }
             }
         }
-        producer.flush();
-        awaitAll(acks);
+        if (!records.isEmpty()) {
+            status.deliveryPending();
+        }
+        List<KafkaDelivery.Refused> refusals = KafkaDelivery.sendAll(producer, records, abandon);
+        for (KafkaDelivery.Refused refused : refusals) {
+            ProducerRecord<String, byte[]> record = refused.record();
+            String reason = refused.cause().getClass().getSimpleName();
+            log.error("Kafka refused event {} for topic {} (key {}) for good: {}: {}; kept in relay_dead_letters, "
+                    + "the stream goes on", header(record, DebeziumOutboxConfig.EVENT_ID_HEADER), record.topic(),
+                    record.key(), reason, refused.cause().getMessage());
+            metrics.deadLettered(reason);
+            letters.add(deadLetter(record, reason + ": " + refused.cause().getMessage()));
+        }
+        deadLetters.storeAll(letters);
+        // Kafka has them (or they are kept aside): the checkpoint may move, even if the engine stops before
+        // the batch is marked below.
+        if (latest != null) {
+            checkpoint.acknowledged(latest);
+        }
         for (ChangeEvent<SourceRecord, SourceRecord> event : events) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
-        if (!acks.isEmpty()) {
-            status.published(acks.size());
+        status.delivered();
+        int published = records.size() - refusals.size();
+        if (published > 0) {
+            status.published(published);
         }
     }
 
@@ -62,22 +131,91 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
         return false;
     }
 
-    /** The Kafka record of a routed outbox event, or null for anything else (heartbeats). */
-    static ProducerRecord<String, byte[]> toKafka(SourceRecord routed) {
-        if (routed == null || !(routed.key() instanceof String key) || routed.topic().startsWith("__debezium")) {
-            return null;
+    /** The Kafka record of a routed outbox event; heartbeats are skipped; anything else is unforwardable. */
+    static Routing route(SourceRecord routed) {
+        if (routed == null) {
+            return new Unforwardable(new DeadLetter(null, null, null, Map.of(), null, "null change"), "null-change");
         }
+        if (routed.topic() != null && routed.topic().startsWith("__debezium")) {
+            return new Heartbeat();
+        }
+        Map<String, String> headers = headers(routed);
+        UUID eventId = uuid(headers.get(DebeziumOutboxConfig.EVENT_ID_HEADER));
         byte[] payload = bytes(routed.value());
-        if (payload == null) {
-            return null;
+        String key = routed.key() instanceof String k ? k : null;
+        String problem = routed.topic() == null || routed.topic().isBlank() ? "missing-topic"
+                : key == null ? "key-not-a-string"
+                : payload == null ? "value-not-bytes"
+                : null;
+        if (problem != null) {
+            String describedKey = routed.key() == null ? null : String.valueOf(routed.key());
+            String detail = problem + " (key " + typeOf(routed.key()) + ", value " + typeOf(routed.value()) + ")";
+            return new Unforwardable(new DeadLetter(eventId, routed.topic(), describedKey, headers, payload, detail), problem);
         }
-        RecordHeaders headers = new RecordHeaders();
+        RecordHeaders kafkaHeaders = new RecordHeaders();
+        headers.forEach((name, value) -> {
+            if (HEADERS.contains(name)) {
+                kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return new Forward(new ProducerRecord<>(routed.topic(), null, key, payload, kafkaHeaders),
+                instant(headers.get(DebeziumOutboxConfig.CREATED_AT_HEADER)));
+    }
+
+    /** The Kafka record of a routed outbox event, or null if it is not one (tests). */
+    static ProducerRecord<String, byte[]> toKafka(SourceRecord routed) {
+        return route(routed) instanceof Forward forward ? forward.record() : null;
+    }
+
+    static DeadLetter deadLetter(ProducerRecord<String, byte[]> record, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return new DeadLetter(uuid(headers.get(DebeziumOutboxConfig.EVENT_ID_HEADER)), record.topic(), record.key(),
+                headers, record.value(), reason);
+    }
+
+    private static Map<String, String> headers(SourceRecord routed) {
+        Map<String, String> headers = new HashMap<>();
         for (Header header : routed.headers()) {
-            if (HEADERS.contains(header.key()) && header.value() != null) {
-                headers.add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));
+            if (header.value() != null && (HEADERS.contains(header.key())
+                    || DebeziumOutboxConfig.CREATED_AT_HEADER.equals(header.key()))) {
+                headers.put(header.key(), header.value().toString());
             }
         }
-        return new ProducerRecord<>(routed.topic(), null, key, payload, headers);
+        return headers;
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String typeOf(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            log.warn("Outbox created_at '{}' not understood; the relay checkpoint does not move for it", value);
+            return null;
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
     }
 
     private static byte[] bytes(Object value) {
@@ -90,16 +228,5 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
             return copy;
         }
         return null;
-    }
-
-    private static void awaitAll(List<Future<RecordMetadata>> acks) throws InterruptedException {
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                // The engine stops on this; the leader restarts it from the last stored offset.
-                throw new RelayException("Kafka did not acknowledge an outbox event", e.getCause());
-            }
-        }
     }
 }

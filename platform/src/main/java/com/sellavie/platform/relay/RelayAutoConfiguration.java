@@ -1,6 +1,9 @@
 package com.sellavie.platform.relay;
 
 import io.debezium.engine.DebeziumEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,10 +30,17 @@ import org.springframework.context.annotation.Configuration;
 public class RelayAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(RelayProperties settings, DataSourceProperties dataSource, KafkaProperties kafka) {
+    OutboxRelay outboxRelay(RelayProperties settings, DataSourceProperties dataSource, KafkaProperties kafka,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         RelayDatabase db = RelayDatabase.of(dataSource.determineUrl(), dataSource.determineUsername(),
                 dataSource.determinePassword());
-        return new OutboxRelay(db, settings, kafka.buildProducerProperties());
+        return new OutboxRelay(db, settings, kafka.buildProducerProperties(), meterRegistry.getIfAvailable());
+    }
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    RelayDeadLetters relayDeadLetters(DataSource dataSource) {
+        return new RelayDeadLetters(dataSource);
     }
 
     @Bean

@@ -1,8 +1,12 @@
 package com.sellavie.platform.relay;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The service's own database as the relay reaches it: Debezium wants host, port and name apart;
@@ -32,6 +36,23 @@ public record RelayDatabase(String jdbcUrl, String host, int port, String name, 
     public String defaultSlotName() {
         String slot = ("sellavie_relay_" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         return slot.length() <= MAX_SLOT_NAME ? slot : slot.substring(0, MAX_SLOT_NAME);
+    }
+
+    /**
+     * A new connection of the relay's own (not from the service's pool), named for pg_stat_activity, with
+     * short connect and read timeouts so an unreachable database fails a step instead of hanging it.
+     */
+    Connection open(String applicationName) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("ApplicationName", applicationName);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("socketTimeout", "10");
+        props.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(jdbcUrl, props);
     }
 
     private static String firstHost(String rest) {

@@ -6,4 +6,8 @@ class RelayException extends RuntimeException {
     RelayException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    RelayException(String message) {
+        super(message);
+    }
 }

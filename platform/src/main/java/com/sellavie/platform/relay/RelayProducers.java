@@ -31,6 +31,11 @@ final class RelayProducers {
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "sellavie-relay-" + databaseName);
         config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        // Bounded waits, so an unreachable Kafka fails a batch in seconds rather than minutes: the leader
+        // then retries, and steps down after kafka-step-down-after; a stop never waits on a blocked send().
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
         config.putAll(overrides);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

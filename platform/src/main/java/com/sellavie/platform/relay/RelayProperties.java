@@ -41,6 +41,25 @@ public class RelayProperties {
     private boolean dropSlotOnStop = false;
     /** Identifies this instance in the lock connection's application_name and in health details. */
     private String instanceId;
+    /**
+     * A leader whose heartbeat (relay_leader.heartbeat_at, refreshed every lock-retry-interval) is older than
+     * this is presumed gone (host or network lost): a standby ends its sessions and takes over. With the
+     * default and a 1 s retry interval a standby streams again within 30 s of the leader vanishing.
+     */
+    private Duration leaderTimeout = Duration.ofSeconds(20);
+    /**
+     * A leader that could not get a batch acknowledged by Kafka for this long steps down (engine stopped,
+     * lock released) and waits as long again before competing, so a standby that may reach Kafka takes over.
+     */
+    private Duration kafkaStepDownAfter = Duration.ofSeconds(30);
+    /**
+     * When a new slot must be created, rows are republished from the acknowledged position minus this
+     * margin: created_at is a transaction's start, so a row of a transaction that ran this long may commit
+     * after rows acknowledged with a later created_at.
+     */
+    private Duration republishMargin = Duration.ofMinutes(5);
+    /** Outbox rows read, sent and acknowledged per round of a republish. */
+    private int republishBatchSize = 500;
     /** Extra Kafka producer properties (e.g. {@code linger.ms}); acks=all and idempotence are always on. */
     private Map<String, String> producer = new HashMap<>();
 
@@ -154,6 +173,38 @@ public class RelayProperties {
 
     public void setInstanceId(String instanceId) {
         this.instanceId = instanceId;
+    }
+
+    public Duration getLeaderTimeout() {
+        return leaderTimeout;
+    }
+
+    public void setLeaderTimeout(Duration leaderTimeout) {
+        this.leaderTimeout = leaderTimeout;
+    }
+
+    public Duration getKafkaStepDownAfter() {
+        return kafkaStepDownAfter;
+    }
+
+    public void setKafkaStepDownAfter(Duration kafkaStepDownAfter) {
+        this.kafkaStepDownAfter = kafkaStepDownAfter;
+    }
+
+    public Duration getRepublishMargin() {
+        return republishMargin;
+    }
+
+    public void setRepublishMargin(Duration republishMargin) {
+        this.republishMargin = republishMargin;
+    }
+
+    public int getRepublishBatchSize() {
+        return republishBatchSize;
+    }
+
+    public void setRepublishBatchSize(int republishBatchSize) {
+        this.republishBatchSize = republishBatchSize;
     }
 
     public Map<String, String> getProducer() {

@@ -14,6 +14,7 @@ class RelayStatus {
     private volatile boolean streaming;
     private volatile Instant lastPublishedAt;
     private volatile String lastError;
+    private volatile Instant undeliveredSince;
 
     RelayStatus(Clock clock) {
         this.clock = clock;
@@ -45,6 +46,23 @@ class RelayStatus {
     void published(int count) {
         published.addAndGet(count);
         lastPublishedAt = clock.instant();
+    }
+
+    /** A batch is being sent: from now on, until one is acknowledged, Kafka owes the relay an answer. */
+    void deliveryPending() {
+        if (undeliveredSince == null) {
+            undeliveredSince = clock.instant();
+        }
+    }
+
+    /** A batch was acknowledged (or there was nothing to send). */
+    void delivered() {
+        undeliveredSince = null;
+    }
+
+    /** Since when no batch has been acknowledged though one was pending (failed batches included); null if none. */
+    Instant undeliveredSince() {
+        return undeliveredSince;
     }
 
     RelayState snapshot() {

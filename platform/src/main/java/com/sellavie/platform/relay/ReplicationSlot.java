@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,16 +24,30 @@ final class ReplicationSlot {
     private ReplicationSlot() {
     }
 
+    /** What {@link #ensureExists} found. */
+    enum Outcome {
+        /** The slot was there. */
+        EXISTED,
+        /** First slot of this database (no checkpoint): nothing was ever streamed. */
+        CREATED,
+        /** A slot had streamed before and was gone: a new one was created, the outbox is to be republished. */
+        RECREATED
+    }
+
     /**
      * Creates the slot if it does not exist. A new slot starts at the current end of the WAL, so offsets
      * stored for an earlier slot of the same name (dropped since) point before it: Debezium would refuse
-     * them forever. They are discarded; what was committed while no slot existed was not kept for the relay.
+     * them forever. They are discarded; what was committed while no slot existed is republished from the
+     * outbox table: the republish mark is written before the slot is created, so a crash in between still
+     * leaves it for the next leader.
      */
-    static void ensureExists(RelayDatabase db, String slotName, String offsetsTable) throws SQLException {
+    static Outcome ensureExists(RelayDatabase db, String slotName, String offsetsTable, Duration republishMargin)
+            throws SQLException {
         try (Connection connection = connect(db)) {
             if (exists(connection, slotName)) {
-                return;
+                return Outcome.EXISTED;
             }
+            boolean streamedBefore = RelayCheckpoint.markRepublish(connection, slotName, republishMargin);
             try (PreparedStatement create = connection.prepareStatement(
                     "SELECT pg_create_logical_replication_slot(?, 'pgoutput')")) {
                 create.setString(1, slotName);
@@ -44,6 +59,7 @@ final class ReplicationSlot {
                 // Another instance created it at the same moment.
             }
             discardOffsets(connection, offsetsTable, slotName);
+            return streamedBefore ? Outcome.RECREATED : Outcome.CREATED;
         }
     }
 
@@ -55,7 +71,7 @@ final class ReplicationSlot {
             int discarded = statement.executeUpdate("DELETE FROM " + offsetsTable);
             if (discarded > 0) {
                 log.warn("Replication slot {} was missing and has been created again: offsets of the previous slot "
-                        + "discarded; events committed while no slot existed were not relayed", slotName);
+                        + "discarded", slotName);
             }
         } catch (SQLException e) {
             if (!UNDEFINED_TABLE.equals(e.getSQLState())) {

@@ -16,6 +16,11 @@ final class RelayProcesses implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
 
     Process start(String jdbcUrl, String instanceId) {
+        return start(jdbcUrl, TestPostgres.get().user(), TestPostgres.get().password(), TestKafka.bootstrapServers(),
+                instanceId);
+    }
+
+    Process start(String jdbcUrl, String user, String password, String bootstrapServers, String instanceId) {
         try {
             Path logs = Files.createDirectories(Path.of("target", "relay-children"));
             String logback = Path.of(Objects.requireNonNull(
@@ -26,8 +31,7 @@ final class RelayProcesses implements AutoCloseable {
                     "-Dlogback.configurationFile=" + logback,
                     "-cp", System.getProperty("java.class.path"),
                     RelayChild.class.getName(),
-                    jdbcUrl, TestPostgres.get().user(), TestPostgres.get().password(), TestKafka.bootstrapServers(),
-                    instanceId);
+                    jdbcUrl, user, password, bootstrapServers, instanceId);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(instanceId + ".log").toFile())
