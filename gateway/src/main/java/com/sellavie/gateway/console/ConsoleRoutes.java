@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class ConsoleRoutes {
 
     /** First path segments that are never the console's. */
-    static final Set<String> NOT_CONSOLE = Set.of("api", "webhooks", "actuator", ".well-known", "internal");
+    static final Set<String> NOT_CONSOLE = Set.of("api", "webhooks", "actuator", ".well-known", "internal", "ops");
 
     @Bean
     ConsoleFiles consoleFiles(ConsoleProperties properties) {
