@@ -84,7 +84,8 @@ class UnknownDeliveryApiTest {
         Fixture f = conversation(port, "igsid-92");
         String text = "Already sent " + UUID.randomUUID();
         UUID sent = insertOutbound(jdbc, f, text, "SENT", "some-instance", -60, 1, 1_000);
-        UUID inbound = UUID.fromString(f.messages().getFirst().get("id").asString());
+        UUID inbound = UUID.fromString(f.messages().stream()
+                .filter(m -> "INBOUND".equals(m.get("direction").asString())).findFirst().orElseThrow().get("id").asString());
 
         // Then resend and mark-delivered answer 409 for the SENT one (404 for the inbound one), changing nothing
         Api.Response resend = f.api().post(path(f, sent, "resend"), "");

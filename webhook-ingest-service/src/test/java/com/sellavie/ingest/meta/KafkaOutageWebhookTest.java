@@ -45,8 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>A broker of its own, advertising the address of a {@link TcpProxy} in front of it, so every
  * connection of the service (bootstrap and broker alike) goes through the proxy and {@code cut()}
- * really takes Kafka away (with the shared test broker only the bootstrap connection would). Readiness is not asserted: whether it stays UP while Kafka is down is the
- * platform's readiness change, asserted with it.
+ * really takes Kafka away (with the shared test broker only the bootstrap connection would). The
+ * service stays ready meanwhile: its HTTP work needs only its database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab"})
@@ -104,8 +104,9 @@ class KafkaOutageWebhookTest {
                             && Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0;
                 });
         assertThat(mids).hasSizeGreaterThanOrEqualTo(5);
-        // and the service stays alive
+        // and the service stays alive and ready (a load balancer keeps sending it webhooks)
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
         // And when Kafka is back, the relay catches up: each event published, in order
         KAFKA.restore();
