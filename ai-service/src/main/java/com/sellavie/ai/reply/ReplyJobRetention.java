@@ -1,17 +1,14 @@
 package com.sellavie.ai.reply;
 
+import com.sellavie.platform.retention.RetentionJob;
 import com.sellavie.platform.tenancy.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
  * absorbed by the inbox (its own retention, 14 days by default).
  */
 @Component
-class ReplyJobRetention implements SmartLifecycle {
+class ReplyJobRetention extends RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyJobRetention.class);
     private static final int BUSINESSES_PER_ROUND = 100;
@@ -32,10 +29,10 @@ class ReplyJobRetention implements SmartLifecycle {
     private final ReplyJobProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private ScheduledExecutorService timer;
 
     ReplyJobRetention(ReplyJobs jobs, Tenancy tenancy, ReplyJobProperties properties, MeterRegistry meters,
             Clock clock) {
+        super("reply-job-retention", properties.replyJobCleanupInterval());
         this.jobs = jobs;
         this.tenancy = tenancy;
         this.properties = properties;
@@ -44,7 +41,8 @@ class ReplyJobRetention implements SmartLifecycle {
     }
 
     /** Deletes every finished job past retention; returns how many. */
-    int deleteExpired() {
+    @Override
+    public int deleteExpired() {
         Instant cutoff = clock.instant().minus(properties.replyJobRetention());
         int total = 0;
         List<UUID> businesses;
@@ -52,11 +50,8 @@ class ReplyJobRetention implements SmartLifecycle {
             businesses = tenancy.globalLookup(ReplyJobs.FINISHED_LOOKUP,
                     () -> jobs.businessesWithJobsFinishedBefore(cutoff, BUSINESSES_PER_ROUND));
             for (UUID business : businesses) {
-                int deleted;
-                do {
-                    deleted = tenancy.callAs(business, () -> jobs.deleteFinishedBefore(business, cutoff, BATCH));
-                    total += deleted;
-                } while (deleted == BATCH);
+                total += inBatches(BATCH, () -> tenancy.callAs(business,
+                        () -> jobs.deleteFinishedBefore(business, cutoff, BATCH)));
             }
         } while (businesses.size() == BUSINESSES_PER_ROUND);
         if (total > 0) {
@@ -66,36 +61,7 @@ class ReplyJobRetention implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "reply-job-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.replyJobCleanupInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::deleteExpiredLogged, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    private void deleteExpiredLogged() {
-        try {
-            deleteExpired();
-        } catch (RuntimeException e) {
-            meters.counter("sellavie.ai.reply_jobs.retention_failures").increment();
-            log.warn("Reply job retention failed: {}: {}; trying again in {}", e.getClass().getName(), e.getMessage(),
-                    properties.replyJobCleanupInterval());
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
+    protected void failed(RuntimeException failure) {
+        meters.counter("sellavie.ai.reply_jobs.retention_failures").increment();
     }
 }

@@ -175,6 +175,27 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGTERM, as an orchestrator stopping the service; waits for the JVM to exit (SIGKILL after
+     * {@code grace}) and returns how long it took from the signal.
+     */
+    public Duration terminate(Duration grace) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        long started = System.nanoTime();
+        current.destroy();
+        if (!waitQuietly(current, grace)) {
+            log.warn("{} did not stop within {} of SIGTERM: killing it", name, grace);
+            current.destroyForcibly();
+            waitQuietly(current, Duration.ofSeconds(30));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        log.info("{} (pid {}) stopped {} ms after SIGTERM", name, current.pid(), took.toMillis());
+        return took;
+    }
+
     /** Last lines of the log, for failure messages. */
     public String logTail(int lines) {
         try {
