@@ -60,6 +60,7 @@ public final class ChaosSuite {
 
     private boolean run() throws Exception {
         Path folder = Files.createDirectories(Path.of("target", "chaos").toAbsolutePath());
+        deleteRecursively(folder.resolve("infra")); // a fresh broker and registry every run
         try (ChaosInfrastructure infrastructure = ChaosInfrastructure.start(folder.resolve("infra"));
                 SellavieStack stack = SellavieStack.start(infrastructure, ChaosSettings.serviceEnvironment())) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -68,12 +69,19 @@ public final class ChaosSuite {
             Instant started = Instant.now();
             DmStream stream = DmStream.start(http, stack.gatewayUrl(), stack.secrets().metaAppSecret(), shops, rate);
             try (DeadLetters deadLetters = new DeadLetters(infrastructure.kafka.bootstrapServers())) {
-                runFaults(stack, infrastructure, shops, deadLetters);
+                List<String> harnessErrors = new ArrayList<>();
+                try {
+                    runFaults(stack, infrastructure, shops, deadLetters);
+                } catch (RuntimeException e) {
+                    // The suite could not inject or heal a fault: report what ran, and fail.
+                    log.error("Fault sequence aborted", e);
+                    harnessErrors.add("fault sequence aborted: " + e);
+                }
                 stream.stopSending();
                 awaitAcknowledged(stream);
                 awaitReplies(stack.metaGraphApi(), stream);
                 ReliabilityReport result = ReliabilityReport.of(phases, stream.dms(), stack.metaGraphApi().deliveries(),
-                        new AttentionList(http, stack.gatewayUrl()).byCustomer(shops), shops.getFirst());
+                        new AttentionList(http, stack.gatewayUrl()).byCustomer(shops), shops.getFirst(), harnessErrors);
                 result.write(report, started, rate, shopCount, stream);
                 return result.passed();
             } finally {
@@ -174,6 +182,17 @@ public final class ChaosSuite {
             }
             log.info("{} DMs still without a reply", missing);
             pause(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws java.io.IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -48,11 +48,11 @@ final class ReliabilityReport {
     }
 
     static ReliabilityReport of(List<Phase> phases, List<Dm> dms, List<Delivery> deliveries, Map<String, String> attention,
-            BenchShop slowShop) {
+            BenchShop slowShop, List<String> harnessErrors) {
         Map<String, List<Long>> byCustomer = new HashMap<>();
         deliveries.forEach(d -> byCustomer.computeIfAbsent(d.recipientId(), c -> new ArrayList<>()).add(d.receivedAtMillis()));
         List<Row> rows = new ArrayList<>();
-        List<String> violations = new ArrayList<>();
+        List<String> violations = new ArrayList<>(harnessErrors);
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
             long from = phase.start().toEpochMilli();

@@ -54,6 +54,7 @@ final class RestartablePostgres implements AutoCloseable {
                     .setDataDirectory(data.toFile())
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_replication_slots", "32")
                     .setServerConfig("max_wal_senders", "32")
@@ -96,15 +97,29 @@ final class RestartablePostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * zonky's close runs {@code pg_ctl stop -m fast} but gives up after 5 s, while a server with many
+     * sessions and walsenders may take longer to write its shutdown checkpoint: wait for the
+     * postmaster to be gone (its pid file removed) before anything starts on the same data.
+     */
     private void stopServer() {
+        if (server == null) {
+            return;
+        }
         try {
-            if (server != null) {
-                server.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            server.close();
+        } catch (IOException | RuntimeException slow) {
+            // still shutting down: waited for below
         }
         server = null;
+        Path pidFile = data.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+            ChaosSuite.pause(java.time.Duration.ofMillis(200));
+        }
+        if (Files.exists(pidFile)) {
+            throw new IllegalStateException("PostgreSQL did not stop within 60 s (" + pidFile + " still there)");
+        }
     }
 
     @Override
