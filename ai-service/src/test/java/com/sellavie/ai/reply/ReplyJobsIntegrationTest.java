@@ -126,7 +126,7 @@ class ReplyJobsIntegrationTest {
         // Then for as long as the model works, no session of the service has a transaction open that
         // began before the call
         await().during(Duration.ofMillis(2500)).atMost(Duration.ofMillis(3500))
-                .until(() -> transactionsOpenSince(callStarted) == 0);
+                .until(() -> transactionsOpenSince(callStarted), List::isEmpty);
         assertThat(repliesOf(conversation, request)).singleElement()
                 .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Worth the wait"));
     }
@@ -415,12 +415,11 @@ class ReplyJobsIntegrationTest {
         return id;
     }
 
-    private int transactionsOpenSince(Instant instant) {
-        List<Map<String, Object>> open = jdbc.queryForList("SELECT pid, state, xact_start, query FROM pg_stat_activity "
+    /** Sessions with a transaction begun before {@code instant} (pid, state, start, query: shown if the await fails). */
+    private List<Map<String, Object>> transactionsOpenSince(Instant instant) {
+        return jdbc.queryForList("SELECT pid, state, xact_start, query FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid() "
                 + "AND xact_start < ?", Timestamp.from(instant));
-        open.forEach(session -> System.out.println("Open transaction while the model answers: " + session));
-        return open.size();
     }
 
     // helpers
