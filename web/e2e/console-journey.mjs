@@ -9,6 +9,9 @@
 //   SELLAVIE_META_APP_SECRET  the app secret webhook-ingest-service verifies signatures with (required)
 //   SELLAVIE_CHROMIUM         the browser (default /usr/bin/chromium)
 //   SELLAVIE_E2E_ARTIFACTS    where screenshots go (default <temp dir>/sellavie-e2e)
+//   SELLAVIE_E2E_UNKNOWN_CUSTOMER  optional: a customer whose reply the caller's Send API stub accepts only
+//                             after the service stopped waiting (so its delivery is UNKNOWN); the journey
+//                             then finds it under "Needs attention" and marks it delivered.
 //   SELLAVIE_E2E_ROUTE_GATE   "stdin": after connecting the channel, print `e2e: route-gate <account id>`
 //                             and wait for one line on stdin before posting the DM. A DM that arrives
 //                             before ingest has learnt the new channel's route is (rightly) unroutable;
@@ -27,11 +30,14 @@ const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
 const CHROMIUM = process.env.SELLAVIE_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve(process.env.SELLAVIE_E2E_ARTIFACTS ?? join(tmpdir(), 'sellavie-e2e'));
 const ROUTE_GATE = process.env.SELLAVIE_E2E_ROUTE_GATE;
+const UNKNOWN_CUSTOMER = process.env.SELLAVIE_E2E_UNKNOWN_CUSTOMER;
 
 /** Bounded waits: the UI itself, a conversation after the webhook (inbox polls every 3 s), the AI's reply. */
 const UI_TIMEOUT_MS = 15_000;
 const CONVERSATION_TIMEOUT_MS = 30_000;
 const REPLY_TIMEOUT_MS = 60_000;
+/** A reply whose Send API call times out (8 s) before it shows as UNKNOWN, then "Needs attention" polls (3 s). */
+const UNKNOWN_TIMEOUT_MS = 60_000;
 const ROUTE_GATE_TIMEOUT_MS = 90_000;
 
 // Flags for a headless chromium on a closed network: no GPU, no QUIC, nothing phoning home.
@@ -65,7 +71,7 @@ let step = 'starting';
 const pageErrors = [];
 
 /** A customer's Instagram DM exactly as Meta delivers it (PROVIDERS.md §1.5), with Meta's `\/` escape. */
-function instagramDmBody() {
+function instagramDmBody(customer, dmText) {
   const timestamp = Date.now();
   const mid = `aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE${run}${timestamp}`;
   const json =
@@ -80,8 +86,8 @@ function signature(body) {
   return `sha256=${createHmac('sha256', APP_SECRET).update(body).digest('hex')}`;
 }
 
-async function postSignedDm() {
-  const body = instagramDmBody();
+async function postSignedDm(from = customer, text = dmText) {
+  const body = instagramDmBody(from, text);
   const response = await fetch(`${CONSOLE_URL}/webhooks/meta`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature(body) },
@@ -203,6 +209,37 @@ async function journey(page) {
   return replyText;
 }
 
+/** A reply whose delivery is UNKNOWN: found under "Needs attention", opened, marked delivered by the merchant. */
+async function unknownDeliveryJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  step = 'post a DM whose reply Meta answers too late';
+  await postSignedDm(UNKNOWN_CUSTOMER, `Do you ship to Kano? (${run})`);
+
+  step = 'see the reply under Needs attention';
+  await nav.getByRole('link', { name: 'Needs attention' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Needs attention', level: 1 }), 'the Needs attention page');
+  const item = page
+    .getByRole('list', { name: 'Replies needing attention' })
+    .getByRole('link')
+    .filter({ hasText: UNKNOWN_CUSTOMER })
+    .filter({ hasText: 'Delivery unknown' });
+  await expectVisible(item, `the UNKNOWN reply to ${UNKNOWN_CUSTOMER}`, UNKNOWN_TIMEOUT_MS);
+  await page.screenshot({ path: join(ARTIFACTS, 'attention.png'), fullPage: true });
+
+  step = 'open its conversation and mark the reply delivered';
+  await item.first().click();
+  const thread = page.getByRole('list', { name: 'Messages' });
+  const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
+  await expectVisible(unknownReply, 'the reply with its unknown delivery');
+  await unknownReply.first().getByRole('button', { name: 'Mark as delivered' }).click();
+  const settled = thread.getByRole('listitem').filter({ hasText: 'You:' }).filter({ hasText: 'Sent' });
+  await expectVisible(settled, 'the reply marked Sent');
+  if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
+    throw new Error('the reply still shows an unknown delivery after it was marked delivered');
+  }
+}
+
 async function main() {
   if (!APP_SECRET) {
     throw new Error('SELLAVIE_META_APP_SECRET is not set (the app secret the stack verifies webhooks with)');
@@ -218,13 +255,17 @@ async function main() {
     try {
       const started = Date.now();
       const replyText = await journey(page);
+      if (UNKNOWN_CUSTOMER) {
+        await unknownDeliveryJourney(page);
+      }
       if (pageErrors.length > 0) {
         step = 'check the page for script errors';
         throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
       }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`e2e: ok in ${seconds} s: ${merchant.email} signed up, connected ${channel.accountId}, ` +
-        `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"`);
+        `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"` +
+        (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : ''));
     } catch (error) {
       const shot = join(ARTIFACTS, 'failure.png');
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The web console in a real browser against the whole stack: {@code web/e2e/console-journey.mjs}
  * (playwright-core driving Debian's chromium) signs up through the console, connects an Instagram
  * channel, sees the empty inbox, posts a signed DM webhook, and sees the conversation appear without
- * a reload, then the DM and the assistant's reply in it. The gateway serves the built console
+ * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
+ * answered too late) is found under "Needs attention" and marked delivered. The gateway serves the built console
  * ({@code web/dist}). Chromium, Node and {@code web/node_modules} are prerequisites: missing, the
  * test fails with the fix, it does not skip.
  */
@@ -68,6 +69,10 @@ class ConsoleBrowserJourneyIT {
         Path log = stack.workingDirectory().resolve("browser.log");
         Files.createDirectories(artifacts);
         long channelEventsBefore = routing.channelEventsPublished();
+        // A second customer whose reply Meta accepts only after conversation-service stopped waiting (8 s):
+        // its delivery is UNKNOWN, and the journey settles it from "Needs attention".
+        String unknownCustomer = "IGSID-browser-unknown-" + System.nanoTime();
+        stack.metaGraphApi().delaySendsTo(unknownCustomer, Duration.ofSeconds(12));
 
         // When the browser journey runs against the gateway
         ProcessBuilder builder = new ProcessBuilder(node.toString(), script.toString())
@@ -78,7 +83,8 @@ class ConsoleBrowserJourneyIT {
                 "SELLAVIE_META_APP_SECRET", stack.secrets().metaAppSecret(),
                 "SELLAVIE_CHROMIUM", chromium.toString(),
                 "SELLAVIE_E2E_ARTIFACTS", artifacts.toString(),
-                "SELLAVIE_E2E_ROUTE_GATE", "stdin"));
+                "SELLAVIE_E2E_ROUTE_GATE", "stdin",
+                "SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer));
         Process browser = builder.start();
         BrowserOutput output = new BrowserOutput(browser, log, channelEventsBefore);
         Thread reader = Thread.ofPlatform().name("browser-journey-output").start(output);
@@ -88,6 +94,7 @@ class ConsoleBrowserJourneyIT {
             browser.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         reader.join(Duration.ofSeconds(10));
+        stack.metaGraphApi().heal();
 
         // Then it saw every step through, the conversation included
         if (!exited) {

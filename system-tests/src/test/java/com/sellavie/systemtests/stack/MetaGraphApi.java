@@ -74,6 +74,14 @@ public final class MetaGraphApi implements AutoCloseable {
                 accepted().withFixedDelay((int) delay.toMillis()));
     }
 
+    /** Until {@link #heal()}: sends to one customer are accepted after {@code delay}. */
+    public void delaySendsTo(String recipientId, java.time.Duration delay) {
+        fault(post(urlPathMatching(SEND_PATH.pattern()))
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.recipient.id",
+                                equalTo(recipientId))),
+                accepted().withFixedDelay((int) delay.toMillis()));
+    }
+
     /** Removes every fault: sends are accepted at once again. */
     public void heal() {
         faults.forEach(server::removeStub);
