@@ -19,6 +19,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -66,6 +67,12 @@ public final class FailureClassifier {
             if (isTransientItself(current)) {
                 return true;
             }
+            // A failed rollback hides the failure that caused it outside the cause chain: a lost
+            // connection typically fails the statement (the application exception), then the rollback.
+            if (current instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isTransient(rollback.getApplicationException())) {
+                return true;
+            }
             current = current.getCause();
         }
         return false;
@@ -84,7 +91,7 @@ public final class FailureClassifier {
                 || t instanceof CannotCreateTransactionException
                 || t instanceof SQLTransientException
                 || t instanceof SQLRecoverableException
-                || t instanceof SQLException sql && isTransientSqlState(sql.getSQLState())
+                || t instanceof SQLException sql && (isTransientSqlState(sql.getSQLState()) || isClosedPoolConnection(sql))
                 || t instanceof RetriableException
                 || t instanceof ApiException api && isTransientHttpStatus(api.getResponseStatusCode())
                 || SPRING_WEB && SpringWeb.isTransientResponse(t);
@@ -96,6 +103,14 @@ public final class FailureClassifier {
                 || t instanceof HttpTimeoutException
                 // Kafka's, JPA's, Netty's and Vert.x's timeouts share no type, only the name.
                 || t.getClass().getSimpleName().endsWith("TimeoutException");
+    }
+
+    /**
+     * HikariCP's answer on a connection it already evicted (the server went away under it): "Connection
+     * is closed", with no SQLState. A new connection from the pool gets past it.
+     */
+    private static boolean isClosedPoolConnection(SQLException sql) {
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
     }
 
     /** PostgreSQL (and standard) SQLStates a retry can get past. */

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 
@@ -128,6 +130,23 @@ class FailureClassifierTest {
         assertTransient(new DeserializationException("failed to deserialize", new byte[0], false,
                 new IllegalStateException("registry", new ConnectException("refused"))));
         assertPermanent(new ListenerExecutionFailedException("listener failed", new IllegalStateException("no")));
+    }
+
+    @Test
+    void aDatabaseRestartUnderATransactionIsTransient() {
+        // Seen in the chaos suite's PostgreSQL restart: the statement fails on the server's shutdown,
+        // then the rollback on the pool's closed connection; Spring reports the rollback.
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("terminating connection",
+                new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTransient(rollbackFailed);
+        assertTransient(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed")));
+
+        TransactionSystemException commitRefused = new TransactionSystemException("JDBC commit failed",
+                new SQLException("duplicate key value", "23505"));
+        commitRefused.initApplicationException(new IllegalStateException("bad"));
+        assertPermanent(commitRefused);
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * became of them. Latency runs from the DM's scheduled POST time to Meta's receipt of the reply, so
  * webhook re-deliveries during an outage count as waiting. Time to recover: from the moment the
  * component was back until DMs posted from then on are answered within {@value #NORMAL_MILLIS} ms again.
+ * A DM posted in the last seconds of a phase that was still unanswered when the next fault began
+ * counts for that next fault.
  */
 final class ReliabilityReport {
 
@@ -32,6 +34,7 @@ final class ReliabilityReport {
     /** The first minute after the stack started: reported, and checked for loss and duplicates, but not for latency. */
     static final String WARM_UP = "warm-up (first minute)";
     static final long RECOVERY_LIMIT_MILLIS = 30_000;
+    static final long HANDOVER_MILLIS = 5_000;
     /** Faults during which an UNKNOWN outcome is legitimate: a kill in the middle of a send, or Meta not answering. */
     private static final Set<String> UNKNOWN_ALLOWED = Set.of("kill conversation", "Send API timing out");
 
@@ -53,11 +56,16 @@ final class ReliabilityReport {
         deliveries.forEach(d -> byCustomer.computeIfAbsent(d.recipientId(), c -> new ArrayList<>()).add(d.receivedAtMillis()));
         List<Row> rows = new ArrayList<>();
         List<String> violations = new ArrayList<>(harnessErrors);
+        Map<Integer, List<Dm>> byPhase = new HashMap<>();
+        for (Dm dm : dms) {
+            int p = phaseOf(dm, phases, byCustomer);
+            if (p >= 0) {
+                byPhase.computeIfAbsent(p, i -> new ArrayList<>()).add(dm);
+            }
+        }
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
-            long from = phase.start().toEpochMilli();
-            long until = p + 1 < phases.size() ? phases.get(p + 1).start().toEpochMilli() : Long.MAX_VALUE;
-            List<Dm> inPhase = dms.stream().filter(d -> d.scheduledAtMillis >= from && d.scheduledAtMillis < until)
+            List<Dm> inPhase = byPhase.getOrDefault(p, List.of()).stream()
                     .sorted(Comparator.comparingLong(d -> d.scheduledAtMillis)).toList();
             Row row = row(phase, inPhase, byCustomer, attention, slowShop);
             rows.add(row);
@@ -68,6 +76,29 @@ final class ReliabilityReport {
             violations.add(unacknowledged + " DMs were never acknowledged 200 by the gateway");
         }
         return new ReliabilityReport(rows, violations);
+    }
+
+    /**
+     * The phase a DM belongs to: the one it was posted in, except that a DM posted in the last
+     * {@value #HANDOVER_MILLIS} ms of a phase and still unanswered when the next fault began is that
+     * fault's (it met the next fault, not the tail of this one); -1 before the first phase.
+     */
+    private static int phaseOf(Dm dm, List<Phase> phases, Map<String, List<Long>> byCustomer) {
+        for (int p = phases.size() - 1; p >= 0; p--) {
+            if (dm.scheduledAtMillis < phases.get(p).start().toEpochMilli()) {
+                continue;
+            }
+            if (p + 1 < phases.size() && dm.scheduledAtMillis >= phases.get(p).end().toEpochMilli() - HANDOVER_MILLIS) {
+                long nextStart = phases.get(p + 1).start().toEpochMilli();
+                long answered = byCustomer.getOrDefault(dm.customer, List.of()).stream().mapToLong(Long::longValue)
+                        .min().orElse(Long.MAX_VALUE);
+                if (answered > nextStart) {
+                    return p + 1;
+                }
+            }
+            return p;
+        }
+        return -1;
     }
 
     private static Row row(Phase phase, List<Dm> dms, Map<String, List<Long>> byCustomer, Map<String, String> attention,
