@@ -35,6 +35,8 @@ final class ReliabilityReport {
     static final String WARM_UP = "warm-up (first minute)";
     static final long RECOVERY_LIMIT_MILLIS = 30_000;
     static final long HANDOVER_MILLIS = 5_000;
+    /** Longest pause between two deliveries of a refused webhook (DmStream, as Meta backs off). */
+    static final long REDELIVERY_BACKOFF_MILLIS = 15_000;
     /** Faults during which an UNKNOWN outcome is legitimate: a kill in the middle of a send, or Meta not answering. */
     private static final Set<String> UNKNOWN_ALLOWED = Set.of("kill conversation", "Send API timing out");
 
@@ -181,6 +183,11 @@ final class ReliabilityReport {
         if (!fault.equals(WARM_UP) && (row.recoveryMillis() == null || row.recoveryMillis() > RECOVERY_LIMIT_MILLIS)) {
             violations.add(fault + ": latency did not return to normal within 30 s of the component's return ("
                     + (row.recoveryMillis() == null ? "never" : row.recoveryMillis() + " ms") + ")");
+        }
+        long waitBound = (long) (row.faultSeconds() * 1000) + RECOVERY_LIMIT_MILLIS + REDELIVERY_BACKOFF_MILLIS;
+        if (!fault.equals(WARM_UP) && row.latency().max() > waitBound) {
+            violations.add(fault + ": a DM waited " + row.latency().max() / 1000.0 + " s, longer than the fault ("
+                    + row.faultSeconds() + " s) + 30 s + one webhook re-delivery pause (15 s)");
         }
         if (row.othersP99() != null && row.othersP99() > NORMAL_MILLIS) {
             violations.add(fault + ": the other shops' p99 was " + row.othersP99() + " ms (> 1 s)");
