@@ -1,6 +1,17 @@
 package com.sellavie.schemas;
 
 import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.commerce.CheckoutLinkCreated;
+import com.sellavie.events.commerce.CheckoutRejected;
+import com.sellavie.events.commerce.InvoiceIssued;
+import com.sellavie.events.commerce.OrderCancelled;
+import com.sellavie.events.commerce.OrderExpired;
+import com.sellavie.events.commerce.OrderPaid;
+import com.sellavie.events.commerce.OrderPlaced;
+import com.sellavie.events.commerce.OrderRefunded;
+import com.sellavie.events.commerce.PaymentFailed;
+import com.sellavie.events.commerce.ProductRemoved;
+import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
 import com.sellavie.events.conversation.MessageRecorded;
@@ -9,7 +20,9 @@ import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.identity.BusinessRegistered;
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.events.ingest.UnroutableWebhook;
+import com.sellavie.events.messaging.OutboundMessageRequested;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -27,6 +40,10 @@ public final class Topics {
     public static final Topic INGEST_UNROUTABLE = new Topic("ingest.unroutable",
             "payloadSha256 of the webhook (it has no aggregate yet)", false,
             List.of(UnroutableWebhook.class));
+
+    public static final Topic INGEST_PAYMENT_EVENTS = new Topic("ingest.payment-events",
+            "the payment reference (so one order's notifications stay in order); the provider event id when none",
+            false, List.of(PaymentEventReceived.class));
 
     public static final Topic IDENTITY_BUSINESSES = new Topic("identity.businesses",
             "businessId", true,
@@ -48,9 +65,23 @@ public final class Topics {
             "conversationId", false,
             List.of(ReplyGenerated.class));
 
-    public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE,
+    public static final Topic COMMERCE_CATALOG = new Topic("commerce.catalog",
+            "productId", true,
+            List.of(ProductUpserted.class, ProductRemoved.class));
+
+    public static final Topic COMMERCE_ORDERS = new Topic("commerce.orders",
+            "orderId (CheckoutRejected, which has no order: conversationId)", false,
+            List.of(OrderPlaced.class, CheckoutLinkCreated.class, OrderPaid.class, PaymentFailed.class,
+                    OrderExpired.class, OrderCancelled.class, OrderRefunded.class, InvoiceIssued.class,
+                    CheckoutRejected.class));
+
+    public static final Topic MESSAGING_OUTBOUND_REQUESTS = new Topic("messaging.outbound-requests",
+            "conversationId", false,
+            List.of(OutboundMessageRequested.class));
+
+    public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
             IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES, CONVERSATION_REPLY_REQUESTS,
-            AI_REPLIES);
+            AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS, MESSAGING_OUTBOUND_REQUESTS);
 
     private Topics() {
     }

@@ -1,5 +1,19 @@
 package com.sellavie.schemas;
 
+import com.sellavie.events.commerce.CheckoutLinkCreated;
+import com.sellavie.events.commerce.CheckoutRejected;
+import com.sellavie.events.commerce.InvoiceIssued;
+import com.sellavie.events.commerce.OrderCancelled;
+import com.sellavie.events.commerce.OrderExpired;
+import com.sellavie.events.commerce.OrderLine;
+import com.sellavie.events.commerce.OrderPaid;
+import com.sellavie.events.commerce.OrderPlaced;
+import com.sellavie.events.commerce.OrderRefunded;
+import com.sellavie.events.commerce.PaymentFailed;
+import com.sellavie.events.commerce.ProductRemoved;
+import com.sellavie.events.commerce.ProductUpserted;
+import com.sellavie.events.ingest.PaymentEventReceived;
+import com.sellavie.events.messaging.OutboundMessageRequested;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
 import com.sellavie.events.ai.HandoffAction;
@@ -31,6 +45,9 @@ public final class EventFixtures {
     public static final UUID BUSINESS = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-2f4a6b8c0d12");
     public static final UUID CONVERSATION = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-5a5a5a5a5a5a");
     public static final UUID CHANNEL = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-c4c4c4c4c4c4");
+    public static final UUID CONTACT = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-cccccccccc01");
+    public static final UUID ORDER = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000d1");
+    public static final UUID PRODUCT = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000e1");
     public static final Instant NOW = Instant.parse("2026-03-14T09:26:53.589Z");
 
     private static final Map<Class<? extends SpecificRecord>, Function<EventMetadata, SpecificRecord>> SAMPLES =
@@ -47,6 +64,19 @@ public final class EventFixtures {
         SAMPLES.put(OutboundMessageFailed.class, EventFixtures::outboundMessageFailed);
         SAMPLES.put(ReplyRequested.class, EventFixtures::replyRequested);
         SAMPLES.put(ReplyGenerated.class, EventFixtures::replyGenerated);
+        SAMPLES.put(PaymentEventReceived.class, EventFixtures::paymentEventReceived);
+        SAMPLES.put(ProductUpserted.class, EventFixtures::productUpserted);
+        SAMPLES.put(ProductRemoved.class, EventFixtures::productRemoved);
+        SAMPLES.put(OrderPlaced.class, EventFixtures::orderPlaced);
+        SAMPLES.put(CheckoutLinkCreated.class, EventFixtures::checkoutLinkCreated);
+        SAMPLES.put(OrderPaid.class, EventFixtures::orderPaid);
+        SAMPLES.put(PaymentFailed.class, EventFixtures::paymentFailed);
+        SAMPLES.put(OrderExpired.class, EventFixtures::orderExpired);
+        SAMPLES.put(OrderCancelled.class, EventFixtures::orderCancelled);
+        SAMPLES.put(OrderRefunded.class, EventFixtures::orderRefunded);
+        SAMPLES.put(InvoiceIssued.class, EventFixtures::invoiceIssued);
+        SAMPLES.put(CheckoutRejected.class, EventFixtures::checkoutRejected);
+        SAMPLES.put(OutboundMessageRequested.class, EventFixtures::outboundMessageRequested);
     }
 
     private EventFixtures() {
@@ -171,7 +201,7 @@ public final class EventFixtures {
         return ReplyRequested.newBuilder()
                 .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
                 .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
-                .setConversationId(CONVERSATION).setChannelType("INSTAGRAM")
+                .setConversationId(CONVERSATION).setContactId(CONTACT).setChannelType("INSTAGRAM")
                 .setTriggerMessageId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000bb04"))
                 .setTriggerText("Great, I'll take two. How do I pay?")
                 .setHistory(List.of(
@@ -186,7 +216,7 @@ public final class EventFixtures {
         return ReplyGenerated.newBuilder()
                 .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
                 .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
-                .setConversationId(CONVERSATION).setReplyRequestId(UUID.fromString(m.causationId()))
+                .setConversationId(CONVERSATION).setContactId(CONTACT).setReplyRequestId(UUID.fromString(m.causationId()))
                 .setText("Lovely! Here is your checkout link for two dresses. Tap it to pay securely.")
                 .setProviderName("openai").setModel("gpt-4o-mini").setOffline(false)
                 .setActions(List.of(
@@ -194,6 +224,131 @@ public final class EventFixtures {
                         new HandoffAction("customer asked for a custom size"),
                         new InvoiceAction("ORD-1042"),
                         new PaymentStatusAction("ORD-1042")))
+                .build();
+    }
+
+    static PaymentEventReceived paymentEventReceived(EventMetadata m) {
+        return PaymentEventReceived.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setProvider("PAYSTACK").setEndpointId("pe_4mX9qT2vL8nR3wK7").setProviderEventId("charge.success:302961")
+                .setEventType("charge.success").setStatus("SUCCEEDED").setReference("SLV-0190F5A2D1")
+                .setOrderId(ORDER.toString()).setProviderTransactionId("302961")
+                .setAmountMinor(5_000_000L).setCurrency("NGN").setLivemode(false)
+                .build();
+    }
+
+    static ProductUpserted productUpserted(EventMetadata m) {
+        return ProductUpserted.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setProductId(PRODUCT).setSku("ANK-BLUE-M").setName("Blue ankara dress, size M")
+                .setDescription("Hand-finished cotton ankara, midi length.")
+                .setPriceMinor(2_500_000L).setCurrency("NGN").setStock(12).setActive(true)
+                .build();
+    }
+
+    static ProductRemoved productRemoved(EventMetadata m) {
+        return ProductRemoved.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setProductId(PRODUCT).setSku("ANK-BLUE-M")
+                .build();
+    }
+
+    static OrderPlaced orderPlaced(EventMetadata m) {
+        return OrderPlaced.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setContactId(CONTACT)
+                .setItems(List.of(new OrderLine("ANK-BLUE-M", "Blue ankara dress, size M", 2, 2_500_000L)))
+                .setTotalMinor(5_000_000L).setCurrency("NGN").setProvider("PAYSTACK").setOrigin("ASSISTANT")
+                .setReplyEventId(m.causationId())
+                .build();
+    }
+
+    static CheckoutLinkCreated checkoutLinkCreated(EventMetadata m) {
+        return CheckoutLinkCreated.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setProvider("PAYSTACK")
+                .setReference("SLV-0190F5A2D1").setCheckoutUrl("https://checkout.paystack.com/0peioxfhpn")
+                .setTotalMinor(5_000_000L).setCurrency("NGN")
+                .build();
+    }
+
+    static OrderPaid orderPaid(EventMetadata m) {
+        return OrderPaid.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setContactId(CONTACT).setProvider("PAYSTACK")
+                .setReference("SLV-0190F5A2D1").setProviderTransactionId("302961")
+                .setAmountMinor(5_000_000L).setCurrency("NGN").setPaidAt(NOW)
+                .build();
+    }
+
+    static PaymentFailed paymentFailed(EventMetadata m) {
+        return PaymentFailed.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setProvider("FLUTTERWAVE")
+                .setReference("SLV-0190F5A2D1").setProviderTransactionId("285959875").setReason("Insufficient funds")
+                .build();
+    }
+
+    static OrderExpired orderExpired(EventMetadata m) {
+        return OrderExpired.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setPlacedAt(NOW.minusSeconds(86_400))
+                .build();
+    }
+
+    static OrderCancelled orderCancelled(EventMetadata m) {
+        return OrderCancelled.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION)
+                .setCancelledBy("0190f5a2-7c3e-7b6a-9d1e-0000000000a1").setReason("customer changed their mind")
+                .build();
+    }
+
+    static OrderRefunded orderRefunded(EventMetadata m) {
+        return OrderRefunded.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setProvider("STRIPE")
+                .setReference("cs_test_a1b2c3").setAmountMinor(4_200L).setCurrency("USD")
+                .build();
+    }
+
+    static InvoiceIssued invoiceIssued(EventMetadata m) {
+        return InvoiceIssued.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION)
+                .setInvoiceId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000f1")).setNumber("INV-2026-000042")
+                .setTotalMinor(5_000_000L).setCurrency("NGN")
+                .build();
+    }
+
+    static CheckoutRejected checkoutRejected(EventMetadata m) {
+        return CheckoutRejected.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setReplyEventId(m.causationId()).setReason("OUT_OF_STOCK")
+                .setDetail("ANK-BLUE-M: 5 asked, 2 in stock")
+                .build();
+    }
+
+    static OutboundMessageRequested outboundMessageRequested(EventMetadata m) {
+        return OutboundMessageRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION)
+                .setText("Here is your checkout link for 2 x Blue ankara dress (NGN 50,000): "
+                        + "https://checkout.paystack.com/0peioxfhpn")
+                .setPurpose("CHECKOUT_LINK").setReference(ORDER.toString())
                 .build();
     }
 }

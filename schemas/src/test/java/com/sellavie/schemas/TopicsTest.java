@@ -13,14 +13,15 @@ class TopicsTest {
     @Test
     void declaresEveryTopicThatCarriesEventsToday() {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly(
-                "ingest.inbound-messages", "ingest.unroutable", "identity.businesses", "conversation.channels",
-                "conversation.messages", "conversation.reply-requests", "ai.replies");
+                "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "identity.businesses",
+                "conversation.channels", "conversation.messages", "conversation.reply-requests", "ai.replies",
+                "commerce.catalog", "commerce.orders", "messaging.outbound-requests");
     }
 
     @Test
     void compactsOnlyTheTopicsThatHoldLatestState() {
         assertThat(Topics.ALL.stream().filter(Topic::compacted).map(Topic::name))
-                .containsExactlyInAnyOrder("identity.businesses", "conversation.channels");
+                .containsExactlyInAnyOrder("identity.businesses", "conversation.channels", "commerce.catalog");
     }
 
     @Test

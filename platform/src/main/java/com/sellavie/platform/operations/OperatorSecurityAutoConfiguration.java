@@ -1,6 +1,7 @@
 package com.sellavie.platform.operations;
 
 import com.sellavie.platform.security.ResourceServerAutoConfiguration;
+import com.sellavie.platform.security.SharedTokenChain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The operator's own security chain for {@code /ops/**}, ordered before every other chain (the
@@ -45,22 +44,7 @@ public class OperatorSecurityAutoConfiguration {
     @Order(CHAIN_ORDER)
     SecurityFilterChain sellavieOperations(HttpSecurity http, OperatorToken token,
             ObjectProvider<MeterRegistry> meters) throws Exception {
-        OperatorRefusals refusals = new OperatorRefusals(token, meters.getIfAvailable());
-        return http
-                .securityMatcher("/ops/**")
-                .authorizeHttpRequests(requests -> {
-                    if (token.configured()) {
-                        requests.anyRequest().hasRole(OperatorTokenFilter.ROLE);
-                    } else {
-                        requests.anyRequest().denyAll();
-                    }
-                })
-                .addFilterBefore(new OperatorTokenFilter(token), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                // A bearer header, never a cookie: CSRF protection has nothing to protect.
-                .csrf(csrf -> csrf.disable())
-                .build();
+        return new SharedTokenChain("/ops/**", "operator", "OPERATOR", "operator token", "sellavie.ops.refusals")
+                .build(http, token, meters.getIfAvailable());
     }
 }

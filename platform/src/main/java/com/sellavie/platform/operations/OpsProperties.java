@@ -9,7 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("sellavie.ops")
 public record OpsProperties(String token, String tokenFile) {
-
-    /** Shorter tokens are refused (closed, with a warning): an operator token must not be guessable. */
-    static final int MIN_TOKEN_LENGTH = 16;
 }

@@ -11,7 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /** 401 and 403 as RFC 7807 problem JSON, like every other error the services return. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
@@ -28,7 +28,8 @@ final class ProblemResponses {
                 write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    /** Writes a problem JSON answer: fixed {@code detail} text, the request path escaped as the instance. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -55,7 +55,7 @@ class OperatorTokenTest {
 
         assertThat(missingFile.configured()).isFalse();
         assertThat(missingFile.matches("")).isFalse();
-        assertThat(output.getOut()).contains("no operator token is configured", "shorter than 16 characters",
+        assertThat(output.getOut()).contains("no token is configured (set SELLAVIE_OPS_TOKEN or SELLAVIE_OPS_TOKEN_FILE)", "shorter than 16 characters",
                 "cannot be read (NoSuchFileException").doesNotContain("short-token");
     }
 
