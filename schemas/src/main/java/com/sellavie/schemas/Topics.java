@@ -2,6 +2,7 @@ package com.sellavie.schemas;
 
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.commerce.CheckoutLinkCreated;
+import com.sellavie.events.commerce.CheckoutLinkFailed;
 import com.sellavie.events.commerce.CheckoutRejected;
 import com.sellavie.events.commerce.InvoiceIssued;
 import com.sellavie.events.commerce.OrderCancelled;
@@ -9,6 +10,7 @@ import com.sellavie.events.commerce.OrderExpired;
 import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.commerce.OrderRefunded;
+import com.sellavie.events.commerce.PaymentDiscrepancyRecorded;
 import com.sellavie.events.commerce.PaymentFailed;
 import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
@@ -70,10 +72,10 @@ public final class Topics {
             List.of(ProductUpserted.class, ProductRemoved.class));
 
     public static final Topic COMMERCE_ORDERS = new Topic("commerce.orders",
-            "orderId (CheckoutRejected, which has no order: conversationId)", false,
-            List.of(OrderPlaced.class, CheckoutLinkCreated.class, OrderPaid.class, PaymentFailed.class,
-                    OrderExpired.class, OrderCancelled.class, OrderRefunded.class, InvoiceIssued.class,
-                    CheckoutRejected.class));
+            "orderId (CheckoutRejected: conversationId; PaymentDiscrepancyRecorded: discrepancyId)", false,
+            List.of(OrderPlaced.class, CheckoutLinkCreated.class, CheckoutLinkFailed.class, OrderPaid.class,
+                    PaymentFailed.class, OrderExpired.class, OrderCancelled.class, OrderRefunded.class,
+                    InvoiceIssued.class, CheckoutRejected.class, PaymentDiscrepancyRecorded.class));
 
     public static final Topic MESSAGING_OUTBOUND_REQUESTS = new Topic("messaging.outbound-requests",
             "conversationId", false,

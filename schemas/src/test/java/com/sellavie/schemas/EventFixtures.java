@@ -1,6 +1,7 @@
 package com.sellavie.schemas;
 
 import com.sellavie.events.commerce.CheckoutLinkCreated;
+import com.sellavie.events.commerce.CheckoutLinkFailed;
 import com.sellavie.events.commerce.CheckoutRejected;
 import com.sellavie.events.commerce.InvoiceIssued;
 import com.sellavie.events.commerce.OrderCancelled;
@@ -9,6 +10,7 @@ import com.sellavie.events.commerce.OrderLine;
 import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.commerce.OrderRefunded;
+import com.sellavie.events.commerce.PaymentDiscrepancyRecorded;
 import com.sellavie.events.commerce.PaymentFailed;
 import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
@@ -76,6 +78,8 @@ public final class EventFixtures {
         SAMPLES.put(OrderRefunded.class, EventFixtures::orderRefunded);
         SAMPLES.put(InvoiceIssued.class, EventFixtures::invoiceIssued);
         SAMPLES.put(CheckoutRejected.class, EventFixtures::checkoutRejected);
+        SAMPLES.put(CheckoutLinkFailed.class, EventFixtures::checkoutLinkFailed);
+        SAMPLES.put(PaymentDiscrepancyRecorded.class, EventFixtures::paymentDiscrepancyRecorded);
         SAMPLES.put(OutboundMessageRequested.class, EventFixtures::outboundMessageRequested);
     }
 
@@ -349,6 +353,26 @@ public final class EventFixtures {
                 .setText("Here is your checkout link for 2 x Blue ankara dress (NGN 50,000): "
                         + "https://checkout.paystack.com/0peioxfhpn")
                 .setPurpose("CHECKOUT_LINK").setReference(ORDER.toString())
+                .build();
+    }
+
+    static CheckoutLinkFailed checkoutLinkFailed(EventMetadata m) {
+        return CheckoutLinkFailed.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setOrderId(ORDER).setConversationId(CONVERSATION).setProvider("PAYSTACK").setAttempts(9)
+                .setReason("PROVIDER_UNAVAILABLE").setDetail("Paystack answered 503 for 15 minutes")
+                .build();
+    }
+
+    static PaymentDiscrepancyRecorded paymentDiscrepancyRecorded(EventMetadata m) {
+        return PaymentDiscrepancyRecorded.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setDiscrepancyId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000f9")).setOrderId(ORDER)
+                .setProvider("PAYSTACK").setProviderEventId("charge.success:302962").setReference("SLV-0190F5A2D1")
+                .setKind("AMOUNT_MISMATCH").setExpectedAmountMinor(5_000_000L).setReceivedAmountMinor(500_000L)
+                .setCurrency("NGN")
                 .build();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The local stack's generated secrets, each made on first use and kept in {@code secrets/}: the
  * sandbox Meta app secret and verify token, identity's JWT signing key, conversation-service's
- * channel-token keyset, the operator token, the database roles' passwords and the demo owner's
+ * channel-token keyset, commerce-service's payment-secret keyset, the operator token, the service
+ * token, the database roles' passwords and the demo owner's
  * password. A value the environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over
  * the generated one.
  */
@@ -47,6 +48,12 @@ final class LocalSecrets {
                 () -> SecretFile.readOrCreate(folder.resolve("ops-token"), () -> SecretFile.randomHex(32)));
     }
 
+    /** The service token every service presents to another's {@code /internal/**} (SELLAVIE_INTERNAL_TOKEN). */
+    String internalToken() {
+        return fromEnvironmentOr("SELLAVIE_INTERNAL_TOKEN",
+                () -> SecretFile.readOrCreate(folder.resolve("internal-token"), () -> SecretFile.randomHex(32)));
+    }
+
     /** Path of identity's RSA signing key (PKCS#8 PEM). */
     Path jwtPrivateKeyFile() {
         String configured = environment.get("SELLAVIE_JWT_PRIVATE_KEY_FILE");
@@ -65,6 +72,17 @@ final class LocalSecrets {
             return Path.of(configured);
         }
         Path file = folder.resolve("conversation-keyset.json");
+        SecretFile.readOrCreate(file, LocalSecrets::newAeadKeyset);
+        return file;
+    }
+
+    /** Path of commerce-service's Tink AEAD keyset for payment provider secrets (JSON). */
+    Path commerceKeysetFile() {
+        String configured = environment.get("SELLAVIE_COMMERCE_KEYSET_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path file = folder.resolve("commerce-keyset.json");
         SecretFile.readOrCreate(file, LocalSecrets::newAeadKeyset);
         return file;
     }
@@ -108,7 +126,7 @@ final class LocalSecrets {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not generate the channel-token keyset", e);
+            throw new IllegalStateException("Could not generate an AEAD keyset", e);
         }
     }
 }

@@ -56,7 +56,7 @@ final class LocalStack {
             LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
             Map<String, String> shared = sharedServiceEnvironment(secrets);
             console.info("Secrets (generated once, kept in {}): Meta app secret and verify token, JWT signing key,"
-                    + " channel-token keyset, operator token, database passwords", data.secrets());
+                    + " channel-token and payment-secret keysets, operator and service tokens, database passwords", data.secrets());
             console.info("Starting infrastructure (logs in {})", data.logs());
             infrastructure = LocalInfrastructure.start(installation, data, secrets, ports, environment);
             console.info("Starting services");
@@ -99,6 +99,12 @@ final class LocalStack {
         env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
         env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
+        env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
+        // Opens each service's /internal/** to the others (never routed by the gateway).
+        env.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
+        env.put("SELLAVIE_COMMERCE_URL", "http://localhost:8085");
+        // Webhook URLs shown to merchants (payment settings) start with it.
+        env.put("SELLAVIE_PUBLIC_BASE_URL", GATEWAY_URL);
         env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
         return env;
     }

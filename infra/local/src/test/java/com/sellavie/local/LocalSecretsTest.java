@@ -32,6 +32,8 @@ class LocalSecretsTest {
         Path keyset = first.conversationKeysetFile();
         String dbPassword = first.databasePassword("sellavie_identity");
         String opsToken = first.opsToken();
+        String internalToken = first.internalToken();
+        Path commerceKeyset = first.commerceKeysetFile();
         String keyBefore = Files.readString(key);
 
         LocalSecrets second = new LocalSecrets(folder, Map.of());
@@ -42,6 +44,9 @@ class LocalSecretsTest {
         assertThat(second.conversationKeysetFile()).isEqualTo(keyset);
         assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
         assertThat(second.opsToken()).isEqualTo(opsToken).hasSize(64).isNotEqualTo(appSecret);
+        assertThat(second.internalToken()).isEqualTo(internalToken).hasSize(64).isNotEqualTo(opsToken);
+        assertThat(second.commerceKeysetFile()).isEqualTo(commerceKeyset);
+        assertThat(Files.readString(commerceKeyset)).isNotEqualTo(Files.readString(keyset));
         try (var files = Files.list(folder)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
                     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretFile.OWNER_ONLY));
@@ -68,11 +73,13 @@ class LocalSecretsTest {
     @Test
     void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
-                "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env"));
+                "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env", "SELLAVIE_INTERNAL_TOKEN", "internal-from-env"));
 
         assertThat(secrets.metaAppSecret()).isEqualTo("from-env");
         assertThat(secrets.opsToken()).isEqualTo("ops-from-env");
         assertThat(folder.resolve("ops-token")).doesNotExist();
+        assertThat(secrets.internalToken()).isEqualTo("internal-from-env");
+        assertThat(folder.resolve("internal-token")).doesNotExist();
         assertThat(secrets.jwtPrivateKeyFile()).isEqualTo(Path.of("/etc/sellavie/key.pem"));
         assertThat(folder.resolve("meta-app-secret")).doesNotExist();
         assertThat(folder.resolve("jwt-signing-key.pem")).doesNotExist();

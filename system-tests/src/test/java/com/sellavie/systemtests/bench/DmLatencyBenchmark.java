@@ -118,7 +118,7 @@ public final class DmLatencyBenchmark {
         try (SellavieStack stack = SellavieStack.start()) {
             long servicesMs = (System.nanoTime() - t1) / 1_000_000;
             line("");
-            line("Start-up: infrastructure (PostgreSQL, KRaft broker, Apicurio registry) %.1f s; then the six services"
+            line("Start-up: infrastructure (PostgreSQL, KRaft broker, Apicurio registry) %.1f s; then the seven services"
                     .formatted(infraMs / 1000.0) + " started in parallel, all ready in %.1f s (load average now %s)"
                     .formatted(servicesMs / 1000.0, loadAverage()));
             measure(stack, kafka);

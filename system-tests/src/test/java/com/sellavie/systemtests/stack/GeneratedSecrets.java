@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Secrets made fresh for one test run, kept in a private temporary folder that is deleted when the
  * stack stops: the Meta app secret and verify token, identity's JWT signing key (PKCS#8 PEM RSA)
- * and conversation-service's channel-token keyset (Tink JSON).
+ * conversation-service's channel-token keyset and commerce-service's payment-secret keyset (Tink
+ * JSON), and the service token every service presents to another's {@code /internal/**}.
  */
 public final class GeneratedSecrets implements AutoCloseable {
 
@@ -32,6 +33,8 @@ public final class GeneratedSecrets implements AutoCloseable {
     private final String metaVerifyToken;
     private final Path jwtPrivateKeyFile;
     private final Path conversationKeysetFile;
+    private final Path commerceKeysetFile;
+    private final String internalToken;
 
     private GeneratedSecrets(Path folder) throws IOException, GeneralSecurityException {
         this.folder = folder;
@@ -39,6 +42,8 @@ public final class GeneratedSecrets implements AutoCloseable {
         this.metaVerifyToken = randomHex(16);
         this.jwtPrivateKeyFile = writePrivate(folder.resolve("jwt-signing-key.pem"), rsaPrivateKeyPem());
         this.conversationKeysetFile = writePrivate(folder.resolve("conversation-keyset.json"), aeadKeyset());
+        this.commerceKeysetFile = writePrivate(folder.resolve("commerce-keyset.json"), aeadKeyset());
+        this.internalToken = randomHex(32);
     }
 
     static GeneratedSecrets create() {
@@ -65,6 +70,15 @@ public final class GeneratedSecrets implements AutoCloseable {
 
     Path conversationKeysetFile() {
         return conversationKeysetFile;
+    }
+
+    Path commerceKeysetFile() {
+        return commerceKeysetFile;
+    }
+
+    /** The service token (SELLAVIE_INTERNAL_TOKEN) every service of the stack shares. */
+    public String internalToken() {
+        return internalToken;
     }
 
     static String randomHex(int bytes) {

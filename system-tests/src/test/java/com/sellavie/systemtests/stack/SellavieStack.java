@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SellavieStack implements AutoCloseable {
 
-    /** Start-up of six JVMs on two shared cores: generous on purpose. */
+    /** Start-up of seven JVMs on two shared cores: generous on purpose. */
     public static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
 
     private static final Logger log = LoggerFactory.getLogger(SellavieStack.class);
@@ -73,13 +73,15 @@ public final class SellavieStack implements AutoCloseable {
         for (ServiceJar jar : ServiceJar.values()) {
             ports.put(jar.service(), freePort());
         }
-        // No schema is registered up front: the six services start together against an empty
+        // No schema is registered up front: the services start together against an empty
         // registry and each registers every event schema, as in a parallel rollout.
         Map<String, String> common = new HashMap<>();
         common.put("SELLAVIE_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
         common.put("SELLAVIE_SCHEMA_REGISTRY_URL", infrastructure.registryUrl());
         common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
         common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+        common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
+        common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -152,6 +154,9 @@ public final class SellavieStack implements AutoCloseable {
                     // shortest lease allowed (> connect 3 s + request 8 s) instead of 30 s.
                     "SELLAVIE_OUTBOUND_LEASE_DURATION", "12s");
             case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline");
+            case COMMERCE -> Map.of(
+                    "SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString(),
+                    "SELLAVIE_PUBLIC_BASE_URL", url(ports.get("gateway")));
             case NOTIFICATION -> Map.of();
             case GATEWAY -> Map.of(
                     // The built console (web/dist), served at / as in production; the browser journey needs it.

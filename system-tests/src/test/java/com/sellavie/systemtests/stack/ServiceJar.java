@@ -16,6 +16,7 @@ enum ServiceJar {
     INGEST("ingest", "webhook-ingest-service", true),
     CONVERSATION("conversation", "conversation-service", true),
     AI("ai", "ai-service", true),
+    COMMERCE("commerce", "commerce-service", true),
     NOTIFICATION("notification", "notification-service", true),
     GATEWAY("gateway", "gateway", false);
 
