@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The local stack's generated secrets, each made on first use and kept in {@code secrets/}: the
  * sandbox Meta app secret and verify token, identity's JWT signing key, conversation-service's
- * channel-token keyset, the operator token, the database roles' passwords and the demo owner's
+ * channel-token keyset, commerce-service's payment-secret keyset, the operator token, the database roles' passwords and the demo owner's
  * password. A value the environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over
  * the generated one.
  */
@@ -69,6 +69,17 @@ final class LocalSecrets {
         return file;
     }
 
+    /** Path of commerce-service's Tink AEAD keyset (JSON) for payment provider secrets. */
+    Path commerceKeysetFile() {
+        String configured = environment.get("SELLAVIE_COMMERCE_KEYSET_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path file = folder.resolve("commerce-keyset.json");
+        SecretFile.readOrCreate(file, LocalSecrets::newAeadKeyset);
+        return file;
+    }
+
     String databasePassword(String role) {
         return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
     }
@@ -108,7 +119,7 @@ final class LocalSecrets {
             KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not generate the channel-token keyset", e);
+            throw new IllegalStateException("Could not generate an AEAD keyset", e);
         }
     }
 }

@@ -99,6 +99,8 @@ final class LocalStack {
         env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
         env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
+        // commerce-service refuses to start without its payment-secret keyset.
+        env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
         env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
         return env;
     }
