@@ -1,5 +1,6 @@
 package com.sellavie.commerce.catalog;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,37 +25,64 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class CatalogImportController {
 
-    private final CatalogImport imports;
+    private static final Logger log = LoggerFactory.getLogger(CatalogImportController.class);
 
-    CatalogImportController(CatalogImport imports) {
+    private final CatalogImport imports;
+    private final MeterRegistry meters;
+
+    CatalogImportController(CatalogImport imports, MeterRegistry meters) {
         this.imports = imports;
+        this.meters = meters;
     }
 
     @PostMapping(path = "/api/catalog/import", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     ImportSummary importCsv(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > CatalogImport.MAX_BYTES) {
-            throw new ImportTooLargeException(CatalogImport.MAX_BYTES);
+            throw counted(new ImportTooLargeException(CatalogImport.MAX_BYTES));
         }
-        return imports.importFile(readAtMost(request.getInputStream(), CatalogImport.MAX_BYTES),
-                charset(request.getCharacterEncoding()));
+        byte[] file = readAtMost(request.getInputStream(), CatalogImport.MAX_BYTES);
+        return counted(() -> imports.importFile(file, charset(request.getCharacterEncoding())));
     }
 
     @PostMapping(path = "/api/catalog/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     ImportSummary importUpload(@RequestParam("file") MultipartFile file) throws IOException {
         if (file.getSize() > CatalogImport.MAX_BYTES) {
-            throw new ImportTooLargeException(CatalogImport.MAX_BYTES);
+            throw counted(new ImportTooLargeException(CatalogImport.MAX_BYTES));
         }
+        byte[] content;
         try (InputStream in = file.getInputStream()) {
-            return imports.importFile(readAtMost(in, CatalogImport.MAX_BYTES), charset(null));
+            content = readAtMost(in, CatalogImport.MAX_BYTES);
+        }
+        return counted(() -> imports.importFile(content, charset(null)));
+    }
+
+    /** Counts and logs each import's outcome (sellavie.commerce.catalog.imports{outcome}); never the file's content. */
+    private ImportSummary counted(Supplier<ImportSummary> work) {
+        try {
+            ImportSummary summary = work.get();
+            meters.counter("sellavie.commerce.catalog.imports", "outcome", "imported").increment();
+            log.info("Catalog import: {} created, {} updated, {} unchanged", summary.created(), summary.updated(),
+                    summary.unchanged());
+            return summary;
+        } catch (ImportRejectedException e) {
+            meters.counter("sellavie.commerce.catalog.imports", "outcome", "refused").increment();
+            log.info("Catalog import refused: {}", e.getBody().getDetail());
+            throw e;
         }
     }
 
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+    private ImportTooLargeException counted(ImportTooLargeException e) {
+        meters.counter("sellavie.commerce.catalog.imports", "outcome", "too_large").increment();
+        log.info("Catalog import refused: larger than {} bytes", CatalogImport.MAX_BYTES);
+        return e;
+    }
+
+    private byte[] readAtMost(InputStream in, long max) throws IOException {
         byte[] bytes = in.readNBytes((int) max + 1);
         if (bytes.length > max) {
-            throw new ImportTooLargeException(max);
+            throw counted(new ImportTooLargeException(max));
         }
         return bytes;
     }

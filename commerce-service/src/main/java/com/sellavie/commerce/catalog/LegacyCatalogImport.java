@@ -46,7 +46,15 @@ class LegacyCatalogImport {
         for (ProductDetails details : valid) {
             if (existing.add(details.sku().toLowerCase(Locale.ROOT))) {
                 Product product = Product.create(businessId, details, now);
-                products.save(product);
+                try {
+                    products.save(product);
+                } catch (RuntimeException e) {
+                    if (Catalog.causedByDuplicateKey(e)) {
+                        // The merchant created this sku meanwhile: all rolls back; a retry skips it.
+                        throw CatalogConflictException.changedMeanwhile(details.sku());
+                    }
+                    throw e;
+                }
                 events.upserted(product, now);
                 created++;
             }

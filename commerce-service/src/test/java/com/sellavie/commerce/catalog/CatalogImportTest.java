@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +22,8 @@ class CatalogImportTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aValidFileCreatesUpdatesAndKeepsProductsAndPublishesOnlyTheChanges() {
@@ -71,6 +75,7 @@ class CatalogImportTest {
         Api owner = Api.asOwnerOf(port, business);
         owner.post("/api/catalog/products", product("TOTE", "Tote bag", 900_000, "NGN", null, true));
         Catalogs.upserts(business, 1);
+        double refusedBefore = refusedImports();
 
         Api.Response refused = csv(owner, """
                 sku,name,price,currency,stock,active
@@ -90,6 +95,7 @@ class CatalogImportTest {
         assertThat(errors.valueStream().map(e -> e.get("line").asInt() + ":" + field(e)).toList()).containsExactly(
                 "3:name", "3:price", "5:sku", "7:currency", "7:stock", "7:active", "8:", "9:sku");
         assertThat(errors.get(1).get("message").asString()).contains("2 decimals");
+        assertThat(refusedImports()).isEqualTo(refusedBefore + 1);
         // nothing changed, nothing published
         assertThat(owner.get("/api/catalog/products").json()).hasSize(1);
         assertThat(owner.get("/api/catalog/products/TOTE").json().get("priceMinor").asLong()).isEqualTo(900_000);
@@ -166,6 +172,10 @@ class CatalogImportTest {
 
         assertThat(csv(agent, "sku,name,price,currency\nMUG,Mug,1,NGN\n").status()).isEqualTo(403);
         assertThat(Api.asOwnerOf(port, business).get("/api/catalog/products").json()).isEmpty();
+    }
+
+    private double refusedImports() {
+        return meters.counter("sellavie.commerce.catalog.imports", "outcome", "refused").count();
     }
 
     private static Api.Response csv(Api api, String body) {

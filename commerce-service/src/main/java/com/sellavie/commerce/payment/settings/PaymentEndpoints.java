@@ -1,6 +1,7 @@
 package com.sellavie.commerce.payment.settings;
 
 import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.sellavie.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class PaymentEndpoints {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentEndpoints.class);
+
     /** Listed in sellavie.tenancy.global-lookups. */
     static final String LOOKUP = "payment-endpoint-by-id";
 
@@ -29,9 +34,10 @@ class PaymentEndpoints {
     private final SecretCipher cipher;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     PaymentEndpoints(Tenancy tenancy, JdbcTemplate jdbc, ProviderSettingsRepository repository, SecretCipher cipher,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
         this.tenancy = tenancy;
         this.jdbc = jdbc;
         this.repository = repository;
@@ -39,9 +45,23 @@ class PaymentEndpoints {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.clock = clock;
+        this.meters = meters;
     }
 
+    /** Counted as sellavie.commerce.payment.endpoint.lookups{outcome=found|not_found}. */
     Optional<PaymentEndpoint> find(String endpointId) {
+        Optional<PaymentEndpoint> found = lookUp(endpointId);
+        meters.counter("sellavie.commerce.payment.endpoint.lookups", "outcome", found.isPresent() ? "found" : "not_found")
+                .increment();
+        if (found.isEmpty()) {
+            // Ingest answers the provider 404; an unknown id is usually a stale dashboard setting or a probe.
+            log.info("Payment endpoint lookup: no provider configured for endpoint id {}",
+                    endpointId != null && EndpointIds.FORMAT.matcher(endpointId).matches() ? endpointId : "(malformed)");
+        }
+        return found;
+    }
+
+    private Optional<PaymentEndpoint> lookUp(String endpointId) {
         if (endpointId == null || !EndpointIds.FORMAT.matcher(endpointId).matches()) {
             return Optional.empty();
         }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,8 +72,24 @@ class PaymentSettings {
             repository.clearDefaultExcept(businessId, provider.name());
             settings.makeDefault(true);
         }
-        settings = repository.save(settings);
+        settings = save(settings);
         return new Saved(ProviderSettingsView.of(settings, properties, now), connecting);
+    }
+
+    private ProviderSettings save(ProviderSettings settings) {
+        try {
+            return repository.save(settings);
+        } catch (OptimisticLockingFailureException e) {
+            throw new SettingsChangedMeanwhileException(settings.provider());
+        } catch (RuntimeException e) {
+            // Spring Data JDBC wraps it: a concurrent first PUT of this provider, or a concurrent default switch.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DuplicateKeyException) {
+                    throw new SettingsChangedMeanwhileException(settings.provider());
+                }
+            }
+            throw e;
+        }
     }
 
     private String storedWebhookSecret(ProviderSettings settings) {
