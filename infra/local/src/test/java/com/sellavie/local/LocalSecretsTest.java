@@ -30,10 +30,10 @@ class LocalSecretsTest {
         String verifyToken = first.metaVerifyToken();
         Path key = first.jwtPrivateKeyFile();
         Path keyset = first.conversationKeysetFile();
+        Path commerceKeyset = first.commerceKeysetFile();
         String dbPassword = first.databasePassword("sellavie_identity");
         String opsToken = first.opsToken();
         String internalToken = first.internalToken();
-        Path commerceKeyset = first.commerceKeysetFile();
         String keyBefore = Files.readString(key);
 
         LocalSecrets second = new LocalSecrets(folder, Map.of());
@@ -42,11 +42,11 @@ class LocalSecretsTest {
         assertThat(second.metaVerifyToken()).isEqualTo(verifyToken).isNotEqualTo(appSecret);
         assertThat(Files.readString(second.jwtPrivateKeyFile())).isEqualTo(keyBefore);
         assertThat(second.conversationKeysetFile()).isEqualTo(keyset);
+        assertThat(second.commerceKeysetFile()).isEqualTo(commerceKeyset).isNotEqualTo(keyset);
+        assertThat(Files.readString(commerceKeyset)).isNotEqualTo(Files.readString(keyset));
         assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
         assertThat(second.opsToken()).isEqualTo(opsToken).hasSize(64).isNotEqualTo(appSecret);
         assertThat(second.internalToken()).isEqualTo(internalToken).hasSize(64).isNotEqualTo(opsToken);
-        assertThat(second.commerceKeysetFile()).isEqualTo(commerceKeyset);
-        assertThat(Files.readString(commerceKeyset)).isNotEqualTo(Files.readString(keyset));
         try (var files = Files.list(folder)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
                     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretFile.OWNER_ONLY));
