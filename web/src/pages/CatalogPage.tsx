@@ -191,7 +191,7 @@ function ProductTable({ products, canManage, onEdit, onRemoved, onError }: Produ
         <tr>
           <th scope="col">SKU</th>
           <th scope="col">Name</th>
-          <th scope="col">Price</th>
+          <th scope="col" className="numeric">Price</th>
           <th scope="col">Stock</th>
           <th scope="col">Status</th>
           {canManage && (

@@ -131,7 +131,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome }) {
               <tbody>
                 {outcome.lines.map((line, index) => (
                   <tr key={`${line.line}-${line.field ?? ''}-${index}`}>
-                    <td className="numeric">{Number.isFinite(line.line) ? line.line : '—'}</td>
+                    <td>{Number.isFinite(line.line) ? line.line : '—'}</td>
                     <td>{line.field ? <code>{line.field}</code> : '—'}</td>
                     <td>{line.message}</td>
                   </tr>

@@ -57,7 +57,7 @@ export function ProductForm({ product, defaultCurrency, onSaved, onCancel }: Pro
   const currency = values.currency.trim().toUpperCase();
   const digits = isCurrencyCode(currency) ? fractionDigits(currency) : null;
   return (
-    <form onSubmit={submit} noValidate className="form card" aria-label={creating ? 'Add product' : `Edit ${product.sku}`}>
+    <form onSubmit={submit} noValidate className="form card product-form" aria-label={creating ? 'Add product' : `Edit ${product.sku}`}>
       <h2>{creating ? 'Add product' : `Edit ${product.sku}`}</h2>
       {errors.general && <Alert>{errors.general}</Alert>}
       <Field
