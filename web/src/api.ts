@@ -130,6 +130,8 @@ export type ProviderSettings = {
   endpointId: string;
   updatedAt: string;
   webhookSignatureScheme?: WebhookSignatureScheme | null;
+  /** Stripe: after the signing secret changed, the previous one is still accepted until then (24 h); else null. */
+  previousWebhookSecretValidUntil?: string | null;
 };
 
 /** PUT body; a null (or omitted) secret keeps the stored one. */
@@ -311,8 +313,12 @@ export const api = {
     request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),
 };
 
+/**
+ * A SKU may contain '/' (SHIRT/L): commerce takes the rest of the path as the SKU, and an encoded slash
+ * (%2F) is refused by the services' firewall, so each segment is encoded and the slashes kept.
+ */
 function productPath(sku: string): string {
-  return `/api/catalog/products/${encodeURIComponent(sku)}`;
+  return `/api/catalog/products/${sku.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** `?a=1&b=2` from the parameters that have a value, or nothing. */

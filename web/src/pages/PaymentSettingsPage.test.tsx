@@ -18,6 +18,7 @@ const stripe = providerSettings({
   currency: 'USD',
   endpointId: 'pe_Zk3Lm9Qa0Xc5Vb7Nd2Fg4Hj6',
   isDefault: false,
+  previousWebhookSecretValidUntil: '2026-03-13T12:00:00Z',
 });
 
 function card(name: string) {
@@ -51,6 +52,7 @@ describe('PaymentSettingsPage', () => {
 
       const stripeCard = card('Stripe');
       expect(stripeCard).toHaveTextContent('whsec_…9a1b');
+      expect(stripeCard).toHaveTextContent('Previous signing secret');
       expect(within(stripeCard).queryByText('Default')).not.toBeInTheDocument();
       expect(stripeCard).toHaveTextContent('Developers → Webhooks');
       expect(within(stripeCard).getByRole('button', { name: 'Make Stripe the default' })).toBeInTheDocument();
@@ -181,6 +183,17 @@ describe('PaymentSettingsPage', () => {
       });
       expect(await within(card('Stripe')).findByText('Default')).toBeInTheDocument();
       expect(within(card('Paystack')).queryByText('Default')).not.toBeInTheDocument();
+    });
+
+    it('does not offer to untick the default on the default provider: the default only moves to another one', async () => {
+      stubApi({ 'GET /api/payments/providers': ok([paystack, stripe]) });
+      renderApp('/settings/payments');
+
+      fireEvent.click(await screen.findByRole('button', { name: 'Edit Paystack' }));
+
+      const checkbox = within(card('Paystack')).getByRole('checkbox', { name: /Default provider/ });
+      expect(checkbox).toBeChecked();
+      expect(checkbox).toBeDisabled();
     });
 
     it('shows the server\'s field errors under the inputs and keeps the form open', async () => {

@@ -210,17 +210,13 @@ export function validate(values: ProductValues): Checked {
 }
 
 function submitErrors(error: unknown): FormErrors<ProductField> {
-  if (error instanceof ApiError) {
-    switch (error.status) {
-      case 401:
-        // The session ended; the route guard is taking the user to log-in.
-        return noErrors;
-      case 403:
-        return { fields: {}, general: 'Only owners and admins can change the catalog.' };
-      case 409:
-        return { fields: { sku: error.detail ?? 'A product with this SKU already exists.' }, general: null };
-      default:
-    }
+  if (error instanceof ApiError && error.status === 401) {
+    // The session ended; the route guard is taking the user to log-in.
+    return noErrors;
   }
+  if (error instanceof ApiError && error.status === 403) {
+    return { fields: {}, general: 'Only owners and admins can change the catalog.' };
+  }
+  // 400 and 409 (a SKU already used: commerce names the field; a product changed meanwhile: the detail says so).
   return formErrorsFrom(error, fields, { priceMinor: 'price' });
 }

@@ -120,6 +120,17 @@ function StoredSettings({ info, settings }: { info: ProviderInfo; settings: Prov
           <dd>{settings.webhookSignatureScheme === 'HMAC_SHA256' ? 'flutterwave-signature (HMAC-SHA256)' : 'verif-hash header'}</dd>
         </>
       )}
+      {settings.previousWebhookSecretValidUntil && (
+        <>
+          <dt>Previous signing secret</dt>
+          <dd>
+            still accepted until{' '}
+            <time dateTime={settings.previousWebhookSecretValidUntil}>
+              {formatDateTime(settings.previousWebhookSecretValidUntil)}
+            </time>
+          </dd>
+        </>
+      )}
       <dt>Default currency</dt>
       <dd>{settings.currency}</dd>
       <dt>Updated</dt>

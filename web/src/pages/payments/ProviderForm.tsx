@@ -154,9 +154,16 @@ export function ProviderForm({ info, settings, firstProvider, onSaved, onCancel 
         error={errors.fields.currency}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={values.isDefault} onChange={(event) => set('isDefault')(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={values.isDefault}
+          // The default only moves to another provider: unticking it here would change nothing.
+          disabled={settings?.isDefault === true}
+          onChange={(event) => set('isDefault')(event.target.checked)}
+        />
         Default provider (checkout links are created with it)
       </label>
+      {settings?.isDefault && <p className="field-hint">To change the default, make another provider the default.</p>}
       {errors.fields.isDefault && <p className="field-error">{errors.fields.isDefault}</p>}
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={submitting}>
