@@ -25,6 +25,12 @@ describe('parsePrice', () => {
     expect(parsePrice('1500', 'JPY')).toEqual({ ok: true, minor: 1500 });
   });
 
+  it('ignores trailing zeros, as the server does', () => {
+    expect(parsePrice('1500.00', 'JPY')).toEqual({ ok: true, minor: 1500 });
+    expect(parsePrice('10.990', 'USD')).toEqual({ ok: true, minor: 1099 });
+    expect(parsePrice('5.', 'USD')).toEqual({ ok: true, minor: 500 });
+  });
+
   it('refuses anything that is not a plain decimal number', () => {
     for (const input of ['', '  ', '-5', '+5', '1,500', '1 500', '₦500', '12abc', '1.2.3', '.5', '1e3']) {
       expect(parsePrice(input, 'NGN')).toMatchObject({ ok: false });

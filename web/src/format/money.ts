@@ -32,7 +32,8 @@ export function fractionDigits(currency: string): number {
 export type ParsedPrice = { ok: true; minor: number } | { ok: false; message: string };
 
 /**
- * A price typed in major units ("25000", "25000.50") as minor units of `currency`. Digits and one
+ * A price typed in major units ("25000", "25000.50") as minor units of `currency`; more significant
+ * decimals than the currency has are refused ("10.999" USD, "1500.5" JPY). Digits and one
  * optional decimal point only: no signs, spaces or thousands separators (a comma is a decimal
  * point in much of the world, so "1,500" is refused rather than guessed).
  */
@@ -41,7 +42,9 @@ export function parsePrice(input: string, currency: string): ParsedPrice {
   if (typeof decimal === 'string') {
     return { ok: false, message: decimal };
   }
-  const { whole, fraction } = decimal;
+  const { whole } = decimal;
+  // Trailing zeros add no value ("1500.00" yen is 1500 yen), as on the server (BigDecimal.stripTrailingZeros).
+  const fraction = decimal.fraction.replace(/0+$/, '');
   const digits = fractionDigits(currency);
   if (fraction.length > digits) {
     return {
