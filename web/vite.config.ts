@@ -20,5 +20,8 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
+    // Role queries over a whole page are slow in jsdom, and the machines are shared (builds of other
+    // modules run alongside): 5 s (the default) fails a correct test under load, so allow more.
+    testTimeout: 20_000,
   },
 });

@@ -103,4 +103,52 @@ describe('api client', () => {
     expect(fake.requests[0]?.headers.authorization).toBe('Bearer token-abc');
     expect(fake.requests[0]?.body).toBeUndefined();
   });
+
+  it('reads a refused import\'s line list from "errors" as line errors', async () => {
+    signIn();
+    stubApi({
+      'POST /api/catalog/import': problem(422, 'Invalid file', {
+        errors: [
+          { line: 3, field: 'price', message: 'USD prices have at most 2 decimals' },
+          { line: 4, message: 'has 5 columns, expected 7' },
+        ],
+      }),
+    });
+
+    const error = (await api.importProducts('sku,name\n').catch((e: unknown) => e)) as ApiError;
+
+    expect(error.status).toBe(422);
+    expect(error.fieldErrors).toEqual({});
+    expect(error.lineErrors).toEqual([
+      { line: 3, field: 'price', message: 'USD prices have at most 2 decimals' },
+      { line: 4, field: null, message: 'has 5 columns, expected 7' },
+    ]);
+  });
+
+  it('sends a CSV import as text/csv, as it is', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({ 'POST /api/catalog/import': ok({ created: 0, updated: 0, unchanged: 1 }) });
+
+    const result = await api.importProducts('sku,name,description,price,currency,stock,active\nA,B,,1,USD,,\n');
+
+    expect(result).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(fake.requests[0]?.headers['content-type']).toBe('text/csv');
+    expect(fake.requests[0]?.body).toBe('sku,name,description,price,currency,stock,active\nA,B,,1,USD,,\n');
+  });
+
+  it('puts product filters in the query and escapes a SKU in the path, keeping its slashes', async () => {
+    signIn();
+    const fake = stubApi({
+      'GET /api/catalog/products?q=linen+shirt&active=true': ok([]),
+      'DELETE /api/catalog/products/BAG/01%20%C3%A9': { status: 204 },
+    });
+
+    await api.products({ q: ' linen shirt ', active: true });
+    await api.deleteProduct('BAG/01 é');
+
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/catalog/products?q=linen+shirt&active=true',
+      'DELETE /api/catalog/products/BAG/01%20%C3%A9',
+    ]);
+  });
 });

@@ -40,9 +40,14 @@ export type ConversationSummary = {
 
 export type DeliveryStatus = 'PENDING' | 'ATTEMPTING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'EXPIRED' | 'RECEIVED';
 
+/** Who wrote a message: the customer, the assistant, or Sellavie itself (checkout links, receipts). */
+export type AuthorType = 'CUSTOMER' | 'ASSISTANT' | 'SYSTEM' | (string & {});
+
 export type Message = {
   id: string;
   direction: Direction;
+  /** Absent or null on messages recorded before authors were kept. */
+  authorType?: AuthorType | null;
   text: string | null;
   sentAt: string;
   deliveryStatus: DeliveryStatus;
@@ -84,6 +89,62 @@ export type Notification = {
   readAt: string | null;
 };
 
+/** A catalog product; the price is in minor units of its ISO 4217 currency (kobo, cents; yen are whole). */
+export type Product = {
+  sku: string;
+  name: string;
+  description: string | null;
+  priceMinor: number;
+  currency: string;
+  /** null = unlimited, 0 = out of stock. */
+  stock: number | null;
+  active: boolean;
+};
+
+export type ProductFilter = { q?: string; active?: boolean };
+
+/** What a CSV import changed (it is all-or-nothing: a refused file changes nothing). */
+export type ImportResult = { created: number; updated: number; unchanged: number };
+
+/** One bad line of a refused CSV import; line 1 is the header. */
+export type LineError = { line: number; field: string | null; message: string };
+
+export type PaymentProvider = 'PAYSTACK' | 'FLUTTERWAVE' | 'STRIPE';
+
+export type PaymentMode = 'TEST' | 'LIVE';
+
+/** How Flutterwave webhooks are verified: the v3 `verif-hash` header (default) or the v4 HMAC-SHA256 signature. */
+export type WebhookSignatureScheme = 'VERIF_HASH' | 'HMAC_SHA256';
+
+/** A configured provider as the server returns it: secrets always masked (`sk_test_…4f2a`). */
+export type ProviderSettings = {
+  provider: PaymentProvider;
+  secretKey: string | null;
+  publicKey: string | null;
+  webhookSecret: string | null;
+  mode: PaymentMode;
+  currency: string;
+  isDefault: boolean;
+  /** Where the merchant points the provider's webhooks. */
+  webhookUrl: string;
+  endpointId: string;
+  updatedAt: string;
+  webhookSignatureScheme?: WebhookSignatureScheme | null;
+  /** Stripe: after the signing secret changed, the previous one is still accepted until then (24 h); else null. */
+  previousWebhookSecretValidUntil?: string | null;
+};
+
+/** PUT body; a null (or omitted) secret keeps the stored one. */
+export type ProviderSettingsUpdate = {
+  secretKey: string | null;
+  publicKey: string | null;
+  webhookSecret: string | null;
+  mode: PaymentMode;
+  currency: string;
+  isDefault: boolean;
+  webhookSignatureScheme?: WebhookSignatureScheme | null;
+};
+
 /** Any failed call: an HTTP error answer (RFC 7807 problem JSON when the server sent one) or no answer at all (status 0). */
 export class ApiError extends Error {
   readonly status: number;
@@ -91,19 +152,31 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** Field name (as in the request body) to message, from the problem's `errors` or `fieldErrors`. */
   readonly fieldErrors: Record<string, string>;
+  /** Per-line problems of a refused file (a CSV import's 422): `errors` as a list of `{line, field, message}`. */
+  readonly lineErrors: LineError[];
 
-  constructor(status: number, title: string, detail?: string, fieldErrors: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    title: string,
+    detail?: string,
+    fieldErrors: Record<string, string> = {},
+    lineErrors: LineError[] = [],
+  ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.lineErrors = lineErrors;
   }
 }
 
 type RequestOptions = {
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (e.g. a CSV file), with this content type. */
+  raw?: { body: Blob | string; contentType: string };
   /** Auth endpoints are called without a token, and their 401 means "wrong credentials", not "session over". */
   anonymous?: boolean;
   signal?: AbortSignal;
@@ -111,7 +184,9 @@ type RequestOptions = {
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (options.body !== undefined) {
+  if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   if (!options.anonymous) {
@@ -129,7 +204,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -149,7 +224,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   if (response.status === 204) {
     return undefined as T;
   }
-  return (await response.json()) as T;
+  // A 201 may carry only a Location header; an empty body is no body, not a JSON error.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {
@@ -166,7 +243,22 @@ async function problemFrom(response: Response): Promise<ApiError> {
   const problem = body as Record<string, unknown>;
   const title = typeof problem.title === 'string' && problem.title ? problem.title : fallbackTitle;
   const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : undefined;
-  return new ApiError(response.status, title, detail, fieldErrorsFrom(problem.errors ?? problem.fieldErrors));
+  const errors = problem.errors ?? problem.fieldErrors;
+  return new ApiError(response.status, title, detail, fieldErrorsFrom(errors), lineErrorsFrom(errors));
+}
+
+/** Accepts `[{line, field, message}, ...]`; anything else is no line errors. */
+function lineErrorsFrom(raw: unknown): LineError[] {
+  if (!Array.isArray(raw)) {
+    return [];
+  }
+  return raw
+    .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null)
+    .map((entry) => ({
+      line: Number(entry.line),
+      field: typeof entry.field === 'string' && entry.field ? entry.field : null,
+      message: typeof entry.message === 'string' ? entry.message : String(entry.message ?? ''),
+    }));
 }
 
 /** Accepts `{field: "message"}` and `{field: ["message", ...]}`. */
@@ -207,7 +299,39 @@ export const api = {
   /** An UNKNOWN delivery: the team saw it arrive on Instagram; nothing is sent. */
   markMessageDelivered: (conversationId: string, messageId: string) =>
     request<DeliveryActionResult>('POST', `${messagePath(conversationId, messageId)}/mark-delivered`),
+  products: ({ q, active }: ProductFilter = {}, { signal }: Signal = {}) =>
+    request<Product[]>('GET', `/api/catalog/products${query({ q: q?.trim() || undefined, active })}`, { signal }),
+  createProduct: (product: Product) => request<Product>('POST', '/api/catalog/products', { body: product }),
+  /** Replaces the product with this sku (the sku itself cannot change). */
+  updateProduct: (sku: string, product: Product) => request<Product>('PUT', productPath(sku), { body: product }),
+  deleteProduct: (sku: string) => request<void>('DELETE', productPath(sku)),
+  /** Sends the merchant's file as it is: the server parses it and reports every bad line. */
+  importProducts: (csv: Blob | string) =>
+    request<ImportResult>('POST', '/api/catalog/import', { raw: { body: csv, contentType: 'text/csv' } }),
+  paymentProviders: ({ signal }: Signal = {}) => request<ProviderSettings[]>('GET', '/api/payments/providers', { signal }),
+  savePaymentProvider: (provider: PaymentProvider, settings: ProviderSettingsUpdate) =>
+    request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),
 };
+
+/**
+ * A SKU may contain '/' (SHIRT/L): commerce takes the rest of the path as the SKU, and an encoded slash
+ * (%2F) is refused by the services' firewall, so each segment is encoded and the slashes kept.
+ */
+function productPath(sku: string): string {
+  return `/api/catalog/products/${sku.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** `?a=1&b=2` from the parameters that have a value, or nothing. */
+function query(parameters: Record<string, string | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== '') {
+      search.set(name, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 function messagePath(conversationId: string, messageId: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;

@@ -1,6 +1,7 @@
-import type { RouteObject } from 'react-router-dom';
+import { Navigate, type RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { AttentionPage } from './pages/AttentionPage';
+import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { HomePage } from './pages/HomePage';
@@ -8,6 +9,7 @@ import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
 import { SignupPage } from './pages/SignupPage';
 import { RequireAuth } from './session/RequireAuth';
 
@@ -26,8 +28,12 @@ export const routes: RouteObject[] = [
           { path: 'inbox', element: <InboxPage /> },
           { path: 'inbox/:conversationId', element: <ConversationPage /> },
           { path: 'attention', element: <AttentionPage /> },
+          { path: 'catalog', element: <CatalogPage /> },
           { path: 'channels', element: <ChannelsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
+          // Payments is the first settings page; /settings opens it until there are more.
+          { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
+          { path: 'settings/payments', element: <PaymentSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

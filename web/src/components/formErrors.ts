@@ -12,17 +12,23 @@ export const noErrors = { fields: {}, general: null } as const;
  * errors for fields the form does not show (the server knows more fields than the form) join the
  * general message, so nothing the server said is lost.
  */
-export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
+export function formErrorsFrom<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  /** Server field name to the form field showing it, where they differ (e.g. `priceMinor` under the price typed in major units). */
+  aliases: Partial<Record<string, F>> = {},
+): FormErrors<F> {
   if (!(error instanceof ApiError)) {
     return { fields: {}, general: describeError(error) };
   }
   const known: Partial<Record<F, string>> = {};
   const unknown: string[] = [];
-  for (const [field, message] of Object.entries(error.fieldErrors)) {
+  for (const [serverField, message] of Object.entries(error.fieldErrors)) {
+    const field = aliases[serverField] ?? serverField;
     if ((fields as readonly string[]).includes(field)) {
       known[field as F] = message;
     } else {
-      unknown.push(`${field}: ${message}`);
+      unknown.push(`${serverField}: ${message}`);
     }
   }
   const hasFieldErrors = Object.keys(error.fieldErrors).length > 0;

@@ -21,7 +21,7 @@ describe('ConsoleLayout', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Sellavie');
   });
 
-  it('offers the inbox, the replies needing attention, channels and notifications to a signed-in merchant, with their business and a log-out', async () => {
+  it('offers the inbox, the replies needing attention, the catalog, channels, notifications and settings to a signed-in merchant, with their business and a log-out', async () => {
     signIn({ business: { id: 'b-1', name: 'Linen & Co' } });
     stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/');
@@ -30,8 +30,10 @@ describe('ConsoleLayout', () => {
     expect(navigationLinks()).toEqual([
       ['Inbox', '/inbox'],
       ['Needs attention', '/attention'],
+      ['Catalog', '/catalog'],
       ['Channels', '/channels'],
       ['Notifications', '/notifications'],
+      ['Settings', '/settings'],
     ]);
     expect(screen.getByRole('link', { name: 'Inbox' })).toHaveClass('active');
     expect(screen.getByRole('banner')).toHaveTextContent('Linen & Co');
@@ -48,6 +50,16 @@ describe('ConsoleLayout', () => {
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
     expect(location()).toBe('/login');
     expect(currentSession()).toBeNull();
+  });
+
+  it('opens Settings on the payment settings, with Settings marked as the current section', async () => {
+    signIn();
+    stubApi({ 'GET /api/payments/providers': ok([]) });
+    const { location } = renderApp('/settings');
+
+    expect(await screen.findByRole('heading', { name: 'Payments' })).toBeInTheDocument();
+    expect(location()).toBe('/settings/payments');
+    expect(screen.getByRole('link', { name: 'Settings' })).toHaveClass('active');
   });
 
   it('answers an unknown address inside the layout with a not-found page', () => {

@@ -5,8 +5,10 @@ import { useActiveSession } from '../session/useActiveSession';
 export const signedInNavigation = [
   { to: '/inbox', label: 'Inbox' },
   { to: '/attention', label: 'Needs attention' },
+  { to: '/catalog', label: 'Catalog' },
   { to: '/channels', label: 'Channels' },
   { to: '/notifications', label: 'Notifications' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
 export const signedOutNavigation = [

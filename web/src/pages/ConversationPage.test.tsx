@@ -158,4 +158,34 @@ describe('ConversationPage', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This conversation does not exist, or belongs to another business.');
   });
+
+  it('shows Sellavie\'s own messages (checkout links, receipts) apart from the assistant\'s, with their delivery status', async () => {
+    stubApi({
+      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-1', authorType: 'CUSTOMER', text: "I'd like 2 linen shirts" }),
+        message({ id: 'm-2', direction: 'OUTBOUND', authorType: 'ASSISTANT', text: 'Great choice!', deliveryStatus: 'SENT' }),
+        message({
+          id: 'm-3',
+          direction: 'OUTBOUND',
+          authorType: 'SYSTEM',
+          text: 'Pay for your order here: https://checkout.paystack.com/0peioxfhpn',
+          deliveryStatus: 'PENDING',
+        }),
+        message({ id: 'm-4', direction: 'OUTBOUND', authorType: 'SYSTEM', text: 'Payment received, thank you!', deliveryStatus: 'UNKNOWN' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [, assistant, link, receipt] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(assistant).not.toHaveClass('message-system');
+    expect(assistant).not.toHaveTextContent('Sellavie');
+    expect(link).toHaveClass('message-outbound', 'message-system');
+    expect(link).toHaveTextContent(/^Sellavie:/);
+    expect(link).toHaveTextContent('https://checkout.paystack.com/0peioxfhpn');
+    expect(link).toHaveTextContent('Sending…');
+    expect(receipt).toHaveClass('message-system');
+    expect(receipt).toHaveTextContent('Delivery unknown — check Instagram before resending');
+    expect(within(receipt!).getByRole('button', { name: 'Resend' })).toBeEnabled();
+  });
 });

@@ -71,14 +71,22 @@ function Thread({ conversationId, messages, contact }: { conversationId: string;
     <ol className="thread" aria-label="Messages">
       {messages.map((message, index) => {
         const inbound = message.direction === 'INBOUND';
+        // Sellavie's own messages (checkout links, payment confirmations, receipts): sent like replies, shown apart.
+        const system = !inbound && message.authorType === 'SYSTEM';
         const status = changed[message.id] ?? message.deliveryStatus;
         return (
           <li
             key={message.id}
             ref={index === count - 1 ? end : undefined}
-            className={inbound ? 'message message-inbound' : 'message message-outbound'}
+            className={inbound ? 'message message-inbound' : system ? 'message message-outbound message-system' : 'message message-outbound'}
           >
-            <span className="visually-hidden">{inbound ? `${contact}:` : 'You:'}</span>
+            {system ? (
+              <p className="message-author" title="Sent by Sellavie: checkout links, payment confirmations and receipts">
+                Sellavie<span className="visually-hidden">:</span>
+              </p>
+            ) : (
+              <span className="visually-hidden">{inbound ? `${contact}:` : 'You:'}</span>
+            )}
             <p className="message-text">{message.text ?? <em>(no text)</em>}</p>
             <p className="message-meta">
               <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>

@@ -11,6 +11,7 @@ export type RecordedRequest = {
   method: string;
   path: string;
   headers: Record<string, string>;
+  /** JSON bodies parsed; other bodies (a CSV file) as their text. */
   body: unknown;
 };
 
@@ -40,7 +41,7 @@ export function stubApi(routes: StubbedRoutes): FakeApi {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body = await recordedBody(init.body, headers['content-type']);
     const route = `${method} ${path}`;
     requests.push({ method, path, headers, body });
 
@@ -63,6 +64,26 @@ export function stubApi(routes: StubbedRoutes): FakeApi {
       table.set(route, [reply].flat());
     },
   };
+}
+
+async function recordedBody(body: RequestInit['body'], contentType: string | undefined): Promise<unknown> {
+  if (typeof body === 'string') {
+    return contentType === 'application/json' ? JSON.parse(body) : body;
+  }
+  if (body instanceof Blob) {
+    return readText(body);
+  }
+  return undefined;
+}
+
+/** jsdom's Blob has no text(); its FileReader does the same. */
+function readText(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
 }
 
 function json(status: number, body: unknown): Response {

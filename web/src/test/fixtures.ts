@@ -1,4 +1,5 @@
-import type { AuthResponse, Channel, ConversationSummary, Message } from '../api';
+import type { AuthResponse, Channel, ConversationSummary, Message, Product, ProviderSettings } from '../api';
+import type { Role } from '../session/role';
 import { startSession } from '../session/session';
 
 export function authResponse(overrides: Partial<AuthResponse> = {}): AuthResponse {
@@ -15,6 +16,18 @@ export function authResponse(overrides: Partial<AuthResponse> = {}): AuthRespons
 /** Signs the test user in, as a log-in would. */
 export function signIn(overrides: Partial<AuthResponse> = {}) {
   return startSession(authResponse(overrides));
+}
+
+/** An access token shaped like identity-service's (header.payload.signature), carrying `role`; unsigned. */
+export function tokenWithRole(role: Role | string): string {
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role })}.c2lnbmF0dXJl`;
+}
+
+/** Signs the test user in with this role in the business. */
+export function signInAs(role: Role) {
+  return signIn({ accessToken: tokenWithRole(role) });
 }
 
 export function conversation(overrides: Partial<ConversationSummary> = {}): ConversationSummary {
@@ -48,6 +61,38 @@ export function channel(overrides: Partial<Channel> = {}): Channel {
     accessToken: 'EAAB…4f2a',
     status: 'CONNECTED',
     createdAt: '2026-03-12T12:00:00Z',
+    ...overrides,
+  };
+}
+
+export function product(overrides: Partial<Product> = {}): Product {
+  return {
+    sku: 'SHIRT-LINEN-M',
+    name: 'Linen shirt (M)',
+    description: 'White linen, relaxed fit',
+    priceMinor: 2500000,
+    currency: 'NGN',
+    stock: 12,
+    active: true,
+    ...overrides,
+  };
+}
+
+export function providerSettings(overrides: Partial<ProviderSettings> = {}): ProviderSettings {
+  const provider = overrides.provider ?? 'PAYSTACK';
+  const endpointId = overrides.endpointId ?? 'pe_4fTq9LmZx2Rk8VbN1cYw7HsD';
+  return {
+    provider,
+    secretKey: 'sk_test_…4f2a',
+    publicKey: 'pk_test_0a1b2c3d4e5f',
+    webhookSecret: null,
+    mode: 'TEST',
+    currency: 'NGN',
+    isDefault: true,
+    webhookUrl: `http://localhost:8080/webhooks/${provider.toLowerCase()}/${endpointId}`,
+    endpointId,
+    updatedAt: '2026-03-12T12:00:00Z',
+    webhookSignatureScheme: null,
     ...overrides,
   };
 }

@@ -1,0 +1,41 @@
+import type { Session } from './session';
+import { useActiveSession } from './useActiveSession';
+
+/** A member's role in the business, as identity-service writes it into the access token (`role` claim). */
+export type Role = 'OWNER' | 'ADMIN' | 'AGENT';
+
+const roles: readonly string[] = ['OWNER', 'ADMIN', 'AGENT'];
+
+/**
+ * The role from the session's access token. Read, not verified: it only decides which controls the
+ * console shows. The services check the signed token on every call, so a wrong guess here costs a
+ * 403, never access. null when the token cannot be read.
+ */
+export function roleOf(session: Session | null): Role | null {
+  const payload = session?.accessToken.split('.')[1];
+  if (!payload) {
+    return null;
+  }
+  try {
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    const role = (JSON.parse(json) as { role?: unknown }).role;
+    return typeof role === 'string' && roles.includes(role) ? (role as Role) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether to offer the controls that change the catalog or payment settings (OWNER and ADMIN). An
+ * unreadable role shows them: the server still decides, and its 403 is handled where they are used.
+ */
+export function canManageCommerce(role: Role | null): boolean {
+  return role !== 'AGENT';
+}
+
+/** The signed-in member's role, re-read when the session changes. */
+export function useRole(): Role | null {
+  return roleOf(useActiveSession());
+}
