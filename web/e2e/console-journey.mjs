@@ -1,7 +1,9 @@
 // The console journey in a real browser, against a running stack (system-tests' ConsoleBrowserJourneyIT
 // runs it; see system-tests/README.md): a merchant signs up, connects an Instagram channel, sees the empty
 // inbox; a customer's DM arrives as Meta's signed webhook; the conversation appears in the inbox without
-// a reload, and opening it shows the DM and the assistant's reply.
+// a reload, and opening it shows the DM and the assistant's reply. Then the merchant's commerce screens:
+// a product added and edited in the Catalog, and Stripe set up under Settings → Payments (masked keys,
+// the webhook URL to paste into Stripe's dashboard).
 //
 // Plain playwright-core driving Debian's chromium: no browser is ever downloaded.
 //
@@ -209,6 +211,62 @@ async function journey(page) {
   return replyText;
 }
 
+/** The Catalog (add a product, edit its price) and Settings → Payments (set up Stripe), as a merchant would. */
+async function commerceJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const sku = `LINEN-${run}`.toUpperCase();
+
+  step = 'add a product to the catalog';
+  await nav.getByRole('link', { name: 'Catalog' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Catalog', level: 1 }), 'the Catalog page');
+  await page.getByRole('button', { name: 'Add product' }).click();
+  const form = page.getByRole('form', { name: 'Add product' });
+  await form.getByLabel('SKU').fill(sku);
+  await form.getByLabel('Name').fill('Linen shirt');
+  await form.getByLabel('Description').fill('White linen shirt, relaxed fit.');
+  await form.getByLabel('Price').fill('45.00');
+  await form.getByLabel('Currency').fill('EUR');
+  await form.getByLabel('Stock').fill('12');
+  await form.getByRole('button', { name: 'Save product' }).click();
+  const row = page.getByRole('row').filter({ hasText: sku });
+  await expectVisible(row.filter({ hasText: '45.00' }), `the product ${sku} at €45.00 in the catalog`);
+
+  step = "edit the product's price";
+  await row.first().getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('form', { name: `Edit ${sku}` });
+  await edit.getByLabel('Price').fill('49.50');
+  await edit.getByRole('button', { name: 'Save product' }).click();
+  await expectVisible(page.getByRole('row').filter({ hasText: sku }).filter({ hasText: '49.50' }),
+    'the new price in the catalog');
+  await page.screenshot({ path: join(ARTIFACTS, 'catalog.png'), fullPage: true });
+
+  step = 'set up Stripe under Settings → Payments';
+  const secretKey = `sk_test_${randomUUID().replaceAll('-', '')}`;
+  const webhookSecret = `whsec_${randomUUID().replaceAll('-', '')}`;
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Payments', level: 1 }), 'the Payments settings');
+  const stripe = page.getByRole('article', { name: 'Stripe' });
+  await stripe.getByRole('button', { name: 'Set up Stripe' }).click();
+  const settings = stripe.getByRole('form', { name: 'Stripe settings' });
+  await settings.getByLabel('Secret key').fill(secretKey);
+  await settings.getByLabel('Publishable key').fill(`pk_test_${run}${run}`);
+  await settings.getByLabel('Webhook signing secret').fill(webhookSecret);
+  await settings.getByLabel('Default currency').fill('EUR');
+  await settings.getByRole('button', { name: 'Save Stripe' }).click();
+  await expectVisible(stripe.getByText('Default'), 'Stripe configured as the default provider');
+  const webhookUrl = (await stripe.locator('.webhook-url code').innerText()).trim();
+  if (!/\/webhooks\/stripe\/pe_[A-Za-z0-9]{24}$/.test(webhookUrl)) {
+    throw new Error(`the Stripe webhook URL is not shown as …/webhooks/stripe/pe_…: "${webhookUrl}"`);
+  }
+  const content = await page.content();
+  if (content.includes(secretKey) || content.includes(webhookSecret)) {
+    throw new Error('a Stripe secret is on the page after saving');
+  }
+  await expectVisible(stripe.getByText(`sk_test_…${secretKey.slice(-4)}`), 'the secret key shown masked');
+  await page.screenshot({ path: join(ARTIFACTS, 'payments.png'), fullPage: true });
+  return sku;
+}
+
 /** A reply whose delivery is UNKNOWN: found under "Needs attention", opened, marked delivered by the merchant. */
 async function unknownDeliveryJourney(page) {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -258,6 +316,7 @@ async function main() {
       if (UNKNOWN_CUSTOMER) {
         await unknownDeliveryJourney(page);
       }
+      const sku = await commerceJourney(page);
       if (pageErrors.length > 0) {
         step = 'check the page for script errors';
         throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
@@ -265,7 +324,8 @@ async function main() {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`e2e: ok in ${seconds} s: ${merchant.email} signed up, connected ${channel.accountId}, ` +
         `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"` +
-        (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : ''));
+        (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : '') +
+        `, added and edited ${sku} in the catalog, set up Stripe`);
     } catch (error) {
       const shot = join(ARTIFACTS, 'failure.png');
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

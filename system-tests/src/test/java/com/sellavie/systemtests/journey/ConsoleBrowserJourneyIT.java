@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (playwright-core driving Debian's chromium) signs up through the console, connects an Instagram
  * channel, sees the empty inbox, posts a signed DM webhook, and sees the conversation appear without
  * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
- * answered too late) is found under "Needs attention" and marked delivered. The gateway serves the built console
+ * answered too late) is found under "Needs attention" and marked delivered; then a product is added and
+ * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL). The
+ * gateway serves the built console
  * ({@code web/dist}). Chromium, Node and {@code web/node_modules} are prerequisites: missing, the
  * test fails with the fix, it does not skip.
  */
@@ -59,7 +61,7 @@ class ConsoleBrowserJourneyIT {
     }
 
     @Test
-    void aMerchantSignsUpConnectsInstagramAndSeesTheConversationOfASignedDmAppearInTheConsole() throws Exception {
+    void aMerchantSignsUpConnectsInstagramSeesASignedDmAppearAndSetsUpCatalogAndPayments() throws Exception {
         // Given Node, playwright-core, Debian's chromium and the built console the gateway serves
         Path web = SellavieStack.projectDirectory().resolve("web");
         Path script = web.resolve("e2e").resolve("console-journey.mjs");
