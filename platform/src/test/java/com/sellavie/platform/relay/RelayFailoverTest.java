@@ -120,6 +120,8 @@ class RelayFailoverTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> leaderOf().isPresent());
         try (NumberedWriter writer = new NumberedWriter(outbox, transactions, run, WRITE_PAUSE_MILLIS)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.distinctKeys() >= 250);
+            // (its offset stored at least once: on a loaded machine 250 events can beat the first flush)
+            await().atMost(Duration.ofSeconds(30)).until(this::offsetStored);
 
             // When it is killed mid-stream, events keep coming while no relay runs, then a relay starts again
             RelayProcesses.kill(first);
@@ -231,6 +233,18 @@ class RelayFailoverTest {
             try (ResultSet result = query.executeQuery()) {
                 return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** Whether the relay has stored an offset (Debezium's JDBC offset store, {@code relay_offsets}). */
+    private boolean offsetStored() {
+        // Its own connection: the test's single-connection data source belongs to the writer thread.
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, postgres.user(),
+                postgres.password());
+                java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM relay_offsets")) {
+            return rows.next() && rows.getInt(1) > 0;
+        } catch (java.sql.SQLException tableNotCreatedYet) {
+            return false;
         }
     }
 }
