@@ -39,6 +39,7 @@ class CommerceLookupIntegrationTest {
     @BeforeAll
     void client() {
         providers = new PaymentWebhookClient(port);
+        CommerceStub.warmUp(providers);
     }
 
     /** The breaker is shared by every test of this JVM's context: each test starts and ends with it closed. */
@@ -103,15 +104,15 @@ class CommerceLookupIntegrationTest {
     @Test
     void commerceSlowerThanTheReadTimeoutMeansTryAgainLater() {
         Endpoint endpoint = CommerceStub.register(VerificationScheme.PAYSTACK_HMAC_SHA512, "sk_test_slow_1");
-        CommerceStub.answer(endpoint.id(), aResponse().withStatus(200).withFixedDelay(3_000)
+        CommerceStub.answer(endpoint.id(), aResponse().withStatus(200).withFixedDelay(5_000)
                 .withHeader("Content-Type", "application/json").withBody("{}"));
 
         long started = System.nanoTime();
         HttpResponse<String> response = post(endpoint, PaymentWebhooks.signedPayment(endpoint, reference(), null));
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat((System.nanoTime() - started) / 1_000_000).as("answered after the 2 s read timeout, not 3 s")
-                .isLessThan(2_900);
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("answered after the 2 s read timeout, long before commerce's 5 s").isLessThan(4_500);
     }
 
     @Test

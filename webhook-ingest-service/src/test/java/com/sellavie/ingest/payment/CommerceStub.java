@@ -11,10 +11,12 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.sellavie.ingest.payment.endpoint.PaymentProvider;
 import com.sellavie.ingest.payment.endpoint.VerificationScheme;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -62,6 +64,18 @@ public class CommerceStub implements ApplicationContextInitializer<ConfigurableA
     static void answerWith(Endpoint endpoint) {
         answer(endpoint.id(), aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(json(endpoint)));
+    }
+
+    /**
+     * Waits until a webhook goes through the whole path once. The first lookup of a cold JVM on a loaded machine
+     * can outlast the 2 s read timeout (503, which a provider would simply retry); tests that count lookups or
+     * expect a 200 at once start after it. Callers reset the circuit breaker afterwards.
+     */
+    static void warmUp(PaymentWebhookClient client) {
+        Endpoint endpoint = register(VerificationScheme.PAYSTACK_HMAC_SHA512, "sk_test_warm_up_0a1b2c3d");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> client.post(endpoint.segment(), endpoint.id(), PaymentWebhooks.signedPayment(endpoint,
+                        "SLV-WARMUP" + UUID.randomUUID().toString().replace("-", ""), null)).statusCode() == 200);
     }
 
     /** commerce's 404 for an id it does not know (or whose provider is no longer configured). */

@@ -7,6 +7,7 @@ import com.sellavie.ingest.TopicProbe;
 import com.sellavie.ingest.payment.CommerceStub.Endpoint;
 import com.sellavie.ingest.payment.endpoint.VerificationScheme;
 import com.sellavie.schemas.Topics;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -36,6 +38,8 @@ class PaymentWebhookIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     PaymentWebhookClient providers;
     Endpoint paystack;
@@ -46,6 +50,8 @@ class PaymentWebhookIntegrationTest {
     @BeforeAll
     void commerceKnowsOneEndpointPerProvider() {
         providers = new PaymentWebhookClient(port);
+        CommerceStub.warmUp(providers);
+        breakers.circuitBreaker("commerce-endpoints").reset();
         paystack = CommerceStub.register(VerificationScheme.PAYSTACK_HMAC_SHA512, "sk_test_" + random());
         flutterwave = CommerceStub.register(VerificationScheme.FLUTTERWAVE_VERIF_HASH, "flw-hash-" + random());
         flutterwaveSigned = CommerceStub.register(VerificationScheme.FLUTTERWAVE_HMAC_SHA256, "flw-hash-" + random());
