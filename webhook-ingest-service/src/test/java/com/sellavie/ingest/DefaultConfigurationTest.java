@@ -27,5 +27,15 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ingest.unroutable.retention")).isEqualTo("7d");
         // No operator token unless one is given: /ops/** closed.
         assertThat(environment.getProperty("sellavie.ops.token")).isEmpty();
+        // Payment webhooks: commerce on the local stack's port, asked with the (unset) service token.
+        assertThat(environment.getProperty("sellavie.commerce.url")).isEqualTo("http://localhost:8085");
+        assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ingest.payments.max-body-size")).isEqualTo("1MB");
+        assertThat(environment.getProperty("sellavie.ingest.payments.endpoint-cache.found-ttl")).isEqualTo("60s");
+        assertThat(environment.getProperty("sellavie.ingest.payments.endpoint-cache.unknown-ttl")).isEqualTo("10s");
+        assertThat(environment.getProperty("spring.cloud.openfeign.client.config.commerce-endpoints.connect-timeout"))
+                .isEqualTo("1000");
+        assertThat(environment.getProperty("spring.cloud.openfeign.client.config.commerce-endpoints.read-timeout"))
+                .isEqualTo("2000");
     }
 }

@@ -1,5 +1,6 @@
 package com.sellavie.ingest.meta;
 
+import com.sellavie.ingest.webhook.BoundedBody;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.sellavie.ingest.meta;
+package com.sellavie.ingest.webhook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.io.InputStream;
  * limit: at once when the declared Content-Length says so, otherwise after reading one byte past the
  * limit. Memory never holds more than the limit plus one read buffer.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     private static final int CHUNK = 16 * 1024;
 
@@ -17,20 +17,20 @@ final class BoundedBody {
     }
 
     /** Thrown when the body is larger than allowed. */
-    static final class TooLargeException extends Exception {
+    public static final class TooLargeException extends Exception {
         TooLargeException(String message) {
             super(message, null, false, false);
         }
     }
 
     /** Refuses a body whose declared length already exceeds {@code limit}; -1 means "not declared". */
-    static void checkDeclaredLength(long contentLength, long limit) throws TooLargeException {
+    public static void checkDeclaredLength(long contentLength, long limit) throws TooLargeException {
         if (contentLength > limit) {
             throw new TooLargeException("Declared body of " + contentLength + " bytes exceeds " + limit);
         }
     }
 
-    static byte[] read(InputStream in, long contentLength, int limit) throws IOException, TooLargeException {
+    public static byte[] read(InputStream in, long contentLength, int limit) throws IOException, TooLargeException {
         checkDeclaredLength(contentLength, limit);
         int expected = contentLength >= 0 ? (int) contentLength : CHUNK;
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(expected, limit) + 1);

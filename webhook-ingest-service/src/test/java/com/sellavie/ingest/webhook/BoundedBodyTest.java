@@ -1,4 +1,4 @@
-package com.sellavie.ingest.meta;
+package com.sellavie.ingest.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
