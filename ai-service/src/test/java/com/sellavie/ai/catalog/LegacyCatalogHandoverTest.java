@@ -16,11 +16,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.IntegrationTest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +70,8 @@ class LegacyCatalogHandoverTest {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     private final List<UUID> businesses = new ArrayList<>();
 
@@ -134,6 +139,30 @@ class LegacyCatalogHandoverTest {
         assertThat(output).contains("commerce refused the legacy catalog of business " + business)
                 .contains("products[1].priceMinor");
         assertThat(legacyRows(business)).isEqualTo(2);
+    }
+
+    @Test
+    void aCommerceThatKeepsFailingOpensTheBreakerAndLaterRunsSendNothing(CapturedOutput output) {
+        // Given commerce answering 503 to everything
+        UUID business = businessWithLegacyProducts();
+        commerce.stubFor(importOf(business).willReturn(aResponse().withStatus(503)));
+
+        // When the handover runs three times
+        handover.handOver();
+        handover.handOver();
+        handover.handOver();
+
+        // Then the breaker opened after 5 failed calls (50 % of at least 5): the last run sent nothing
+        commerce.verify(5, postRequestedFor(urlPathEqualTo(PATH)));
+        assertThat(breakers.circuitBreaker(LegacyImport.POLICY).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(output).contains("CircuitBreaker 'commerce-legacy-import' is OPEN");
+        assertThat(legacyRows(business)).isEqualTo(2);
+    }
+
+    @BeforeEach
+    void closedBreaker() {
+        // each test starts with a commerce the breaker trusts (the registry outlives a test)
+        breakers.circuitBreaker(LegacyImport.POLICY).reset();
     }
 
     @AfterEach
