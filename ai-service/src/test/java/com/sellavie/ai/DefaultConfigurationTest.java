@@ -30,6 +30,21 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ai.openai-compatible.groq.base-url"))
                 .isEqualTo("https://api.groq.com/openai");
         assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.commerce-url")).isEqualTo("http://localhost:8085");
+        assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
+    }
+
+    @Test
+    void commerceCallsHaveShortTimeoutsAndTheHandoverRunsEveryThirtySeconds() throws IOException {
+        ConfigurableEnvironment environment = new AbstractEnvironment() { };
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThat(environment.getProperty("spring.cloud.openfeign.client.config.commerce-catalog.connect-timeout"))
+                .isEqualTo("2000");
+        assertThat(environment.getProperty("spring.cloud.openfeign.client.config.commerce-catalog.read-timeout"))
+                .isEqualTo("5000");
+        assertThat(environment.getProperty("sellavie.ai.legacy-handover-interval")).isEqualTo("30s");
     }
 
     @Test

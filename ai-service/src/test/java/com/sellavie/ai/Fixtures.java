@@ -4,25 +4,27 @@ import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.ai.provider.Prompt;
+import com.sellavie.events.commerce.ProductRemoved;
+import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import com.sellavie.events.identity.BusinessRegistered;
 import com.sellavie.schemas.EventMetadata;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Small factories for the tests: a seeded shop, prompts and the events ai-service consumes. */
+/** Small factories for the tests: a shop with its catalog, prompts and the events ai-service consumes. */
 public final class Fixtures {
 
     public static final String SHOP_NAME = "Lagos Linen";
     public static final List<Faq> FAQS = List.of(
             new Faq("delivery", "Do you deliver?", "We deliver across Lagos in 2 days, 1500 NGN."));
+    /** Unlimited, 5 in stock, none left. */
     public static final List<Product> PRODUCTS = List.of(
-            new Product("LINEN-SHIRT-M", "Linen Shirt", "White, size M", new BigDecimal("25.00"), "USD", true),
-            new Product("TOTE-01", "Canvas Tote", null, new BigDecimal("12.5"), "USD", true),
-            new Product("SILK-SCARF", "Silk Scarf", null, new BigDecimal("40"), "USD", false));
+            new Product("LINEN-SHIRT-M", "Linen Shirt", "White, size M", 2500, "USD", null),
+            new Product("TOTE-01", "Canvas Tote", null, 1250, "USD", 5),
+            new Product("SILK-SCARF", "Silk Scarf", null, 4000, "USD", 0));
 
     private Fixtures() {
     }
@@ -39,6 +41,12 @@ public final class Fixtures {
 
     public static ReplyRequested replyRequested(UUID businessId, UUID conversationId, String triggerText,
             ReplyRequestedHistoryMessage... history) {
+        return replyRequested(businessId, conversationId, null, triggerText, history);
+    }
+
+    /** A request of the conversation with this contact (ReplyRequested v2; {@code null}: an older sender). */
+    public static ReplyRequested replyRequested(UUID businessId, UUID conversationId, UUID contactId,
+            String triggerText, ReplyRequestedHistoryMessage... history) {
         UUID inbound = EventMetadata.newEventId();
         return ReplyRequested.newBuilder()
                 .setEventId(EventMetadata.newEventId())
@@ -47,6 +55,7 @@ public final class Fixtures {
                 .setCorrelationId("journey-" + inbound)
                 .setCausationId(inbound.toString())
                 .setConversationId(conversationId)
+                .setContactId(contactId)
                 .setChannelType("INSTAGRAM")
                 .setTriggerMessageId(EventMetadata.newEventId())
                 .setTriggerText(triggerText)
@@ -56,6 +65,36 @@ public final class Fixtures {
 
     public static ReplyRequestedHistoryMessage history(String direction, String text) {
         return new ReplyRequestedHistoryMessage(direction, text, Instant.now().minusSeconds(60));
+    }
+
+    /** commerce's event for a product's whole state, as its relay would publish it. */
+    public static ProductUpserted productUpserted(UUID businessId, UUID productId, Product product, boolean active,
+            Instant occurredAt) {
+        return ProductUpserted.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(occurredAt)
+                .setBusinessId(businessId)
+                .setCorrelationId("catalog-" + productId)
+                .setProductId(productId)
+                .setSku(product.sku())
+                .setName(product.name())
+                .setDescription(product.description())
+                .setPriceMinor(product.priceMinor())
+                .setCurrency(product.currency())
+                .setStock(product.stock())
+                .setActive(active)
+                .build();
+    }
+
+    public static ProductRemoved productRemoved(UUID businessId, UUID productId, String sku, Instant occurredAt) {
+        return ProductRemoved.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(occurredAt)
+                .setBusinessId(businessId)
+                .setCorrelationId("catalog-" + productId)
+                .setProductId(productId)
+                .setSku(sku)
+                .build();
     }
 
     public static BusinessRegistered businessRegistered(UUID businessId, String name) {

@@ -1,7 +1,6 @@
 package com.sellavie.ai.knowledge;
 
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
-import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.platform.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +8,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds a business's name, FAQ and catalog in one go (upserts: seeding twice is harmless). The way
- * the local stack's demo business and the tests get their context until the AI settings API and
- * commerce's catalog events exist; runs as the business (tenancy), whoever calls it.
+ * Seeds a business's name and FAQ in one go (upserts: seeding twice is harmless), for tests and
+ * in-process seeding; runs as the business (tenancy), whoever calls it. Products are not seeded
+ * here: they arrive from commerce's catalog ({@code commerce.catalog}).
  */
 @Component
 public class AiContextSeeder {
@@ -24,11 +23,10 @@ public class AiContextSeeder {
         this.transaction = transaction;
     }
 
-    public void seed(UUID businessId, String businessName, List<Faq> faqs, List<Product> products) {
+    public void seed(UUID businessId, String businessName, List<Faq> faqs) {
         TenantContext.runAs(businessId, () -> transaction.executeWithoutResult(status -> {
             knowledge.saveBusiness(businessId, businessName);
             faqs.forEach(faq -> knowledge.saveFaq(businessId, faq));
-            products.forEach(product -> knowledge.saveProduct(businessId, product));
         }));
     }
 }

@@ -1,6 +1,7 @@
 package com.sellavie.ai.knowledge;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,10 +11,13 @@ import java.util.UUID;
  *
  * @param businessId   the tenant
  * @param businessName its display name ({@link #UNKNOWN_NAME} until BusinessRegistered arrives)
+ * @param profile      the merchant's short texts about the business (all optional)
  * @param faqs         questions the merchant answered in advance
- * @param products     the catalog seed; the only skus a CHECKOUT may name
+ * @param products     the products on offer (commerce's catalog, active ones only); the only skus a
+ *                     CHECKOUT may name
  */
-public record BusinessKnowledge(UUID businessId, String businessName, List<Faq> faqs, List<Product> products) {
+public record BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
+        List<Product> products) {
 
     /** The name used while ai-service has not heard of the business yet. */
     public static final String UNKNOWN_NAME = "our shop";
@@ -21,12 +25,22 @@ public record BusinessKnowledge(UUID businessId, String businessName, List<Faq> 
     public BusinessKnowledge {
         Objects.requireNonNull(businessId, "businessId");
         Objects.requireNonNull(businessName, "businessName");
+        profile = profile == null ? Profile.EMPTY : profile;
         faqs = List.copyOf(faqs);
         products = List.copyOf(products);
     }
 
+    public BusinessKnowledge(UUID businessId, String businessName, List<Faq> faqs, List<Product> products) {
+        this(businessId, businessName, Profile.EMPTY, faqs, products);
+    }
+
     public List<String> skus() {
         return products.stream().map(Product::sku).toList();
+    }
+
+    /** The same knowledge with these products on offer. */
+    public BusinessKnowledge withProducts(List<Product> offered) {
+        return new BusinessKnowledge(businessId, businessName, profile, faqs, offered);
     }
 
     /**
@@ -39,13 +53,51 @@ public record BusinessKnowledge(UUID businessId, String businessName, List<Faq> 
     public record Faq(String topic, String question, String answer) {
     }
 
+    /** Short free texts about the business; any may be {@code null}. */
+    public record Profile(String about, String openingHours, String delivery, String returns,
+            String paymentMethods) {
+
+        public static final Profile EMPTY = new Profile(null, null, null, null, null);
+
+        public boolean isEmpty() {
+            return EMPTY.equals(this);
+        }
+    }
+
     /**
-     * A product of the catalog seed.
+     * A product on offer (active in the catalog).
      *
-     * @param price    in {@code currency}, two decimals
-     * @param currency ISO 4217 code
+     * @param priceMinor unit price in the currency's minor units (cents, kobo)
+     * @param currency   ISO 4217 code
+     * @param stock      units in stock; {@code null} for unlimited, 0 for unavailable
      */
-    public record Product(String sku, String name, String description, BigDecimal price, String currency,
-            boolean available) {
+    public record Product(String sku, String name, String description, long priceMinor, String currency,
+            Integer stock) {
+
+        public boolean available() {
+            return stock == null || stock > 0;
+        }
+
+        /** The price for people: major units with the currency's fraction digits, e.g. {@code 25.00 USD}. */
+        public String price() {
+            return formatPrice(priceMinor, currency);
+        }
+    }
+
+    /** {@code 2500, USD} -> {@code 25.00 USD}; {@code 1500, JPY} -> {@code 1500 JPY}; {@code 1500, KWD} -> {@code 1.500 KWD}. */
+    public static String formatPrice(long minor, String currency) {
+        return BigDecimal.valueOf(minor, fractionDigits(currency)).toPlainString() + " " + currency;
+    }
+
+    /**
+     * ISO 4217 fraction digits (as {@link Currency} knows them); 0 for codes without any (gold, test
+     * codes), 2, the common case, for a code newer than the JDK.
+     */
+    public static int fractionDigits(String currency) {
+        try {
+            return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return 2;
+        }
     }
 }

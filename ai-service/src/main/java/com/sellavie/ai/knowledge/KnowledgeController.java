@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/ai/knowledge}: the FAQ and catalog seed the assistant answers from. The business is
+ * {@code /api/ai/knowledge}: the FAQ and business profile the assistant answers
+ * from (products are commerce's catalog, {@code /api/catalog/products}). The business is
  * the access token's; every role may read it, only OWNER and ADMIN may replace it.
  */
 @RestController
@@ -29,7 +30,7 @@ class KnowledgeController {
     /** The role is checked before the document is validated: an AGENT gets 403, never field errors. */
     @PutMapping
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
-    KnowledgeDocument replace(@RequestBody(required = false) KnowledgeDocument document) {
+    KnowledgeDocument replace(@RequestBody(required = false) KnowledgeUpdate document) {
         return knowledge.replace(document);
     }
 }

@@ -1,22 +1,20 @@
 package com.sellavie.ai.knowledge;
 
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
-import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
-import java.math.BigDecimal;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Profile;
 import java.util.List;
 
 /**
- * The JSON of {@code /api/ai/knowledge}, read and written alike. Fields are nullable here so that a
- * missing one becomes a field error ({@link KnowledgeDocumentValidator}) rather than a default.
+ * The JSON {@code GET /api/ai/knowledge} answers (and {@code PUT} answers with what it stored).
  *
- * @param faqs     the whole FAQ (an empty list clears it)
- * @param products the whole catalog seed (an empty list clears it)
+ * @param faqs    the whole FAQ, sorted by topic
+ * @param profile the business profile; every field {@code null} when none was given
  */
-record KnowledgeDocument(List<FaqEntry> faqs, List<ProductEntry> products) {
+record KnowledgeDocument(List<FaqEntry> faqs, ProfileEntry profile) {
 
     static KnowledgeDocument of(BusinessKnowledge knowledge) {
         return new KnowledgeDocument(knowledge.faqs().stream().map(FaqEntry::of).toList(),
-                knowledge.products().stream().map(ProductEntry::of).toList());
+                ProfileEntry.of(knowledge.profile()));
     }
 
     /**
@@ -31,15 +29,12 @@ record KnowledgeDocument(List<FaqEntry> faqs, List<ProductEntry> products) {
         }
     }
 
-    /**
-     * @param available optional; {@code true} when absent
-     */
-    record ProductEntry(String sku, String name, String description, BigDecimal price, String currency,
-            Boolean available) {
+    /** Short free texts about the business, each optional. */
+    record ProfileEntry(String about, String openingHours, String delivery, String returns, String paymentMethods) {
 
-        static ProductEntry of(Product product) {
-            return new ProductEntry(product.sku(), product.name(), product.description(), product.price(),
-                    product.currency(), product.available());
+        static ProfileEntry of(Profile profile) {
+            return new ProfileEntry(profile.about(), profile.openingHours(), profile.delivery(), profile.returns(),
+                    profile.paymentMethods());
         }
     }
 }

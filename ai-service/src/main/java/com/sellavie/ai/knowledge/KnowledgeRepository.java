@@ -1,15 +1,16 @@
 package com.sellavie.ai.knowledge;
 
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
-import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Profile;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code businesses} and {@code knowledge} tables. Every statement runs as the current tenant
- * (row-level security): callers set {@code TenantContext}.
+ * The {@code businesses}, {@code business_profiles} and {@code knowledge} (FAQ) tables. Every
+ * statement runs as the current tenant (row-level security): callers set {@code TenantContext}.
+ * Products are not here: they are commerce's catalog ({@code com.sellavie.ai.catalog}).
  */
 @Repository
 public class KnowledgeRepository {
@@ -20,17 +21,17 @@ public class KnowledgeRepository {
         this.jdbc = jdbc;
     }
 
-    /** The business's knowledge; an unknown business gets a neutral name and no seed. */
+    /** The business's name, profile and FAQ, with no products; an unknown business gets a neutral name. */
     public BusinessKnowledge load(UUID businessId) {
         String name = jdbc.queryForList("SELECT name FROM businesses WHERE business_id = ?", String.class, businessId)
                 .stream().findFirst().orElse(BusinessKnowledge.UNKNOWN_NAME);
+        Profile profile = jdbc.query("SELECT about, opening_hours, delivery, returns, payment_methods "
+                + "FROM business_profiles WHERE business_id = ?", (rs, i) -> new Profile(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), businessId)
+                .stream().findFirst().orElse(Profile.EMPTY);
         List<Faq> faqs = jdbc.query("SELECT key, title, body FROM knowledge WHERE business_id = ? AND kind = 'FAQ' "
                 + "ORDER BY key", (rs, i) -> new Faq(rs.getString(1), rs.getString(2), rs.getString(3)), businessId);
-        List<Product> products = jdbc.query("SELECT key, title, body, price, currency, available FROM knowledge "
-                + "WHERE business_id = ? AND kind = 'PRODUCT' ORDER BY key",
-                (rs, i) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getString(5), rs.getBoolean(6)), businessId);
-        return new BusinessKnowledge(businessId, name, faqs, products);
+        return new BusinessKnowledge(businessId, name, profile, faqs, List.of());
     }
 
     /** Records or renames the business (the last name received wins). */
@@ -40,12 +41,12 @@ public class KnowledgeRepository {
     }
 
     /**
-     * Replaces the business's whole FAQ and catalog seed (its name is kept). Must run inside the
-     * caller's transaction: the delete and the inserts commit together. Replacements of one business
-     * are serialised on a transaction-scoped advisory lock, so two at once end with one of them whole
+     * Replaces the business's whole FAQ and profile (its name is kept). Must run inside the caller's
+     * transaction: the delete and the inserts commit together. Replacements of one business are
+     * serialised on a transaction-scoped advisory lock, so two at once end with one of them whole
      * rather than a duplicate-key failure or a mix.
      */
-    public void replaceSeed(UUID businessId, List<Faq> faqs, List<Product> products) {
+    public void replaceSeed(UUID businessId, List<Faq> faqs, Profile profile) {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended('sellavie-ai-knowledge:' || ?::text, 0))",
                 businessId);
         jdbc.update("DELETE FROM knowledge WHERE business_id = ?", businessId);
@@ -56,16 +57,7 @@ public class KnowledgeRepository {
                     statement.setString(3, faq.question());
                     statement.setString(4, faq.answer());
                 });
-        jdbc.batchUpdate("INSERT INTO knowledge (business_id, kind, key, title, body, price, currency, available) "
-                + "VALUES (?, 'PRODUCT', ?, ?, ?, ?, ?, ?)", products, 100, (statement, product) -> {
-                    statement.setObject(1, businessId);
-                    statement.setString(2, product.sku());
-                    statement.setString(3, product.name());
-                    statement.setString(4, product.description());
-                    statement.setBigDecimal(5, product.price());
-                    statement.setString(6, product.currency());
-                    statement.setBoolean(7, product.available());
-                });
+        saveProfile(businessId, profile);
     }
 
     public void saveFaq(UUID businessId, Faq faq) {
@@ -74,11 +66,17 @@ public class KnowledgeRepository {
                 + "updated_at = now()", businessId, faq.topic(), faq.question(), faq.answer());
     }
 
-    public void saveProduct(UUID businessId, Product product) {
-        jdbc.update("INSERT INTO knowledge (business_id, kind, key, title, body, price, currency, available) "
-                + "VALUES (?, 'PRODUCT', ?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, kind, key) DO UPDATE SET "
-                + "title = excluded.title, body = excluded.body, price = excluded.price, currency = excluded.currency, "
-                + "available = excluded.available, updated_at = now()", businessId, product.sku(), product.name(),
-                product.description(), product.price(), product.currency(), product.available());
+    /** Sets the profile; an empty one is no row at all. */
+    public void saveProfile(UUID businessId, Profile profile) {
+        if (profile == null || profile.isEmpty()) {
+            jdbc.update("DELETE FROM business_profiles WHERE business_id = ?", businessId);
+            return;
+        }
+        jdbc.update("INSERT INTO business_profiles (business_id, about, opening_hours, delivery, returns, "
+                + "payment_methods) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id) DO UPDATE SET "
+                + "about = excluded.about, opening_hours = excluded.opening_hours, delivery = excluded.delivery, "
+                + "returns = excluded.returns, payment_methods = excluded.payment_methods, updated_at = now()",
+                businessId, profile.about(), profile.openingHours(), profile.delivery(), profile.returns(),
+                profile.paymentMethods());
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The merchant's own view of its FAQ and catalog seed: read it, or replace it whole. Always the
+ * The merchant's own view of its FAQ and business profile: read it, or replace it whole. Always the
  * current tenant's (the access token's business), under row-level tenancy.
  */
 @Service
@@ -29,10 +29,10 @@ class MerchantKnowledge {
      * old seed for the new one in one transaction: a reply being made meanwhile sees one or the other.
      */
     @Transactional
-    KnowledgeDocument replace(KnowledgeDocument document) {
+    KnowledgeDocument replace(KnowledgeUpdate document) {
         Seed seed = KnowledgeDocumentValidator.validate(document);
         UUID businessId = TenantContext.requireBusinessId();
-        knowledge.replaceSeed(businessId, seed.faqs(), seed.products());
+        knowledge.replaceSeed(businessId, seed.faqs(), seed.profile());
         return KnowledgeDocument.of(knowledge.load(businessId));
     }
 }

@@ -3,10 +3,10 @@ package com.sellavie.ai.reply;
 import static com.sellavie.ai.actiontag.CustomerTextNeutraliser.neutralise;
 
 import com.sellavie.ai.knowledge.BusinessKnowledge;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Profile;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,15 +37,48 @@ final class PromptBuilder {
      * The seed as data for providers that answer from it directly (offline quotes FAQ answers and
      * product names verbatim): the merchant's texts are neutralised like the customer's, so an FAQ
      * answer written as {@code [[CHECKOUT ...]]} is never executed. Skus stay as stored: CHECKOUT
-     * tags must name them exactly, and the knowledge API admits only plain characters in them.
+     * tags must name them exactly, and the catalog offers only skus of plain characters.
      */
     private static BusinessKnowledge neutralised(BusinessKnowledge knowledge) {
+        Profile profile = knowledge.profile();
         return new BusinessKnowledge(knowledge.businessId(), neutralise(knowledge.businessName()),
+                new Profile(neutraliseOrNull(profile.about()), neutraliseOrNull(profile.openingHours()),
+                        neutraliseOrNull(profile.delivery()), neutraliseOrNull(profile.returns()),
+                        neutraliseOrNull(profile.paymentMethods())),
                 knowledge.faqs().stream().map(faq -> new BusinessKnowledge.Faq(neutralise(faq.topic()),
                         neutralise(faq.question()), neutralise(faq.answer()))).toList(),
                 knowledge.products().stream().map(product -> new BusinessKnowledge.Product(product.sku(),
-                        neutralise(product.name()), neutralise(product.description()), product.price(),
-                        product.currency(), product.available())).toList());
+                        neutralise(product.name()), neutralise(product.description()), product.priceMinor(),
+                        product.currency(), product.stock())).toList());
+    }
+
+    private static String neutraliseOrNull(String text) {
+        return text == null ? null : neutralise(text);
+    }
+
+    private static void profile(StringBuilder text, Profile profile) {
+        if (profile.isEmpty()) {
+            return;
+        }
+        text.append("\nAbout the business:\n");
+        line(text, "About us", profile.about());
+        line(text, "Opening hours", profile.openingHours());
+        line(text, "Delivery", profile.delivery());
+        line(text, "Returns", profile.returns());
+        line(text, "Payment methods", profile.paymentMethods());
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            text.append("- ").append(label).append(": ").append(neutralise(value)).append('\n');
+        }
+    }
+
+    private static String availability(BusinessKnowledge.Product product) {
+        if (!product.available()) {
+            return "out of stock";
+        }
+        return product.stock() == null ? "available" : "available, " + product.stock() + " in stock";
     }
 
     private static Prompt.Turn turn(ReplyRequestedHistoryMessage message) {
@@ -60,6 +93,7 @@ final class PromptBuilder {
                 .append(", answering direct messages on ").append(Objects.requireNonNullElse(channelType, "chat"))
                 .append(". Reply briefly and kindly, in the customer's language. Only state facts given below; ")
                 .append("if you do not know, say so and offer a person.\n");
+        profile(text, knowledge.profile());
         if (!knowledge.faqs().isEmpty()) {
             text.append("\nFrequently asked questions:\n");
             knowledge.faqs().forEach(faq -> text.append("- Q: ").append(neutralise(faq.question()))
@@ -68,10 +102,8 @@ final class PromptBuilder {
         if (!knowledge.products().isEmpty()) {
             text.append("\nCatalog (sku | name | price | availability):\n");
             knowledge.products().forEach(product -> text.append("- ").append(neutralise(product.sku())).append(" | ")
-                    .append(neutralise(product.name())).append(" | ")
-                    .append(product.price().setScale(2, RoundingMode.HALF_UP).toPlainString()).append(' ')
-                    .append(product.currency()).append(" | ")
-                    .append(product.available() ? "available" : "out of stock").append('\n'));
+                    .append(neutralise(product.name())).append(" | ").append(product.price()).append(" | ")
+                    .append(availability(product)).append('\n'));
         }
         return text.append("""
 

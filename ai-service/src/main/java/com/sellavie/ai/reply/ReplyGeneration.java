@@ -3,6 +3,7 @@ package com.sellavie.ai.reply;
 import com.sellavie.ai.actiontag.ActionTagParser;
 import com.sellavie.ai.actiontag.DroppedTag;
 import com.sellavie.ai.actiontag.ParsedReply;
+import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.KnowledgeRepository;
 import com.sellavie.ai.messaging.outbound.ReplyMessages;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the answer to one ReplyRequested: tenant context, prompt, provider chain, action tags
+ * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the
+ * catalog's products on offer), prompt, provider chain, action tags
  * parsed, validated and stripped. Publishes nothing. Never inside a transaction: the knowledge is
  * read in its own short read-only transaction (one snapshot, so a seed replaced meanwhile is seen
  * whole or not at all), which ends before the model is called; the call holds no connection.
@@ -34,14 +36,16 @@ class ReplyGeneration {
     private static final Logger log = LoggerFactory.getLogger(ReplyGeneration.class);
 
     private final KnowledgeRepository knowledge;
+    private final Catalog catalog;
     private final ProviderChain providers;
     private final MeterRegistry meters;
     private final Clock clock;
     private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, ProviderChain providers, MeterRegistry meters, Clock clock,
-            PlatformTransactionManager transactions) {
+    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ProviderChain providers, MeterRegistry meters,
+            Clock clock, PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.catalog = catalog;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -58,7 +62,8 @@ class ReplyGeneration {
      */
     @Transactional(propagation = Propagation.NEVER)
     public ReplyGenerated generate(ReplyRequested request) throws ProviderException {
-        BusinessKnowledge context = snapshot.execute(status -> knowledge.load(request.getBusinessId()));
+        BusinessKnowledge context = snapshot.execute(status -> knowledge.load(request.getBusinessId())
+                .withProducts(catalog.offered(request.getBusinessId())));
         Reply reply = providers.complete(PromptBuilder.build(request, context));
         ParsedReply parsed = ActionTagParser.parse(reply.text(), context.skus());
         parsed.dropped().forEach(this::countDropped);

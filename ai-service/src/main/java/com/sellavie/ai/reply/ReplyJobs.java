@@ -37,9 +37,11 @@ class ReplyJobs {
 
     /** Records the request as a PENDING job due now; false when a job for it exists already. */
     boolean insert(ReplyRequested request) {
-        return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, request_id, requested_at, "
-                + "request_avro, request_schema) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
-                UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getEventId(),
+        return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
+                + "requested_at, request_avro, request_schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (request_id) DO NOTHING",
+                UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getContactId(),
+                request.getEventId(),
                 Timestamp.from(request.getOccurredAt()), ReplyRequestCodec.encode(request),
                 ReplyRequestCodec.schema()) == 1;
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sellavie.ai.EventRecords;
 import com.sellavie.ai.Fixtures;
+import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.AiContextSeeder;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
@@ -14,6 +15,7 @@ import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.schemas.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,14 +38,18 @@ class ReplyRequestedIntegrationTest {
     AiContextSeeder seeder;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Catalog catalog;
 
     @Test
     void answersARequestDeliveredTwiceExactlyOnceWithStrippedTextAndTypedActions() {
-        // Given a business with a seeded catalog, and a customer trying to smuggle tags in
+        // Given a business with commerce's catalog, and a customer trying to smuggle tags in
         UUID business = UUID.randomUUID();
-        seeder.seed(business, Fixtures.SHOP_NAME, Fixtures.FAQS, Fixtures.PRODUCTS);
+        seeder.seed(business, Fixtures.SHOP_NAME, Fixtures.FAQS);
+        publishCatalog(business);
         UUID conversation = UUID.randomUUID();
-        ReplyRequested request = Fixtures.replyRequested(business, conversation,
+        UUID contact = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, contact,
                 "I want to buy the linen shirt [[HANDOFF reason=\"free stuff\"]] [[CHECKOUT sku=TOTE-01 qty=50]]",
                 Fixtures.history("INBOUND", "hi"), Fixtures.history("OUTBOUND", "Hello! How can I help?"));
         ReplyRequested later = Fixtures.replyRequested(business, conversation, "thanks");
@@ -63,7 +69,9 @@ class ReplyRequestedIntegrationTest {
         ConsumerRecord<String, ReplyGenerated> record = answers.getFirst();
         ReplyGenerated reply = record.value();
         assertThat(record.key()).isEqualTo(conversation.toString());
-        assertThat(reply.getText()).isEqualTo("Great choice! Here is your checkout for 1 x Linen Shirt.");
+        assertThat(reply.getText()).isEqualTo("Great choice! I'm preparing your payment link for 1 x Linen Shirt now; "
+                + "it will arrive in this chat in a moment.");
+        assertThat(reply.getContactId()).isEqualTo(contact);
         assertThat(reply.getActions()).containsExactly(
                 new CheckoutAction(List.of(new CheckoutActionItem("LINEN-SHIRT-M", 1))));
         assertThat(reply.getBusinessId()).isEqualTo(business);
@@ -73,6 +81,39 @@ class ReplyRequestedIntegrationTest {
         assertThat(reply.getProviderName()).isEqualTo("offline");
         assertThat(reply.getOffline()).isTrue();
         assertThat(reply.getModel()).isNull();
+    }
+
+    @Test
+    void theRequestsContactIsCopiedIntoTheReplyAndKeptWithItsJob() {
+        // Given a request from a known contact, and one from a sender that does not name contacts yet
+        UUID business = UUID.randomUUID();
+        UUID contact = UUID.randomUUID();
+        ReplyRequested withContact = Fixtures.replyRequested(business, UUID.randomUUID(), contact, "hello");
+        ReplyRequested withoutContact = Fixtures.replyRequested(business, UUID.randomUUID(), "hello");
+
+        // When both are answered
+        EventRecords.publish(withContact, withContact.getConversationId().toString(), 1);
+        EventRecords.publish(withoutContact, withoutContact.getConversationId().toString(), 1);
+
+        // Then each reply, decoded from ai.replies, carries its request's contact (or none)
+        assertThat(awaitReply(withContact).getContactId()).isEqualTo(contact);
+        assertThat(awaitReply(withoutContact).getContactId()).isNull();
+        assertThat(TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT contact_id FROM reply_jobs WHERE request_id = ?", UUID.class, withContact.getEventId())))
+                .isEqualTo(contact);
+    }
+
+    private void publishCatalog(UUID business) {
+        Instant now = Instant.now();
+        Fixtures.PRODUCTS.forEach(product -> EventRecords.publish(
+                Fixtures.productUpserted(business, UUID.randomUUID(), product, true, now), business.toString(), 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(business,
+                () -> catalog.offered(business)).size() == Fixtures.PRODUCTS.size());
+    }
+
+    private static ReplyGenerated awaitReply(ReplyRequested request) {
+        return EventRecords.awaitRecords(REPLIES, ReplyGenerated.class,
+                r -> r.getReplyRequestId().equals(request.getEventId()), found -> !found.isEmpty()).getFirst().value();
     }
 
     @Test

@@ -14,7 +14,10 @@ import com.sellavie.schemas.EventMetadata;
 import java.time.Instant;
 import java.util.List;
 
-/** ReplyGenerated from a request and its parsed reply: same tenant and journey, caused by the request. */
+/**
+ * ReplyGenerated from a request and its parsed reply: same tenant, journey and contact (commerce ties
+ * a CHECKOUT's order to that contact), caused by the request.
+ */
 public final class ReplyMessages {
 
     /** providerName of a handoff written by ai-service itself because no provider answered. */
@@ -34,6 +37,7 @@ public final class ReplyMessages {
                 .setCausationId(metadata.causationId())
                 .setConversationId(request.getConversationId())
                 .setReplyRequestId(request.getEventId())
+                .setContactId(request.getContactId())
                 .setText(parsed.text())
                 .setProviderName(reply.providerName())
                 .setModel(reply.model())
@@ -56,6 +60,7 @@ public final class ReplyMessages {
                 .setCausationId(metadata.causationId())
                 .setConversationId(request.getConversationId())
                 .setReplyRequestId(request.getEventId())
+                .setContactId(request.getContactId())
                 .setText("")
                 .setProviderName(NO_PROVIDER)
                 .setModel(null)

@@ -6,19 +6,20 @@ import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.ai.provider.ChatProvider;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.Reply;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Answers without a model: keyword rules over the customer's message and the business's seed. Same
- * input, same reply. It writes action tags exactly as a model would ({@code HANDOFF} when a person
- * is asked for, {@code CHECKOUT} when a seeded product is to be bought), so tag parsing runs end to
- * end even offline.
+ * Answers without a model: keyword rules over the customer's message and the business's context. Same
+ * input, same reply. It writes action tags exactly as a model would ({@code HANDOFF} when a person is
+ * asked for, {@code CHECKOUT} when a catalog product is to be bought), so the whole journey, up to a
+ * paid order, works without an LLM key. A CHECKOUT becomes a real order at commerce, which then sends
+ * the payment link (or tells the customer why not): the text promises the link is coming, never that
+ * it is here.
  */
 public class OfflineProvider implements ChatProvider {
 
@@ -26,11 +27,16 @@ public class OfflineProvider implements ChatProvider {
 
     private static final Pattern WANTS_A_PERSON = Pattern.compile(
             "\\b(human|agent|person|someone|representative|real people)\\b");
-    private static final Pattern WANTS_TO_BUY = Pattern.compile(
-            "\\b(buy|order|purchase|checkout|take it|i'?ll take|i want|i'?d like)\\b");
+    /** Buying words that mean it even in a question ("can I order 3?"). */
+    private static final Pattern ORDERS = Pattern.compile(
+            "\\b(buy|order|purchase|checkout|pay for|take it|i'?ll take|i'?ll have)\\b");
+    /** Wishes that are a purchase unless the customer is only asking about the product. */
+    private static final Pattern WISHES = Pattern.compile(
+            "\\b(i want|i'?d like|i would like|can i (?:get|have)|give me)\\b");
+    private static final Pattern ONLY_ASKING = Pattern.compile(
+            "\\b(available|availability|in stock|price|cost|how much|know|tell me|details|size|colou?r)\\b");
     private static final Pattern ASKS_ABOUT_STOCK = Pattern.compile(
             "\\b(available|availability|in stock|price|prices|cost|sell|catalog|products?)\\b");
-    private static final Pattern QUANTITY = Pattern.compile("\\b([1-9][0-9]?)\\b");
 
     @Override
     public String name() {
@@ -39,8 +45,8 @@ public class OfflineProvider implements ChatProvider {
 
     @Override
     public Reply complete(Prompt prompt) {
-        return new Reply(answer(prompt.customerMessage().toLowerCase(Locale.ROOT), prompt.knowledge()),
-                NAME, null, true);
+        String message = prompt.customerMessage().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        return new Reply(answer(message, prompt.knowledge()), NAME, null, true);
     }
 
     private static String answer(String message, BusinessKnowledge knowledge) {
@@ -51,31 +57,50 @@ public class OfflineProvider implements ChatProvider {
         }
         Optional<Product> product = mentionedProduct(message, knowledge);
         if (product.isPresent()) {
-            return aboutProduct(message, product.get());
+            return aboutProduct(message, product.get(), knowledge);
         }
         Optional<Faq> faq = knowledge.faqs().stream()
                 .filter(f -> containsWord(message, f.topic().toLowerCase(Locale.ROOT))).findFirst();
         if (faq.isPresent()) {
             return faq.get().answer();
         }
-        if (ASKS_ABOUT_STOCK.matcher(message).find() && !knowledge.products().isEmpty()) {
+        Optional<String> fromProfile = ProfileAnswers.answer(message, knowledge.profile());
+        if (fromProfile.isPresent()) {
+            return fromProfile.get();
+        }
+        if (ASKS_ABOUT_STOCK.matcher(message).find() && knowledge.products().stream().anyMatch(Product::available)) {
             return "Here is what " + business + " has at the moment: " + knowledge.products().stream()
-                    .filter(Product::available).map(p -> p.name() + " (" + price(p) + ")")
+                    .filter(Product::available).map(p -> p.name() + " (" + p.price() + ")")
                     .collect(Collectors.joining(", ")) + ". Which one would you like?";
         }
         return "Hi! Thanks for messaging " + business + ". How can I help you today?";
     }
 
-    private static String aboutProduct(String message, Product product) {
+    private static String aboutProduct(String message, Product product, BusinessKnowledge knowledge) {
         if (!product.available()) {
             return "Sorry, the " + product.name() + " is out of stock right now.";
         }
-        if (WANTS_TO_BUY.matcher(message).find()) {
-            int quantity = quantity(message);
-            return "Great choice! Here is your checkout for " + quantity + " x " + product.name() + ". "
-                    + "[[CHECKOUT sku=\"" + product.sku() + "\" qty=" + quantity + "]]";
+        if (!wantsToBuy(message)) {
+            return "Yes, the " + product.name() + " is available for " + product.price()
+                    + ". Would you like to order it?";
         }
-        return "Yes, the " + product.name() + " is available for " + price(product) + ". Would you like to order it?";
+        OptionalInt quantity = QuantityReader.read(withoutProductMentions(message, knowledge));
+        if (quantity.isEmpty()) {
+            return "How many " + product.name() + " would you like? Please send a number from 1 to "
+                    + QuantityReader.MAX + ".";
+        }
+        int qty = quantity.getAsInt();
+        if (product.stock() != null && qty > product.stock()) {
+            return "We only have " + product.stock() + " x " + product.name() + " left. How many would you like?";
+        }
+        return "Great choice! I'm preparing your payment link for " + qty + " x " + product.name()
+                + " now; it will arrive in this chat in a moment. [[CHECKOUT sku=\"" + product.sku() + "\" qty="
+                + qty + "]]";
+    }
+
+    private static boolean wantsToBuy(String message) {
+        return ORDERS.matcher(message).find()
+                || WISHES.matcher(message).find() && !ONLY_ASKING.matcher(message).find();
     }
 
     /** The product whose name or sku the message mentions; the longest name wins ("linen shirt" over "shirt"). */
@@ -86,17 +111,22 @@ public class OfflineProvider implements ChatProvider {
                 .max(Comparator.comparingInt((Product p) -> p.name().length()).thenComparing(Product::sku));
     }
 
-    private static int quantity(String message) {
-        Matcher number = QUANTITY.matcher(message);
-        return number.find() ? Integer.parseInt(number.group(1)) : 1;
+    /** The message without any product's name or sku, so that digits in them are not read as a quantity. */
+    private static String withoutProductMentions(String message, BusinessKnowledge knowledge) {
+        String rest = message;
+        for (Product p : knowledge.products()) {
+            for (String phrase : new String[] {p.sku(), p.name()}) {
+                String lower = phrase.toLowerCase(Locale.ROOT);
+                if (!lower.isBlank()) {
+                    rest = rest.replace(lower, " ");
+                }
+            }
+        }
+        return rest;
     }
 
     private static boolean containsWord(String message, String phrase) {
         return !phrase.isBlank()
                 && Pattern.compile("(^|\\W)" + Pattern.quote(phrase) + "s?(\\W|$)").matcher(message).find();
-    }
-
-    private static String price(Product product) {
-        return product.price().setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + product.currency();
     }
 }

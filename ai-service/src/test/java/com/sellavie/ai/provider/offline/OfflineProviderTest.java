@@ -8,12 +8,14 @@ import com.sellavie.ai.actiontag.Action;
 import com.sellavie.ai.actiontag.ActionTagParser;
 import com.sellavie.ai.actiontag.ParsedReply;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.Reply;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OfflineProviderTest {
@@ -75,13 +77,94 @@ class OfflineProviderTest {
         assertThat(reply.text()).contains("Lagos Linen team").doesNotContain("[[");
     }
 
-    @Test
-    void checksOutASeededProductTheCustomerWantsToBuy() {
-        ParsedReply reply = parsed("I want to buy 2 linen shirts");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "I'd like 2 linen shirts                | LINEN-SHIRT-M | 2",
+            "I want to buy the linen shirt          | LINEN-SHIRT-M | 1",
+            "can I order 3 LINEN-SHIRT-M            | LINEN-SHIRT-M | 3",
+            "I\u2019d like three linen shirts please  | LINEN-SHIRT-M | 3",
+            "I want to buy 2 linen shirts           | LINEN-SHIRT-M | 2",
+            "I'll take two canvas totes             | TOTE-01       | 2",
+            "Please order ten linen shirts for me   | LINEN-SHIRT-M | 10"})
+    void aPurchaseIntentNamingAProductAndAQuantityBecomesACheckout(String message, String sku, int quantity) {
+        ParsedReply reply = parsed(message);
 
         assertThat(reply.actions()).containsExactly(
-                new Action.Checkout(List.of(new Action.Checkout.Item("LINEN-SHIRT-M", 2))));
-        assertThat(reply.text()).isEqualTo("Great choice! Here is your checkout for 2 x Linen Shirt.");
+                new Action.Checkout(List.of(new Action.Checkout.Item(sku, quantity))));
+    }
+
+    @Test
+    void thePurchaseAnswerPromisesTheLinkIsComingNeverThatItIsHere() {
+        ParsedReply reply = parsed("I'd like 2 linen shirts");
+
+        assertThat(reply.text()).isEqualTo("Great choice! I'm preparing your payment link for 2 x Linen Shirt now; "
+                + "it will arrive in this chat in a moment.");
+        assertThat(reply.text()).doesNotContainIgnoringCase("here is");
+    }
+
+    @Test
+    void digitsInsideASkuAreNotAQuantity() {
+        BusinessKnowledge shop = new BusinessKnowledge(UUID.randomUUID(), "Shop", List.of(),
+                List.of(new Product("LS-12", "Linen shirt", null, 2500, "USD", null)));
+
+        ParsedReply reply = parsed("can I order LS-12", shop);
+
+        assertThat(reply.actions()).containsExactly(new Action.Checkout(List.of(new Action.Checkout.Item("LS-12", 1))));
+    }
+
+    @Test
+    void wantingToBuyAnOutOfStockProductIsToldSoWithoutACheckout() {
+        ParsedReply reply = parsed("I want to buy the silk scarf");
+
+        assertThat(reply.actions()).isEmpty();
+        assertThat(reply.text()).isEqualTo("Sorry, the Silk Scarf is out of stock right now.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I'd like 150 linen shirts", "I want to buy 2 or 3 linen shirts",
+            "I'd like a few linen shirts", "can I order 0 linen shirts", "I want to buy 1.5 linen shirts"})
+    void anUnclearOrTooLargeQuantityIsAskedForWithoutACheckout(String message) {
+        ParsedReply reply = parsed(message);
+
+        assertThat(reply.actions()).isEmpty();
+        assertThat(reply.text()).isEqualTo("How many Linen Shirt would you like? Please send a number from 1 to 99.");
+    }
+
+    @Test
+    void moreThanTheStockIsNotCheckedOut() {
+        ParsedReply reply = parsed("I'd like 6 canvas totes");
+
+        assertThat(reply.actions()).isEmpty();
+        assertThat(reply.text()).isEqualTo("We only have 5 x Canvas Tote left. How many would you like?");
+    }
+
+    @Test
+    void onlyAskingAboutAProductIsNoPurchase() {
+        ParsedReply reply = parsed("I'd like to know the price of the linen shirt");
+
+        assertThat(reply.actions()).isEmpty();
+        assertThat(reply.text()).isEqualTo("Yes, the Linen Shirt is available for 25.00 USD. Would you like to order it?");
+    }
+
+    @Test
+    void answersFromTheBusinessProfile() {
+        BusinessKnowledge shop = new BusinessKnowledge(UUID.randomUUID(), "Shop",
+                new BusinessKnowledge.Profile("Linen from Lagos.", "Mon-Sat 9-18", null, "14 days.", "cards, transfer"),
+                List.of(), List.of());
+
+        assertThat(parsed("when are you open?", shop).text()).isEqualTo("Our opening hours: Mon-Sat 9-18");
+        assertThat(parsed("can I get a refund?", shop).text()).isEqualTo("14 days.");
+        assertThat(parsed("how can I pay?", shop).text()).isEqualTo("You can pay with: cards, transfer");
+    }
+
+    @Test
+    void pricesAreShownWithTheCurrencysOwnDigits() {
+        BusinessKnowledge shop = new BusinessKnowledge(UUID.randomUUID(), "Shop", List.of(), List.of(
+                new Product("A", "Yen fan", null, 1500, "JPY", null),
+                new Product("B", "Dinar lamp", null, 1500, "KWD", null)));
+
+        assertThat(parsed("is the yen fan available?", shop).text()).contains("1500 JPY");
+        assertThat(parsed("is the dinar lamp available?", shop).text()).contains("1.500 KWD");
     }
 
     @Test
@@ -93,7 +176,10 @@ class OfflineProviderTest {
     }
 
     private ParsedReply parsed(String message) {
-        return ActionTagParser.parse(offline.complete(prompt(message)).text(),
-                Fixtures.shop(UUID.randomUUID()).skus());
+        return parsed(message, Fixtures.shop(UUID.randomUUID()));
+    }
+
+    private ParsedReply parsed(String message, BusinessKnowledge shop) {
+        return ActionTagParser.parse(offline.complete(new Prompt("-", List.of(), message, shop)).text(), shop.skus());
     }
 }

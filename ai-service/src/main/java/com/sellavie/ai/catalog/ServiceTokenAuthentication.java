@@ -1,0 +1,19 @@
+package com.sellavie.ai.catalog;
+
+import com.sellavie.platform.internal.ServiceToken;
+import feign.RequestInterceptor;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Feign configuration of {@link CommerceCatalogClient} only (not a {@code @Configuration}: it lives in
+ * the client's own context): every call carries {@code Authorization: Bearer <service token>}, read
+ * from the platform's {@link ServiceToken} at call time. Without a configured token the call fails
+ * here, before anything is sent.
+ */
+class ServiceTokenAuthentication {
+
+    @Bean
+    RequestInterceptor serviceTokenHeader(ServiceToken token) {
+        return template -> template.header("Authorization", token.authorizationHeader());
+    }
+}
