@@ -35,9 +35,14 @@ final class DemoBusiness {
     private DemoBusiness() {
     }
 
-    /** The body of {@code PUT /api/ai/knowledge}: the FAQ (the catalog lives in commerce). */
+    /** The body of {@code PUT /api/ai/knowledge}: the FAQ and the business profile (the catalog lives in commerce). */
     static Map<String, Object> knowledge() {
-        return Map.of("faqs", FAQS);
+        return Map.of("faqs", FAQS, "profile", Map.of(
+                "about", "Linen & Co makes relaxed linen clothing in small batches.",
+                "openingHours", "Monday to Saturday, 9:00 to 18:00 CET",
+                "delivery", "EU-wide in 3 to 5 working days; free from 80 EUR.",
+                "returns", "Unworn items within 30 days for a full refund.",
+                "paymentMethods", "Card payments through a secure Stripe checkout link."));
     }
 
     /** Each a body of {@code PUT /api/catalog/products/{sku}}. */
