@@ -5,6 +5,7 @@ import static com.sellavie.conversation.outbound.SendFixtures.conversations;
 import static com.sellavie.conversation.outbound.SendFixtures.deliver;
 import static com.sellavie.conversation.outbound.SendFixtures.error;
 import static com.sellavie.conversation.outbound.SendFixtures.reply;
+import static com.sellavie.conversation.outbound.SendFixtures.request;
 import static com.sellavie.conversation.outbound.SendFixtures.send;
 import static com.sellavie.conversation.outbound.SendFixtures.stub;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The team's list of replies whose delivery needs a person, across every conversation of the business. */
+/** The team's list of outbound messages (replies and SYSTEM texts) whose delivery needs a person, across every conversation of the business. */
 @ConversationServiceTest
 class AttentionApiTest {
 
@@ -55,6 +56,33 @@ class AttentionApiTest {
         assertThat(unknown.get("contact").get("externalId").asString()).isEqualTo("igsid-att-0");
         assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("FAILED");
         assertThat(unknownOnly).extracting(m -> m.get("text").asString()).containsExactly(maybeSent);
+        assertThat(all).extracting(m -> m.get("authorType").asString()).containsOnly("ASSISTANT");
+    }
+
+    @Test
+    void listsSystemMessagesThatNeedAPersonLikeReplies() {
+        // Given a checkout link commerce asked to send: Meta refuses it for good, and its connection breaks on a receipt
+        Fixture f = conversation(port, "igsid-att-sys");
+        String link = "Pay here " + UUID.randomUUID();
+        stub(send(link), WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody(error("This person isn't available right now.", "OAuthException", 551)));
+        deliver(request(f, link), 1);
+        f.await(link, "FAILED");
+        String receipt = "Receipt " + UUID.randomUUID();
+        stub(send(receipt), WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        deliver(request(f, receipt), 1);
+        f.await(receipt, "UNKNOWN");
+
+        // When the team asks for what needs attention
+        List<JsonNode> all = f.api().get("/api/messages").json().valueStream().toList();
+
+        // Then both are listed as SYSTEM messages with their status and why
+        assertThat(all).extracting(m -> m.get("text").asString()).containsExactly(receipt, link);
+        assertThat(all).extracting(m -> m.get("authorType").asString()).containsOnly("SYSTEM");
+        assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("UNKNOWN");
+        assertThat(all.get(1).get("deliveryStatus").asString()).isEqualTo("FAILED");
+        assertThat(all.get(1).get("failureReason").asString()).isEqualTo("RECIPIENT_UNAVAILABLE");
+        assertThat(all.get(1).get("conversationId").asString()).isEqualTo(f.conversationId().toString());
     }
 
     @Test
