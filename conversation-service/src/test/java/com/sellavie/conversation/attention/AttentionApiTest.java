@@ -15,10 +15,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationServiceTest;
+import com.sellavie.platform.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The team's list of outbound messages (replies and SYSTEM texts) whose delivery needs a person, across every conversation of the business. */
@@ -27,6 +30,8 @@ class AttentionApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void listsUnknownAndFailedRepliesWithTheirCustomerNewestFirst() {
@@ -61,28 +66,29 @@ class AttentionApiTest {
 
     @Test
     void listsSystemMessagesThatNeedAPersonLikeReplies() {
-        // Given a checkout link commerce asked to send: Meta refuses it for good, and its connection breaks on a receipt
+        // Given texts commerce asked to send: the connection breaks on a receipt (UNKNOWN), a link cannot be sent (FAILED)
         Fixture f = conversation(port, "igsid-att-sys");
-        String link = "Pay here " + UUID.randomUUID();
-        stub(send(link), WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                .withBody(error("This person isn't available right now.", "OAuthException", 551)));
-        deliver(request(f, link), 1);
-        f.await(link, "FAILED");
         String receipt = "Receipt " + UUID.randomUUID();
         stub(send(receipt), WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         deliver(request(f, receipt), 1);
         f.await(receipt, "UNKNOWN");
+        // (the channel's token then stops decrypting: the link fails for good without waiting on Meta's timing)
+        TenantContext.runAs(f.business(), () -> jdbc.update("UPDATE channels SET access_token_ciphertext = ? "
+                + "WHERE business_id = ?", new byte[] {1, 2, 3}, f.business()));
+        String link = "Pay here " + UUID.randomUUID();
+        deliver(request(f, link), 1);
+        f.await(link, "FAILED");
 
         // When the team asks for what needs attention
         List<JsonNode> all = f.api().get("/api/messages").json().valueStream().toList();
 
-        // Then both are listed as SYSTEM messages with their status and why
-        assertThat(all).extracting(m -> m.get("text").asString()).containsExactly(receipt, link);
+        // Then both are listed as SYSTEM messages, newest first, with their status and why
+        assertThat(all).extracting(m -> m.get("text").asString()).containsExactly(link, receipt);
         assertThat(all).extracting(m -> m.get("authorType").asString()).containsOnly("SYSTEM");
-        assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("UNKNOWN");
-        assertThat(all.get(1).get("deliveryStatus").asString()).isEqualTo("FAILED");
-        assertThat(all.get(1).get("failureReason").asString()).isEqualTo("RECIPIENT_UNAVAILABLE");
-        assertThat(all.get(1).get("conversationId").asString()).isEqualTo(f.conversationId().toString());
+        assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("FAILED");
+        assertThat(all.get(0).get("failureReason").asString()).isEqualTo("CHANNEL_DISCONNECTED");
+        assertThat(all.get(0).get("conversationId").asString()).isEqualTo(f.conversationId().toString());
+        assertThat(all.get(1).get("deliveryStatus").asString()).isEqualTo("UNKNOWN");
     }
 
     @Test
