@@ -24,7 +24,7 @@ class AttentionQueries {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    SELECT m.id, m.conversation_id, m.text, m.delivery_status, m.failure_reason, m.sent_at, m.updated_at,
+                    SELECT m.id, m.conversation_id, m.author_type, m.text, m.delivery_status, m.failure_reason, m.sent_at, m.updated_at,
                            k.id AS contact_id, k.external_id, k.name AS contact_name
                     FROM messages m
                     JOIN conversations c ON c.id = m.conversation_id
@@ -39,7 +39,7 @@ class AttentionQueries {
         }, (rs, row) -> new AttentionMessage(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 new AttentionMessage.Contact(rs.getObject("contact_id", UUID.class), rs.getString("external_id"),
                         rs.getString("contact_name")),
-                rs.getString("text"), rs.getString("delivery_status"), rs.getString("failure_reason"),
+                rs.getString("author_type"), rs.getString("text"), rs.getString("delivery_status"), rs.getString("failure_reason"),
                 instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("updated_at"))));
     }
 

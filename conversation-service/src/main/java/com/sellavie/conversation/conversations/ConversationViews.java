@@ -23,6 +23,8 @@ final class ConversationViews {
     }
 
     /**
+     * @param authorType    CUSTOMER (inbound), ASSISTANT (an AI reply) or SYSTEM (a text another service
+     *                      asked to send, e.g. a checkout link); every outbound one has a delivery status
      * @param failureReason why an outbound message is FAILED, UNKNOWN or EXPIRED (or why its last attempt
      *                      was refused while it waits PENDING); null otherwise
      * @param attempts      Send API calls made (outbound only)

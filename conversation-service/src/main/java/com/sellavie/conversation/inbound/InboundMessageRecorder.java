@@ -85,6 +85,8 @@ class InboundMessageRecorder {
                 .setCorrelationId(meta.correlationId())
                 .setCausationId(meta.causationId())
                 .setConversationId(conversation.id())
+                // Who the customer is, so an order born from the reply belongs to them (commerce).
+                .setContactId(conversation.contactId())
                 .setChannelType(channel.type())
                 .setTriggerMessageId(trigger.id())
                 .setTriggerText(trigger.text())

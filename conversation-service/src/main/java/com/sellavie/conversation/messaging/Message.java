@@ -11,6 +11,14 @@ public record Message(UUID id, UUID businessId, UUID conversationId, String dire
     public static final String OUTBOUND = "OUTBOUND";
 
     /**
+     * Who wrote it: CUSTOMER (inbound), ASSISTANT (an AI reply), SYSTEM (a text another service asked
+     * to send, e.g. commerce's checkout link or receipt).
+     */
+    public static final String CUSTOMER = "CUSTOMER";
+    public static final String ASSISTANT = "ASSISTANT";
+    public static final String SYSTEM = "SYSTEM";
+
+    /**
      * Delivery states: RECEIVED (inbound); outbound PENDING and ATTEMPTING (open: a send is queued or in
      * flight), then SENT, FAILED, UNKNOWN (maybe sent) or EXPIRED (a replayed reply too old to send).
      */

@@ -9,13 +9,14 @@ import java.util.UUID;
 /**
  * An outbound message this instance holds the lease of, with what its send needs.
  *
- * @param sourceEventId  the ReplyGenerated that asked for it: the cause of the events its outcome publishes
+ * @param sourceEventId  the event that asked for it (ReplyGenerated or OutboundMessageRequested): the
+ *                       cause of the events its outcome publishes
  * @param attempts       Send API calls made for it so far (kept across a team member's resend)
  */
 record ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
         UUID sourceEventId, String correlationId, int attempts) {
 
-    /** Metadata for an event about this send's outcome: same journey, caused by the reply. */
+    /** Metadata for an event about this send's outcome: same journey, caused by the request. */
     EventMetadata outcomeMetadata(Instant at) {
         String correlation = correlationId != null ? correlationId : sourceEventId.toString();
         return EventMetadata.causedBy(new EventMetadata(sourceEventId, at, businessId, correlation, null), at);

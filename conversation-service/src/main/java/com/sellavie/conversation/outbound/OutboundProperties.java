@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryHorizon      retryable refusals are retried until this long after the first attempt, then FAILED
  * @param connectTimeout    connecting to the Graph API (a connect failure is retried: nothing was sent)
  * @param requestTimeout    waiting for Meta's answer; past it the outcome is UNKNOWN (maybe sent), never retried
- * @param replayMaxAge      a dead-letter replay of a reply older than this (by its occurredAt) is not sent: EXPIRED
+ * @param replayMaxAge      a dead-letter replay of a reply or request older than this (by its occurredAt) is not sent: EXPIRED
  */
 @ConfigurationProperties("sellavie.outbound")
 record OutboundProperties(Integer workers, Integer perBusinessWorkers, Duration pollInterval, Duration leaseDuration,

@@ -6,7 +6,6 @@ import com.sellavie.conversation.messaging.Conversation;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.conversation.messaging.MessageEvents;
 import com.sellavie.conversation.messaging.MessageStore;
-import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.platform.outbox.Outbox;
@@ -22,9 +21,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The database side of sending, each change with its events: a reply queued (or expired) in the
- * listener's transaction, and a send's outcome, each in its own transaction. Callers run as the
- * message's business.
+ * The database side of sending, each change with its events: a requested message (AI reply or
+ * SYSTEM text) queued (or expired) in the listener's transaction, and a send's outcome, each in its
+ * own transaction. Callers run as the message's business.
  */
 @Component
 class OutboundRecorder {
@@ -45,29 +44,34 @@ class OutboundRecorder {
     }
 
     /**
-     * Records the reply as an OUTBOUND message with its MessageRecorded, in the caller's transaction
+     * Records the request as an OUTBOUND message with its MessageRecorded, in the caller's transaction
      * (the one holding the inbox entry): PENDING and due now, or EXPIRED when {@code expired} (a
-     * replayed reply too old to send, then also announced as OutboundMessageFailed).
+     * replayed request too old to send, then also announced as OutboundMessageFailed).
      *
      * @return the message, or empty when there is nothing to send (an actions-only reply, or a duplicate)
+     * @throws UnsendableRequestException when the business has no such conversation, or a request that
+     *         must be sendable has a blank text or one too long for the channel
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Message> recordReply(ReplyGenerated reply, boolean expired) {
-        EventMetadata cause = EventMetadata.of(reply);
-        if (reply.getText() == null || reply.getText().isBlank()) {
-            log.info("Reply {} carries only actions ({}); nothing to send", cause.eventId(), reply.getActions().size());
+    public Optional<Message> record(OutboundRequest request, boolean expired) {
+        EventMetadata cause = request.cause();
+        if (request.blank() && !request.mustBeSendable()) {
+            log.info("{} has no text (actions only); nothing to send", request.description());
             return Optional.empty();
         }
         UUID businessId = cause.businessId();
-        Conversation conversation = store.find(businessId, reply.getConversationId())
-                .orElseThrow(() -> new IllegalStateException("Reply " + cause.eventId() + " names conversation "
-                        + reply.getConversationId() + ", which this business does not have"));
+        Conversation conversation = store.find(businessId, request.conversationId())
+                .orElseThrow(() -> new UnsendableRequestException(request.description() + " names conversation "
+                        + request.conversationId() + ", which business " + businessId + " does not have"));
         Channel channel = channels.find(businessId, conversation.channelId()).orElseThrow();
+        if (request.mustBeSendable()) {
+            refuseUnsendableText(request, conversation, channel);
+        }
         Instant now = now();
         Optional<Message> message = expired
-                ? store.insertExpiredOutbound(businessId, conversation.id(), "ASSISTANT", reply.getText(),
+                ? store.insertExpiredOutbound(businessId, conversation.id(), request.authorType(), request.text(),
                         cause.eventId(), cause.correlationId(), now, REPLAY_TOO_OLD)
-                : store.insertPendingOutbound(businessId, conversation.id(), "ASSISTANT", reply.getText(),
+                : store.insertPendingOutbound(businessId, conversation.id(), request.authorType(), request.text(),
                         cause.eventId(), cause.correlationId(), now);
         if (message.isEmpty()) {
             return Optional.empty();
@@ -77,10 +81,21 @@ class OutboundRecorder {
                 conversation.id().toString());
         if (expired) {
             outbox.publish(failed(EventMetadata.causedBy(cause, now), message.get().id(), conversation, channel, 0,
-                    REPLAY_TOO_OLD, null, "Replayed from a dead letter " + reply.getOccurredAt() + "; too old to send"),
+                    REPLAY_TOO_OLD, null, "Replayed from a dead letter " + cause.occurredAt() + "; too old to send"),
                     conversation.id().toString());
         }
         return message;
+    }
+
+    private static void refuseUnsendableText(OutboundRequest request, Conversation conversation, Channel channel) {
+        if (request.blank()) {
+            throw new UnsendableRequestException(request.description() + " for conversation " + conversation.id()
+                    + " has no text to send");
+        }
+        ChannelTextLimit.violation(channel.type(), request.text()).ifPresent(violation -> {
+            throw new UnsendableRequestException(request.description() + " for conversation " + conversation.id()
+                    + " cannot be sent: " + violation);
+        });
     }
 
     /** Meta accepted: SENT with Meta's id and OutboundMessageSent, unless an earlier record already did it. */

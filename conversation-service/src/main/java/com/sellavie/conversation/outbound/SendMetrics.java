@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code sellavie.outbound.sends{outcome}}: what each attempt (or reply) came to — sent, retried (a
+ * {@code sellavie.outbound.sends{outcome}}: what each attempt (or requested message) came to — sent, retried (a
  * refusal that will be tried again), failed, unknown (maybe sent), expired (a replay too old to send),
  * interrupted (a sender died mid-call; also unknown to the customer), unrecorded (Meta accepted, the
  * record failed and is retried). {@code sellavie.outbound.due}: PENDING messages due now, as the

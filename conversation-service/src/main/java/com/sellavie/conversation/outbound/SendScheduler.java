@@ -20,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the outbound queue: a poller (woken when a reply is recorded, else every {@code poll-interval})
+ * Drains the outbound queue: a poller (woken when a message is queued, else every {@code poll-interval})
  * claims due messages for a small pool of workers, each making one Send API call at a time, so a slow
  * or failing channel holds at most {@code per-business-workers} of them and never a Kafka consumer.
  * It also turns sends whose sender died mid-call (ATTEMPTING, lease expired) into UNKNOWN.
@@ -61,7 +61,7 @@ class SendScheduler implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Look for due messages now (a reply was just recorded) instead of at the next poll. */
+    /** Look for due messages now (a message was just queued) instead of at the next poll. */
     void wake() {
         wakeups.offer(Boolean.TRUE);
     }

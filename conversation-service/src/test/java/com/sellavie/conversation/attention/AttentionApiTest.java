@@ -5,6 +5,7 @@ import static com.sellavie.conversation.outbound.SendFixtures.conversations;
 import static com.sellavie.conversation.outbound.SendFixtures.deliver;
 import static com.sellavie.conversation.outbound.SendFixtures.error;
 import static com.sellavie.conversation.outbound.SendFixtures.reply;
+import static com.sellavie.conversation.outbound.SendFixtures.request;
 import static com.sellavie.conversation.outbound.SendFixtures.send;
 import static com.sellavie.conversation.outbound.SendFixtures.stub;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,18 +15,23 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationServiceTest;
+import com.sellavie.platform.tenancy.TenantContext;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** The team's list of replies whose delivery needs a person, across every conversation of the business. */
+/** The team's list of outbound messages (replies and SYSTEM texts) whose delivery needs a person, across every conversation of the business. */
 @ConversationServiceTest
 class AttentionApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void listsUnknownAndFailedRepliesWithTheirCustomerNewestFirst() {
@@ -55,6 +61,34 @@ class AttentionApiTest {
         assertThat(unknown.get("contact").get("externalId").asString()).isEqualTo("igsid-att-0");
         assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("FAILED");
         assertThat(unknownOnly).extracting(m -> m.get("text").asString()).containsExactly(maybeSent);
+        assertThat(all).extracting(m -> m.get("authorType").asString()).containsOnly("ASSISTANT");
+    }
+
+    @Test
+    void listsSystemMessagesThatNeedAPersonLikeReplies() {
+        // Given texts commerce asked to send: the connection breaks on a receipt (UNKNOWN), a link cannot be sent (FAILED)
+        Fixture f = conversation(port, "igsid-att-sys");
+        String receipt = "Receipt " + UUID.randomUUID();
+        stub(send(receipt), WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        deliver(request(f, receipt), 1);
+        f.await(receipt, "UNKNOWN");
+        // (the channel's token then stops decrypting: the link fails for good without waiting on Meta's timing)
+        TenantContext.runAs(f.business(), () -> jdbc.update("UPDATE channels SET access_token_ciphertext = ? "
+                + "WHERE business_id = ?", new byte[] {1, 2, 3}, f.business()));
+        String link = "Pay here " + UUID.randomUUID();
+        deliver(request(f, link), 1);
+        f.await(link, "FAILED");
+
+        // When the team asks for what needs attention
+        List<JsonNode> all = f.api().get("/api/messages").json().valueStream().toList();
+
+        // Then both are listed as SYSTEM messages, newest first, with their status and why
+        assertThat(all).extracting(m -> m.get("text").asString()).containsExactly(link, receipt);
+        assertThat(all).extracting(m -> m.get("authorType").asString()).containsOnly("SYSTEM");
+        assertThat(all.get(0).get("deliveryStatus").asString()).isEqualTo("FAILED");
+        assertThat(all.get(0).get("failureReason").asString()).isEqualTo("CHANNEL_DISCONNECTED");
+        assertThat(all.get(0).get("conversationId").asString()).isEqualTo(f.conversationId().toString());
+        assertThat(all.get(1).get("deliveryStatus").asString()).isEqualTo("UNKNOWN");
     }
 
     @Test

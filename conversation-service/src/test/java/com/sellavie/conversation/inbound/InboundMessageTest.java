@@ -66,6 +66,32 @@ class InboundMessageTest {
     }
 
     @Test
+    void replyRequestNamesTheConversationsContactSoAnOrderCanBelongToThem() {
+        // Given a customer writing twice to a business
+        UUID business = UUID.randomUUID();
+        Api api = Api.asOwnerOf(port, business);
+        String account = Inbound.connectChannel(api);
+        String tag = UUID.randomUUID().toString();
+        Inbound.deliver(Inbound.message(business, account, "igsid-contact", "mid.1." + tag, "first " + tag,
+                Instant.now()), 1);
+        Inbound.deliver(Inbound.message(business, account, "igsid-contact", "mid.2." + tag, "second " + tag,
+                Instant.now()), 1);
+
+        // When conversation asks the assistant for replies
+        ReplyRequested first = KafkaEvents.awaitFirst(REPLY_REQUESTS, ReplyRequested.class,
+                r -> ("first " + tag).equals(r.getTriggerText())).getFirst().value();
+        ReplyRequested second = KafkaEvents.awaitFirst(REPLY_REQUESTS, ReplyRequested.class,
+                r -> ("second " + tag).equals(r.getTriggerText())).getFirst().value();
+
+        // Then both name the conversation's contact: the customer the console shows for it
+        String contactId = api.get("/api/conversations").json().valueStream()
+                .filter(c -> c.get("id").asString().equals(first.getConversationId().toString()))
+                .findFirst().orElseThrow().get("contact").get("id").asString();
+        assertThat(first.getContactId()).isNotNull().hasToString(contactId);
+        assertThat(second.getContactId()).isEqualTo(first.getContactId());
+    }
+
+    @Test
     void aRedeliveredMetaMessageUnderANewEventIdIsStillRecordedOnce() {
         UUID business = UUID.randomUUID();
         String account = Inbound.connectChannel(Api.asOwnerOf(port, business));

@@ -18,6 +18,7 @@ import com.sellavie.conversation.support.Inbound;
 import com.sellavie.conversation.support.KafkaEvents;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.messaging.OutboundMessageRequested;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
@@ -124,6 +125,45 @@ public final class SendFixtures {
         for (int i = 0; i < times; i++) {
             KafkaEvents.publish(topic, reply.getConversationId().toString(), bytes, reply.getEventId().toString(),
                     reply.getBusinessId().toString(), extraHeaders);
+        }
+    }
+
+    /** A message commerce asks conversation to send to the fixture's customer (e.g. a checkout link). */
+    public static OutboundMessageRequested request(Fixture f, String text) {
+        return request(f.business(), f.conversationId(), f, text, Instant.now());
+    }
+
+    /**
+     * The same, published by {@code business} for {@code conversationId} (another business's, to probe
+     * tenancy), {@code occurredAt} then, in the fixture's journey.
+     */
+    static OutboundMessageRequested request(UUID business, UUID conversationId, Fixture f, String text,
+            Instant occurredAt) {
+        EventMetadata meta = EventMetadata.causedBy(EventMetadata.of(f.request()), occurredAt.truncatedTo(ChronoUnit.MILLIS));
+        return OutboundMessageRequested.newBuilder()
+                .setEventId(meta.eventId())
+                .setOccurredAt(meta.occurredAt())
+                .setBusinessId(business)
+                .setCorrelationId(meta.correlationId())
+                .setCausationId(meta.causationId())
+                .setConversationId(conversationId)
+                .setText(text)
+                .setPurpose("CHECKOUT_LINK")
+                .setReference(UUID.randomUUID().toString())
+                .build();
+    }
+
+    public static void deliver(OutboundMessageRequested request, int times) {
+        deliver(request, times, Map.of());
+    }
+
+    /** Publishes the request as commerce's relay would (plus {@code extraHeaders}), the same bytes each time. */
+    static void deliver(OutboundMessageRequested request, int times, Map<String, String> extraHeaders) {
+        String topic = Topics.MESSAGING_OUTBOUND_REQUESTS.name();
+        byte[] bytes = KafkaEvents.encode(topic, request);
+        for (int i = 0; i < times; i++) {
+            KafkaEvents.publish(topic, request.getConversationId().toString(), bytes, request.getEventId().toString(),
+                    request.getBusinessId().toString(), extraHeaders);
         }
     }
 

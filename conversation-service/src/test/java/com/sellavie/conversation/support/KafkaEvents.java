@@ -62,7 +62,7 @@ public final class KafkaEvents {
         }
     }
 
-    /** Every record of {@code type} on {@code topic} that matches, read until {@code until} holds for them. */
+    /** Every record of {@code type} on {@code topic} that matches (with its headers), read until {@code until} holds for them. */
     public static <T> List<ConsumerRecord<String, T>> await(String topic, Class<T> type, Predicate<T> matching,
             Predicate<List<ConsumerRecord<String, T>>> until, Duration atMost) {
         List<ConsumerRecord<String, T>> found = new ArrayList<>();
@@ -82,8 +82,9 @@ public final class KafkaEvents {
                 }
                 for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
                     if (type.isInstance(r.value()) && matching.test(type.cast(r.value()))) {
-                        found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(),
-                                type.cast(r.value())));
+                        found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(),
+                                r.timestampType(), r.serializedKeySize(), r.serializedValueSize(), r.key(),
+                                type.cast(r.value()), r.headers(), r.leaderEpoch()));
                     }
                 }
                 if (until.test(found)) {
