@@ -1,0 +1,2 @@
+/** Cross-cutting configuration of commerce-service only (method security, the clock). */
+package com.sellavie.commerce.config;
