@@ -2,18 +2,16 @@ package com.sellavie.commerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.commerce.support.CommerceServiceTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@IntegrationTest
+@CommerceServiceTest
 class CommerceServiceApplicationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
