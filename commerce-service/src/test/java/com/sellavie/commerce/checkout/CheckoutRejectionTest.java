@@ -1,13 +1,15 @@
 package com.sellavie.commerce.checkout;
 
-import static com.sellavie.commerce.checkout.Checkouts.checkout;
-import static com.sellavie.commerce.checkout.Checkouts.item;
-import static com.sellavie.commerce.checkout.Checkouts.orderCount;
-import static com.sellavie.commerce.checkout.Checkouts.product;
-import static com.sellavie.commerce.checkout.Checkouts.publish;
+import static com.sellavie.commerce.support.Checkouts.checkout;
+import static com.sellavie.commerce.support.Checkouts.item;
+import static com.sellavie.commerce.support.Checkouts.orderCount;
+import static com.sellavie.commerce.support.Checkouts.product;
+import static com.sellavie.commerce.support.Checkouts.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sellavie.commerce.checkout.Checkouts.Customer;
+import com.sellavie.commerce.support.Checkouts;
+import com.sellavie.commerce.support.Checkouts.Customer;
+import com.sellavie.commerce.support.Providers;
 import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.commerce.CheckoutRejected;

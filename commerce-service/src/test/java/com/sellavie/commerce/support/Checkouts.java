@@ -1,4 +1,4 @@
-package com.sellavie.commerce.checkout;
+package com.sellavie.commerce.support;
 
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
@@ -10,7 +10,6 @@ import com.sellavie.events.commerce.CheckoutLinkFailed;
 import com.sellavie.events.commerce.CheckoutRejected;
 import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.messaging.OutboundMessageRequested;
-import com.sellavie.commerce.support.KafkaEvents;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.platform.tenancy.TenantContext;
@@ -37,10 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Fixtures of the checkout tests: replies on ai.replies as ai-service publishes them, products, topic reads. */
-final class Checkouts {
+public final class Checkouts {
 
-    static final String ORDERS = Topics.COMMERCE_ORDERS.name();
-    static final String OUTBOUND = Topics.MESSAGING_OUTBOUND_REQUESTS.name();
+    public static final String ORDERS = Topics.COMMERCE_ORDERS.name();
+    public static final String OUTBOUND = Topics.MESSAGING_OUTBOUND_REQUESTS.name();
 
     private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
@@ -51,34 +50,34 @@ final class Checkouts {
     }
 
     /** A customer in a conversation of a business. */
-    record Customer(UUID business, UUID conversation, UUID contact) {
+    public record Customer(UUID business, UUID conversation, UUID contact) {
 
-        static Customer of(UUID business) {
+        public static Customer of(UUID business) {
             return new Customer(business, UUID.randomUUID(), UUID.randomUUID());
         }
 
-        Customer inAnotherConversation() {
+        public Customer inAnotherConversation() {
             return new Customer(business, UUID.randomUUID(), contact);
         }
     }
 
-    static CheckoutActionItem item(String sku, int quantity) {
+    public static CheckoutActionItem item(String sku, int quantity) {
         return CheckoutActionItem.newBuilder().setSku(sku).setQuantity(quantity).build();
     }
 
-    static ReplyGenerated checkout(Customer customer, CheckoutActionItem... items) {
+    public static ReplyGenerated checkout(Customer customer, CheckoutActionItem... items) {
         return reply(customer, CheckoutAction.newBuilder().setItems(Arrays.asList(items)).build());
     }
 
-    static ReplyGenerated paymentStatus(Customer customer, String orderId) {
+    public static ReplyGenerated paymentStatus(Customer customer, String orderId) {
         return reply(customer, PaymentStatusAction.newBuilder().setOrderId(orderId).build());
     }
 
-    static ReplyGenerated invoice(Customer customer, String orderId) {
+    public static ReplyGenerated invoice(Customer customer, String orderId) {
         return reply(customer, InvoiceAction.newBuilder().setOrderId(orderId).build());
     }
 
-    static ReplyGenerated reply(Customer customer, Object... actions) {
+    public static ReplyGenerated reply(Customer customer, Object... actions) {
         UUID eventId = EventMetadata.newEventId();
         return ReplyGenerated.newBuilder().setEventId(eventId).setOccurredAt(Instant.now())
                 .setBusinessId(customer.business()).setCorrelationId(eventId.toString()).setCausationId(null)
@@ -88,7 +87,7 @@ final class Checkouts {
     }
 
     /** Publishes the reply as the relay would (key = conversation id, eventId and businessId headers). */
-    static void publish(ReplyGenerated reply) {
+    public static void publish(ReplyGenerated reply) {
         byte[] value;
         synchronized (SERIALIZER) {
             value = SERIALIZER.serialize(Topics.AI_REPLIES.name(), reply);
@@ -105,47 +104,60 @@ final class Checkouts {
     }
 
     /** A product straight into the catalog's table, as the business. */
-    static void product(JdbcTemplate jdbc, UUID business, String sku, String name, long priceMinor, String currency,
+    public static void product(JdbcTemplate jdbc, UUID business, String sku, String name, long priceMinor, String currency,
             Integer stock, boolean active) {
         TenantContext.runAs(business, () -> jdbc.update("INSERT INTO products (id, business_id, sku, name, "
                 + "price_minor, currency, stock, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), "
                 + "now())", UUID.randomUUID(), business, sku, name, priceMinor, currency, stock, active));
     }
 
-    static String sku(String base) {
+    public static String sku(String base) {
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static List<ConsumerRecord<String, OrderPlaced>> placed(UUID business, int count) {
+    public static List<ConsumerRecord<String, OrderPlaced>> placed(UUID business, int count) {
         return KafkaEvents.awaitCount(ORDERS, OrderPlaced.class, e -> e.getBusinessId().equals(business), count);
     }
 
-    static List<ConsumerRecord<String, CheckoutLinkCreated>> linksCreated(UUID business, int count) {
+    public static List<ConsumerRecord<String, CheckoutLinkCreated>> linksCreated(UUID business, int count) {
         return KafkaEvents.awaitCount(ORDERS, CheckoutLinkCreated.class, e -> e.getBusinessId().equals(business),
                 count);
     }
 
-    static List<ConsumerRecord<String, CheckoutLinkFailed>> linksFailed(UUID business, int count) {
+    public static List<ConsumerRecord<String, CheckoutLinkFailed>> linksFailed(UUID business, int count) {
         return KafkaEvents.awaitCount(ORDERS, CheckoutLinkFailed.class, e -> e.getBusinessId().equals(business),
                 count);
     }
 
-    static List<ConsumerRecord<String, CheckoutRejected>> rejections(UUID business, int count) {
+    public static List<ConsumerRecord<String, CheckoutRejected>> rejections(UUID business, int count) {
         return KafkaEvents.awaitCount(ORDERS, CheckoutRejected.class, e -> e.getBusinessId().equals(business), count);
     }
 
-    static List<ConsumerRecord<String, OutboundMessageRequested>> messages(UUID business, int count) {
+    public static List<ConsumerRecord<String, OutboundMessageRequested>> messages(UUID business, int count) {
         return KafkaEvents.awaitCount(OUTBOUND, OutboundMessageRequested.class,
                 e -> e.getBusinessId().equals(business), count);
     }
 
-    static int orderCount(JdbcTemplate jdbc, UUID business) {
+    /**
+     * Places an order of one {@code sku} for the customer through the whole flow (the business's Paystack
+     * already configured with {@code secret}) and waits for its link; returns the order id.
+     */
+    public static UUID orderWithLink(JdbcTemplate jdbc, Customer customer, String secret, String accessCode) {
+        String sku = sku("item");
+        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        Providers.paystackAnswers(secret, accessCode);
+        publish(checkout(customer, item(sku, 1)));
+        return KafkaEvents.awaitCount(ORDERS, CheckoutLinkCreated.class,
+                e -> e.getCheckoutUrl().endsWith("/" + accessCode), 1).getFirst().value().getOrderId();
+    }
+
+    public static int orderCount(JdbcTemplate jdbc, UUID business) {
         return TenantContext.callAs(business, () -> jdbc.queryForObject(
                 "SELECT count(*) FROM orders WHERE business_id = ?", Integer.class, business));
     }
 
     /** Makes the business's open orders look placed long ago (so the expiry job's time has come). */
-    static void agePendingOrders(JdbcTemplate jdbc, UUID business, Duration by) {
+    public static void agePendingOrders(JdbcTemplate jdbc, UUID business, Duration by) {
         TenantContext.runAs(business, () -> jdbc.update("UPDATE orders SET expires_at = ? WHERE business_id = ?",
                 Timestamp.from(Instant.now().minus(by)), business));
     }
