@@ -24,5 +24,13 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_commerce");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+        assertThat(environment.getProperty("sellavie.commerce.payments.public-base-url"))
+                .isEqualTo("http://localhost:8080");
+        // Secrets have no default: without them the service refuses to start (keyset) or closes /internal, /ops.
+        assertThat(environment.getProperty("sellavie.commerce.encryption.keyset-file")).isEmpty();
+        assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ops.token")).isEmpty();
+        assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("payment-endpoint-by-id");
     }
 }

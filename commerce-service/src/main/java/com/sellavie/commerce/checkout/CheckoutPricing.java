@@ -42,7 +42,7 @@ class CheckoutPricing {
         List<OrderLine> lines = new ArrayList<>();
         TreeSet<String> currencies = new TreeSet<>();
         for (AskedItem item : items) {
-            Optional<CatalogPrices.PricedProduct> found = catalog.find(item.sku());
+            Optional<CatalogPrices.PricedProduct> found = catalog.find(businessId, item.sku());
             if (found.isEmpty()) {
                 return Priced.refused(Rejection.unknownSku(item.sku()));
             }

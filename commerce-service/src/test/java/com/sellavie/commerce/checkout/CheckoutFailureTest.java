@@ -41,7 +41,7 @@ class CheckoutFailureTest {
     void aProviderErrorIsRetriedAndTheLinkCreatedOnce() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
         String scenario = "paystack-500-" + customer.business();
         ProviderStubs.PAYSTACK.stubFor(Providers.paystackInitialize(secret).inScenario(scenario)
@@ -66,7 +66,7 @@ class CheckoutFailureTest {
     void aRefusedKeyAlertsTheTeamAndTellsTheCustomer() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
         ProviderStubs.PAYSTACK.stubFor(Providers.paystackInitialize(secret).willReturn(Providers.paystackInvalidKey()));
 
@@ -94,14 +94,14 @@ class CheckoutFailureTest {
         // Given a business whose provider hangs (longer than the read timeout, every time)
         Customer stuck = Customer.of(UUID.randomUUID());
         String stuckSku = Checkouts.sku("linen-shirt");
-        product(jdbc, stuck.business(), stuckSku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, stuck.business(), stuckSku, "Linen shirt", 2_500_000, "NGN", null, true);
         String stuckSecret = Providers.configure(port, stuck.business(), "PAYSTACK");
         ProviderStubs.PAYSTACK.stubFor(Providers.paystackInitialize(stuckSecret)
                 .willReturn(Providers.paystackLink("late").withFixedDelay(4_000)));
         // and another business whose provider answers
         Customer other = Customer.of(UUID.randomUUID());
         String otherSku = Checkouts.sku("cap");
-        product(jdbc, other.business(), otherSku, "Cap", 300_000, "NGN", null, true);
+        product(port, other.business(), otherSku, "Cap", 300_000, "NGN", null, true);
         String otherSecret = Providers.configure(port, other.business(), "FLUTTERWAVE");
         ProviderStubs.FLUTTERWAVE.stubFor(Providers.flutterwavePayments(otherSecret)
                 .willReturn(Providers.flutterwaveLink("prompt")));

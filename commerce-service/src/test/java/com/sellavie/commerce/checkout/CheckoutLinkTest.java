@@ -47,7 +47,7 @@ class CheckoutLinkTest {
         // Given a shop selling linen shirts at NGN 25,000.00 with Paystack
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", 12, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", 12, true);
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
         Providers.paystackAnswers(secret, "0peioxfhpn");
 
@@ -95,7 +95,7 @@ class CheckoutLinkTest {
     void flutterwaveGetsTheAmountInMajorUnits() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_050, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_050, "NGN", null, true);
         String secret = Providers.configure(port, customer.business(), "FLUTTERWAVE");
         ProviderStubs.FLUTTERWAVE.stubFor(Providers.flutterwavePayments(secret)
                 .willReturn(Providers.flutterwaveLink("abc123")));
@@ -121,8 +121,8 @@ class CheckoutLinkTest {
         Customer customer = Customer.of(UUID.randomUUID());
         String shirt = Checkouts.sku("linen-shirt");
         String cap = Checkouts.sku("cap");
-        product(jdbc, customer.business(), shirt, "Linen shirt", 2_500, "USD", null, true);
-        product(jdbc, customer.business(), cap, "Cap", 990, "USD", 3, true);
+        product(port, customer.business(), shirt, "Linen shirt", 2_500, "USD", null, true);
+        product(port, customer.business(), cap, "Cap", 990, "USD", 3, true);
         String secret = Providers.configure(port, customer.business(), "STRIPE");
         ProviderStubs.STRIPE.stubFor(Providers.stripeSessions(secret).willReturn(Providers.stripeSession("cs_test_a1")));
 
@@ -151,7 +151,7 @@ class CheckoutLinkTest {
     void theSameReplyDeliveredTwiceMakesOneOrderAndOneLink() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
         Providers.paystackAnswers(secret, "twice");
         ReplyGenerated reply = checkout(customer, item(sku, 2));
@@ -173,7 +173,7 @@ class CheckoutLinkTest {
     void askingForTheSameItemsWhileTheOrderIsOpenSendsTheSameLinkAgain() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("linen-shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
         Providers.paystackAnswers(secret, "again");
         publish(checkout(customer, item(sku, 2)));

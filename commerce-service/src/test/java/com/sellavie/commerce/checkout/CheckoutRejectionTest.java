@@ -21,12 +21,15 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** CHECKOUT actions that cannot become an order: no order, CheckoutRejected for the team, a polite word. */
 @CommerceServiceTest
 class CheckoutRejectionTest {
 
+    @LocalServerPort
+    int port;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -47,7 +50,7 @@ class CheckoutRejectionTest {
     void notEnoughStockMakesNoOrder() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", 0, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", 0, true);
 
         Rejected rejected = reject(checkout(customer, item(sku, 2)));
 
@@ -62,7 +65,7 @@ class CheckoutRejectionTest {
     void inactiveProductMakesNoOrder() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("scarf");
-        product(jdbc, customer.business(), sku, "Silk scarf", 900_000, "NGN", null, false);
+        product(port, customer.business(), sku, "Silk scarf", 900_000, "NGN", null, false);
 
         Rejected rejected = reject(checkout(customer, item(sku, 1)));
 
@@ -74,7 +77,7 @@ class CheckoutRejectionTest {
     void quantityOverTheCapMakesNoOrder() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
 
         Rejected rejected = reject(checkout(customer, item(sku, 11)));
 
@@ -88,8 +91,8 @@ class CheckoutRejectionTest {
         Customer customer = Customer.of(UUID.randomUUID());
         String shirt = Checkouts.sku("shirt");
         String cap = Checkouts.sku("cap");
-        product(jdbc, customer.business(), shirt, "Linen shirt", 2_500_000, "NGN", null, true);
-        product(jdbc, customer.business(), cap, "Cap", 1_500, "USD", null, true);
+        product(port, customer.business(), shirt, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), cap, "Cap", 1_500, "USD", null, true);
 
         Rejected rejected = reject(checkout(customer, item(shirt, 1), item(cap, 1)));
 
@@ -100,7 +103,7 @@ class CheckoutRejectionTest {
     void aBusinessWithoutPaymentProviderGetsNoOrder() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("shirt");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
 
         Rejected rejected = reject(checkout(customer, item(sku, 2)));
 

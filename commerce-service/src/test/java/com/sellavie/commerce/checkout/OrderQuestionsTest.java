@@ -29,7 +29,7 @@ class OrderQuestionsTest {
     void paymentStatusOfTheCustomersOwnOrderIsToldTruthfully() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, customer, secret, "status-" + customer.business());
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "status-" + customer.business());
 
         OutboundMessageRequested answer = answerTo(Checkouts.paymentStatus(customer, order.toString()));
 
@@ -43,7 +43,7 @@ class OrderQuestionsTest {
     void anotherCustomersOrderIsNeverDescribed() {
         Customer owner = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, owner.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, owner, secret, "private-" + owner.business());
+        UUID order = Checkouts.orderWithLink(port, owner, secret, "private-" + owner.business());
         Customer someoneElse = Customer.of(owner.business());
 
         OutboundMessageRequested answer = answerTo(Checkouts.paymentStatus(someoneElse, order.toString()));
@@ -58,7 +58,7 @@ class OrderQuestionsTest {
     void anotherBusinesssOrderIsNeverDescribed() {
         Customer owner = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, owner.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, owner, secret, "foreign-" + owner.business());
+        UUID order = Checkouts.orderWithLink(port, owner, secret, "foreign-" + owner.business());
         // the same contact id in another business (ids come from the model: never trusted)
         Customer elsewhere = new Customer(UUID.randomUUID(), UUID.randomUUID(), owner.contact());
 
@@ -71,7 +71,7 @@ class OrderQuestionsTest {
     void invoiceOfAnUnpaidOrderComesOncePaid() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, customer, secret, "invoice-" + customer.business());
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "invoice-" + customer.business());
 
         OutboundMessageRequested answer = answerTo(Checkouts.invoice(customer, order.toString()));
 

@@ -31,8 +31,8 @@ class OrderApiTest {
     void listsOrdersNewestFirstAndShowsOneWithItsTimeline() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID first = Checkouts.orderWithLink(jdbc, customer, secret, "first-" + customer.business());
-        UUID second = Checkouts.orderWithLink(jdbc, customer, secret, "second-" + customer.business());
+        UUID first = Checkouts.orderWithLink(port, customer, secret, "first-" + customer.business());
+        UUID second = Checkouts.orderWithLink(port, customer, secret, "second-" + customer.business());
         Api agent = Api.asMemberOf(port, customer.business(), "AGENT");
 
         Api.Response list = agent.get("/api/orders");
@@ -79,7 +79,7 @@ class OrderApiTest {
     void ownerCancelsAnUnpaidOrderOnceAndAnAgentCannot() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, customer, secret, "cancel-" + customer.business());
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "cancel-" + customer.business());
 
         Api.Response byAgent = Api.asMemberOf(port, customer.business(), "AGENT").post("/api/orders/" + order + "/cancel", "");
         Api.Response cancelled = Api.asOwnerOf(port, customer.business()).post("/api/orders/" + order + "/cancel", "");
@@ -102,7 +102,7 @@ class OrderApiTest {
     void anotherBusinessSeesAndCancelsNothing() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, customer, secret, "tenant-" + customer.business());
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "tenant-" + customer.business());
         Api stranger = Api.asOwnerOf(port, UUID.randomUUID());
 
         Api.Response read = stranger.get("/api/orders/" + order);
@@ -122,7 +122,7 @@ class OrderApiTest {
     void anOrderUnpaidPastItsTimeExpires() {
         Customer customer = Customer.of(UUID.randomUUID());
         String secret = Providers.configure(port, customer.business(), "PAYSTACK");
-        UUID order = Checkouts.orderWithLink(jdbc, customer, secret, "expire-" + customer.business());
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "expire-" + customer.business());
 
         Checkouts.agePendingOrders(jdbc, customer.business(), Duration.ofMinutes(1));
 

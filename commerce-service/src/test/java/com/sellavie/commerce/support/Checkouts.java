@@ -103,12 +103,16 @@ public final class Checkouts {
         }
     }
 
-    /** A product straight into the catalog's table, as the business. */
-    public static void product(JdbcTemplate jdbc, UUID business, String sku, String name, long priceMinor, String currency,
+    /** A product added to the business's catalog through the catalog API, as its owner. */
+    public static void product(int port, UUID business, String sku, String name, long priceMinor, String currency,
             Integer stock, boolean active) {
-        TenantContext.runAs(business, () -> jdbc.update("INSERT INTO products (id, business_id, sku, name, "
-                + "price_minor, currency, stock, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, now(), "
-                + "now())", UUID.randomUUID(), business, sku, name, priceMinor, currency, stock, active));
+        Api.Response created = Api.asOwnerOf(port, business).post("/api/catalog/products", "{\"sku\":\"" + sku
+                + "\",\"name\":\"" + name + "\",\"description\":\"\",\"priceMinor\":" + priceMinor
+                + ",\"currency\":\"" + currency + "\",\"stock\":" + stock + ",\"active\":" + active + "}");
+        if (created.status() != 201 && created.status() != 200) {
+            throw new IllegalStateException("Could not add product " + sku + ": " + created.status() + " "
+                    + created.body());
+        }
     }
 
     public static String sku(String base) {
@@ -142,9 +146,9 @@ public final class Checkouts {
      * Places an order of one {@code sku} for the customer through the whole flow (the business's Paystack
      * already configured with {@code secret}) and waits for its link; returns the order id.
      */
-    public static UUID orderWithLink(JdbcTemplate jdbc, Customer customer, String secret, String accessCode) {
+    public static UUID orderWithLink(int port, Customer customer, String secret, String accessCode) {
         String sku = sku("item");
-        product(jdbc, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
         Providers.paystackAnswers(secret, accessCode);
         publish(checkout(customer, item(sku, 1)));
         return KafkaEvents.awaitCount(ORDERS, CheckoutLinkCreated.class,

@@ -1,0 +1,5 @@
+package com.sellavie.commerce.catalog;
+
+/** Products created, and products skipped because the business already had their sku. */
+record LegacyImportResult(int created, int skipped) {
+}
