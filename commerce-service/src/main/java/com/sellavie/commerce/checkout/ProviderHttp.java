@@ -20,8 +20,10 @@ final class ProviderHttp {
     }
 
     static RestClient client(String baseUrl, CheckoutProperties properties) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1: the JDK client's default (HTTP/2 with an h2c upgrade on plain http) loses request
+        // bodies against some servers (WireMock, proxies), answered with RST_STREAM.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.readTimeout());
         return RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
