@@ -1,12 +1,11 @@
 package com.sellavie.local;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The demo business seeded on first run: its owner's login, its sandbox Instagram account, and the
- * small FAQ and catalog its assistant answers from.
+ * The demo business seeded on first run: its owner's login, its sandbox Instagram account, the
+ * small FAQ its assistant answers from, its catalog, and its (sandbox) Stripe account.
  */
 final class DemoBusiness {
 
@@ -17,10 +16,10 @@ final class DemoBusiness {
     static final String CUSTOMER_ID = "demo-customer-1";
 
     private static final List<Map<String, Object>> PRODUCTS = List.of(
-            product("LINEN-SHIRT-WHT", "Linen shirt", "White linen shirt, relaxed fit, sizes S to XL.", "45.00"),
+            product("LINEN-SHIRT-WHT", "Linen shirt", "White linen shirt, relaxed fit, sizes S to XL.", 4500, 40),
             product("LINEN-TROUSERS-SND", "Linen trousers", "Sand-coloured linen trousers with a drawstring.",
-                    "59.00"),
-            product("LINEN-SCARF-BLU", "Linen scarf", "Light blue linen scarf, 180 x 60 cm.", "19.00"));
+                    5900, 25),
+            product("LINEN-SCARF-BLU", "Linen scarf", "Light blue linen scarf, 180 x 60 cm.", 1900, null));
 
     private static final List<Map<String, Object>> FAQS = List.of(
             faq("shipping", "Do you ship abroad?",
@@ -29,20 +28,34 @@ final class DemoBusiness {
                     "Yes: unworn items can be returned within 30 days for a full refund."),
             faq("sizes", "How do your sizes run?", "Our linen runs true to size; size up for a looser fit."));
 
+    static final String CURRENCY = "EUR";
     static final int PRODUCT_COUNT = PRODUCTS.size();
     static final int FAQ_COUNT = FAQS.size();
 
     private DemoBusiness() {
     }
 
-    /** The body of {@code PUT /api/ai/knowledge}. */
+    /** The body of {@code PUT /api/ai/knowledge}: the FAQ (the catalog lives in commerce). */
     static Map<String, Object> knowledge() {
-        return Map.of("faqs", FAQS, "products", PRODUCTS);
+        return Map.of("faqs", FAQS);
     }
 
-    private static Map<String, Object> product(String sku, String name, String description, String price) {
-        return Map.of("sku", sku, "name", name, "description", description, "price", new BigDecimal(price),
-                "currency", "EUR", "available", true);
+    /** Each a body of {@code PUT /api/catalog/products/{sku}}. */
+    static List<Map<String, Object>> products() {
+        return PRODUCTS;
+    }
+
+    private static Map<String, Object> product(String sku, String name, String description, long priceMinor,
+            Integer stock) {
+        Map<String, Object> product = new java.util.LinkedHashMap<>();
+        product.put("sku", sku);
+        product.put("name", name);
+        product.put("description", description);
+        product.put("priceMinor", priceMinor);
+        product.put("currency", CURRENCY);
+        product.put("stock", stock);
+        product.put("active", true);
+        return product;
     }
 
     private static Map<String, Object> faq(String topic, String question, String answer) {

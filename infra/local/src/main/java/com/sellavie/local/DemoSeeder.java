@@ -14,14 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Seeds the demo business through the public HTTP API (via the gateway), exactly as a merchant
- * would: sign-up, an Instagram channel in sandbox mode, then the assistant's FAQ and catalog. Each step is remembered in
+ * would: sign-up, an Instagram channel in sandbox mode, the assistant's FAQ, the catalog, and a test
+ * Stripe account pointing at the sandbox payment provider. Each step is remembered in
  * {@code demo.properties}, so later runs do nothing; a step whose effect already exists (409) counts as done.
+ * The sandbox forgets merchants on restart: every run registers the demo account with it again.
  */
 final class DemoSeeder {
 
@@ -31,28 +34,43 @@ final class DemoSeeder {
     private final String gatewayUrl;
     private final Path stateFile;
     private final LocalSecrets secrets;
+    private final Optional<SandboxPayments> sandboxPayments;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    DemoSeeder(String gatewayUrl, Path stateFile, LocalSecrets secrets) {
+    DemoSeeder(String gatewayUrl, Path stateFile, LocalSecrets secrets, Optional<SandboxPayments> sandboxPayments) {
         this.gatewayUrl = gatewayUrl;
         this.stateFile = stateFile;
         this.secrets = secrets;
+        this.sandboxPayments = sandboxPayments;
     }
 
     /** Runs the steps not done yet. */
     void seed() throws IOException, InterruptedException {
         Properties state = load(stateFile);
-        if ("true".equals(state.getProperty("channel.connected"))
-                && "true".equals(state.getProperty("knowledge.seeded"))) {
+        boolean paymentsWanted = sandboxPayments.isPresent();
+        if (done(state, "channel.connected") && done(state, "knowledge.seeded") && done(state, "catalog.seeded")
+                && (!paymentsWanted || done(state, "payments.configured"))) {
+            registerWithSandbox(state);
             return;
         }
         String token = accessToken();
-        if (!"true".equals(state.getProperty("channel.connected"))) {
+        if (!done(state, "channel.connected")) {
             connectChannel(token, state);
         }
-        if (!"true".equals(state.getProperty("knowledge.seeded"))) {
+        if (!done(state, "knowledge.seeded")) {
             seedKnowledge(token, state);
         }
+        if (!done(state, "catalog.seeded")) {
+            seedCatalog(token, state);
+        }
+        if (paymentsWanted && !done(state, "payments.configured")) {
+            configurePayments(token, state);
+        }
+        registerWithSandbox(state);
+    }
+
+    private static boolean done(Properties state, String step) {
+        return "true".equals(state.getProperty(step));
     }
 
     private void connectChannel(String token, Properties state) throws IOException, InterruptedException {
@@ -74,17 +92,71 @@ final class DemoSeeder {
                 DemoBusiness.INSTAGRAM_ACCOUNT_ID);
     }
 
-    /** The assistant's FAQ and catalog, through ai-service's merchant API (PUT replaces the whole seed). */
+    /** The assistant's FAQ, through ai-service's merchant API (PUT replaces the whole document). */
     private void seedKnowledge(String token, Properties state) throws IOException, InterruptedException {
         HttpResponse<String> knowledge = send("PUT", "/api/ai/knowledge", token, DemoBusiness.knowledge());
         if (knowledge.statusCode() != 200) {
-            throw new IllegalStateException("Seeding the demo FAQ/catalog answered " + knowledge.statusCode() + ": "
+            throw new IllegalStateException("Seeding the demo FAQ answered " + knowledge.statusCode() + ": "
                     + knowledge.body());
         }
         state.setProperty("knowledge.seeded", "true");
         store(state);
-        console.info("  demo FAQ/catalog seeded: {} products, {} answers", DemoBusiness.PRODUCT_COUNT,
-                DemoBusiness.FAQ_COUNT);
+        console.info("  demo FAQ seeded: {} answers", DemoBusiness.FAQ_COUNT);
+    }
+
+    /** The catalog, through commerce's merchant API (PUT by sku creates or replaces: safe to repeat). */
+    private void seedCatalog(String token, Properties state) throws IOException, InterruptedException {
+        for (Map<String, Object> product : DemoBusiness.products()) {
+            HttpResponse<String> answer = send("PUT", "/api/catalog/products/" + product.get("sku"), token, product);
+            if (answer.statusCode() != 200 && answer.statusCode() != 201) {
+                throw new IllegalStateException("Seeding the demo catalog answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+        }
+        state.setProperty("catalog.seeded", "true");
+        store(state);
+        console.info("  demo catalog seeded: {} products", DemoBusiness.PRODUCT_COUNT);
+    }
+
+    /**
+     * A test Stripe account whose keys only the sandbox knows: commerce creates checkout sessions in the
+     * sandbox, which delivers the signed webhooks to the URL the settings show.
+     */
+    private void configurePayments(String token, Properties state) throws IOException, InterruptedException {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put("secretKey", secrets.sandboxStripeSecretKey());
+        settings.put("publicKey", "pk_test_" + SecretFile.randomHex(12));
+        settings.put("webhookSecret", secrets.sandboxStripeWebhookSecret());
+        settings.put("mode", "TEST");
+        settings.put("currency", DemoBusiness.CURRENCY);
+        settings.put("isDefault", true);
+        HttpResponse<String> saved = send("PUT", "/api/payments/providers/STRIPE", token, settings);
+        if (saved.statusCode() != 200 && saved.statusCode() != 201) {
+            throw new IllegalStateException("Configuring the demo Stripe account answered " + saved.statusCode()
+                    + ": " + saved.body());
+        }
+        HttpResponse<String> listed = send("GET", "/api/payments/providers", token, null);
+        String webhookUrl = null;
+        for (JsonNode provider : JSON.readTree(listed.body())) {
+            if ("STRIPE".equals(provider.path("provider").asText())) {
+                webhookUrl = provider.path("webhookUrl").asText(null);
+            }
+        }
+        if (webhookUrl == null) {
+            throw new IllegalStateException("The demo Stripe account has no webhook URL: " + listed.body());
+        }
+        state.setProperty("payments.configured", "true");
+        state.setProperty("payments.webhook-url", webhookUrl);
+        store(state);
+        console.info("  demo payments   configured: Stripe (sandbox, test mode), webhooks to {}", webhookUrl);
+    }
+
+    private void registerWithSandbox(Properties state) {
+        String webhookUrl = state.getProperty("payments.webhook-url");
+        if (webhookUrl != null) {
+            sandboxPayments.ifPresent(sandbox -> sandbox.register(secrets.sandboxStripeSecretKey(),
+                    secrets.sandboxStripeWebhookSecret(), URI.create(webhookUrl)));
+        }
     }
 
     /** Signs the owner up, or logs in when an earlier run already did. */
@@ -108,7 +180,8 @@ final class DemoSeeder {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

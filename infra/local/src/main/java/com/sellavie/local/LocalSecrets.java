@@ -54,6 +54,18 @@ final class LocalSecrets {
                 () -> SecretFile.readOrCreate(folder.resolve("internal-token"), () -> SecretFile.randomHex(32)));
     }
 
+    /** The demo business's Stripe test secret key, known only to the sandbox payment provider. */
+    String sandboxStripeSecretKey() {
+        return SecretFile.readOrCreate(folder.resolve("sandbox-stripe-secret-key"),
+                () -> "sk_test_" + SecretFile.randomHex(24));
+    }
+
+    /** The webhook signing secret the sandbox signs the demo business's Stripe webhooks with. */
+    String sandboxStripeWebhookSecret() {
+        return SecretFile.readOrCreate(folder.resolve("sandbox-stripe-webhook-secret"),
+                () -> "whsec_" + SecretFile.randomHex(24));
+    }
+
     /** Path of identity's RSA signing key (PKCS#8 PEM). */
     Path jwtPrivateKeyFile() {
         String configured = environment.get("SELLAVIE_JWT_PRIVATE_KEY_FILE");

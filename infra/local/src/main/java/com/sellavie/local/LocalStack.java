@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sellavie up}: checks ports, generates secrets, starts the infrastructure, the sandbox
- * Send API, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
+ * Send API and sandbox payment provider, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
  * which a shutdown hook stops everything in reverse order.
  */
 final class LocalStack {
@@ -26,6 +26,7 @@ final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile LocalInfrastructure infrastructure;
     private volatile SandboxGraphApi sandbox;
+    private volatile SandboxPayments sandboxPayments;
     private volatile ServiceProcesses services;
 
     LocalStack(Installation installation, DataFolder data, Map<String, String> environment) {
@@ -68,7 +69,7 @@ final class LocalStack {
             services.startAndAwait(List.of(SellavieService.IDENTITY));
             services.startAndAwait(SellavieService.BEHIND_IDENTITY);
             services.startAndAwait(List.of(SellavieService.GATEWAY));
-            new DemoSeeder(GATEWAY_URL, data.demoState(), secrets).seed();
+            new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments)).seed();
             printReady(begun, secrets);
         } catch (Exception e) {
             console.error("Sellavie could not start: {}", e.getMessage());
@@ -97,6 +98,14 @@ final class LocalStack {
                     graphUrl, sandbox.record());
         }
         env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
+        String stripeUrl = environment.get("SELLAVIE_STRIPE_URL");
+        if (stripeUrl == null || stripeUrl.isBlank()) {
+            sandboxPayments = SandboxPayments.start(ports.sandboxPayments());
+            stripeUrl = sandboxPayments.apiUrl();
+            console.info("Sandbox payment provider (Stripe-shaped) at {} (SELLAVIE_STRIPE_URL unset): checkout links"
+                    + " open a local Pay / Decline page", stripeUrl);
+        }
+        env.put("SELLAVIE_STRIPE_URL", stripeUrl);
         env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
         env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
@@ -115,6 +124,8 @@ final class LocalStack {
         console.info("  demo owner login: {} / {}   (password kept in {})", DemoBusiness.OWNER_EMAIL,
                 secrets.demoOwnerPassword(), secrets.folder().resolve("demo-owner.password"));
         console.info("  send a signed sample DM: ./sellavie demo-dm \"Is the linen shirt available?\"");
+        console.info("  buy something:           ./sellavie demo-dm \"I'd like 2 linen shirts\"  (the link opens the"
+                + " sandbox Pay / Decline page)");
         console.info("  dead letters and unroutable DMs: ./sellavie dlt list, ./sellavie unroutable list");
         console.info("  logs: {}   stop: Ctrl-C", data.logs());
     }
@@ -139,6 +150,10 @@ final class LocalStack {
         if (isUnset("SELLAVIE_META_GRAPH_URL")) {
             wanted.add(new PortConflicts.WantedPort(ports.sandbox(), "the sandbox Send API",
                     "set SELLAVIE_META_GRAPH_URL to a Graph API base URL"));
+        }
+        if (isUnset("SELLAVIE_STRIPE_URL")) {
+            wanted.add(new PortConflicts.WantedPort(ports.sandboxPayments(), "the sandbox payment provider",
+                    "set SELLAVIE_STRIPE_URL to a Stripe API base URL"));
         }
         for (SellavieService service : SellavieService.all()) {
             wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
@@ -165,6 +180,9 @@ final class LocalStack {
             }
             if (sandbox != null) {
                 sandbox.close();
+            }
+            if (sandboxPayments != null) {
+                sandboxPayments.close();
             }
         } finally {
             lock.close();

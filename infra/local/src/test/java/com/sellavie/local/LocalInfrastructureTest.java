@@ -188,7 +188,7 @@ class LocalInfrastructureTest {
     }
 
     private static InfrastructurePorts randomPorts() throws Exception {
-        int[] ports = new int[6];
+        int[] ports = new int[7];
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < ports.length; i++) {
@@ -201,6 +201,6 @@ class LocalInfrastructureTest {
                 socket.close();
             }
         }
-        return new InfrastructurePorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+        return new InfrastructurePorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
     }
 }

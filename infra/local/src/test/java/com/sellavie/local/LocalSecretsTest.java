@@ -33,7 +33,6 @@ class LocalSecretsTest {
         String dbPassword = first.databasePassword("sellavie_identity");
         String opsToken = first.opsToken();
         String internalToken = first.internalToken();
-        Path commerceKeyset = first.commerceKeysetFile();
         String keyBefore = Files.readString(key);
 
         LocalSecrets second = new LocalSecrets(folder, Map.of());
@@ -45,8 +44,6 @@ class LocalSecretsTest {
         assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
         assertThat(second.opsToken()).isEqualTo(opsToken).hasSize(64).isNotEqualTo(appSecret);
         assertThat(second.internalToken()).isEqualTo(internalToken).hasSize(64).isNotEqualTo(opsToken);
-        assertThat(second.commerceKeysetFile()).isEqualTo(commerceKeyset);
-        assertThat(Files.readString(commerceKeyset)).isNotEqualTo(Files.readString(keyset));
         try (var files = Files.list(folder)) {
             assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
                     assertThat(Files.getPosixFilePermissions(file)).isEqualTo(SecretFile.OWNER_ONLY));

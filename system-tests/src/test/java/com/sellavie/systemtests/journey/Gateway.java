@@ -30,6 +30,13 @@ final class Gateway {
         return send(request.build());
     }
 
+    Answer putJson(String path, Object body, String accessToken) {
+        HttpRequest.Builder request = request(path, accessToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body)));
+        return send(request.build());
+    }
+
     Answer get(String path, String accessToken) {
         return send(request(path, accessToken).GET().build());
     }

@@ -110,6 +110,10 @@ final class Shop {
         return gateway;
     }
 
+    String accessToken() {
+        return accessToken;
+    }
+
     /** A new customer (Instagram-scoped id) of this shop. */
     String newCustomer() {
         return "IGSID-" + IDS.incrementAndGet();

@@ -36,15 +36,17 @@ public final class SellavieStack implements AutoCloseable {
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
     private final MetaGraphApi metaGraphApi;
+    private final PaymentProviderApis paymentProviders;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
     private final Thread shutdownHook;
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
-            String kafkaBootstrap, Map<String, ServiceProcess> services) {
+            PaymentProviderApis paymentProviders, String kafkaBootstrap, Map<String, ServiceProcess> services) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
         this.metaGraphApi = metaGraphApi;
+        this.paymentProviders = paymentProviders;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
         this.shutdownHook = new Thread(this::killAll, "system-test-services-shutdown");
@@ -68,6 +70,7 @@ public final class SellavieStack implements AutoCloseable {
 
         GeneratedSecrets secrets = GeneratedSecrets.create();
         MetaGraphApi meta = MetaGraphApi.start();
+        PaymentProviderApis payments = PaymentProviderApis.start();
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -93,6 +96,10 @@ public final class SellavieStack implements AutoCloseable {
                 env.putAll(databaseEnvironment(infrastructure, jar.service()));
             }
             env.putAll(serviceEnvironment(jar, secrets, meta, ports));
+            if (jar == ServiceJar.COMMERCE) {
+                env.putAll(Map.of("SELLAVIE_STRIPE_URL", payments.baseUrl(), "SELLAVIE_PAYSTACK_URL", payments.baseUrl(),
+                        "SELLAVIE_FLUTTERWAVE_URL", payments.baseUrl()));
+            }
             env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM_OPTIONS);
             if (jar.ownsDatabase()) {
@@ -105,7 +112,8 @@ public final class SellavieStack implements AutoCloseable {
                     ports.get(jar.service()),
                     env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, infrastructure.kafkaBootstrap(), services);
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, infrastructure.kafkaBootstrap(),
+                services);
         try {
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(s -> s.awaitReady(READINESS_TIMEOUT));
@@ -201,6 +209,11 @@ public final class SellavieStack implements AutoCloseable {
         return metaGraphApi;
     }
 
+    /** Stripe, Paystack and Flutterwave as commerce-service sees them. */
+    public PaymentProviderApis paymentProviders() {
+        return paymentProviders;
+    }
+
     public GeneratedSecrets secrets() {
         return secrets;
     }
@@ -230,13 +243,14 @@ public final class SellavieStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::kill);
     }
 
-    /** Stops every service (gateway first), then the Meta stub, and deletes the secrets. */
+    /** Stops every service (gateway first), then the Meta and payment provider stubs, and deletes the secrets. */
     @Override
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         metaGraphApi.close();
+        paymentProviders.close();
         secrets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

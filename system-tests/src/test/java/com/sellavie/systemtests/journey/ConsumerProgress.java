@@ -1,0 +1,64 @@
+package com.sellavie.systemtests.journey;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Has a service's consumer group caught up with a topic? Seen from the broker (end offsets and the
+ * group's committed offsets), never from inside the service: for a test that changes state in one
+ * service (a catalog product) and needs another to have learnt it before the next step.
+ */
+final class ConsumerProgress implements AutoCloseable {
+
+    private final Admin admin;
+
+    ConsumerProgress(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        this.admin = Admin.create(properties);
+    }
+
+    /** Waits until {@code group} has committed the end of {@code topic} as it is now (every record published so far). */
+    void awaitCaughtUp(String group, String topic, Duration timeout) {
+        Map<TopicPartition, Long> ends = await(topic + " exists").atMost(timeout).until(() -> endOffsets(topic),
+                e -> !e.isEmpty());
+        await(group + " consumed " + topic + " up to " + ends.values().stream().mapToLong(Long::longValue).sum())
+                .atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get();
+                    return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                            || (committed.get(end.getKey()) != null
+                                    && committed.get(end.getKey()).offset() >= end.getValue()));
+                });
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic) throws InterruptedException {
+        try {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+            return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (ExecutionException e) {
+            return Map.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
