@@ -1,9 +1,11 @@
 package com.sellavie.commerce.order;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     static final int MAX_LIMIT = 100;
+    static final String HAS_MORE = "X-Has-More";
 
     private final OrderManagement management;
 
@@ -30,8 +33,9 @@ class OrderController {
         this.management = management;
     }
 
+    /** A JSON array of orders, newest first; header {@value #HAS_MORE} says whether a next page exists. */
     @GetMapping
-    OrderPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
+    ResponseEntity<List<OrderView>> list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String page) {
         Map<String, String> errors = new LinkedHashMap<>();
         OrderStatus wanted = null;
@@ -48,7 +52,8 @@ class OrderController {
         if (!errors.isEmpty()) {
             throw new InvalidOrderQueryException(errors);
         }
-        return management.list(wanted, number, size);
+        OrderPage found = management.list(wanted, number, size);
+        return ResponseEntity.ok().header(HAS_MORE, Boolean.toString(found.hasMore())).body(found.orders());
     }
 
     @GetMapping("/{id}")
