@@ -51,7 +51,7 @@ class OrderQuestions {
         if (order.isEmpty()) {
             meters.counter("sellavie.commerce.order_questions.refused", "purpose", purpose).increment();
             log.warn("{} for order '{}' refused: no such order of this customer (business {}, conversation {}, "
-                    + "contact {}, reply {})", purpose, orderRef, reply.getBusinessId(), reply.getConversationId(),
+                    + "contact {}, reply {})", purpose, ProviderHttp.shorten(orderRef), reply.getBusinessId(), reply.getConversationId(),
                     reply.getContactId(), reply.getEventId());
             messages.send(reply.getBusinessId(), reply.getConversationId(), reply.getCorrelationId(),
                     reply.getEventId().toString(), CustomerTexts.noSuchOrder(), purpose, null);

@@ -1,13 +1,18 @@
 package com.sellavie.commerce.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as the API shows it (issue 7's order shape, plus the checkout's progress and the timeline). */
+/**
+ * An order as the API shows it (issue 7's order shape, plus the checkout's progress and, for one order,
+ * its timeline; the list leaves the timeline out).
+ */
 record OrderView(UUID id, String status, List<Item> items, long totalMinor, String currency, String provider,
         String reference, String checkoutUrl, String checkoutStatus, String checkoutError, UUID conversationId,
-        UUID contactId, Instant createdAt, Instant paidAt, Instant expiresAt, List<Event> timeline) {
+        UUID contactId, Instant createdAt, Instant paidAt, Instant expiresAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Event> timeline) {
 
     record Item(String sku, String name, int qty, long unitPriceMinor) {
     }

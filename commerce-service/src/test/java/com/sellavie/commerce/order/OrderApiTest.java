@@ -43,6 +43,8 @@ class OrderApiTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json()).extracting(o -> o.get("id").asString())
                 .containsExactly(second.toString(), first.toString());
+        assertThat(list.json().get(0).has("timeline")).isFalse();
+        assertThat(list.json().get(0).get("items")).hasSize(1);
         assertThat(pending.json()).hasSize(1);
         assertThat(pending.hasMore()).isTrue();
         assertThat(list.hasMore()).isFalse();
