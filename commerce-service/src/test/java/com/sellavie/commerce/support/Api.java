@@ -94,13 +94,21 @@ public final class Api {
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Cache-Control").orElse(""));
+                    response.headers().firstValue("Cache-Control").orElse(""),
+                    response.headers().firstValue("X-Has-More").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public record Response(int status, String body, String contentType, String location, String cacheControl) {
+    public record Response(int status, String body, String contentType, String location, String cacheControl,
+            String hasMoreHeader) {
+
+        /** The orders list's {@code X-Has-More} header. */
+        public boolean hasMore() {
+            return Boolean.parseBoolean(hasMoreHeader);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

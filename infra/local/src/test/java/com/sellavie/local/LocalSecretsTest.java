@@ -30,7 +30,6 @@ class LocalSecretsTest {
         String verifyToken = first.metaVerifyToken();
         Path key = first.jwtPrivateKeyFile();
         Path keyset = first.conversationKeysetFile();
-        Path commerceKeyset = first.commerceKeysetFile();
         String dbPassword = first.databasePassword("sellavie_identity");
         String opsToken = first.opsToken();
         String internalToken = first.internalToken();
@@ -42,8 +41,6 @@ class LocalSecretsTest {
         assertThat(second.metaVerifyToken()).isEqualTo(verifyToken).isNotEqualTo(appSecret);
         assertThat(Files.readString(second.jwtPrivateKeyFile())).isEqualTo(keyBefore);
         assertThat(second.conversationKeysetFile()).isEqualTo(keyset);
-        assertThat(second.commerceKeysetFile()).isEqualTo(commerceKeyset).isNotEqualTo(keyset);
-        assertThat(Files.readString(commerceKeyset)).isNotEqualTo(Files.readString(keyset));
         assertThat(second.databasePassword("sellavie_identity")).isEqualTo(dbPassword);
         assertThat(second.opsToken()).isEqualTo(opsToken).hasSize(64).isNotEqualTo(appSecret);
         assertThat(second.internalToken()).isEqualTo(internalToken).hasSize(64).isNotEqualTo(opsToken);

@@ -1,0 +1,11 @@
+package com.sellavie.commerce.checkout;
+
+import com.sellavie.platform.failure.TransientFailure;
+
+/** No answer from a provider this time (timeout, connection, 429, 5xx, circuit open): try again later. */
+class ProviderUnavailableException extends RuntimeException implements TransientFailure {
+
+    ProviderUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
