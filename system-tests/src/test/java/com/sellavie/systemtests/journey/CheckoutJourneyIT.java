@@ -72,7 +72,7 @@ class CheckoutJourneyIT {
         String secretKey = "sk_test_" + hex(12);
         shop.gateway().putJson("/api/payments/providers/STRIPE", Map.of("secretKey", secretKey,
                 "publicKey", "pk_test_" + hex(12), "webhookSecret", "whsec_" + hex(16), "mode", "TEST",
-                "currency", "EUR", "isDefault", true), token).expect(200);
+                "currency", "EUR", "isDefault", true), token).expect(201);
         progress.awaitCaughtUp("ai-service", "commerce.catalog", TIMEOUT);
 
         // When a customer asks for two of them
