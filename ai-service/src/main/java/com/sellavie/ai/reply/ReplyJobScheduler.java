@@ -4,10 +4,13 @@ import com.sellavie.platform.tenancy.Tenancy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
- * {@value ReplyJobs#DUE_LOOKUP}), claims each as its business, and hands it to a
+ * {@value ReplyJobs#DUE_LOOKUP}), claims them as their businesses (one statement per business), and hands them to a
  * {@link ReplyWorkerPool} of {@code sellavie.ai.reply-workers} threads. Woken at once when a job is
  * recorded or a worker is done, else every {@code reply-poll-interval}.
  *
@@ -28,6 +31,7 @@ class ReplyJobScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyJobScheduler.class);
     private static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(5);
+    private static final int HEAD_CHECK_SECONDS = 30;
 
     private final ReplyJobs jobs;
     private final ReplyJobWorker worker;
@@ -38,6 +42,7 @@ class ReplyJobScheduler implements SmartLifecycle {
     private volatile boolean running;
     private volatile ReplyWorkerPool workers;
     private Thread poller;
+    private long lastHeadCheck = System.nanoTime();
 
     ReplyJobScheduler(ReplyJobs jobs, ReplyJobWorker worker, Tenancy tenancy, ReplyJobProperties properties,
             MeterRegistry meters) {
@@ -61,6 +66,7 @@ class ReplyJobScheduler implements SmartLifecycle {
     public synchronized void start() {
         workers = new ReplyWorkerPool(properties.replyWorkers(), worker, jobs, tenancy, meters, this::wakeUp);
         running = true;
+        lastHeadCheck = System.nanoTime() - TimeUnit.SECONDS.toNanos(HEAD_CHECK_SECONDS);
         poller = Thread.ofPlatform().name("reply-jobs-poller").start(this::poll);
         log.info("Reply jobs: {} worker(s), lease {}, retry horizon {}, max age {}", properties.replyWorkers(),
                 properties.replyLease(), properties.retryHorizon(), properties.replyMaxAge());
@@ -91,27 +97,59 @@ class ReplyJobScheduler implements SmartLifecycle {
         if (free == 0) {
             return true;
         }
+        repairHeadsIfItIsTime();
         List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+        Map<UUID, List<UUID>> byBusiness = due.stream().collect(Collectors.groupingBy(ReplyJobs.DueJob::businessId,
+                LinkedHashMap::new, Collectors.mapping(ReplyJobs.DueJob::id, Collectors.toList())));
         int claimed = 0;
-        for (ReplyJobs.DueJob candidate : due) {
+        for (Map.Entry<UUID, List<UUID>> business : byBusiness.entrySet()) {
             if (!running) {
                 return true;
             }
             try {
-                Optional<ReplyJobs.Claim> claim = tenancy.callAs(candidate.businessId(),
-                        () -> jobs.claim(candidate.id(), properties.replyLease()));
-                if (claim.isPresent()) {
-                    claimed++;
-                    start(claim.get());
-                }
+                List<ReplyJobs.Claim> claims = tenancy.callAs(business.getKey(),
+                        () -> jobs.claim(business.getValue(), properties.replyLease()));
+                claimed += claims.size();
+                claims.forEach(this::start);
             } catch (RuntimeException e) {
-                // One job that cannot be claimed must not keep the others from being claimed.
+                // One business whose jobs cannot be claimed must not keep the others' from being claimed.
                 meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
-                log.warn("Could not claim reply job {} of business {}: {}: {}", candidate.id(),
-                        candidate.businessId(), e.getClass().getName(), e.getMessage());
+                log.warn("Could not claim reply jobs {} of business {}: {}: {}", business.getValue(),
+                        business.getKey(), e.getClass().getName(), e.getMessage());
             }
         }
         return due.size() < free || claimed == 0;
+    }
+
+    /**
+     * Every {@value #HEAD_CHECK_SECONDS} s: PENDING jobs left without a head (a bug in the head
+     * bookkeeping) would never be found by the due query, so they are looked for and promoted, loudly.
+     */
+    private void repairHeadsIfItIsTime() {
+        long now = System.nanoTime();
+        if (now - lastHeadCheck < TimeUnit.SECONDS.toNanos(HEAD_CHECK_SECONDS)) {
+            return;
+        }
+        lastHeadCheck = now;
+        repairHeads();
+    }
+
+    /** Promotes the PENDING jobs left without a head; how many it promoted. */
+    int repairHeads() {
+        int repaired = 0;
+        for (ReplyJobs.Headless job : tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.headless(100))) {
+            if (tenancy.callAs(job.businessId(), () -> jobs.promote(job))) {
+                repaired++;
+                meters.counter("sellavie.ai.reply_jobs.heads_repaired").increment();
+                log.warn("Reply job {} of business {} (conversation {}) was PENDING with no older job before it but not "
+                        + "marked as its conversation's head; marked now so it gets answered", job.id(),
+                        job.businessId(), job.conversationId());
+            }
+        }
+        if (repaired > 0) {
+            wakeUp();
+        }
+        return repaired;
     }
 
     private void start(ReplyJobs.Claim claim) {

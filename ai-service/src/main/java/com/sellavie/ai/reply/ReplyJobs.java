@@ -5,14 +5,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The {@code reply_jobs} table. Tenant-owned: every statement runs as the job's business, except
- * the two lookups across businesses, which run inside named global lookups (read-only).
+ * the lookups across businesses, which run inside named global lookups (read-only).
+ *
+ * <p>A conversation's jobs are answered one at a time, oldest first: only its oldest PENDING job, its
+ * <em>head</em>, may be claimed. The {@code head} flag is kept up to date when a job is recorded and
+ * when one finishes, both under a per-conversation advisory lock (so a job recorded while the head
+ * finishes cannot be missed), which keeps {@link #due} reading heads only, however long the backlog.
  */
 @Repository
 class ReplyJobs {
@@ -20,59 +25,76 @@ class ReplyJobs {
     /** The global lookup (sellavie.tenancy.global-lookups) that finds due jobs of every business. */
     static final String DUE_LOOKUP = "reply-jobs-due";
 
-    /** Claimable: PENDING, due, not leased (or its lease expired), and the oldest PENDING of its conversation. */
     /** The global lookup that finds the businesses whose finished jobs are past retention. */
     static final String FINISHED_LOOKUP = "reply-jobs-finished";
 
+    /**
+     * Claimable: PENDING, due, not leased (or its lease expired), and the oldest PENDING of its
+     * conversation -- checked here too, not only trusted to the head flag.
+     */
     private static final String CLAIMABLE = "j.status = 'PENDING' AND j.due_at <= now() "
             + "AND (j.lease_until IS NULL OR j.lease_until < now()) "
             + "AND NOT EXISTS (SELECT 1 FROM reply_jobs e WHERE e.business_id = j.business_id "
             + "AND e.conversation_id = j.conversation_id AND e.status = 'PENDING' AND e.seq < j.seq)";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    ReplyJobs(JdbcTemplate jdbc) {
+    ReplyJobs(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
-    /** Records the request as a PENDING job due now; false when a job for it exists already. */
+    /**
+     * Records the request as a PENDING job due now, the head of its conversation when no other job of
+     * it is PENDING; false when a job for it exists already. Joins the caller's transaction.
+     */
     boolean insert(ReplyRequested request) {
-        return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
-                + "requested_at, request_avro, request_schema) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (request_id) DO NOTHING",
-                UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getContactId(),
-                request.getEventId(),
-                Timestamp.from(request.getOccurredAt()), ReplyRequestCodec.encode(request),
-                ReplyRequestCodec.schema()) == 1;
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            lockConversation(request.getConversationId());
+            return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
+                    + "requested_at, request_avro, request_schema, head) SELECT ?, ?, ?, ?, ?, ?, ?, ?, NOT EXISTS ("
+                    + "SELECT 1 FROM reply_jobs WHERE business_id = ? AND conversation_id = ? AND status = 'PENDING') "
+                    + "ON CONFLICT (request_id) DO NOTHING",
+                    UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getContactId(),
+                    request.getEventId(), Timestamp.from(request.getOccurredAt()), ReplyRequestCodec.encode(request),
+                    ReplyRequestCodec.schema(), request.getBusinessId(), request.getConversationId()) == 1;
+        }));
     }
 
-    /** Up to {@code limit} claimable jobs of any business, longest due first. Run in the global lookup. */
+    /**
+     * Up to {@code limit} heads of any business that are due and not leased, longest due first: read
+     * from the heads' partial index, so its cost does not grow with the backlog behind them. Run in the
+     * global lookup.
+     */
     List<DueJob> due(int limit) {
-        return jdbc.query("SELECT j.id, j.business_id FROM reply_jobs j WHERE " + CLAIMABLE
-                + " ORDER BY j.due_at, j.seq LIMIT ?",
+        return jdbc.query("SELECT id, business_id FROM reply_jobs WHERE status = 'PENDING' AND head "
+                + "AND due_at <= now() AND (lease_until IS NULL OR lease_until < now()) ORDER BY due_at, seq LIMIT ?",
                 (rs, i) -> new DueJob(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit);
     }
 
     /**
-     * Takes the job for {@code lease} under a fresh token, if it is still claimable and nobody else is
-     * claiming it this instant (SKIP LOCKED). Run as the job's business.
+     * Takes those of the jobs (all of one business) that are still claimable and that nobody else is
+     * claiming this instant (SKIP LOCKED), each for {@code lease} under a fresh token, in one statement.
+     * Run as the business.
      */
-    Optional<Claim> claim(UUID id, Duration lease) {
-        UUID owner = UUID.randomUUID();
-        return jdbc.query("UPDATE reply_jobs SET lease_owner = ?, lease_until = now() + make_interval(secs => ?), "
-                + "attempts = attempts + 1 WHERE id = (SELECT j.id FROM reply_jobs j WHERE j.id = ? AND " + CLAIMABLE
+    List<Claim> claim(List<UUID> ids, Duration lease) {
+        return jdbc.query("UPDATE reply_jobs SET lease_owner = gen_random_uuid(), "
+                + "lease_until = now() + make_interval(secs => ?), attempts = attempts + 1 "
+                + "WHERE id IN (SELECT j.id FROM reply_jobs j WHERE j.id = ANY (?::uuid[]) AND " + CLAIMABLE
                 + " FOR UPDATE SKIP LOCKED) RETURNING id, business_id, conversation_id, lease_owner, attempts, "
                 + "created_at, request_avro, request_schema",
                 (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5),
                         rs.getTimestamp(6).toInstant(), rs.getBytes(7), rs.getString(8)),
-                owner, lease.toMillis() / 1000.0, id).stream().findFirst();
+                lease.toMillis() / 1000.0, ids.stream().map(UUID::toString).toArray(String[]::new));
     }
 
     /** FAILED: the stored request cannot be read (so it cannot be answered, nor handed off with its ids). */
     void markUnreadable(Claim claim, String reason) {
-        jdbc.update("UPDATE reply_jobs SET status = 'FAILED', lease_owner = NULL, lease_until = NULL, last_error = ?, "
-                + "finished_at = now() WHERE id = ? AND lease_owner = ?", reason, claim.id(), claim.leaseOwner());
+        finish(claim.businessId(), claim.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = 'FAILED', "
+                + "lease_owner = NULL, lease_until = NULL, last_error = ?, finished_at = now() "
+                + "WHERE id = ? AND lease_owner = ?", reason, claim.id(), claim.leaseOwner()));
     }
 
     /** Locks the job's row for the rest of the transaction; true while it is PENDING and still ours. */
@@ -83,15 +105,59 @@ class ReplyJobs {
 
     /** DONE: the reply is published; the stored request (customer text) is not needed any more. */
     void markDone(ReplyJob job) {
-        jdbc.update("UPDATE reply_jobs SET status = 'DONE', lease_owner = NULL, lease_until = NULL, "
-                + "request_avro = NULL, request_schema = NULL, last_error = NULL, finished_at = now() WHERE id = ?",
-                job.id());
+        finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = 'DONE', "
+                + "lease_owner = NULL, lease_until = NULL, request_avro = NULL, request_schema = NULL, "
+                + "last_error = NULL, finished_at = now() WHERE id = ?", job.id()));
     }
 
     /** FAILED or EXPIRED, with why. The request is kept for an operator to look at. */
     void markGivenUp(ReplyJob job, String status, String reason) {
-        jdbc.update("UPDATE reply_jobs SET status = ?, lease_owner = NULL, lease_until = NULL, last_error = ?, "
-                + "finished_at = now() WHERE id = ?", status, reason, job.id());
+        finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = ?, "
+                + "lease_owner = NULL, lease_until = NULL, last_error = ?, finished_at = now() WHERE id = ?",
+                status, reason, job.id()));
+    }
+
+    /** Ends a job (joining the caller's transaction) and makes the next PENDING job of its conversation its head. */
+    private void finish(UUID businessId, UUID conversationId, Runnable update) {
+        transaction.executeWithoutResult(status -> {
+            lockConversation(conversationId);
+            update.run();
+            jdbc.update("UPDATE reply_jobs SET head = true WHERE id = (SELECT id FROM reply_jobs WHERE business_id = ? "
+                    + "AND conversation_id = ? AND status = 'PENDING' ORDER BY seq LIMIT 1) AND NOT head",
+                    businessId, conversationId);
+        });
+    }
+
+    /**
+     * Serialises, until the transaction ends, what changes a conversation's head: recording a job and
+     * finishing one. Its own statement, so the next one's snapshot sees what the previous holder committed.
+     */
+    private void lockConversation(UUID conversationId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> { }, "reply_jobs:" + conversationId);
+    }
+
+    /**
+     * PENDING jobs that are not heads although no older job of their conversation is PENDING: none
+     * unless the head bookkeeping has a bug, looked for now and then as a safety net. Run in the
+     * {@value #DUE_LOOKUP} global lookup.
+     */
+    List<Headless> headless(int limit) {
+        return jdbc.query("SELECT j.id, j.business_id, j.conversation_id FROM reply_jobs j WHERE j.status = 'PENDING' "
+                + "AND NOT j.head AND NOT EXISTS (SELECT 1 FROM reply_jobs e WHERE e.business_id = j.business_id "
+                + "AND e.conversation_id = j.conversation_id AND e.status = 'PENDING' AND e.seq < j.seq) LIMIT ?",
+                (rs, i) -> new Headless(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class)), limit);
+    }
+
+    /** Makes the job its conversation's head if it still should be one; true when it did. Run as its business. */
+    boolean promote(Headless job) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            lockConversation(job.conversationId());
+            return jdbc.update("UPDATE reply_jobs j SET head = true WHERE j.id = ? AND j.status = 'PENDING' "
+                    + "AND NOT j.head AND NOT EXISTS (SELECT 1 FROM reply_jobs e WHERE e.business_id = j.business_id "
+                    + "AND e.conversation_id = j.conversation_id AND e.status = 'PENDING' AND e.seq < j.seq)",
+                    job.id()) == 1;
+        }));
     }
 
     /** Back to PENDING, due after {@code delay}; false when the job is no longer ours. */
@@ -136,5 +202,9 @@ class ReplyJobs {
 
     /** A claimable job, as the global lookup sees it: enough to claim it as its business. */
     record DueJob(UUID id, UUID businessId) {
+    }
+
+    /** A PENDING job that should be its conversation's head but is not flagged so. */
+    record Headless(UUID id, UUID businessId, UUID conversationId) {
     }
 }

@@ -386,6 +386,63 @@ class ReplyJobsIntegrationTest {
     }
 
     @Test
+    void aRequestRecordedWhileItsConversationsHeadIsInFlightWaitsAndThenBecomesTheHead() {
+        // Given a conversation whose first request is being answered slowly
+        String first = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(first))
+                .willReturn(completion("gpt-4o-mini", "Slow answer").withFixedDelay(1500)));
+        String second = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(second))
+                .willReturn(completion("gpt-4o-mini", "Quick answer")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested earlier = Fixtures.replyRequested(business, conversation, "one " + first);
+        ReplyRequested later = Fixtures.replyRequested(business, conversation, "two " + second);
+        EventRecords.publish(earlier, conversation.toString(), 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> modelCalls(first) == 1);
+
+        // When the second arrives meanwhile
+        EventRecords.publish(later, conversation.toString(), 1);
+
+        // Then it is recorded behind the head, not as a second head
+        await().atMost(Duration.ofSeconds(20)).until(() -> isHead(business, later) != null);
+        if (jobStatus(business, earlier).equals("PENDING")) {
+            assertThat(isHead(business, later)).isFalse();
+        }
+        // and once the first is answered it becomes the head and is answered too, in order
+        assertThat(repliesOf(conversation, later)).extracting(r -> r.value().getText())
+                .containsExactly("Slow answer", "Quick answer");
+        assertThat(jobStatus(business, later)).isEqualTo("DONE");
+    }
+
+    @Test
+    void aPendingJobLeftWithoutItsHeadFlagIsFoundAndAnswered(CapturedOutput output) {
+        // Given a PENDING job that should be its conversation's head but is not flagged so (a bookkeeping bug)
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Found again")));
+        UUID business = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello " + marker);
+        TenantContext.runAs(business, () -> jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, "
+                + "request_id, requested_at, request_avro, request_schema, head) VALUES (?, ?, ?, ?, now(), ?, ?, false)",
+                UUID.randomUUID(), business, conversation, request.getEventId(), ReplyRequestCodec.encode(request),
+                ReplyRequestCodec.schema()));
+        double repairedBefore = meters.counter("sellavie.ai.reply_jobs.heads_repaired").count();
+
+        // When the scheduler's periodic check runs
+        int repaired = scheduler.repairHeads();
+
+        // Then the job is flagged, answered, and the repair is logged and counted
+        assertThat(repaired).isGreaterThanOrEqualTo(1);
+        assertThat(repliesOf(conversation, request)).extracting(r -> r.value().getText())
+                .containsExactly("Found again");
+        assertThat(meters.counter("sellavie.ai.reply_jobs.heads_repaired").count()).isGreaterThan(repairedBefore);
+        assertThat(output.getAll()).contains("was PENDING with no older job before it but not marked as its "
+                + "conversation's head");
+    }
+
+    @Test
     void finishedJobsPastRetentionAreDeletedAndOthersKept() {
         // Given, for one business, a DONE job finished 8 days ago, a FAILED one an hour ago and a PENDING one
         UUID business = UUID.randomUUID();
@@ -442,6 +499,11 @@ class ReplyJobsIntegrationTest {
     private String jobStatus(UUID business, ReplyRequested request) {
         return TenantContext.callAs(business, () -> jdbc.queryForObject(
                 "SELECT status FROM reply_jobs WHERE request_id = ?", String.class, request.getEventId()));
+    }
+
+    private Boolean isHead(UUID business, ReplyRequested request) {
+        return TenantContext.callAs(business, () -> jdbc.query("SELECT head FROM reply_jobs WHERE request_id = ?",
+                (rs, i) -> rs.getBoolean(1), request.getEventId()).stream().findFirst().orElse(null));
     }
 
     private double replies(String outcome) {

@@ -29,9 +29,13 @@ public final class SellavieStack implements AutoCloseable {
     public static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
 
     private static final Logger log = LoggerFactory.getLogger(SellavieStack.class);
-    private static final List<String> JVM_OPTIONS = List.of(
-            "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
+    /**
+     * Each service JVM's heap, GC and JIT: C1 only by default (journeys are short, start-up matters
+     * most); {@code -Dsellavie.stack.jvm-options="..."} replaces them, e.g. the chaos suite runs with
+     * production's (full tiered compilation), because it measures throughput after a warm-up.
+     */
+    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("sellavie.stack.jvm-options",
+            "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+"));
 
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
@@ -102,6 +106,7 @@ public final class SellavieStack implements AutoCloseable {
             }
             env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM_OPTIONS);
+            options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
             if (jar.ownsDatabase()) {
                 // A restarted consumer gets the partitions of its killed predecessor once the broker
                 // notices the death: 6 s (the broker's minimum) instead of the default 45 s.
