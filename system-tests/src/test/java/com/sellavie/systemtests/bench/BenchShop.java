@@ -99,21 +99,29 @@ public final class BenchShop {
     }
 
     static JsonNode post(HttpClient http, String url, Object body, String token, int expected) {
+        return send(http, "POST", url, body, token, expected);
+    }
+
+    static JsonNode put(HttpClient http, String url, Object body, String token, int expected) {
+        return send(http, "PUT", url, body, token, expected);
+    }
+
+    private static JsonNode send(HttpClient http, String method, String url, Object body, String token, int expected) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expected) {
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + " instead of "
+                throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + " instead of "
                         + expected + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("POST " + url + " failed", e);
+            throw new UncheckedIOException(method + " " + url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

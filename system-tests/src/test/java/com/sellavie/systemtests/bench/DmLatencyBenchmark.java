@@ -206,6 +206,10 @@ public final class DmLatencyBenchmark {
      * line for all their sessions.
      */
     private void setSynchronousCommit(TestPostgres postgres) throws SQLException {
+        setSynchronousCommit(postgres, synchronousCommit);
+    }
+
+    static void setSynchronousCommit(TestPostgres postgres, String synchronousCommit) throws SQLException {
         if (!synchronousCommit.equals("on") && !synchronousCommit.equals("off")) {
             throw new IllegalArgumentException("bench.synchronousCommit must be on or off: " + synchronousCommit);
         }
@@ -215,6 +219,11 @@ public final class DmLatencyBenchmark {
     }
 
     private List<BenchShop> openShops(HttpClient http, String gateway, String kafka) throws Exception {
+        return openShops(http, gateway, kafka, shopCount);
+    }
+
+    /** Opens {@code shopCount} shops with an Instagram channel each, once ingest has learnt their routes. */
+    static List<BenchShop> openShops(HttpClient http, String gateway, String kafka, int shopCount) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) kafka))) {
             long before = channelEvents(admin).published();
             List<BenchShop> shops = new ArrayList<>();
@@ -394,7 +403,7 @@ public final class DmLatencyBenchmark {
         return met ? "met" : "MISSED";
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

@@ -29,8 +29,8 @@ final class SendApiJournal {
         this.requests = URI.create(graphUrl.substring(0, graphUrl.indexOf("/v23.0")) + "/__admin/requests");
     }
 
-    /** One Send API call: to whom, and when WireMock received it. */
-    record Arrival(String recipientId, long receivedAtMillis) {
+    /** One Send API call: to whom, when WireMock received it, and the message's text. */
+    record Arrival(String recipientId, long receivedAtMillis, String text) {
     }
 
     List<Arrival> sends() {
@@ -43,8 +43,9 @@ final class SendApiJournal {
                 if (!"POST".equals(request.path("method").asText()) || !request.path("url").asText().endsWith("/messages")) {
                     continue;
                 }
-                String recipient = JSON.readTree(request.path("body").asText()).path("recipient").path("id").asText();
-                arrivals.add(new Arrival(recipient, request.path("loggedDate").asLong()));
+                JsonNode body = JSON.readTree(request.path("body").asText());
+                arrivals.add(new Arrival(body.path("recipient").path("id").asText(), request.path("loggedDate").asLong(),
+                        body.path("message").path("text").asText()));
             }
             return arrivals;
         } catch (IOException e) {

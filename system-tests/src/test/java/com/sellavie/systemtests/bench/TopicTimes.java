@@ -33,6 +33,11 @@ final class TopicTimes {
     }
 
     static List<Seen> readAll(String bootstrap) {
+        return readAll(bootstrap, List.of(INBOUND, REPLY_REQUESTS, AI_REPLIES, MESSAGES));
+    }
+
+    /** Every record of these topics, from the beginning. */
+    static List<Seen> readAll(String bootstrap, List<String> topics) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -42,7 +47,7 @@ final class TopicTimes {
         List<Seen> seen = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(INBOUND, REPLY_REQUESTS, AI_REPLIES, MESSAGES)) {
+            for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }

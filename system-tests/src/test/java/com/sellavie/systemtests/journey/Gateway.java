@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** The only door the journeys use: plain HTTP to the gateway, as the console and Meta do. */
 final class Gateway {
@@ -49,6 +50,32 @@ final class Gateway {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return send(request);
+    }
+
+    /** POSTs exactly these bytes to a webhook path (a payment provider's) with the given headers. */
+    Answer postWebhook(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A GET whose answer is binary (a PDF): status, content type, disposition and the bytes. */
+    Download download(String path, String accessToken) {
+        HttpRequest request = request(path, accessToken).GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Download(int status, String contentType, String disposition, byte[] body) {
     }
 
     private HttpRequest.Builder request(String path, String accessToken) {
