@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * {@code GET /api/revenue}: the most used currency's series at the top level; {@code byCurrency} (every
- * currency's series, most used first) only when the range saw several.
+ * currency's series, most used first) only when the range saw several. {@code currency} is null when the
+ * range has no order and no payment provider is configured.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RevenueView(String currency, Totals totals, List<Day> days, List<Series> byCurrency) {
+record RevenueView(@JsonInclude(JsonInclude.Include.ALWAYS) String currency, Totals totals, List<Day> days,
+        List<Series> byCurrency) {
 
     record Series(String currency, Totals totals, List<Day> days) {
     }
