@@ -51,3 +51,11 @@ SELECT sellavie_enable_tenancy('invoice_lines');
 -- Revenue per day: orders paid and checkout links created within a range.
 CREATE INDEX orders_business_paid_idx ON orders (business_id, paid_at) WHERE paid_at IS NOT NULL;
 CREATE INDEX order_timeline_business_kind_at_idx ON order_timeline (business_id, kind, at);
+
+-- Businesses' display names from identity.businesses (BusinessRegistered), printed on invoices.
+CREATE TABLE business_names (
+    business_id uuid PRIMARY KEY,
+    name        text        NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+SELECT sellavie_enable_tenancy('business_names');

@@ -1,5 +1,6 @@
 package com.sellavie.commerce.invoice;
 
+import com.sellavie.commerce.business.BusinessNames;
 import com.sellavie.platform.tenancy.TenantContext;
 import java.time.Instant;
 import java.util.List;
@@ -11,13 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class InvoiceBrowsing {
 
-    /** Commerce does not learn business names yet (identity owns them): the PDF and the API leave it out. */
-    private static final String UNKNOWN_BUSINESS_NAME = null;
-
     private final InvoiceRecords invoices;
+    private final BusinessNames businessNames;
 
-    InvoiceBrowsing(InvoiceRecords invoices) {
+    InvoiceBrowsing(InvoiceRecords invoices, BusinessNames businessNames) {
         this.invoices = invoices;
+        this.businessNames = businessNames;
     }
 
     /** Newest first; one more than asked is read to know whether more exist. */
@@ -31,13 +31,13 @@ class InvoiceBrowsing {
 
     @Transactional(readOnly = true)
     InvoiceView get(UUID id) {
-        return InvoiceView.detail(find(id), UNKNOWN_BUSINESS_NAME);
+        return InvoiceView.detail(find(id), businessNames.current().orElse(null));
     }
 
     @Transactional(readOnly = true)
     Pdf pdf(UUID id) {
         Invoice invoice = find(id);
-        return new Pdf(invoice.number() + ".pdf", InvoicePdf.render(invoice, UNKNOWN_BUSINESS_NAME));
+        return new Pdf(invoice.number() + ".pdf", InvoicePdf.render(invoice, businessNames.current().orElse(null)));
     }
 
     private Invoice find(UUID id) {

@@ -1,6 +1,5 @@
 package com.sellavie.commerce.invoice;
 
-import com.sellavie.commerce.checkout.CustomerMessages;
 import com.sellavie.commerce.order.Order;
 import com.sellavie.commerce.order.OrderStore;
 import com.sellavie.commerce.order.Orders;
@@ -31,16 +30,16 @@ class InvoiceIssuing {
     private final Orders orders;
     private final OrderStore store;
     private final InvoiceRecords invoices;
-    private final CustomerMessages messages;
+    private final InvoiceReceipts receipts;
     private final Outbox outbox;
     private final Clock clock;
 
-    InvoiceIssuing(Orders orders, OrderStore store, InvoiceRecords invoices, CustomerMessages messages, Outbox outbox,
+    InvoiceIssuing(Orders orders, OrderStore store, InvoiceRecords invoices, InvoiceReceipts receipts, Outbox outbox,
             Clock clock) {
         this.orders = orders;
         this.store = store;
         this.invoices = invoices;
-        this.messages = messages;
+        this.receipts = receipts;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -59,7 +58,8 @@ class InvoiceIssuing {
         }
         Instant paidAt = paid.getPaidAt();
         int year = Invoice.yearOf(paidAt);
-        // Lock first, then insert: a concurrent second OrderPaid of the order waits here and then finds the invoice.
+        // Lock first, then insert: a concurrent OrderPaid of the same order waits (here, or on the unique order_id)
+        // and then finds the invoice, inserting nothing and leaving the counter as it was.
         int next = invoices.lockCounter(businessId, year) + 1;
         Instant now = clock.instant();
         Invoice invoice = Invoice.of(EventMetadata.newEventId(), order, paidAt, next, now);
@@ -73,13 +73,7 @@ class InvoiceIssuing {
                 .setOrderId(order.id()).setConversationId(order.conversationId()).setInvoiceId(invoice.id())
                 .setNumber(invoice.number()).setTotalMinor(invoice.totalMinor()).setCurrency(invoice.currency())
                 .build(), order.id().toString());
-        if (order.conversationId() != null) {
-            UUID receipt = messages.send(businessId, order.conversationId(), paid.getCorrelationId(), causation,
-                    ReceiptText.of(invoice), CustomerMessages.RECEIPT, order.id().toString());
-            invoices.receiptRequested(invoice.id(), receipt);
-        } else {
-            log.info("Invoice {} of order {}: no conversation to send the receipt to", invoice.number(), order.id());
-        }
+        receipts.request(invoice, paid);
         order.invoiceIssued(invoice.number(), now);
         store.save(order);
         return Optional.of(invoice);

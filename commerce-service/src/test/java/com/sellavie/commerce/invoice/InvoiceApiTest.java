@@ -9,8 +9,11 @@ import com.sellavie.commerce.support.Api;
 import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.commerce.support.PaidOrders;
 import com.sellavie.commerce.support.PaidOrders.Line;
+import com.sellavie.events.identity.BusinessRegistered;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.TestTokens;
+import com.sellavie.schemas.EventMetadata;
+import com.sellavie.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +100,25 @@ class InvoiceApiTest {
         assertThat(shown.get("items").get(0).get("qty").asInt()).isEqualTo(2);
         assertThat(shown.get("items").get(0).get("unitPriceMinor").asLong()).isEqualTo(2_500_000);
         assertThat(shown.has("businessName")).isFalse(); // commerce does not know business names
+    }
+
+    @Test
+    void theBusinessNameIdentityAnnouncedIsOnTheInvoiceAndItsPdf() throws Exception {
+        UUID business = UUID.randomUUID();
+        UUID invoice = awaitInvoiceOf(business, paidOrders.paidNow(business));
+        UUID eventId = EventMetadata.newEventId();
+        PaidOrders.publish(Topics.IDENTITY_BUSINESSES.name(), business.toString(), BusinessRegistered.newBuilder()
+                .setEventId(eventId).setOccurredAt(Instant.now()).setBusinessId(business)
+                .setCorrelationId(eventId.toString()).setName("Ada's Linen House").setOwnerUserId(UUID.randomUUID())
+                .build());
+        Api agent = Api.asMemberOf(port, business, "AGENT");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> agent.get("/api/invoices/" + invoice).json()
+                .has("businessName"));
+
+        assertThat(agent.get("/api/invoices/" + invoice).json().get("businessName").asString())
+                .isEqualTo("Ada's Linen House");
+        assertThat(text(download(business, invoice).body())).contains("Ada's Linen House");
     }
 
     @Test

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders written through the {@link Order} aggregate and {@link OrderStore} as the payments slice does
- * (placed, link created, paid: their events go out through the outbox), and commerce.orders records
- * delivered again as the relay would deliver them.
+ * (placed, link created, paid: their events go out through the outbox), and records published (or
+ * delivered again) as the relay would.
  */
 public final class PaidOrders {
 
@@ -84,19 +84,24 @@ public final class PaidOrders {
 
     /** Delivers {@code event} to commerce.orders once more, with the relay's headers (same eventId). */
     public static void deliverAgain(OrderPaid event) {
+        publish(Topics.COMMERCE_ORDERS.name(), event.getOrderId().toString(), event);
+    }
+
+    /** Publishes {@code event} as the relay would: key, and the eventId, eventType and businessId headers. */
+    public static void publish(String topic, String key, SpecificRecord event) {
         byte[] value;
         synchronized (SERIALIZER) {
-            value = SERIALIZER.serialize(Topics.COMMERCE_ORDERS.name(), event);
+            value = SERIALIZER.serialize(topic, event);
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.COMMERCE_ORDERS.name(),
-                event.getOrderId().toString(), value);
-        record.headers().add("eventId", event.getEventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventType", "OrderPaid".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("businessId", event.getBusinessId().toString().getBytes(StandardCharsets.UTF_8));
+        EventMetadata metadata = EventMetadata.of(event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("eventId", metadata.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventType", EventMetadata.eventType(event).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("businessId", metadata.businessId().toString().getBytes(StandardCharsets.UTF_8));
         try {
             PRODUCER.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish OrderPaid", e);
+            throw new IllegalStateException("Could not publish " + EventMetadata.eventType(event), e);
         }
     }
 
