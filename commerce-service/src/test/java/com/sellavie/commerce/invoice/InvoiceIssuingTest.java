@@ -134,6 +134,18 @@ class InvoiceIssuingTest {
     }
 
     @Test
+    void anOrderPaidForAnOrderTheBusinessDoesNotHaveIsDeadLetteredAndInvoicesNothing() {
+        UUID business = UUID.randomUUID();
+        OrderPaid unknown = paid(business, UUID.randomUUID());
+
+        PaidOrders.deliverAgain(unknown);
+
+        assertThat(KafkaEvents.awaitCount(Checkouts.ORDERS + ".dlt", OrderPaid.class,
+                e -> e.getEventId().equals(unknown.getEventId()), 1)).hasSize(1);
+        assertThat(numbers(business)).isEmpty();
+    }
+
+    @Test
     void eachBusinessNumbersItsOwnInvoices() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
