@@ -11,16 +11,18 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Asks conversation-service to send a text to a conversation's customer ({@code OutboundMessageRequested}
- * on {@code messaging.outbound-requests}, key = conversation id), in the caller's transaction.
+ * on {@code messaging.outbound-requests}, key = conversation id), in the caller's transaction. Also used by
+ * invoicing for the receipt.
  */
 @Component
-class CustomerMessages {
+public class CustomerMessages {
 
     static final String CHECKOUT_LINK = "CHECKOUT_LINK";
     static final String CHECKOUT_REJECTED = "CHECKOUT_REJECTED";
     static final String CHECKOUT_FAILED = "CHECKOUT_FAILED";
     static final String PAYMENT_STATUS = "PAYMENT_STATUS";
     static final String INVOICE = "INVOICE";
+    public static final String RECEIPT = "RECEIPT";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -30,12 +32,15 @@ class CustomerMessages {
         this.clock = clock;
     }
 
+    /** @return the request's eventId (conversation-service sends each eventId once) */
     @Transactional(propagation = Propagation.MANDATORY)
-    void send(UUID businessId, UUID conversationId, String correlationId, String causationId, String text,
+    public UUID send(UUID businessId, UUID conversationId, String correlationId, String causationId, String text,
             String purpose, String reference) {
+        UUID eventId = EventMetadata.newEventId();
         outbox.publish(OutboundMessageRequested.newBuilder()
-                .setEventId(EventMetadata.newEventId()).setOccurredAt(clock.instant()).setBusinessId(businessId)
+                .setEventId(eventId).setOccurredAt(clock.instant()).setBusinessId(businessId)
                 .setCorrelationId(correlationId).setCausationId(causationId).setConversationId(conversationId)
                 .setText(text).setPurpose(purpose).setReference(reference).build(), conversationId.toString());
+        return eventId;
     }
 }
