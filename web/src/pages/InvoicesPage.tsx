@@ -87,8 +87,7 @@ export function InvoicesPage() {
                   <code>{invoice.number}</code>
                 </td>
                 <td>
-                  <Link to={`/orders/${encodeURIComponent(invoice.orderId)}`}>
-                    <span className="visually-hidden">Order </span>
+                  <Link to={`/orders/${encodeURIComponent(invoice.orderId)}`} aria-label={`Order ${shortOrderId(invoice.orderId)}`}>
                     <code>{shortOrderId(invoice.orderId)}</code>
                   </Link>
                 </td>

@@ -113,8 +113,7 @@ export function OrdersPage() {
             {orders.map((order) => (
               <tr key={order.id}>
                 <td>
-                  <Link to={`/orders/${encodeURIComponent(order.id)}`}>
-                    <span className="visually-hidden">Order </span>
+                  <Link to={`/orders/${encodeURIComponent(order.id)}`} aria-label={`Order ${shortOrderId(order.id)}`}>
                     <code>{shortOrderId(order.id)}</code>
                   </Link>
                 </td>
