@@ -95,10 +95,6 @@ function OrderView({ orderId }: { orderId: string }) {
 function OrderSummary({ order, contact }: { order: Order; contact: string | undefined }) {
   return (
     <dl className="settings-list order-summary">
-      <dt>Status</dt>
-      <dd>
-        <OrderStatusBadge status={order.status} />
-      </dd>
       <dt>Total</dt>
       <dd className="order-total">{formatPrice(order.totalMinor, order.currency)}</dd>
       <dt>Placed</dt>

@@ -2,9 +2,10 @@ import type { RevenueDay } from '../../api';
 import { formatPrice } from '../../format/money';
 import { longDate, shortDate } from './revenueRange';
 
-const HEIGHT = 160;
+/** Drawing units; the SVG scales to the page's width keeping this aspect ratio (so its text is never stretched). */
+const WIDTH = 720;
+const HEIGHT = 180;
 const LABEL_SPACE = 18;
-const SLOT = 24;
 
 /**
  * Paid revenue per day as bars, the assistant's share as a second, narrower bar beside it. Inline SVG,
@@ -15,7 +16,9 @@ export function RevenueChart({ days, currency }: { days: RevenueDay[]; currency:
   const max = Math.max(0, ...days.map((day) => Math.max(day.paidRevenueMinor, day.assistantRevenueMinor)));
   const barHeight = (minor: number) => (max > 0 ? (Math.max(0, minor) / max) * (HEIGHT - LABEL_SPACE - 4) : 0);
   const base = HEIGHT - LABEL_SPACE;
-  const width = Math.max(days.length, 1) * SLOT;
+  const slot = WIDTH / Math.max(days.length, 1);
+  const paidWidth = slot * 0.55;
+  const assistantWidth = slot * 0.25;
   const labelEvery = days.length <= 14 ? 1 : 7;
 
   return (
@@ -23,22 +26,27 @@ export function RevenueChart({ days, currency }: { days: RevenueDay[]; currency:
       <svg
         role="img"
         aria-label={chartSummary(days, currency)}
-        viewBox={`0 0 ${width} ${HEIGHT}`}
-        preserveAspectRatio="none"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
-        height={HEIGHT}
       >
-        <line x1={0} y1={base} x2={width} y2={base} className="chart-axis" />
+        <line x1={0} y1={base} x2={WIDTH} y2={base} className="chart-axis" />
         {days.map((day, index) => {
-          const x = index * SLOT;
+          const x = index * slot;
+          const gap = (slot - paidWidth - assistantWidth) / 2;
           const paid = barHeight(day.paidRevenueMinor);
           const assistant = barHeight(day.assistantRevenueMinor);
           return (
             <g key={day.date}>
-              <rect x={x + 3} y={base - paid} width={SLOT - 10} height={paid} className="chart-bar-paid" />
-              <rect x={x + SLOT - 9} y={base - assistant} width={6} height={assistant} className="chart-bar-assistant" />
+              <rect x={x + gap} y={base - paid} width={paidWidth} height={paid} className="chart-bar-paid" />
+              <rect
+                x={x + gap + paidWidth}
+                y={base - assistant}
+                width={assistantWidth}
+                height={assistant}
+                className="chart-bar-assistant"
+              />
               {index % labelEvery === 0 && (
-                <text x={x + SLOT / 2} y={HEIGHT - 4} textAnchor="middle" className="chart-label">
+                <text x={x + slot / 2} y={HEIGHT - 4} textAnchor="middle" className="chart-label">
                   {shortDate(day.date).split(' ')[0]}
                 </text>
               )}
