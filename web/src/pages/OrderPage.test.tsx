@@ -110,8 +110,10 @@ describe('OrderPage', () => {
     signIn();
     const fake = stubApi({ [route]: ok(paidOrder), [transactionsRoute]: ok([payment]) });
     renderApp(`/orders/${id}`);
-    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getAllByText('Paid').length).toBeGreaterThan(0);
 
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
     expect(fake.requestsTo(route)).toHaveLength(1);
     expect(screen.queryByRole('button', { name: 'Cancel order' })).not.toBeInTheDocument();
   });
@@ -188,6 +190,26 @@ describe('OrderPage', () => {
     renderApp(`/orders/${id}`);
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This order does not exist, or belongs to another business.');
+  });
+
+  it('stops asking for an order that does not exist, but keeps trying after a passing failure', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    signIn();
+    const fake = stubApi({ [route]: problem(404, 'Not Found'), [transactionsRoute]: ok([]) });
+    const { unmount } = renderApp(`/orders/${id}`);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    await act(() => vi.advanceTimersByTimeAsync(30_000));
+    expect(fake.requestsTo(route)).toHaveLength(1);
+    unmount();
+
+    const flaky = stubApi({ [route]: [problem(502, 'Bad Gateway'), ok(pendingOrder)], [transactionsRoute]: ok([]) });
+    renderApp(`/orders/${id}`);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByRole('alert')).toHaveTextContent('Could not load the order');
+    await act(() => vi.advanceTimersByTimeAsync(3000));
+    expect(flaky.requestsTo(route)).toHaveLength(2);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getAllByText('Pending payment').length).toBeGreaterThan(0);
   });
 
   it('shows a failed load', async () => {

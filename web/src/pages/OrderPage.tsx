@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, describeError, type Order, type PaymentTransaction } from '../api';
 import { Alert } from '../components/Alert';
 import { formatPrice } from '../format/money';
 import { formatDateTime } from '../format/time';
-import { POLL_INTERVAL_MS } from '../polling/usePolling';
+import { POLL_INTERVAL_MS, usePolling } from '../polling/usePolling';
 import { canManageCommerce, useRole } from '../session/role';
 import { OrderStatusBadge, providerLabel, shortOrderId, timelineLabel } from './orders/orderLabels';
 import { useContactNames } from './orders/useContactNames';
@@ -19,42 +19,43 @@ export function OrderPage() {
 type Loaded = { order: Order | undefined; error: unknown };
 
 /**
- * The order, read again every {@link POLL_INTERVAL_MS} while it awaits payment, so a payment (or a
- * failure, an expiry) shows without a reload; polling stops once the order has left PENDING_PAYMENT.
- * A failed poll keeps the last order shown and tries again at the next tick.
+ * The order, read again every {@link POLL_INTERVAL_MS} (with {@link usePolling}: never while the tab is
+ * hidden) while it awaits payment, so a payment (or a failure, an expiry) shows without a reload;
+ * polling stops once the order has left PENDING_PAYMENT, or when it does not exist (404) or may not be
+ * seen (403). A failed read keeps the last order shown; the next tick tries again.
  */
 function useOrder(orderId: string) {
   const [loaded, setLoaded] = useState<Loaded>({ order: undefined, error: undefined });
-  const [reads, setReads] = useState(0);
+  const controller = useRef<AbortController | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .order(orderId, { signal: controller.signal })
-      .then((order) => setLoaded({ order, error: undefined }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoaded((previous) => ({ order: previous.order, error }));
-        }
-      });
-    return () => controller.abort();
-  }, [orderId, reads]);
+  useEffect(() => () => controller.current?.abort(), []);
 
-  const pending = loaded.order?.status === 'PENDING_PAYMENT';
-  useEffect(() => {
-    if (!pending) {
-      return;
+  const read = useCallback(async () => {
+    const own = new AbortController();
+    controller.current = own;
+    try {
+      const order = await api.order(orderId, { signal: own.signal });
+      if (!own.signal.aborted) {
+        setLoaded({ order, error: undefined });
+      }
+    } catch (error) {
+      if (!own.signal.aborted) {
+        setLoaded((previous) => ({ order: previous.order, error }));
+      }
     }
-    const timer = setTimeout(() => setReads((count) => count + 1), POLL_INTERVAL_MS);
-    return () => clearTimeout(timer);
-  }, [pending, loaded]);
+  }, [orderId]);
+
+  const { order, error } = loaded;
+  const final = error instanceof ApiError && (error.status === 404 || error.status === 403 || error.status === 401);
+  usePolling(read, POLL_INTERVAL_MS, order ? order.status === 'PENDING_PAYMENT' : !final);
 
   return {
-    ...loaded,
-    /** The order as an action answered it (the timeline kept until the next read brings the new one). */
-    replace: (order: Order) => {
-      setLoaded((previous) => ({ order: { ...order, timeline: order.timeline ?? previous.order?.timeline }, error: undefined }));
-      setReads((count) => count + 1);
+    order,
+    error,
+    /** The order as an action answered it (the timeline kept until the read that follows brings the new one). */
+    replace: (changed: Order) => {
+      setLoaded((previous) => ({ order: { ...changed, timeline: changed.timeline ?? previous.order?.timeline }, error: undefined }));
+      void read();
     },
   };
 }
