@@ -72,7 +72,7 @@ export function OrdersPage() {
       <header className="page-header">
         <h1>Orders</h1>
       </header>
-      <form className="catalog-search" onSubmit={(event) => event.preventDefault()}>
+      <div className="catalog-search orders-filter">
         <label htmlFor="orders-status">Status</label>
         <select id="orders-status" value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
           <option value="">All</option>
@@ -82,7 +82,7 @@ export function OrdersPage() {
             </option>
           ))}
         </select>
-      </form>
+      </div>
       {forbidden && <Alert tone="warning">Your role in this business cannot see orders.</Alert>}
       {problem && <Alert>Could not load orders: {problem}</Alert>}
       {orders === undefined && !loadError && <p className="muted">Loading orders…</p>}
