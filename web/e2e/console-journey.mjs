@@ -3,7 +3,11 @@
 // inbox; a customer's DM arrives as Meta's signed webhook; the conversation appears in the inbox without
 // a reload, and opening it shows the DM and the assistant's reply. Then the merchant's commerce screens:
 // a product added and edited in the Catalog, and Stripe set up under Settings → Payments (masked keys,
-// the webhook URL to paste into Stripe's dashboard).
+// the webhook URL to paste into Stripe's dashboard). Then an order: the customer DMs "I'd like 2 linen
+// shirts" (the offline assistant turns it into a CHECKOUT of LINEN-SHIRT), the merchant finds the order
+// PENDING_PAYMENT under Orders and opens it; a Stripe-signed `checkout.session.completed` for its Checkout
+// Session is posted to the webhook URL the settings showed; the order turns Paid without a reload, its
+// invoice appears under Invoices and the PDF downloads as `<invoice number>.pdf`.
 //
 // Plain playwright-core driving Debian's chromium: no browser is ever downloaded.
 //
@@ -22,6 +26,7 @@
 // Exit 0 with one line on success; otherwise a failure screenshot, the failed step on stderr, exit 1.
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,6 +46,12 @@ const REPLY_TIMEOUT_MS = 60_000;
 /** A reply whose Send API call times out (8 s) before it shows as UNKNOWN, then "Needs attention" polls (3 s). */
 const UNKNOWN_TIMEOUT_MS = 60_000;
 const ROUTE_GATE_TIMEOUT_MS = 90_000;
+/** The purchase DM -> the assistant's CHECKOUT -> an order with its Stripe Checkout Session. */
+const ORDER_TIMEOUT_MS = 60_000;
+/** The Stripe webhook -> PaymentEventReceived -> OrderPaid (the detail polls every 3 s). */
+const PAYMENT_TIMEOUT_MS = 60_000;
+/** OrderPaid -> InvoiceIssued, the Invoices list read again every few seconds. */
+const INVOICE_TIMEOUT_MS = 60_000;
 
 // Flags for a headless chromium on a closed network: no GPU, no QUIC, nothing phoning home.
 const CHROMIUM_ARGS = [
@@ -68,6 +79,15 @@ const channel = {
 };
 const customer = `IGSID-browser-${run}`;
 const dmText = `Hi! Is the linen shirt in size M back in stock? (${run})`;
+/**
+ * The product the order is for, and the purchase DM. The offline assistant (ai-service README,
+ * "Providers": offline) finds the product by its name, plural allowed ("linen shirts" names "Linen
+ * shirt"), and reads the quantity from the rest of the message: no other digits may be in it (so no run
+ * id here). The catalog is the business's own, so the fixed SKU is unique per run.
+ */
+const product = { sku: 'LINEN-SHIRT', name: 'Linen shirt', currency: 'EUR', price: '49.50', priceMinor: 4950, stock: '12' };
+const purchaseDm = "I'd like 2 linen shirts";
+const purchaseQty = 2;
 
 let step = 'starting';
 const pageErrors = [];
@@ -214,7 +234,7 @@ async function journey(page) {
 /** The Catalog (add a product, edit its price) and Settings → Payments (set up Stripe), as a merchant would. */
 async function commerceJourney(page) {
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const sku = `LINEN-${run}`.toUpperCase();
+  const { sku } = product;
 
   step = 'add a product to the catalog';
   await nav.getByRole('link', { name: 'Catalog' }).click();
@@ -222,11 +242,11 @@ async function commerceJourney(page) {
   await page.getByRole('button', { name: 'Add product' }).click();
   const form = page.getByRole('form', { name: 'Add product' });
   await form.getByLabel('SKU').fill(sku);
-  await form.getByLabel('Name').fill('Linen shirt');
+  await form.getByLabel('Name').fill(product.name);
   await form.getByLabel('Description').fill('White linen shirt, relaxed fit.');
   await form.getByLabel('Price').fill('45.00');
-  await form.getByLabel('Currency').fill('EUR');
-  await form.getByLabel('Stock').fill('12');
+  await form.getByLabel('Currency').fill(product.currency);
+  await form.getByLabel('Stock').fill(product.stock);
   await form.getByRole('button', { name: 'Save product' }).click();
   const row = page.getByRole('row').filter({ hasText: sku });
   await expectVisible(row.filter({ hasText: '45.00' }), `the product ${sku} at €45.00 in the catalog`);
@@ -234,9 +254,9 @@ async function commerceJourney(page) {
   step = "edit the product's price";
   await row.first().getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('form', { name: `Edit ${sku}` });
-  await edit.getByLabel('Price').fill('49.50');
+  await edit.getByLabel('Price').fill(product.price);
   await edit.getByRole('button', { name: 'Save product' }).click();
-  await expectVisible(page.getByRole('row').filter({ hasText: sku }).filter({ hasText: '49.50' }),
+  await expectVisible(page.getByRole('row').filter({ hasText: sku }).filter({ hasText: product.price }),
     'the new price in the catalog');
   await page.screenshot({ path: join(ARTIFACTS, 'catalog.png'), fullPage: true });
 
@@ -264,7 +284,170 @@ async function commerceJourney(page) {
   }
   await expectVisible(stripe.getByText(`sk_test_…${secretKey.slice(-4)}`), 'the secret key shown masked');
   await page.screenshot({ path: join(ARTIFACTS, 'payments.png'), fullPage: true });
-  return sku;
+  return { sku, webhookUrl, webhookSecret };
+}
+
+/** Stripe's `Stripe-Signature`: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the signing secret>`. */
+function stripeSignature(body, secret) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const v1 = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+  return `t=${timestamp},v1=${v1}`;
+}
+
+/** A paid Checkout Session's `checkout.session.completed`, shaped as Stripe sends it (PROVIDERS.md §4). */
+function checkoutSessionCompleted({ sessionId, orderId, amountMinor, currency }) {
+  const event = {
+    id: `evt_${randomUUID().replaceAll('-', '')}`,
+    object: 'event',
+    api_version: '2024-06-20',
+    created: Math.floor(Date.now() / 1000),
+    data: {
+      object: {
+        id: sessionId,
+        object: 'checkout.session',
+        client_reference_id: orderId,
+        metadata: { order_id: orderId },
+        amount_total: amountMinor,
+        currency: currency.toLowerCase(),
+        payment_status: 'paid',
+        status: 'complete',
+        mode: 'payment',
+        payment_intent: `pi_${randomUUID().replaceAll('-', '').slice(0, 24)}`,
+      },
+    },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: 'checkout.session.completed',
+  };
+  return Buffer.from(JSON.stringify(event), 'utf8');
+}
+
+async function postStripeWebhook(webhookUrl, webhookSecret, payment) {
+  const endpointId = new URL(webhookUrl).pathname.split('/').pop();
+  const body = checkoutSessionCompleted(payment);
+  const response = await fetch(`${CONSOLE_URL}/webhooks/stripe/${endpointId}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': stripeSignature(body, webhookSecret) },
+    body,
+    signal: AbortSignal.timeout(UI_TIMEOUT_MS),
+  });
+  if (response.status !== 200) {
+    throw new Error(`POST /webhooks/stripe/${endpointId} answered ${response.status}: ${await response.text()}`);
+  }
+}
+
+/**
+ * Waits for a list page to show `locator`, reading the page again every few seconds (the Orders and
+ * Invoices lists are read once when opened; only an order's detail polls by itself).
+ */
+async function expectVisibleWithReloads(page, locator, what, timeout) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const shown = await locator
+      .first()
+      .waitFor({ state: 'visible', timeout: 3_000 })
+      .then(() => true, () => false);
+    if (shown) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what} did not show within ${timeout / 1000} s`);
+    }
+    await page.reload();
+  }
+}
+
+/**
+ * A DM becomes an order; the merchant follows it under Orders; a Stripe-signed payment turns it Paid
+ * (seen without a reload); its invoice appears under Invoices and its PDF downloads.
+ */
+async function orderJourney(page, { webhookUrl, webhookSecret }) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const totalMinor = product.priceMinor * purchaseQty;
+  const total = `€${(totalMinor / 100).toFixed(2)}`;
+
+  step = `the customer DMs "${purchaseDm}"`;
+  await postSignedDm(customer, purchaseDm);
+
+  step = 'see the order under Orders, pending payment';
+  await nav.getByRole('link', { name: 'Orders' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Orders', level: 1 }), 'the Orders page');
+  const orderRow = page
+    .getByRole('row')
+    .filter({ hasText: `${purchaseQty} × ${product.name}` })
+    .filter({ hasText: total })
+    .filter({ hasText: /pending payment/i });
+  await expectVisibleWithReloads(page, orderRow,
+    `the order for ${purchaseQty} × ${product.name} (${total}, pending payment; did the assistant answer with a CHECKOUT?)`,
+    ORDER_TIMEOUT_MS);
+  await page.screenshot({ path: join(ARTIFACTS, 'orders.png'), fullPage: true });
+
+  step = 'open the order and read its Stripe Checkout Session id';
+  await orderRow.first().getByRole('link', { name: /^Order / }).click();
+  await expectVisible(page.getByRole('heading', { name: /^Order /, level: 1 }), 'the order detail');
+  // The checkout link is created just after the order: the detail polls until its reference shows.
+  const reference = page.locator('.order-reference code');
+  await expectVisible(reference, "the order's reference (the Checkout Session id)", ORDER_TIMEOUT_MS);
+  const sessionId = (await reference.first().innerText()).trim();
+  if (!/^cs_/.test(sessionId)) {
+    throw new Error(`the order's reference is not a Stripe Checkout Session id (cs_…): "${sessionId}"`);
+  }
+  const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  await expectVisible(page.locator('.order-total').filter({ hasText: total }), `the order's total ${total}`);
+  await page.evaluate(() => {
+    window.sellavieE2eNoReload = true;
+  });
+
+  step = 'post a Stripe-signed checkout.session.completed';
+  await postStripeWebhook(webhookUrl, webhookSecret, {
+    sessionId,
+    orderId,
+    amountMinor: totalMinor,
+    currency: product.currency,
+  });
+
+  step = 'see the order turn Paid without a reload';
+  // The status badge next to the order's heading (CSS shows badges in capitals; the text is "Paid").
+  const paid = page.locator('.order .page-header .badge').filter({ hasText: /^paid$/i });
+  await expectVisible(paid, 'the order shown Paid', PAYMENT_TIMEOUT_MS);
+  if (!(await page.evaluate(() => window.sellavieE2eNoReload === true))) {
+    throw new Error('the page was reloaded: the order must turn Paid by polling');
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'order-paid.png'), fullPage: true });
+
+  step = 'see the invoice under Invoices';
+  await nav.getByRole('link', { name: 'Invoices' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Invoices', level: 1 }), 'the Invoices page');
+  const invoiceRow = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: `Order ${shortOrderId(orderId)}` }) });
+  await expectVisibleWithReloads(page, invoiceRow, `the invoice of order ${orderId}`, INVOICE_TIMEOUT_MS);
+  const number = (await invoiceRow.first().getByRole('cell').first().innerText()).trim();
+  if (!/^INV-\d{4}-\d{6}$/.test(number)) {
+    throw new Error(`the invoice number is not shaped like INV-2026-000042: "${number}"`);
+  }
+  await expectVisible(invoiceRow.filter({ hasText: total }), `the invoice's total ${total}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'invoices.png'), fullPage: true });
+
+  step = 'download the invoice PDF';
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: UI_TIMEOUT_MS }),
+    invoiceRow.first().getByRole('link', { name: `Download PDF of ${number}` }).click(),
+  ]);
+  if (download.suggestedFilename() !== `${number}.pdf`) {
+    throw new Error(`the PDF downloads as "${download.suggestedFilename()}", not "${number}.pdf"`);
+  }
+  const pdf = await readFile(await download.path());
+  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new Error(`the downloaded ${number}.pdf is not a PDF (starts with "${pdf.subarray(0, 16).toString('latin1')}")`);
+  }
+  return { orderId, number };
+}
+
+/** As the console shows an order id: its first 8 hex digits, upper case (src/pages/orders/orderLabels.tsx). */
+function shortOrderId(id) {
+  return id.replaceAll('-', '').slice(0, 8).toUpperCase();
 }
 
 /** A reply whose delivery is UNKNOWN: found under "Needs attention", opened, marked delivered by the merchant. */
@@ -316,7 +499,8 @@ async function main() {
       if (UNKNOWN_CUSTOMER) {
         await unknownDeliveryJourney(page);
       }
-      const sku = await commerceJourney(page);
+      const commerce = await commerceJourney(page);
+      const { orderId, number } = await orderJourney(page, commerce);
       if (pageErrors.length > 0) {
         step = 'check the page for script errors';
         throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
@@ -325,7 +509,8 @@ async function main() {
       console.log(`e2e: ok in ${seconds} s: ${merchant.email} signed up, connected ${channel.accountId}, ` +
         `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"` +
         (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : '') +
-        `, added and edited ${sku} in the catalog, set up Stripe`);
+        `, added and edited ${commerce.sku} in the catalog, set up Stripe, ` +
+        `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf`);
     } catch (error) {
       const shot = join(ARTIFACTS, 'failure.png');
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

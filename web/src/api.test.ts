@@ -1,7 +1,7 @@
 import { ApiError, api } from './api';
 import { currentSession, startSession } from './session/session';
 import { authResponse, signIn } from './test/fixtures';
-import { ok, problem, stubApi } from './test/fakeApi';
+import { ok, page, problem, stubApi } from './test/fakeApi';
 
 describe('api client', () => {
   it('sends the session token as a Bearer header and returns the typed body', async () => {
@@ -150,5 +150,39 @@ describe('api client', () => {
       'GET /api/catalog/products?q=linen+shirt&active=true',
       'DELETE /api/catalog/products/BAG/01%20%C3%A9',
     ]);
+  });
+  it('reads a list page and its X-Has-More header (absent: no more)', async () => {
+    signIn();
+    stubApi({
+      'GET /api/orders?status=PAID&page=2': page([{ id: 'o-1' }], true),
+      'GET /api/invoices?before=2026-11-29T18%3A00%3A00Z': ok([]),
+    });
+
+    expect(await api.orders({ status: 'PAID', page: 2 })).toEqual({ items: [{ id: 'o-1' }], hasMore: true });
+    expect(await api.invoices({ before: '2026-11-29T18:00:00Z' })).toEqual({ items: [], hasMore: false });
+  });
+
+  it('fetches a PDF with the token, and an error answer is an ApiError like any other', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({
+      'GET /api/invoices/inv-1/pdf': { file: { content: '%PDF-1.7', contentType: 'application/pdf' } },
+      'GET /api/invoices/inv-2/pdf': problem(404, 'Not Found'),
+    });
+
+    const pdf = await api.invoicePdf('inv-1');
+
+    expect(pdf.type).toBe('application/pdf');
+    expect(pdf.size).toBe(8);
+    expect(fake.requests[0]?.headers.authorization).toBe('Bearer token-abc');
+    await expect(api.invoicePdf('inv-2')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('asks for revenue with the dates and zone in the query', async () => {
+    signIn();
+    const fake = stubApi({ 'GET /api/revenue?from=2026-11-01&to=2026-11-30&zone=Europe%2FParis': ok({ currency: 'EUR' }) });
+
+    await api.revenue({ from: '2026-11-01', to: '2026-11-30', zone: 'Europe/Paris' });
+
+    expect(fake.requests).toHaveLength(1);
   });
 });

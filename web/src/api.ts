@@ -145,6 +145,97 @@ export type ProviderSettingsUpdate = {
   webhookSignatureScheme?: WebhookSignatureScheme | null;
 };
 
+export type OrderStatus = 'PENDING_PAYMENT' | 'PAID' | 'PAYMENT_FAILED' | 'EXPIRED' | 'CANCELLED' | 'REFUNDED';
+
+export type OrderItem = { sku: string; name: string; qty: number; unitPriceMinor: number };
+
+/**
+ * What happened to an order: PLACED, LINK_CREATED, LINK_FAILED, LINK_SENT, LINK_RESENT, PAID, PAYMENT_FAILED,
+ * EXPIRED, CANCELLED, REFUNDED, INVOICE_ISSUED, DISCREPANCY (and any kind added later).
+ */
+export type TimelineEntry = { kind: string; at: string; detail: string | null };
+
+/** An order (GET /api/orders, GET /api/orders/{id}); amounts in minor units of `currency`. */
+export type Order = {
+  id: string;
+  status: OrderStatus | (string & {});
+  items: OrderItem[];
+  totalMinor: number;
+  currency: string;
+  provider: PaymentProvider | (string & {}) | null;
+  /** The provider's reference: Paystack/Flutterwave `SLV-…`, Stripe the Checkout Session id `cs_…`. */
+  reference: string | null;
+  checkoutUrl: string | null;
+  checkoutStatus?: string | null;
+  checkoutError?: string | null;
+  conversationId: string | null;
+  contactId: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  expiresAt?: string | null;
+  /** Only on one order (GET /api/orders/{id}), oldest first. */
+  timeline?: TimelineEntry[];
+};
+
+export type OrderFilter = { status?: OrderStatus; page?: number; limit?: number };
+
+/** One page of a list answered with `X-Has-More`. */
+export type Page<T> = { items: T[]; hasMore: boolean };
+
+/** A payment, failure or refund recorded in the ledger (GET /api/payments/transactions). */
+export type PaymentTransaction = {
+  id: string;
+  orderId: string | null;
+  provider: PaymentProvider | (string & {});
+  kind: 'PAYMENT' | 'FAILURE' | 'REFUND' | (string & {});
+  providerEventId: string | null;
+  providerTransactionId: string | null;
+  reference: string | null;
+  amountMinor: number | null;
+  currency: string | null;
+  status: string | null;
+  recordedAt: string;
+};
+
+export type Invoice = {
+  id: string;
+  /** Gap-free per business and year, e.g. `INV-2026-000042`. */
+  number: string;
+  orderId: string;
+  totalMinor: number;
+  currency: string;
+  issuedAt: string;
+};
+
+export type RevenueTotals = {
+  paidRevenueMinor: number;
+  paidOrders: number;
+  orders: number;
+  checkoutLinks: number;
+  /** Paid orders / checkout links, 0..1; null when no link was sent. */
+  conversion: number | null;
+  assistantRevenueMinor: number;
+};
+
+export type RevenueDay = {
+  /** A calendar date in the asked zone, `2026-11-01`. */
+  date: string;
+  paidRevenueMinor: number;
+  paidOrders: number;
+  orders: number;
+  checkoutLinks: number;
+  assistantRevenueMinor: number;
+};
+
+/** Revenue in one currency: the totals and every day of the range (zeros included). */
+export type RevenueSeries = { currency: string; totals: RevenueTotals; days: RevenueDay[] };
+
+/** GET /api/revenue: the most used currency's series, and every currency's when there are several. */
+export type RevenueReport = RevenueSeries & { byCurrency?: RevenueSeries[] | null };
+
+/** Dates inclusive (`2026-11-01`), read in `zone` (an IANA zone; the server's default is UTC). */
+export type RevenueQuery = { from: string; to: string; zone?: string };
+
 /** Any failed call: an HTTP error answer (RFC 7807 problem JSON when the server sent one) or no answer at all (status 0). */
 export class ApiError extends Error {
   readonly status: number;
@@ -183,7 +274,32 @@ type RequestOptions = {
 };
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const response = await send(method, path, options);
+  if (response.status === 204) {
+    return undefined as T;
+  }
+  // A 201 may carry only a Location header; an empty body is no body, not a JSON error.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A list page: the JSON array and the server's `X-Has-More` (absent = no more). */
+async function requestPage<T>(path: string, options: RequestOptions = {}): Promise<Page<T>> {
+  const response = await send('GET', path, options);
+  const text = await response.text();
+  const items = (text ? JSON.parse(text) : []) as T[];
+  return { items, hasMore: response.headers.get('X-Has-More')?.trim().toLowerCase() === 'true' };
+}
+
+/** A file (a PDF), fetched with the bearer token like every other call. */
+async function requestBlob(path: string, accept: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send('GET', path, { ...options, accept });
+  return response.blob();
+}
+
+/** Sends the request; answers the response when it is a success, throws an ApiError otherwise. */
+async function send(method: string, path: string, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType;
   } else if (options.body !== undefined) {
@@ -221,12 +337,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     }
     throw problem;
   }
-  if (response.status === 204) {
-    return undefined as T;
-  }
-  // A 201 may carry only a Location header; an empty body is no body, not a JSON error.
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return response;
 }
 
 async function problemFrom(response: Response): Promise<ApiError> {
@@ -311,6 +422,28 @@ export const api = {
   paymentProviders: ({ signal }: Signal = {}) => request<ProviderSettings[]>('GET', '/api/payments/providers', { signal }),
   savePaymentProvider: (provider: PaymentProvider, settings: ProviderSettingsUpdate) =>
     request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),
+  /** Newest first; `page` counts from 0 (commerce's orders list pages by number, see web/README.md). */
+  orders: ({ status, page, limit }: OrderFilter = {}, { signal }: Signal = {}) =>
+    requestPage<Order>(
+      `/api/orders${query({ status, limit: limit === undefined ? undefined : String(limit), page: page ? String(page) : undefined })}`,
+      { signal },
+    ),
+  /** One order with its timeline. */
+  order: (orderId: string, { signal }: Signal = {}) => request<Order>('GET', orderPath(orderId), { signal }),
+  /** Only a PENDING_PAYMENT order (else 409); owners and admins (else 403). */
+  cancelOrder: (orderId: string) => request<Order>('POST', `${orderPath(orderId)}/cancel`),
+  /** The order's payments, failures and refunds, newest first. */
+  orderTransactions: (orderId: string, { signal }: Signal = {}) =>
+    request<PaymentTransaction[]>('GET', `/api/payments/transactions${query({ orderId })}`, { signal }),
+  /** Newest first; `before` is the `issuedAt` of the oldest invoice already shown. */
+  invoices: ({ before, limit }: { before?: string; limit?: number } = {}, { signal }: Signal = {}) =>
+    requestPage<Invoice>(`/api/invoices${query({ before, limit: limit === undefined ? undefined : String(limit) })}`, {
+      signal,
+    }),
+  invoicePdf: (invoiceId: string) =>
+    requestBlob(`/api/invoices/${encodeURIComponent(invoiceId)}/pdf`, 'application/pdf, application/problem+json'),
+  revenue: ({ from, to, zone }: RevenueQuery, { signal }: Signal = {}) =>
+    request<RevenueReport>('GET', `/api/revenue${query({ from, to, zone })}`, { signal }),
 };
 
 /**
@@ -331,6 +464,10 @@ function query(parameters: Record<string, string | boolean | undefined>): string
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+function orderPath(orderId: string): string {
+  return `/api/orders/${encodeURIComponent(orderId)}`;
 }
 
 function messagePath(conversationId: string, messageId: string): string {

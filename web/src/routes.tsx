@@ -6,10 +6,14 @@ import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
+import { InvoicesPage } from './pages/InvoicesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
+import { RevenuePage } from './pages/RevenuePage';
 import { SignupPage } from './pages/SignupPage';
 import { RequireAuth } from './session/RequireAuth';
 
@@ -28,6 +32,10 @@ export const routes: RouteObject[] = [
           { path: 'inbox', element: <InboxPage /> },
           { path: 'inbox/:conversationId', element: <ConversationPage /> },
           { path: 'attention', element: <AttentionPage /> },
+          { path: 'orders', element: <OrdersPage /> },
+          { path: 'orders/:orderId', element: <OrderPage /> },
+          { path: 'invoices', element: <InvoicesPage /> },
+          { path: 'revenue', element: <RevenuePage /> },
           { path: 'catalog', element: <CatalogPage /> },
           { path: 'channels', element: <ChannelsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },

@@ -21,7 +21,7 @@ describe('ConsoleLayout', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Sellavie');
   });
 
-  it('offers the inbox, the replies needing attention, the catalog, channels, notifications and settings to a signed-in merchant, with their business and a log-out', async () => {
+  it('offers the inbox, the replies needing attention, orders, invoices, revenue, the catalog, channels, notifications and settings to a signed-in merchant, with their business and a log-out', async () => {
     signIn({ business: { id: 'b-1', name: 'Linen & Co' } });
     stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/');
@@ -30,6 +30,9 @@ describe('ConsoleLayout', () => {
     expect(navigationLinks()).toEqual([
       ['Inbox', '/inbox'],
       ['Needs attention', '/attention'],
+      ['Orders', '/orders'],
+      ['Invoices', '/invoices'],
+      ['Revenue', '/revenue'],
       ['Catalog', '/catalog'],
       ['Channels', '/channels'],
       ['Notifications', '/notifications'],

@@ -5,6 +5,9 @@ import { useActiveSession } from '../session/useActiveSession';
 export const signedInNavigation = [
   { to: '/inbox', label: 'Inbox' },
   { to: '/attention', label: 'Needs attention' },
+  { to: '/orders', label: 'Orders' },
+  { to: '/invoices', label: 'Invoices' },
+  { to: '/revenue', label: 'Revenue' },
   { to: '/catalog', label: 'Catalog' },
   { to: '/channels', label: 'Channels' },
   { to: '/notifications', label: 'Notifications' },

@@ -37,6 +37,23 @@ describe('usePolling', () => {
     expect(task).toHaveBeenCalledTimes(3);
   });
 
+  it('runs nothing while disabled, stops when disabled, and runs at once when enabled again', async () => {
+    const task = vi.fn();
+    const { rerender } = renderHook(({ enabled }) => usePolling(task, 3000, enabled), { initialProps: { enabled: false } });
+    await advance(30_000);
+    expect(task).toHaveBeenCalledTimes(0);
+
+    rerender({ enabled: true });
+    await advance(0);
+    expect(task).toHaveBeenCalledTimes(1);
+    await advance(3000);
+    expect(task).toHaveBeenCalledTimes(2);
+
+    rerender({ enabled: false });
+    await advance(30_000);
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
   it('stops on unmount', async () => {
     const task = vi.fn();
     const { unmount } = renderHook(() => usePolling(task, 3000));

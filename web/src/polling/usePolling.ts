@@ -19,14 +19,20 @@ function pageIsVisible() {
  *
  * `task` should handle its own errors: a rejection is not swallowed here (it surfaces as an
  * unhandled rejection) but polling carries on.
+ *
+ * `enabled` false stops polling (and starts nothing); turning it on again runs the task at once.
+ * A page polls only while there is something to wait for (an order awaiting payment).
  */
-export function usePolling(task: () => unknown, intervalMs: number = POLL_INTERVAL_MS) {
+export function usePolling(task: () => unknown, intervalMs: number = POLL_INTERVAL_MS, enabled: boolean = true) {
   const latestTask = useRef(task);
   useEffect(() => {
     latestTask.current = task;
   });
 
   useEffect(() => {
+    if (!enabled) {
+      return;
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     let running = false;
     let stopped = false;
@@ -67,5 +73,5 @@ export function usePolling(task: () => unknown, intervalMs: number = POLL_INTERV
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibilityChange);
     };
-  }, [intervalMs]);
+  }, [intervalMs, enabled]);
 }

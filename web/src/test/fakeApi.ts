@@ -5,7 +5,8 @@ import { vi } from 'vitest';
  * and records every request. The console's own code (api.ts, session, pages) runs for real.
  */
 
-export type StubbedReply = { status?: number; body?: unknown };
+/** `headers` are added to the answer (e.g. `X-Has-More`); a `file` is answered as it is, with its own content type. */
+export type StubbedReply = { status?: number; body?: unknown; headers?: Record<string, string>; file?: { content: string; contentType: string } };
 
 export type RecordedRequest = {
   method: string;
@@ -27,6 +28,11 @@ export type FakeApi = {
 
 export function ok(body: unknown): StubbedReply {
   return { status: 200, body };
+}
+
+/** A list page: the array and its `X-Has-More` header. */
+export function page(items: unknown[], hasMore: boolean): StubbedReply {
+  return { status: 200, body: items, headers: { 'X-Has-More': String(hasMore) } };
 }
 
 export function problem(status: number, title: string, extra: Record<string, unknown> = {}): StubbedReply {
@@ -53,7 +59,13 @@ export function stubApi(routes: StubbedRoutes): FakeApi {
       return json(599, { title: `No stubbed answer for ${route}`, status: 599 });
     }
     const reply = replies.length > 1 ? replies.shift()! : replies[0]!;
-    return json(reply.status ?? 200, reply.body);
+    if (reply.file) {
+      return new Response(reply.file.content, {
+        status: reply.status ?? 200,
+        headers: { 'Content-Type': reply.file.contentType, ...reply.headers },
+      });
+    }
+    return json(reply.status ?? 200, reply.body, reply.headers);
   });
   vi.stubGlobal('fetch', fetchStub);
 
@@ -86,10 +98,10 @@ function readText(blob: Blob): Promise<string> {
   });
 }
 
-function json(status: number, body: unknown): Response {
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const isProblem = status >= 400;
   return new Response(body === undefined ? null : JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': isProblem ? 'application/problem+json' : 'application/json' },
+    headers: { 'Content-Type': isProblem ? 'application/problem+json' : 'application/json', ...headers },
   });
 }

@@ -1,4 +1,4 @@
-import type { AuthResponse, Channel, ConversationSummary, Message, Product, ProviderSettings } from '../api';
+import type { AuthResponse, Channel, ConversationSummary, Invoice, Message, Order, Product, ProviderSettings } from '../api';
 import type { Role } from '../session/role';
 import { startSession } from '../session/session';
 
@@ -93,6 +93,39 @@ export function providerSettings(overrides: Partial<ProviderSettings> = {}): Pro
     endpointId,
     updatedAt: '2026-03-12T12:00:00Z',
     webhookSignatureScheme: null,
+    ...overrides,
+  };
+}
+
+export function order(overrides: Partial<Order> = {}): Order {
+  return {
+    id: '3f2a9c1b-0000-4000-8000-000000000001',
+    status: 'PENDING_PAYMENT',
+    items: [{ sku: 'LINEN-SHIRT', name: 'Linen shirt', qty: 2, unitPriceMinor: 2500000 }],
+    totalMinor: 5000000,
+    currency: 'NGN',
+    provider: 'PAYSTACK',
+    reference: 'SLV-3F2A9C1B000040008000000000000001',
+    checkoutUrl: 'https://checkout.paystack.com/abc123',
+    checkoutStatus: 'SENT',
+    checkoutError: null,
+    conversationId: 'conv-1',
+    contactId: 'contact-1',
+    createdAt: '2026-11-30T09:15:00Z',
+    paidAt: null,
+    expiresAt: '2026-12-01T09:15:00Z',
+    ...overrides,
+  };
+}
+
+export function invoice(overrides: Partial<Invoice> = {}): Invoice {
+  return {
+    id: 'inv-1',
+    number: 'INV-2026-000042',
+    orderId: '3f2a9c1b-0000-4000-8000-000000000001',
+    totalMinor: 5000000,
+    currency: 'NGN',
+    issuedAt: '2026-11-30T09:20:00Z',
     ...overrides,
   };
 }
