@@ -33,15 +33,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * channel, sees the empty inbox, posts a signed DM webhook, and sees the conversation appear without
  * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
  * answered too late) is found under "Needs attention" and marked delivered; then a product is added and
- * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL). The
- * gateway serves the built console
+ * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL); then a
+ * customer's "I'd like 2 linen shirts" becomes an order under Orders, a Stripe-signed
+ * {@code checkout.session.completed} turns it Paid on screen without a reload, and its invoice appears
+ * under Invoices with a PDF to download. The gateway serves the built console
  * ({@code web/dist}). Chromium, Node and {@code web/node_modules} are prerequisites: missing, the
  * test fails with the fix, it does not skip.
  */
 @ExtendWith(SellavieStackExtension.class)
 class ConsoleBrowserJourneyIT {
 
-    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(3);
+    /** The script's own waits add up to ~6 minutes in the worst case (order, payment, invoice: 60 s each). */
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(60);
     private static final String ROUTE_GATE = "e2e: route-gate ";
     private static final int LOG_TAIL_LINES = 40;
