@@ -171,11 +171,17 @@ public final class Payments {
     /** PROVIDERS.md section 3: status "success", data.status "successful", amount in MAJOR units, tx_ref. */
     public static ResponseDefinitionBuilder flutterwaveVerified(String txRef, long id, long amountMinor,
             String currency) {
+        return flutterwaveVerifiedWithStatus(txRef, id, "successful", amountMinor, currency);
+    }
+
+    /** The transaction as Flutterwave reports it, {@code status} successful, failed, pending... */
+    public static ResponseDefinitionBuilder flutterwaveVerifiedWithStatus(String txRef, long id, String status,
+            long amountMinor, String currency) {
         String major = BigDecimal.valueOf(amountMinor, 2).toPlainString();
         return okJson("{\"status\":\"success\",\"message\":\"Transaction fetched successfully\",\"data\":{\"id\":" + id
                 + ",\"tx_ref\":\"" + txRef + "\",\"flw_ref\":\"FLW-MOCK-" + id + "\",\"amount\":" + major
                 + ",\"currency\":\"" + currency + "\",\"charged_amount\":" + major + ",\"app_fee\":1.4,"
-                + "\"status\":\"successful\",\"payment_type\":\"card\",\"customer\":{\"email\":\"c@x.invalid\"}}}");
+                + "\"status\":\"" + status + "\",\"payment_type\":\"card\",\"customer\":{\"email\":\"c@x.invalid\"}}}");
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {

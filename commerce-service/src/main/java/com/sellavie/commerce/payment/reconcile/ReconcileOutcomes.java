@@ -76,8 +76,7 @@ class ReconcileOutcomes {
                         notification.amountMinor(), notification.currency(), mismatch.detail(), now,
                         notification.correlationId(), causation));
                 if (order != null) {
-                    order.discrepancyRecorded(mismatch.kind(), notification.provider() + " "
-                            + notification.providerEventId(), now);
+                    order.discrepancyRecorded(mismatch.kind(), mismatch.detail(), now);
                 }
             }
             case Decision.LedgerOnly ledgerOnly -> {

@@ -168,6 +168,23 @@ class PaymentDiscrepancyTest {
     }
 
     @Test
+    void flutterwaveSayingTheTransactionFailedPaysNothing() {
+        PlacedOrder order = Payments.orderWithLink(port, Customer.of(UUID.randomUUID()), "FLUTTERWAVE");
+        ProviderStubs.FLUTTERWAVE.stubFor(Payments.flutterwaveVerify(order.secret(), 701)
+                .willReturn(Payments.flutterwaveVerifiedWithStatus(order.reference(), 701, "failed", 2_500_000,
+                        "NGN")));
+
+        Payments.publish(Payments.flutterwaveCharge(order.customer().business(), order.reference(), 701,
+                "successful", 2_500_000, "NGN"));
+
+        PaymentDiscrepancyRecorded event = discrepancy(order.customer().business()).value();
+        assertThat(event.getKind()).isEqualTo("VERIFICATION_FAILED");
+        assertNothingPaid(order);
+        assertThat(order(order).get("timeline")).extracting(e -> e.get("detail").asString())
+                .contains("VERIFICATION_FAILED: FLUTTERWAVE says the transaction is failed");
+    }
+
+    @Test
     void aCancelledOrderIsNotPaid() {
         PlacedOrder order = Payments.orderWithLink(port, Customer.of(UUID.randomUUID()), "STRIPE");
         assertThat(Api.asOwnerOf(port, order.customer().business()).post("/api/orders/" + order.id() + "/cancel", "")

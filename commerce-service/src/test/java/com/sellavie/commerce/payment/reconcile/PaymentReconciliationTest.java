@@ -15,6 +15,7 @@ import com.sellavie.commerce.support.KafkaEvents;
 import com.sellavie.commerce.support.Payments;
 import com.sellavie.commerce.support.Payments.PlacedOrder;
 import com.sellavie.commerce.support.ProviderStubs;
+import com.sellavie.events.commerce.OrderExpired;
 import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.events.commerce.OrderRefunded;
 import com.sellavie.events.commerce.PaymentFailed;
@@ -25,7 +26,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Verified payment notifications -> the business's order PAID / PAYMENT_FAILED / REFUNDED, once, in the ledger. */
@@ -34,6 +38,10 @@ class PaymentReconciliationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     static List<ConsumerRecord<String, OrderPaid>> paid(UUID orderId, int count) {
         return KafkaEvents.awaitCount(Checkouts.ORDERS, OrderPaid.class, e -> e.getOrderId().equals(orderId), count);
@@ -220,6 +228,46 @@ class PaymentReconciliationTest {
         assertThat(order(order).get("status").asString()).isEqualTo("REFUNDED");
         assertThat(awaitLedger(order, 2)).extracting(r -> r.get("kind").asString() + " " + r.get("status").asString())
                 .containsExactly("REFUND REFUNDED", "PAYMENT PAID");
+    }
+
+    @Test
+    void aPaymentForAnExpiredOrderStillPaysIt() {
+        // Given an order left unpaid past its time
+        PlacedOrder order = Payments.orderWithLink(port, Customer.of(UUID.randomUUID()), "STRIPE");
+        Checkouts.agePendingOrders(jdbc, order.customer().business(), Duration.ofMinutes(1));
+        KafkaEvents.awaitCount(Checkouts.ORDERS, OrderExpired.class, e -> e.getOrderId().equals(order.id()), 1);
+
+        // When the customer's payment arrives late
+        Payments.publish(Payments.stripeSessionCompleted(order.customer().business(), order.reference(), order.id(),
+                2_500_000, "USD"));
+
+        // Then the money is there: the order is paid
+        assertThat(paid(order.id(), 1)).hasSize(1);
+        assertThat(order(order).get("timeline")).extracting(e -> e.get("kind").asString())
+                .containsSubsequence("EXPIRED", "PAID");
+    }
+
+    @Test
+    void aVerifyCallTimingOutIsRetriedAndCounted() {
+        PlacedOrder order = Payments.orderWithLink(port, Customer.of(UUID.randomUUID()), "FLUTTERWAVE");
+        ProviderStubs.FLUTTERWAVE.stubFor(Payments.flutterwaveVerify(order.secret(), 801)
+                .willReturn(Payments.flutterwaveVerified(order.reference(), 801, 2_500_000, "NGN").withFixedDelay(3000)));
+        double retriedBefore = count("retried", "FLUTTERWAVE");
+
+        Payments.publish(Payments.flutterwaveCharge(order.customer().business(), order.reference(), 801, "successful",
+                2_500_000, "NGN"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count("retried", "FLUTTERWAVE") > retriedBefore);
+        assertThat(order(order).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        ProviderStubs.FLUTTERWAVE.stubFor(Payments.flutterwaveVerify(order.secret(), 801)
+                .willReturn(Payments.flutterwaveVerified(order.reference(), 801, 2_500_000, "NGN")));
+
+        assertThat(paid(order.id(), 1)).hasSize(1);
+        assertThat(count("paid", "FLUTTERWAVE")).isPositive();
+    }
+
+    private double count(String outcome, String provider) {
+        var counter = meters.find("sellavie.commerce.payments").tags("outcome", outcome, "provider", provider).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private JsonNode awaitLedger(PlacedOrder order, int rows) {
