@@ -1,5 +1,6 @@
 package com.sellavie.commerce.payment.reconcile;
 
+import com.sellavie.commerce.work.LeasedWorkScheduler;
 import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.schemas.EventMetadata;
 import java.sql.ResultSet;
@@ -45,10 +46,11 @@ class PaymentNotifications {
     }
 
     /** Up to {@code limit} claimable notifications of any business, longest due first. Run in the global lookup. */
-    List<Due> due(int limit) {
+    List<LeasedWorkScheduler.Due> due(int limit) {
         return jdbc.query("SELECT n.id, n.business_id FROM payment_notifications n WHERE " + CLAIMABLE
                 + " ORDER BY n.next_at LIMIT ?",
-                (rs, i) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit);
+                (rs, i) -> new LeasedWorkScheduler.Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                limit);
     }
 
     /** Takes the notification for {@code lease} and counts the attempt. Run as the business. */
@@ -103,9 +105,6 @@ class PaymentNotifications {
                 rs.getString("reference"), rs.getString("echoed_order_id"), rs.getString("provider_transaction_id"),
                 amountMinor, rs.getString("currency"), rs.getTimestamp("received_at").toInstant(),
                 "DONE".equals(rs.getString("state")));
-    }
-
-    record Due(UUID id, UUID businessId) {
     }
 
     record Claim(UUID id, UUID businessId, UUID leaseOwner, int attempts) {
