@@ -1,6 +1,7 @@
 package com.sellavie.commerce.checkout;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -12,7 +13,7 @@ import org.springframework.web.client.RestClientResponseException;
  * A JSON HTTP client for one provider's API with the checkout timeouts, and the one rule that sorts
  * its failures: connection trouble, timeouts, 429 and 5xx are transient; any other 4xx is a refusal.
  */
-final class ProviderHttp {
+public final class ProviderHttp {
 
     private static final int MAX_MESSAGE = 300;
 
@@ -20,17 +21,22 @@ final class ProviderHttp {
     }
 
     static RestClient client(String baseUrl, CheckoutProperties properties) {
+        return client(baseUrl, properties.connectTimeout(), properties.readTimeout());
+    }
+
+    /** A client with these bounds (payment verification has its own timeouts). */
+    public static RestClient client(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         // HTTP/1.1: the JDK client's default (HTTP/2 with an h2c upgrade on plain http) loses request
         // bodies against some servers (WireMock, proxies), answered with RST_STREAM.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+                .connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.readTimeout());
+        factory.setReadTimeout(readTimeout);
         return RestClient.builder().baseUrl(baseUrl).requestFactory(factory).build();
     }
 
     /** Runs the call, turning its failures into {@link ProviderRefusedException} / {@link ProviderUnavailableException}. */
-    static <T> T call(String provider, Supplier<T> call) {
+    public static <T> T call(String provider, Supplier<T> call) {
         try {
             return call.get();
         } catch (RestClientResponseException e) {
@@ -66,7 +72,7 @@ final class ProviderHttp {
         return root.getClass().getSimpleName() + (root.getMessage() != null ? ": " + shorten(root.getMessage()) : "");
     }
 
-    static String shorten(String text) {
+    public static String shorten(String text) {
         return text == null ? "" : text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
     }
 }

@@ -5,9 +5,9 @@ package com.sellavie.commerce.checkout;
  * nothing. Ignored by the circuit breakers: it says nothing about the provider's health. The message is
  * the provider's own words (never the key).
  */
-class ProviderRefusedException extends RuntimeException {
+public class ProviderRefusedException extends RuntimeException {
 
-    ProviderRefusedException(String message) {
+    public ProviderRefusedException(String message) {
         super(message);
     }
 }

@@ -171,9 +171,16 @@ public class Order {
         record(again ? TimelineEntry.Kind.LINK_RESENT : TimelineEntry.Kind.LINK_SENT, now, null);
     }
 
+    /**
+     * A verified payment. Also from PAYMENT_FAILED or EXPIRED: the customer retried or paid late, and
+     * the money is there, so the order is paid. Never a CANCELLED order (the team withdrew it) nor a
+     * PAID or REFUNDED one (no second OrderPaid).
+     */
     public void markPaid(Instant paidAt, String providerTransactionId, long amountMinor, String currency, Instant now,
             String causationId) {
-        requireOpen("mark paid");
+        if (!isPayable()) {
+            throw new OrderStateException("order " + id + " is " + status + ": cannot mark paid", status);
+        }
         status = OrderStatus.PAID;
         this.paidAt = paidAt;
         closedAt = now;
@@ -199,6 +206,12 @@ public class Order {
         updatedAt = now;
         record(TimelineEntry.Kind.REFUNDED, now, amountMinor + " " + currency);
         events.add(new OrderEvent.Refunded(now, causationId, amountMinor, currency));
+    }
+
+    /** A payment notification about this order did not match (amount, currency, verification...): the team sees it. */
+    public void discrepancyRecorded(String kind, String detail, Instant now) {
+        updatedAt = now;
+        record(TimelineEntry.Kind.DISCREPANCY, now, detail == null ? kind : kind + ": " + detail);
     }
 
     public void invoiceIssued(String number, Instant now) {
@@ -228,6 +241,12 @@ public class Order {
 
     public boolean isOpen() {
         return status == OrderStatus.PENDING_PAYMENT;
+    }
+
+    /** Whether a verified payment may still make it PAID: waiting, failed or expired (paid late). */
+    public boolean isPayable() {
+        return status == OrderStatus.PENDING_PAYMENT || status == OrderStatus.PAYMENT_FAILED
+                || status == OrderStatus.EXPIRED;
     }
 
     public boolean expiredBy(Instant now) {

@@ -20,6 +20,8 @@ public record TimelineEntry(UUID businessId, Kind kind, Instant at, String detai
         EXPIRED,
         CANCELLED,
         REFUNDED,
-        INVOICE_ISSUED
+        INVOICE_ISSUED,
+        /** A payment notification that did not match; nothing was changed by it. */
+        DISCREPANCY
     }
 }

@@ -95,6 +95,63 @@ class OrderTest {
     }
 
     @Test
+    void aVerifiedPaymentAfterAFailureOrExpiryStillPaysTheOrder() {
+        Order failed = place("PAYSTACK", line("a", 1, 100));
+        failed.markPaymentFailed("1", "declined", NOW, null);
+        Order expired = place("PAYSTACK", line("a", 1, 100));
+        expired.expire(NOW.plus(Duration.ofHours(24)));
+        failed.pendingEvents();
+        expired.pendingEvents();
+
+        failed.markPaid(NOW, "2", 100, "NGN", NOW, "evt-late");
+        expired.markPaid(NOW, "3", 100, "NGN", NOW, "evt-late");
+
+        assertThat(failed.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(failed.pendingEvents()).containsExactly(new OrderEvent.Paid(NOW, "evt-late", "2", 100, "NGN"));
+        assertThat(expired.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(expired.timeline()).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.PLACED,
+                TimelineEntry.Kind.EXPIRED, TimelineEntry.Kind.PAID);
+    }
+
+    @Test
+    void aCancelledOrAlreadyPaidOrderIsNotPaidAgain() {
+        Order cancelled = place("PAYSTACK", line("a", 1, 100));
+        cancelled.cancel("user-1", "withdrawn", NOW);
+        Order paid = place("PAYSTACK", line("a", 1, 100));
+        paid.markPaid(NOW, "1", 100, "NGN", NOW, null);
+        paid.pendingEvents();
+
+        assertThat(cancelled.isPayable()).isFalse();
+        assertThatThrownBy(() -> cancelled.markPaid(NOW, "1", 100, "NGN", NOW, null))
+                .isInstanceOf(OrderStateException.class);
+        assertThatThrownBy(() -> paid.markPaid(NOW, "1", 100, "NGN", NOW, null)).isInstanceOf(OrderStateException.class);
+        assertThat(paid.pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void aFailureIsRecordedOnlyWhileWaitingForPayment() {
+        Order paid = place("PAYSTACK", line("a", 1, 100));
+        paid.markPaid(NOW, "1", 100, "NGN", NOW, null);
+
+        assertThatThrownBy(() -> paid.markPaymentFailed("1", "declined", NOW, null))
+                .isInstanceOf(OrderStateException.class);
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void aDiscrepancyIsOnTheTimelineWithoutChangingTheOrder() {
+        Order order = place("PAYSTACK", line("a", 1, 100));
+        order.pendingEvents();
+
+        order.discrepancyRecorded("AMOUNT_MISMATCH", "expected 100, received 50", NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.pendingEvents()).isEmpty();
+        assertThat(order.timeline().getLast()).isEqualTo(new TimelineEntry(BUSINESS, TimelineEntry.Kind.DISCREPANCY,
+                NOW, "AMOUNT_MISMATCH: expected 100, received 50"));
+    }
+
+    @Test
     void onlyAPaidOrderIsRefunded() {
         Order order = place("PAYSTACK", line("a", 1, 100));
 

@@ -30,6 +30,11 @@ public class ProviderStubs implements ApplicationContextInitializer<Configurable
                 Map.entry("sellavie.commerce.checkout.retry-max-interval", "300ms"),
                 Map.entry("sellavie.commerce.checkout.lease", "10s"),
                 Map.entry("sellavie.commerce.orders.expiry-interval", "200ms"),
+                Map.entry("sellavie.commerce.payments.reconcile.read-timeout", "1s"),
+                Map.entry("sellavie.commerce.payments.reconcile.poll-interval", "50ms"),
+                Map.entry("sellavie.commerce.payments.reconcile.retry-initial-interval", "100ms"),
+                Map.entry("sellavie.commerce.payments.reconcile.retry-max-interval", "300ms"),
+                Map.entry("sellavie.commerce.payments.reconcile.lease", "10s"),
                 // Tests make providers fail on purpose, one business at a time: the breakers must not
                 // open across tests (the breaker itself is resilience4j's, configured in application.yml).
                 Map.entry("resilience4j.circuitbreaker.configs.provider.minimum-number-of-calls", "1000"),
