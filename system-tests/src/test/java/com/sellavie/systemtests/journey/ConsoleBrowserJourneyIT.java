@@ -64,7 +64,7 @@ class ConsoleBrowserJourneyIT {
     }
 
     @Test
-    void aMerchantSignsUpConnectsInstagramSeesASignedDmAppearAndSetsUpCatalogAndPayments() throws Exception {
+    void aMerchantSignsUpConnectsInstagramSeesASignedDmAppearSetsUpCatalogAndPaymentsAndSeesAnOrderPaidAndInvoiced() throws Exception {
         // Given Node, playwright-core, Debian's chromium and the built console the gateway serves
         Path web = SellavieStack.projectDirectory().resolve("web");
         Path script = web.resolve("e2e").resolve("console-journey.mjs");
