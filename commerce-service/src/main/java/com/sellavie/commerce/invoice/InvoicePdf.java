@@ -19,7 +19,8 @@ import org.openpdf.text.pdf.PdfWriter;
 /**
  * An invoice as a one-page A4 PDF (OpenPDF): the business's name when known, number, dates (UTC), lines
  * with unit price and line total, total, and the payment's provider and reference. Amounts are written
- * with the currency's own fraction digits. Standard PDF fonts: characters outside Windows-1252 are not drawn.
+ * with the currency's own fraction digits. Helvetica is asked for; OpenPDF 3 embeds its bundled Liberation Sans
+ * in its place, so Yoruba, Igbo and Hausa letters, Polish, Greek and Cyrillic print as typed (CJK does not).
  */
 final class InvoicePdf {
 

@@ -152,6 +152,19 @@ class InvoiceApiTest {
     }
 
     @Test
+    void namesOutsideWindows1252PrintAsTheMerchantTypedThem() throws Exception {
+        UUID business = UUID.randomUUID();
+        UUID order = paidOrders.order(business, Instant.now(), Instant.now(), "NGN",
+                new Line("ASO-OKE", "Aṣọ òkè gèlè", 1, 3_000_000), new Line("KOSZULA", "Koszula lniana żółta", 1,
+                        1_000_000), new Line("RIGA", "Babbar riga ƙwarai", 1, 1_000_000));
+        UUID invoice = awaitInvoiceOf(business, order);
+
+        String text = text(download(business, invoice).body());
+
+        assertThat(text).contains("Aṣọ òkè gèlè", "Koszula lniana żółta", "Babbar riga ƙwarai", "Total: NGN 50,000.00");
+    }
+
+    @Test
     void anotherBusinessSeesNoInvoiceAndNoPdf() throws Exception {
         UUID business = UUID.randomUUID();
         UUID invoice = awaitInvoiceOf(business, paidOrders.paidNow(business));
