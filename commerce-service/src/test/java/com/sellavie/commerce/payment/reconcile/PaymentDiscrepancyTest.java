@@ -15,11 +15,14 @@ import com.sellavie.commerce.support.ProviderStubs;
 import com.sellavie.commerce.support.Providers;
 import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.events.commerce.PaymentDiscrepancyRecorded;
+import com.sellavie.platform.tenancy.TenantContext;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Notifications that do not match never mark anything paid: recorded, published and shown to the team. */
@@ -28,6 +31,8 @@ class PaymentDiscrepancyTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     static ConsumerRecord<String, PaymentDiscrepancyRecorded> discrepancy(UUID business) {
         return KafkaEvents.awaitCount(Checkouts.ORDERS, PaymentDiscrepancyRecorded.class,
@@ -225,5 +230,27 @@ class PaymentDiscrepancyTest {
                 .hasSize(1);
         assertThat(order(slow).get("status").asString()).isEqualTo("PAID");
         assertThat(discrepancies(slow.customer().business())).isEmpty();
+    }
+
+    @Test
+    void paystackStillDownPastTheRetryHorizonPaysNothingAndIsShownToTheTeam() {
+        // Given Paystack answering 503 to every verification of this order's payment
+        PlacedOrder order = Payments.orderWithLink(port, Customer.of(UUID.randomUUID()), "PAYSTACK");
+        UUID business = order.customer().business();
+        ProviderStubs.PAYSTACK.stubFor(Payments.paystackVerify(order.secret(), order.reference())
+                .willReturn(Payments.unavailable()));
+        Payments.publish(Payments.paystackChargeSuccess(business, order.reference(), 19, 2_500_000, "NGN"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> ProviderStubs.PAYSTACK
+                .findAll(getRequestedFor(urlEqualTo("/transaction/verify/" + order.reference()))).size() >= 1);
+
+        // When the notification has been waiting longer than the retry horizon (24 h) at its next try
+        TenantContext.runAs(business, () -> jdbc.update("UPDATE payment_notifications SET received_at = now() - "
+                + "interval '25 hours', next_at = now() WHERE business_id = ?", business));
+
+        // Then it is given up as VERIFICATION_FAILED: nothing paid, the team sees why
+        PaymentDiscrepancyRecorded event = discrepancy(business).value();
+        assertThat(event.getKind()).isEqualTo("VERIFICATION_FAILED");
+        assertNothingPaid(order);
+        assertThat(discrepancies(business).get(0).get("detail").asString()).contains("no answer within PT24H");
     }
 }
