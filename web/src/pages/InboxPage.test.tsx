@@ -40,7 +40,7 @@ describe('InboxPage', () => {
   });
 
   it('shows a new conversation without a reload, at the next poll', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const fake = stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/inbox');
     await act(() => vi.advanceTimersByTimeAsync(0));
@@ -54,7 +54,7 @@ describe('InboxPage', () => {
   });
 
   it('stops polling when the user leaves the inbox', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const fake = stubApi({ 'GET /api/conversations': ok([]), 'GET /api/channels': ok([]) });
     const { router } = renderApp('/inbox');
     await act(() => vi.advanceTimersByTimeAsync(0));
