@@ -140,6 +140,7 @@ function CancelOrder({ order }: { order: Order }) {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: key }),
         queryClient.invalidateQueries({ queryKey: queryKeys.orders.transactions(order.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.orders.lists() }),
       ]);
     },
   });

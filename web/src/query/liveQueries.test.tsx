@@ -1,5 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { ok, problem, stubApi } from '../test/fakeApi';
+import { endSession } from '../session/session';
 import { signIn } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
@@ -104,5 +105,18 @@ describe('live queries', () => {
     await advance(30_000);
 
     expect(fake.requestsTo(route)).toHaveLength(1);
+  });
+
+  it('forgets everything read once the session ends, so the next member at the tab sees none of it', async () => {
+    stubApi({ [route]: ok([notification]) });
+    const { queryClient, location } = renderApp('/notifications');
+    await advance(0);
+    expect(queryClient.getQueryData(['notifications'])).toEqual([notification]);
+
+    act(() => endSession());
+    await advance(0);
+
+    expect(location()).toBe('/login');
+    expect(queryClient.getQueryCache().getAll()).toHaveLength(0);
   });
 });
