@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, describeError, type Product, type ProductFilter } from '../api';
 import { Alert } from '../components/Alert';
@@ -161,13 +161,13 @@ type ProductTableProps = {
 
 function ProductTable({ products, canManage, onEdit, onRemoved, onError }: ProductTableProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
+  const deletion = useMutation({ mutationFn: (sku: string) => api.deleteProduct(sku) });
+  const deleting = deletion.isPending;
 
   const remove = async (product: Product) => {
-    setDeleting(true);
     onError(null);
     try {
-      await api.deleteProduct(product.sku);
+      await deletion.mutateAsync(product.sku);
       onRemoved(product);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
@@ -179,7 +179,6 @@ function ProductTable({ products, canManage, onEdit, onRemoved, onError }: Produ
         onError(`Could not delete ${product.sku}: ${describeError(error)}`);
       }
     } finally {
-      setDeleting(false);
       setConfirming(null);
     }
   };

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError, api, type Channel } from '../api';
+import { ApiError, api, type Channel, type ConnectChannelRequest } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { formErrorsFrom, missingFields, noErrors, type FormErrors } from '../components/formErrors';
@@ -87,7 +87,8 @@ function ChannelList({ channels }: { channels: Channel[] }) {
 function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel) => void }) {
   const [values, setValues] = useState<ConnectValues>(emptyForm);
   const [errors, setErrors] = useState<FormErrors<ConnectField>>(noErrors);
-  const [submitting, setSubmitting] = useState(false);
+  const connect = useMutation({ mutationFn: (request: ConnectChannelRequest) => api.connectChannel(request) });
+  const submitting = connect.isPending;
   const [connected, setConnected] = useState<Channel | null>(null);
 
   const set = (field: ConnectField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
@@ -100,10 +101,9 @@ function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel)
       setErrors({ fields: missing, general: null });
       return;
     }
-    setSubmitting(true);
     setErrors(noErrors);
     try {
-      const channel = await api.connectChannel({
+      const channel = await connect.mutateAsync({
         type: 'INSTAGRAM',
         externalId: values.externalId.trim(),
         name: values.name.trim(),
@@ -120,8 +120,6 @@ function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel)
       } else {
         setErrors(formErrorsFrom(error, fields));
       }
-    } finally {
-      setSubmitting(false);
     }
   };
 
