@@ -65,7 +65,7 @@ const alternatives: Record<string, string> = {
 
 /** A refused reply's `reason` and `alternative` (problem+json) in words. */
 export function refusalText(reason: string | undefined, alternative: string | undefined, detail: string | undefined): string {
-  const why = (reason && reasons[reason]) ?? detail ?? (reason ? words(reason) : 'The reply could not be sent.');
+  const why = (reason && reasons[reason]) ?? detail ?? (reason ? `${words(reason)}.` : 'The reply could not be sent.');
   const instead = alternative
     ? (alternatives[alternative] ?? `Alternative: ${words(alternative)}.`)
     : reason === 'OUTSIDE_MESSAGING_WINDOW'
