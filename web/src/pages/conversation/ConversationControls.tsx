@@ -129,7 +129,7 @@ export function LabelsEditor({ conversation }: { conversation: ConversationSumma
       <form className="inline-form" onSubmit={add}>
         <label>
           New label
-          <input value={draft} maxLength={MAX_LABEL_LENGTH + 10} onChange={(event) => setDraft(event.target.value)} />
+          <input value={draft} onChange={(event) => setDraft(event.target.value)} />
         </label>
         <button type="submit" className="button-secondary" disabled={change.isPending}>
           Add label
