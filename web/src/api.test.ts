@@ -1,7 +1,7 @@
 import { ApiError, api } from './api';
 import { currentSession, startSession } from './session/session';
 import { authResponse, signIn } from './test/fixtures';
-import { ok, page, problem, stubApi } from './test/fakeApi';
+import { cursorPage, ok, page, problem, stubApi } from './test/fakeApi';
 
 describe('api client', () => {
   it('sends the session token as a Bearer header and returns the typed body', async () => {
@@ -184,5 +184,34 @@ describe('api client', () => {
     await api.revenue({ from: '2026-11-01', to: '2026-11-30', zone: 'Europe/Paris' });
 
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('reads a refused reply\'s reason and alternative from the problem', async () => {
+    signIn();
+    stubApi({
+      'POST /api/conversations/c-1/messages': problem(422, 'Unprocessable Content', {
+        detail: 'Outside the 24 h window',
+        reason: 'OUTSIDE_MESSAGING_WINDOW',
+        alternative: 'TEMPLATE',
+      }),
+    });
+
+    const error = await api.reply('c-1', { text: 'Hi' }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 422, reason: 'OUTSIDE_MESSAGING_WINDOW', alternative: 'TEMPLATE', detail: 'Outside the 24 h window' });
+  });
+
+  it('pages the inbox by cursor: filter, label and text in the query, X-Next-Cursor read back', async () => {
+    signIn();
+    stubApi({
+      'GET /api/conversations?filter=unassigned&label=vip&q=linen&limit=20&cursor=abc': cursorPage([{ id: 'c-1' }], 'def'),
+      'GET /api/conversations': cursorPage([], null),
+    });
+
+    expect(await api.conversationPage({ filter: 'unassigned', label: ' vip ', q: ' linen ', limit: 20, cursor: 'abc' })).toEqual({
+      items: [{ id: 'c-1' }],
+      nextCursor: 'def',
+    });
+    expect(await api.conversationPage({ filter: 'all', q: '  ' })).toEqual({ items: [], nextCursor: null });
   });
 });

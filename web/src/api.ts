@@ -7,7 +7,7 @@ import { activeSession, endSession, type SessionGrant } from './session/session'
 
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
-export type ChannelType = 'INSTAGRAM' | (string & {});
+export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
 
 export type Channel = {
   id: string;
@@ -27,21 +27,55 @@ export type ConnectChannelRequest = {
   accessToken: string;
 };
 
-export type Direction = 'INBOUND' | 'OUTBOUND';
+/** INTERNAL is a team note: stored with the conversation, never sent to the customer. */
+export type Direction = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
+
+export type ConversationMode = 'BOT' | 'HUMAN' | 'CLOSED';
 
 export type ConversationSummary = {
   id: string;
   channel: { id: string; type: ChannelType; name: string };
   contact: { id: string; externalId: string; name: string | null };
   lastMessage: { text: string | null; direction: Direction; at: string } | null;
-  /** BOT while the assistant answers; other modes (a human took over) come later. */
-  mode: string;
+  /** BOT while the assistant answers, HUMAN once a member took over, CLOSED when done. */
+  mode: ConversationMode | (string & {});
+  lastMessageAt?: string | null;
+  /** The member (user id, the token's subject) the conversation is assigned to; null or absent when nobody. */
+  assigneeId?: string | null;
+  labels?: string[];
+  /** Customer messages since the team last read the conversation. */
+  unread?: number;
+  /** The customer's last message + 24 h (Meta's standard window); null when the customer never wrote. */
+  windowClosesAt?: string | null;
 };
 
-export type DeliveryStatus = 'PENDING' | 'ATTEMPTING' | 'SENT' | 'FAILED' | 'UNKNOWN' | 'EXPIRED' | 'RECEIVED';
+/** The inbox's filters (GET /api/conversations `filter`); `all` is the default and is not sent. */
+export type ConversationFilter = 'all' | 'mine' | 'unassigned' | 'bot' | 'human' | 'closed';
 
-/** Who wrote a message: the customer, the assistant, or Sellavie itself (checkout links, receipts). */
-export type AuthorType = 'CUSTOMER' | 'ASSISTANT' | 'SYSTEM' | (string & {});
+export type ConversationQuery = { filter?: ConversationFilter; label?: string; q?: string; cursor?: string; limit?: number };
+
+/** One page of a list paged by an opaque cursor (`X-Next-Cursor`; absent on the last page). */
+export type CursorPage<T> = { items: T[]; nextCursor: string | null };
+
+export type DeliveryStatus =
+  | 'PENDING'
+  | 'ATTEMPTING'
+  | 'SENT'
+  | 'DELIVERED'
+  | 'READ'
+  | 'FAILED'
+  | 'UNKNOWN'
+  | 'EXPIRED'
+  | 'RECEIVED';
+
+/**
+ * Who wrote a message: the customer, the assistant (AI; stored as ASSISTANT before issue 8, and still read
+ * as such), a team member, or Sellavie itself (checkout links, receipts).
+ */
+export type AuthorType = 'CUSTOMER' | 'AI' | 'ASSISTANT' | 'MEMBER' | 'SYSTEM' | (string & {});
+
+/** A file on a message: `image`, `audio`, `video`, `file`, or any type Meta adds. */
+export type Attachment = { type: string; url: string };
 
 export type Message = {
   id: string;
@@ -50,13 +84,35 @@ export type Message = {
   authorType?: AuthorType | null;
   text: string | null;
   sentAt: string;
-  deliveryStatus: DeliveryStatus;
-  /** Why an outbound message is FAILED, UNKNOWN or EXPIRED (e.g. `TIMEOUT`, `REPLAY_TOO_OLD`); null otherwise. */
+  /** Null on inbound messages and internal notes. */
+  deliveryStatus: DeliveryStatus | null;
+  /** The member who wrote a MEMBER message; null otherwise. */
+  authorId?: string | null;
+  attachments?: Attachment[];
+  /**
+   * Why an outbound message is FAILED, UNKNOWN or EXPIRED (e.g. `TIMEOUT`, `REPLAY_TOO_OLD`,
+   * `OUTSIDE_MESSAGING_WINDOW`, `HANDED_OFF`); null otherwise.
+   */
   failureReason?: string | null;
   /** Send API calls made (outbound only). */
   attempts?: number | null;
   /** `RESENT` or `MARKED_DELIVERED` once a team member acted on an UNKNOWN delivery. */
   resolution?: string | null;
+};
+
+/** A team reply: text (and an image link), or a WhatsApp template with its parameters. */
+export type ReplyRequest =
+  | { text: string; imageUrl?: string }
+  | { template: { name: string; language: string; parameters: string[] } };
+
+/** An approved WhatsApp template of a channel (GET /api/channels/{id}/templates). */
+export type MessageTemplate = {
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  body: string;
+  parameterCount: number;
 };
 
 /** The answer to resend / mark-delivered: the message after the action. */
@@ -245,6 +301,10 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string>;
   /** Per-line problems of a refused file (a CSV import's 422): `errors` as a list of `{line, field, message}`. */
   readonly lineErrors: LineError[];
+  /** Why a reply was refused (`OUTSIDE_MESSAGING_WINDOW`), from the problem's `reason`. */
+  readonly reason: string | undefined;
+  /** What can be sent instead (`TEMPLATE`), from the problem's `alternative`; undefined when nothing can. */
+  readonly alternative: string | undefined;
 
   constructor(
     status: number,
@@ -252,6 +312,7 @@ export class ApiError extends Error {
     detail?: string,
     fieldErrors: Record<string, string> = {},
     lineErrors: LineError[] = [],
+    { reason, alternative }: { reason?: string; alternative?: string } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -260,6 +321,8 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fieldErrors = fieldErrors;
     this.lineErrors = lineErrors;
+    this.reason = reason;
+    this.alternative = alternative;
   }
 }
 
@@ -289,6 +352,14 @@ async function requestPage<T>(path: string, options: RequestOptions = {}): Promi
   const text = await response.text();
   const items = (text ? JSON.parse(text) : []) as T[];
   return { items, hasMore: response.headers.get('X-Has-More')?.trim().toLowerCase() === 'true' };
+}
+
+/** A list page: the JSON array and the server's `X-Next-Cursor` (absent = last page). */
+async function requestCursorPage<T>(path: string, options: RequestOptions = {}): Promise<CursorPage<T>> {
+  const response = await send('GET', path, options);
+  const text = await response.text();
+  const items = (text ? JSON.parse(text) : []) as T[];
+  return { items, nextCursor: response.headers.get('X-Next-Cursor')?.trim() || null };
 }
 
 /** A file (a PDF), fetched with the bearer token like every other call. */
@@ -355,7 +426,11 @@ async function problemFrom(response: Response): Promise<ApiError> {
   const title = typeof problem.title === 'string' && problem.title ? problem.title : fallbackTitle;
   const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : undefined;
   const errors = problem.errors ?? problem.fieldErrors;
-  return new ApiError(response.status, title, detail, fieldErrorsFrom(errors), lineErrorsFrom(errors));
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  return new ApiError(response.status, title, detail, fieldErrorsFrom(errors), lineErrorsFrom(errors), {
+    reason: text(problem.reason),
+    alternative: text(problem.alternative),
+  });
 }
 
 /** Accepts `[{line, field, message}, ...]`; anything else is no line errors. */
@@ -399,8 +474,44 @@ export const api = {
   connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
   conversations: ({ signal }: Signal = {}) =>
     request<ConversationSummary[]>('GET', '/api/conversations', { signal }),
+  /** The inbox: newest activity first, filtered; `all` (the default) sends no filter. */
+  conversationPage: ({ filter, label, q, cursor, limit }: ConversationQuery = {}, { signal }: Signal = {}) =>
+    requestCursorPage<ConversationSummary>(
+      `/api/conversations${query({
+        filter: filter === 'all' ? undefined : filter,
+        label: label?.trim() || undefined,
+        q: q?.trim() || undefined,
+        limit: limit === undefined ? undefined : String(limit),
+        cursor,
+      })}`,
+      { signal },
+    ),
+  conversation: (conversationId: string, { signal }: Signal = {}) =>
+    request<ConversationSummary>('GET', conversationPath(conversationId), { signal }),
   messages: (conversationId: string, { signal }: Signal = {}) =>
-    request<Message[]>('GET', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { signal }),
+    request<Message[]>('GET', `${conversationPath(conversationId)}/messages`, { signal }),
+  /** A member takes the conversation over: the assistant stays silent (mode HUMAN, assigned to the caller). */
+  takeOver: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/takeover`),
+  /** Hands the conversation back to the assistant (mode BOT). */
+  release: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/release`),
+  close: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/close`),
+  /** Assigns to a member (user id), or to nobody with null. */
+  assign: (conversationId: string, assigneeId: string | null) =>
+    request<ConversationSummary>('PUT', `${conversationPath(conversationId)}/assignee`, { body: { assigneeId } }),
+  /** Replaces the conversation's labels. */
+  setLabels: (conversationId: string, labels: string[]) =>
+    request<ConversationSummary>('PUT', `${conversationPath(conversationId)}/labels`, { body: { labels } }),
+  /** The team has read the conversation (unread back to 0). */
+  markRead: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/read`),
+  /** A reply from the signed-in member, through the outbound queue; a 422 says why it cannot be sent now. */
+  reply: (conversationId: string, body: ReplyRequest) =>
+    request<Message>('POST', `${conversationPath(conversationId)}/messages`, { body }),
+  /** An internal note: kept with the conversation, never sent. */
+  addNote: (conversationId: string, text: string) =>
+    request<Message>('POST', `${conversationPath(conversationId)}/notes`, { body: { text } }),
+  /** A WhatsApp channel's approved templates. */
+  templates: (channelId: string, { signal }: Signal = {}) =>
+    request<MessageTemplate[]>('GET', `/api/channels/${encodeURIComponent(channelId)}/templates`, { signal }),
   notifications: ({ signal }: Signal = {}) => request<Notification[]>('GET', '/api/notifications', { signal }),
   /** Replies whose delivery is UNKNOWN, EXPIRED or FAILED, across every conversation, newest first. */
   attention: ({ signal }: Signal = {}) => request<AttentionMessage[]>('GET', '/api/messages', { signal }),
@@ -470,8 +581,12 @@ function orderPath(orderId: string): string {
   return `/api/orders/${encodeURIComponent(orderId)}`;
 }
 
+function conversationPath(conversationId: string): string {
+  return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
+
 function messagePath(conversationId: string, messageId: string): string {
-  return `/api/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+  return `${conversationPath(conversationId)}/messages/${encodeURIComponent(messageId)}`;
 }
 
 /** A sentence for the person using the console, for errors a page does not handle more specifically. */

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import { QueryProvider } from './query/QueryProvider';
 import { routes } from './routes';
 import './styles.css';
 
@@ -11,6 +12,8 @@ if (!container) {
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={createBrowserRouter(routes)} />
+    <QueryProvider>
+      <RouterProvider router={createBrowserRouter(routes)} />
+    </QueryProvider>
   </StrictMode>,
 );

@@ -1,10 +1,12 @@
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { api, type AttentionMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { DeliveryStatus } from '../components/DeliveryStatus';
 import { RelativeTime } from '../components/RelativeTime';
-import { usePolledData } from '../polling/usePolledData';
+import { queryProblem } from '../query/problems';
+import { POLL_INTERVAL_MS } from '../query/queryClient';
+import { queryKeys } from '../query/queryKeys';
 import { pollErrorMessage } from './pollErrors';
 
 /**
@@ -13,9 +15,14 @@ import { pollErrorMessage } from './pollErrors';
  * where the team resends, marks delivered or answers by hand.
  */
 export function AttentionPage() {
-  const load = useCallback((signal: AbortSignal) => api.attention({ signal }), []);
-  const { data: messages, error, loading } = usePolledData(load);
-  const problem = pollErrorMessage(error);
+  const query = useQuery({
+    queryKey: queryKeys.attention,
+    queryFn: ({ signal }) => api.attention({ signal }),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+  const messages = query.data;
+  const problem = pollErrorMessage(queryProblem(query));
+  const loading = query.isPending && !problem;
 
   return (
     <section>

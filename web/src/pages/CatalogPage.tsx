@@ -1,7 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api, describeError, type Product, type ProductFilter } from '../api';
 import { Alert } from '../components/Alert';
 import { formatPrice } from '../format/money';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { canManageCommerce, useRole } from '../session/role';
 import { CatalogImport } from './catalog/CatalogImport';
 import { ProductForm } from './catalog/ProductForm';
@@ -20,38 +23,35 @@ const activeParameter: Record<ActiveFilter, boolean | undefined> = { all: undefi
 export function CatalogPage() {
   const canManage = canManageCommerce(useRole());
   const [filter, setFilter] = useState<ProductFilter>({});
-  const [reloads, setReloads] = useState(0);
-  const [products, setProducts] = useState<Product[] | undefined>();
-  const [loadError, setLoadError] = useState<unknown>();
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const key = queryKeys.products(filter);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.products(filter, { signal }),
+    // A new search keeps the current list on screen until its answer comes.
+    placeholderData: keepPreviousData,
+  });
+  const products = query.data;
+  const loadError = queryProblem(query);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .products(filter, { signal: controller.signal })
-      .then((loaded) => {
-        setProducts(loaded);
-        setLoadError(undefined);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, [filter, reloads]);
+  // The answer is the product as stored: it is patched into the list shown; other searches are read again when shown.
+  const patch = (change: (current: Product[]) => Product[]) => {
+    queryClient.setQueryData<Product[]>(key, (current) => change(current ?? []));
+    void queryClient.invalidateQueries({ queryKey: queryKeys.productsAll, refetchType: 'none' });
+  };
 
   const saved = (product: Product, created: boolean) => {
     setEditing(null);
     setNotice(`${created ? 'Added' : 'Saved'} ${product.name} (${product.sku}).`);
-    setProducts((current) => byName([...(current ?? []).filter((existing) => existing.sku !== product.sku), product]));
+    patch((current) => byName([...current.filter((existing) => existing.sku !== product.sku), product]));
   };
 
   const removed = (product: Product) => {
     setNotice(`Deleted ${product.name} (${product.sku}).`);
-    setProducts((current) => (current ?? []).filter((existing) => existing.sku !== product.sku));
+    patch((current) => current.filter((existing) => existing.sku !== product.sku));
   };
 
   const startEditing = (product: Product | null) => {
@@ -103,7 +103,7 @@ export function CatalogPage() {
         <CatalogImport
           onImported={() => {
             setNotice(null);
-            setReloads((count) => count + 1);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.productsAll });
           }}
         />
       )}
@@ -161,13 +161,13 @@ type ProductTableProps = {
 
 function ProductTable({ products, canManage, onEdit, onRemoved, onError }: ProductTableProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
+  const deletion = useMutation({ mutationFn: (sku: string) => api.deleteProduct(sku) });
+  const deleting = deletion.isPending;
 
   const remove = async (product: Product) => {
-    setDeleting(true);
     onError(null);
     try {
-      await api.deleteProduct(product.sku);
+      await deletion.mutateAsync(product.sku);
       onRemoved(product);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
@@ -179,7 +179,6 @@ function ProductTable({ products, canManage, onEdit, onRemoved, onError }: Produ
         onError(`Could not delete ${product.sku}: ${describeError(error)}`);
       }
     } finally {
-      setDeleting(false);
       setConfirming(null);
     }
   };

@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, api, type Channel } from '../api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ApiError, api, type Channel, type ConnectChannelRequest } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { formErrorsFrom, missingFields, noErrors, type FormErrors } from '../components/formErrors';
 import { formatDate } from '../format/time';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { pollErrorMessage } from './pollErrors';
 
 const fields = ['externalId', 'name', 'accessToken'] as const;
@@ -20,24 +23,17 @@ const required: Record<ConnectField, string> = {
 
 /** The business's connected channels and the form to connect an Instagram account. */
 export function ChannelsPage() {
-  const [channels, setChannels] = useState<Channel[] | undefined>();
-  const [loadError, setLoadError] = useState<unknown>();
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.channels, queryFn: ({ signal }) => api.channels({ signal }) });
+  const channels = query.data;
+  const loadError = queryProblem(query);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .channels({ signal: controller.signal })
-      .then(setChannels)
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, []);
-
+  // The answer is the new channel as stored: it joins the cached list, no need to read it all again.
   const connected = (channel: Channel) =>
-    setChannels((current) => [...(current ?? []).filter((existing) => existing.id !== channel.id), channel]);
+    queryClient.setQueryData<Channel[]>(queryKeys.channels, (current) => [
+      ...(current ?? []).filter((existing) => existing.id !== channel.id),
+      channel,
+    ]);
 
   const problem = pollErrorMessage(loadError);
   return (
@@ -91,7 +87,8 @@ function ChannelList({ channels }: { channels: Channel[] }) {
 function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel) => void }) {
   const [values, setValues] = useState<ConnectValues>(emptyForm);
   const [errors, setErrors] = useState<FormErrors<ConnectField>>(noErrors);
-  const [submitting, setSubmitting] = useState(false);
+  const connect = useMutation({ mutationFn: (request: ConnectChannelRequest) => api.connectChannel(request) });
+  const submitting = connect.isPending;
   const [connected, setConnected] = useState<Channel | null>(null);
 
   const set = (field: ConnectField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
@@ -104,10 +101,9 @@ function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel)
       setErrors({ fields: missing, general: null });
       return;
     }
-    setSubmitting(true);
     setErrors(noErrors);
     try {
-      const channel = await api.connectChannel({
+      const channel = await connect.mutateAsync({
         type: 'INSTAGRAM',
         externalId: values.externalId.trim(),
         name: values.name.trim(),
@@ -124,8 +120,6 @@ function ConnectInstagramForm({ onConnected }: { onConnected: (channel: Channel)
       } else {
         setErrors(formErrorsFrom(error, fields));
       }
-    } finally {
-      setSubmitting(false);
     }
   };
 

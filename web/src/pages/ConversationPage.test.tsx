@@ -10,7 +10,7 @@ describe('ConversationPage', () => {
 
   it('shows the messages as a thread, inbound and outbound styled apart, with the contact as heading', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-1', direction: 'INBOUND', text: 'Is the linen shirt available?' }),
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, in S, M and L.', deliveryStatus: 'SENT' }),
@@ -30,7 +30,7 @@ describe('ConversationPage', () => {
 
   it('warns that an UNKNOWN delivery must be checked on Instagram before resending', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-1' }),
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
@@ -46,7 +46,7 @@ describe('ConversationPage', () => {
 
   it('offers Resend and Mark as delivered on an UNKNOWN delivery only', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-1' }),
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN', failureReason: 'TIMEOUT' }),
@@ -63,7 +63,7 @@ describe('ConversationPage', () => {
 
   it('resends an UNKNOWN message through the API and shows it sending again', async () => {
     const fake = stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
       ]),
@@ -84,7 +84,7 @@ describe('ConversationPage', () => {
 
   it('marks an UNKNOWN message delivered without resending it', async () => {
     const fake = stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
       ]),
@@ -103,7 +103,7 @@ describe('ConversationPage', () => {
 
   it('says why when the server refuses the action, and keeps the buttons', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Yes, it is.', deliveryStatus: 'UNKNOWN' }),
       ]),
@@ -121,7 +121,7 @@ describe('ConversationPage', () => {
 
   it('explains an EXPIRED reply and offers no action on it', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-2', direction: 'OUTBOUND', text: 'Old answer', deliveryStatus: 'EXPIRED', failureReason: 'REPLAY_TOO_OLD' }),
       ]),
@@ -134,9 +134,9 @@ describe('ConversationPage', () => {
   });
 
   it('adds a new message at the next poll without a reload', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const fake = stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([message({ id: 'm-1' })]),
     });
     renderApp('/inbox/c-1');
@@ -151,7 +151,7 @@ describe('ConversationPage', () => {
 
   it('says so when the conversation is not there (or not this business\'s)', async () => {
     stubApi({
-      'GET /api/conversations': ok([]),
+      'GET /api/conversations/elsewhere': problem(404, 'Not Found'),
       'GET /api/conversations/elsewhere/messages': problem(404, 'Not Found'),
     });
     renderApp('/inbox/elsewhere');
@@ -161,7 +161,7 @@ describe('ConversationPage', () => {
 
   it('shows Sellavie\'s own messages (checkout links, receipts) apart from the assistant\'s, with their delivery status', async () => {
     stubApi({
-      'GET /api/conversations': ok([conversation({ id: 'c-1' })]),
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
       'GET /api/conversations/c-1/messages': ok([
         message({ id: 'm-1', authorType: 'CUSTOMER', text: "I'd like 2 linen shirts" }),
         message({ id: 'm-2', direction: 'OUTBOUND', authorType: 'ASSISTANT', text: 'Great choice!', deliveryStatus: 'SENT' }),

@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import {
-  ApiError,
-  api,
-  describeError,
-  type ConversationSummary,
-  type DeliveryActionResult,
-  type DeliveryStatus as Status,
-  type Message,
-} from '../api';
+import { ApiError, api, type ConversationSummary } from '../api';
 import { Alert } from '../components/Alert';
-import { DeliveryStatus } from '../components/DeliveryStatus';
 import { ModeBadge } from '../components/ModeBadge';
-import { formatDateTime } from '../format/time';
-import { usePolledData } from '../polling/usePolledData';
+import { queryProblem } from '../query/problems';
+import { POLL_INTERVAL_MS } from '../query/queryClient';
+import { queryKeys } from '../query/queryKeys';
+import { useActiveSession } from '../session/useActiveSession';
+import { NoteForm, ReplyComposer, TemplatePicker } from './conversation/Composer';
+import { Assignment, LabelsEditor, ModeActions } from './conversation/ConversationControls';
+import { Thread } from './conversation/Thread';
+import { useConversationChange } from './conversation/useConversationChange';
+import { windowState } from './conversation/windowState';
 import { channelLabel, contactName } from './InboxPage';
 import { pollErrorMessage } from './pollErrors';
 
@@ -23,13 +22,32 @@ export function ConversationPage() {
   return <ConversationView key={conversationId} conversationId={conversationId} />;
 }
 
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
 function ConversationView({ conversationId }: { conversationId: string }) {
-  const summary = useConversationSummary(conversationId);
-  const load = useCallback((signal: AbortSignal) => api.messages(conversationId, { signal }), [conversationId]);
-  const { data: messages, error, loading } = usePolledData(load);
-  const notFound = error instanceof ApiError && error.status === 404;
-  const problem = notFound ? null : pollErrorMessage(error);
-  const name = summary ? contactName(summary.contact) : 'Conversation';
+  const me = useActiveSession()?.user.id;
+  const location = useLocation();
+  // The inbox hands its copy over, so the header shows at once; the detail read replaces it.
+  const passed = (location.state as { conversation?: ConversationSummary } | null)?.conversation;
+  const detail = useQuery({
+    queryKey: queryKeys.conversations.detail(conversationId),
+    queryFn: ({ signal }) => api.conversation(conversationId, { signal }),
+    placeholderData: passed?.id === conversationId ? passed : undefined,
+    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : POLL_INTERVAL_MS),
+  });
+  const messages = useQuery({
+    queryKey: queryKeys.conversations.messages(conversationId),
+    queryFn: ({ signal }) => api.messages(conversationId, { signal }),
+    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : POLL_INTERVAL_MS),
+  });
+  useMarkReadOnOpen(conversationId);
+
+  const failure = queryProblem(messages) ?? queryProblem(detail);
+  const notFound = isNotFound(queryProblem(messages)) || isNotFound(queryProblem(detail));
+  const problem = notFound ? null : pollErrorMessage(failure);
+  const conversation = detail.data;
+  const name = conversation ? contactName(conversation.contact) : 'Conversation';
+  const replyWindow = conversation ? windowState(conversation.channel.type, conversation.windowClosesAt) : null;
 
   return (
     <section className="conversation">
@@ -38,149 +56,52 @@ function ConversationView({ conversationId }: { conversationId: string }) {
       </p>
       <header className="conversation-header">
         <h1>{name}</h1>
-        {summary && (
+        {conversation && (
           <>
-            <span className="muted">{channelLabel(summary.channel)}</span>
-            <ModeBadge mode={summary.mode} />
+            <span className="muted">{channelLabel(conversation.channel)}</span>
+            <ModeBadge mode={conversation.mode} />
           </>
         )}
       </header>
+      {conversation && !notFound && (
+        <div className="conversation-controls">
+          <ModeActions conversation={conversation} />
+          <Assignment conversation={conversation} me={me} />
+          <LabelsEditor conversation={conversation} />
+        </div>
+      )}
       {notFound && <Alert>This conversation does not exist, or belongs to another business.</Alert>}
       {problem && <Alert>Could not load messages: {problem}</Alert>}
-      {loading && <p className="muted">Loading messages…</p>}
-      {messages && messages.length === 0 && <p className="muted">No messages yet.</p>}
-      {messages && messages.length > 0 && <Thread conversationId={conversationId} messages={messages} contact={name} />}
+      {messages.isPending && !failure && <p className="muted">Loading messages…</p>}
+      {messages.data && messages.data.length === 0 && <p className="muted">No messages yet.</p>}
+      {messages.data && messages.data.length > 0 && (
+        <Thread conversationId={conversationId} messages={messages.data} contact={name} me={me} />
+      )}
+      {conversation && !notFound && (
+        <div className="conversation-compose">
+          {replyWindow && (
+            <p className={replyWindow.open ? 'window-state window-open' : 'window-state window-closed'} role="status">
+              {replyWindow.text}
+            </p>
+          )}
+          <ReplyComposer conversationId={conversationId} />
+          {conversation.channel.type === 'WHATSAPP' && <TemplatePicker conversation={conversation} />}
+          <NoteForm conversationId={conversationId} />
+        </div>
+      )}
     </section>
   );
 }
 
-function Thread({ conversationId, messages, contact }: { conversationId: string; messages: Message[]; contact: string }) {
-  const end = useRef<HTMLLIElement>(null);
-  const count = messages.length;
+/** Opening a conversation reads it: its unread count goes back to 0 (best effort: a failure changes nothing shown). */
+function useMarkReadOnOpen(conversationId: string) {
+  const read = useConversationChange(conversationId);
+  const sent = useRef(false);
+  const { mutate } = read;
   useEffect(() => {
-    // Follow the conversation when a message arrives; not on every poll, so reading older ones is not interrupted.
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [count]);
-  // A resend or mark-delivered answer shows at once; the next poll (a new messages array) is the truth again.
-  const [changed, setChanged] = useState<Record<string, Status>>({});
-  useEffect(() => setChanged({}), [messages]);
-  const resolved = (result: DeliveryActionResult) =>
-    setChanged((previous) => ({ ...previous, [result.id]: result.deliveryStatus }));
-
-  return (
-    <ol className="thread" aria-label="Messages">
-      {messages.map((message, index) => {
-        const inbound = message.direction === 'INBOUND';
-        // Sellavie's own messages (checkout links, payment confirmations, receipts): sent like replies, shown apart.
-        const system = !inbound && message.authorType === 'SYSTEM';
-        const status = changed[message.id] ?? message.deliveryStatus;
-        return (
-          <li
-            key={message.id}
-            ref={index === count - 1 ? end : undefined}
-            className={inbound ? 'message message-inbound' : system ? 'message message-outbound message-system' : 'message message-outbound'}
-          >
-            {system ? (
-              <p className="message-author" title="Sent by Sellavie: checkout links, payment confirmations and receipts">
-                Sellavie<span className="visually-hidden">:</span>
-              </p>
-            ) : (
-              <span className="visually-hidden">{inbound ? `${contact}:` : 'You:'}</span>
-            )}
-            <p className="message-text">{message.text ?? <em>(no text)</em>}</p>
-            <p className="message-meta">
-              <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
-              {!inbound && <DeliveryStatus status={status} />}
-            </p>
-            {!inbound && status === 'UNKNOWN' && (
-              <UnknownDeliveryActions conversationId={conversationId} messageId={message.id} onResolved={resolved} />
-            )}
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-/**
- * The team's two answers to an UNKNOWN delivery, once they have looked on Instagram: send it again,
- * or record that it did arrive (nothing is sent).
- */
-function UnknownDeliveryActions({
-  conversationId,
-  messageId,
-  onResolved,
-}: {
-  conversationId: string;
-  messageId: string;
-  onResolved: (result: DeliveryActionResult) => void;
-}) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const act = async (call: () => Promise<DeliveryActionResult>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onResolved(await call());
-    } catch (failure) {
-      setError(describeError(failure));
-    } finally {
-      setBusy(false);
+    if (!sent.current) {
+      sent.current = true;
+      mutate(() => api.markRead(conversationId));
     }
-  };
-
-  return (
-    <div className="delivery-actions" role="group" aria-label="What to do with this message">
-      <button
-        type="button"
-        className="button-link"
-        disabled={busy}
-        onClick={() => act(() => api.resendMessage(conversationId, messageId))}
-      >
-        Resend
-      </button>
-      <button
-        type="button"
-        className="button-link"
-        disabled={busy}
-        onClick={() => act(() => api.markMessageDelivered(conversationId, messageId))}
-      >
-        Mark as delivered
-      </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/**
- * The conversation's header data: handed over by the inbox link when there is one, otherwise looked
- * up once in the conversation list (a deep link or a reload).
- */
-function useConversationSummary(conversationId: string): ConversationSummary | undefined {
-  const location = useLocation();
-  const passed = (location.state as { conversation?: ConversationSummary } | null)?.conversation;
-  const [summary, setSummary] = useState<ConversationSummary | undefined>(
-    passed?.id === conversationId ? passed : undefined,
-  );
-
-  useEffect(() => {
-    if (summary) {
-      return;
-    }
-    const controller = new AbortController();
-    api
-      .conversations({ signal: controller.signal })
-      .then((all) => setSummary(all.find((conversation) => conversation.id === conversationId)))
-      .catch(() => {
-        // The header falls back to "Conversation"; the messages poll reports real problems.
-      });
-    return () => controller.abort();
-  }, [conversationId, summary]);
-
-  return summary;
+  }, [conversationId, mutate]);
 }

@@ -1,6 +1,9 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState, type MouseEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api, describeError, type Invoice } from '../api';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { Alert } from '../components/Alert';
 import { saveFile } from '../download';
 import { formatPrice } from '../format/money';
@@ -10,46 +13,28 @@ import { pollErrorMessage } from './pollErrors';
 
 /** The business's invoices, newest first, a page at a time, each with its PDF. */
 export function InvoicesPage() {
-  const [invoices, setInvoices] = useState<Invoice[] | undefined>();
-  const [hasMore, setHasMore] = useState(false);
-  const [loadError, setLoadError] = useState<unknown>();
-  const [loadingMore, setLoadingMore] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .invoices({}, { signal: controller.signal })
-      .then(({ items, hasMore: more }) => {
-        setInvoices(items);
-        setHasMore(more);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, []);
-
-  const loadMore = async () => {
-    const oldest = invoices?.[invoices.length - 1];
-    setLoadingMore(true);
+  // "Load more" asks for the invoices issued before the oldest one shown, while the server says X-Has-More.
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.invoices,
+    queryFn: ({ signal, pageParam }) => api.invoices({ before: pageParam }, { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.flatMap((page) => page.items).at(-1)?.issuedAt : undefined),
+  });
+  const invoices = query.data ? distinctById(query.data.pages.flatMap((page) => page.items)) : undefined;
+  const hasMore = query.hasNextPage;
+  const loadingMore = query.isFetchingNextPage;
+  // A failure while loading more is about the older page: the invoices shown stay, and the message says so.
+  const failure = queryProblem(query);
+  const moreFailed = query.isFetchingNextPage || query.isFetchNextPageError;
+  const loadError = moreFailed ? undefined : failure;
+  const moreError =
+    moreFailed && failure && !(failure instanceof ApiError && failure.status === 401)
+      ? `Could not load more invoices: ${describeError(failure)}`
+      : null;
+  const loadMore = () => {
     setActionError(null);
-    try {
-      const { items, hasMore: more } = await api.invoices({ before: oldest?.issuedAt });
-      setInvoices((current) => {
-        const shown = new Set((current ?? []).map((invoice) => invoice.id));
-        return [...(current ?? []), ...items.filter((invoice) => !shown.has(invoice.id))];
-      });
-      setHasMore(more);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        setActionError(`Could not load more invoices: ${describeError(error)}`);
-      }
-    } finally {
-      setLoadingMore(false);
-    }
+    void query.fetchNextPage();
   };
 
   const forbidden = loadError instanceof ApiError && loadError.status === 403;
@@ -60,6 +45,7 @@ export function InvoicesPage() {
       {forbidden && <Alert tone="warning">Your role in this business cannot see invoices.</Alert>}
       {problem && <Alert>Could not load invoices: {problem}</Alert>}
       {actionError && <Alert>{actionError}</Alert>}
+      {moreError && <Alert>{moreError}</Alert>}
       {invoices === undefined && !loadError && <p className="muted">Loading invoices…</p>}
       {invoices && invoices.length === 0 && (
         <p className="muted">No invoices yet. Each paid order gets one, numbered in sequence, with a PDF.</p>
@@ -143,4 +129,10 @@ function DownloadPdf({ invoice, onError }: { invoice: Invoice; onError: (message
       Download PDF
     </a>
   );
+}
+
+/** Invoices issued at the same instant could straddle two pages: one already shown is not shown twice. */
+function distinctById(invoices: Invoice[]): Invoice[] {
+  const seen = new Set<string>();
+  return invoices.filter((invoice) => !seen.has(invoice.id) && Boolean(seen.add(invoice.id)));
 }

@@ -1,15 +1,22 @@
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { Alert } from '../components/Alert';
 import { RelativeTime } from '../components/RelativeTime';
-import { usePolledData } from '../polling/usePolledData';
+import { queryProblem } from '../query/problems';
+import { POLL_INTERVAL_MS } from '../query/queryClient';
+import { queryKeys } from '../query/queryKeys';
 import { pollErrorMessage } from './pollErrors';
 
 /** The merchant's notifications (one per inbound message for now), newest first as the server sends them. */
 export function NotificationsPage() {
-  const load = useCallback((signal: AbortSignal) => api.notifications({ signal }), []);
-  const { data: notifications, error, loading } = usePolledData(load);
-  const problem = pollErrorMessage(error);
+  const query = useQuery({
+    queryKey: queryKeys.notifications,
+    queryFn: ({ signal }) => api.notifications({ signal }),
+    refetchInterval: POLL_INTERVAL_MS,
+  });
+  const notifications = query.data;
+  const problem = pollErrorMessage(queryProblem(query));
+  const loading = query.isPending && !problem;
 
   return (
     <section>

@@ -73,7 +73,7 @@ describe('OrderPage', () => {
   });
 
   it('keeps reading a pending order every 3 s, shows it paid without a reload, then stops', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     signIn();
     const fake = stubApi({ [route]: ok(pendingOrder), [transactionsRoute]: ok([]) });
     renderApp(`/orders/${id}`);
@@ -106,7 +106,7 @@ describe('OrderPage', () => {
   });
 
   it('never polls an order that is already settled', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     signIn();
     const fake = stubApi({ [route]: ok(paidOrder), [transactionsRoute]: ok([payment]) });
     renderApp(`/orders/${id}`);
@@ -193,7 +193,7 @@ describe('OrderPage', () => {
   });
 
   it('stops asking for an order that does not exist, but keeps trying after a passing failure', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     signIn();
     const fake = stubApi({ [route]: problem(404, 'Not Found'), [transactionsRoute]: ok([]) });
     const { unmount } = renderApp(`/orders/${id}`);

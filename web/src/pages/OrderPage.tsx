@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api, describeError, type Order, type PaymentTransaction } from '../api';
+import { ApiError, api, describeError, type Order } from '../api';
 import { Alert } from '../components/Alert';
 import { formatPrice } from '../format/money';
 import { formatDateTime } from '../format/time';
-import { POLL_INTERVAL_MS, usePolling } from '../polling/usePolling';
+import { queryProblem } from '../query/problems';
+import { POLL_INTERVAL_MS } from '../query/queryClient';
+import { queryKeys } from '../query/queryKeys';
 import { canManageCommerce, useRole } from '../session/role';
 import { OrderStatusBadge, providerLabel, shortOrderId, timelineLabel } from './orders/orderLabels';
 import { useContactNames } from './orders/useContactNames';
@@ -16,52 +19,33 @@ export function OrderPage() {
   return <OrderView key={orderId} orderId={orderId} />;
 }
 
-type Loaded = { order: Order | undefined; error: unknown };
+/** A 404 or 403 is the answer, and a 401 ended the session: asking again would change nothing. */
+function isFinal(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 403 || error.status === 401);
+}
 
 /**
- * The order, read again every {@link POLL_INTERVAL_MS} (with {@link usePolling}: never while the tab is
- * hidden) while it awaits payment, so a payment (or a failure, an expiry) shows without a reload;
- * polling stops once the order has left PENDING_PAYMENT, or when it does not exist (404) or may not be
- * seen (403). A failed read keeps the last order shown; the next tick tries again.
+ * The order, read again every {@link POLL_INTERVAL_MS} (never while the tab is hidden) while it awaits
+ * payment, so a payment (or a failure, an expiry) shows without a reload; polling stops once the order
+ * has left PENDING_PAYMENT, or when it does not exist (404) or may not be seen (403). A failed read keeps
+ * the last order shown; the next tick (or a retry) tries again.
  */
 function useOrder(orderId: string) {
-  const [loaded, setLoaded] = useState<Loaded>({ order: undefined, error: undefined });
-  const controller = useRef<AbortController | null>(null);
-
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const read = useCallback(async () => {
-    const own = new AbortController();
-    controller.current = own;
-    try {
-      const order = await api.order(orderId, { signal: own.signal });
-      if (!own.signal.aborted) {
-        setLoaded({ order, error: undefined });
+  const query = useQuery({
+    queryKey: queryKeys.orders.detail(orderId),
+    queryFn: ({ signal }) => api.order(orderId, { signal }),
+    refetchInterval: ({ state }) => {
+      if (state.data) {
+        return state.data.status === 'PENDING_PAYMENT' ? POLL_INTERVAL_MS : false;
       }
-    } catch (error) {
-      if (!own.signal.aborted) {
-        setLoaded((previous) => ({ order: previous.order, error }));
-      }
-    }
-  }, [orderId]);
-
-  const { order, error } = loaded;
-  const final = error instanceof ApiError && (error.status === 404 || error.status === 403 || error.status === 401);
-  usePolling(read, POLL_INTERVAL_MS, order ? order.status === 'PENDING_PAYMENT' : !final);
-
-  return {
-    order,
-    error,
-    /** The order as an action answered it (the timeline kept until the read that follows brings the new one). */
-    replace: (changed: Order) => {
-      setLoaded((previous) => ({ order: { ...changed, timeline: changed.timeline ?? previous.order?.timeline }, error: undefined }));
-      void read();
+      return isFinal(state.error) ? false : POLL_INTERVAL_MS;
     },
-  };
+  });
+  return { order: query.data, error: queryProblem(query) };
 }
 
 function OrderView({ orderId }: { orderId: string }) {
-  const { order, error, replace } = useOrder(orderId);
+  const { order, error } = useOrder(orderId);
   const names = useContactNames();
   const notFound = error instanceof ApiError && error.status === 404;
   const forbidden = error instanceof ApiError && error.status === 403;
@@ -83,7 +67,7 @@ function OrderView({ orderId }: { orderId: string }) {
       {order && (
         <>
           <OrderSummary order={order} contact={order.conversationId ? names[order.conversationId] : undefined} />
-          <CancelOrder order={order} onCancelled={replace} />
+          <CancelOrder order={order} />
           <Items order={order} />
           <Timeline order={order} />
           <Transactions orderId={order.id} status={order.status} />
@@ -139,34 +123,30 @@ function OrderSummary({ order, contact }: { order: Order; contact: string | unde
 }
 
 /** Owners and admins cancel an order that still awaits payment, after confirming; the server decides (403, 409). */
-function CancelOrder({ order, onCancelled }: { order: Order; onCancelled: (order: Order) => void }) {
+function CancelOrder({ order }: { order: Order }) {
   const canManage = canManageCommerce(useRole());
+  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-
-  const cancel = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCancelled(await api.cancelOrder(order.id));
-      setDone(true);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 403) {
-        setError('Only owners and admins can cancel orders.');
-      } else if (failure instanceof ApiError && failure.status === 409) {
-        setError(`This order no longer awaits payment, so it cannot be cancelled. ${failure.detail ?? ''}`.trim());
-        // Its real state (paid meanwhile?) shows at once.
-        onCancelled(order);
-      } else if (!(failure instanceof ApiError && failure.status === 401)) {
-        setError(`Could not cancel the order: ${describeError(failure)}`);
-      }
-    } finally {
-      setBusy(false);
+  const key = queryKeys.orders.detail(order.id);
+  // The order as the answer has it shows at once (keeping the timeline until the read that follows brings the new one).
+  const cancel = useMutation({
+    mutationFn: () => api.cancelOrder(order.id),
+    onSuccess: (changed) => {
+      queryClient.setQueryData<Order>(key, (previous) => ({ ...changed, timeline: changed.timeline ?? previous?.timeline }));
+    },
+    onSettled: () => {
       setConfirming(false);
-    }
-  };
+      // A 409 means it was paid (or expired) meanwhile: its real state shows at once too.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: key }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.orders.transactions(order.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.orders.lists() }),
+      ]);
+    },
+  });
+  const busy = cancel.isPending;
+  const done = cancel.isSuccess;
+  const error = cancelError(cancel.error);
 
   return (
     <>
@@ -177,7 +157,7 @@ function CancelOrder({ order, onCancelled }: { order: Order; onCancelled: (order
           {confirming ? (
             <span role="group" aria-label="Cancel this order?" className="confirm">
               <span>Cancel this order? The customer can no longer pay it.</span>
-              <button type="button" className="button-danger" disabled={busy} onClick={cancel}>
+              <button type="button" className="button-danger" disabled={busy} onClick={() => cancel.mutate()}>
                 Yes, cancel order
               </button>
               <button type="button" className="button-link" disabled={busy} onClick={() => setConfirming(false)}>
@@ -193,6 +173,20 @@ function CancelOrder({ order, onCancelled }: { order: Order; onCancelled: (order
       )}
     </>
   );
+}
+
+/** The words for a refused cancellation; null when there is none to show (a 401 is the guard's business). */
+function cancelError(failure: unknown): string | null {
+  if (!failure || (failure instanceof ApiError && failure.status === 401)) {
+    return null;
+  }
+  if (failure instanceof ApiError && failure.status === 403) {
+    return 'Only owners and admins can cancel orders.';
+  }
+  if (failure instanceof ApiError && failure.status === 409) {
+    return `This order no longer awaits payment, so it cannot be cancelled. ${failure.detail ?? ''}`.trim();
+  }
+  return `Could not cancel the order: ${describeError(failure)}`;
 }
 
 function Items({ order }: { order: Order }) {
@@ -265,18 +259,22 @@ const transactionKinds: Record<string, string> = { PAYMENT: 'Payment', FAILURE: 
 
 /** The ledger's entries for this order, read again when the order's status changes (a payment arrived). */
 function Transactions({ orderId, status }: { orderId: string; status: string }) {
-  const [transactions, setTransactions] = useState<PaymentTransaction[]>([]);
-
+  const queryClient = useQueryClient();
+  const key = queryKeys.orders.transactions(orderId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => api.orderTransactions(orderId, { signal }),
+    // The ledger is extra detail: the order's own status and timeline already tell what happened.
+    retry: false,
+  });
+  const previousStatus = useRef(status);
   useEffect(() => {
-    const controller = new AbortController();
-    api
-      .orderTransactions(orderId, { signal: controller.signal })
-      .then(setTransactions)
-      .catch(() => {
-        // The ledger is extra detail: the order's own status and timeline already tell what happened.
-      });
-    return () => controller.abort();
-  }, [orderId, status]);
+    if (previousStatus.current !== status) {
+      previousStatus.current = status;
+      void queryClient.invalidateQueries({ queryKey: key });
+    }
+  }, [queryClient, key, status]);
+  const transactions = query.data ?? [];
 
   if (transactions.length === 0) {
     return null;

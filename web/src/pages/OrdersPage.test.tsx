@@ -142,4 +142,19 @@ describe('OrdersPage', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Your role in this business cannot see orders.');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
+
+  it('says when more orders could not be loaded, keeping the ones shown', async () => {
+    stubApi({
+      'GET /api/orders': page([pending], true),
+      'GET /api/orders?page=1': problem(503, 'Service Unavailable', { detail: 'commerce-service is not answering.' }),
+    });
+    renderApp('/orders');
+    await screen.findByRole('row', { name: /3F2A9C1B/ });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not load more orders: commerce-service is not answering.');
+    expect(screen.getByRole('row', { name: /3F2A9C1B/ })).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load orders/)).not.toBeInTheDocument();
+  });
 });

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, api, describeError, type Order, type OrderStatus } from '../api';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { Alert } from '../components/Alert';
 import { formatPrice } from '../format/money';
 import { formatDateTime } from '../format/time';
@@ -16,54 +19,26 @@ type StatusFilter = OrderStatus | '';
  */
 export function OrdersPage() {
   const [status, setStatus] = useState<StatusFilter>('');
-  const [orders, setOrders] = useState<Order[] | undefined>();
-  const [hasMore, setHasMore] = useState(false);
-  const [nextPage, setNextPage] = useState(1);
-  const [loadError, setLoadError] = useState<unknown>();
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<string | null>(null);
   const names = useContactNames();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setOrders(undefined);
-    setLoadError(undefined);
-    setMoreError(null);
-    api
-      .orders({ status: status || undefined }, { signal: controller.signal })
-      .then(({ items, hasMore: more }) => {
-        setOrders(items);
-        setHasMore(more);
-        setNextPage(1);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, [status]);
-
-  const loadMore = async () => {
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const { items, hasMore: more } = await api.orders({ status: status || undefined, page: nextPage });
-      // Orders placed meanwhile shift the pages: an order already shown is not shown twice.
-      setOrders((current) => {
-        const shown = new Set((current ?? []).map((order) => order.id));
-        return [...(current ?? []), ...items.filter((order) => !shown.has(order.id))];
-      });
-      setHasMore(more);
-      setNextPage((page) => page + 1);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        setMoreError(`Could not load more orders: ${describeError(error)}`);
-      }
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  // Page 0 is asked without `page=`; "Load more" asks the next number while the server says X-Has-More.
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.orders.list(status),
+    queryFn: ({ signal, pageParam }) => api.orders({ status: status || undefined, page: pageParam }, { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (last.hasMore ? pages.length : undefined),
+  });
+  const orders = query.data ? distinctById(query.data.pages.flatMap((page) => page.items)) : undefined;
+  const hasMore = query.hasNextPage;
+  const loadingMore = query.isFetchingNextPage;
+  // A failure while loading more is about the next page: the orders shown stay, and the message says so.
+  const failure = queryProblem(query);
+  const moreFailed = query.isFetchingNextPage || query.isFetchNextPageError;
+  const loadError = moreFailed ? undefined : failure;
+  const moreError =
+    moreFailed && failure && !(failure instanceof ApiError && failure.status === 401)
+      ? `Could not load more orders: ${describeError(failure)}`
+      : null;
+  const loadMore = () => void query.fetchNextPage();
 
   const forbidden = loadError instanceof ApiError && loadError.status === 403;
   const problem = forbidden ? null : pollErrorMessage(loadError);
@@ -148,4 +123,10 @@ export function OrdersPage() {
       )}
     </section>
   );
+}
+
+/** Orders placed meanwhile shift the pages: an order already shown is not shown twice. */
+function distinctById(orders: Order[]): Order[] {
+  const seen = new Set<string>();
+  return orders.filter((order) => !seen.has(order.id) && Boolean(seen.add(order.id)));
 }

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
-import { ApiError, api, type ProviderSettings } from '../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api } from '../api';
 import { Alert } from '../components/Alert';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { canManageCommerce, useRole } from '../session/role';
 import { ProviderCard } from './payments/ProviderCard';
 import { providerInfos } from './payments/providerInfo';
@@ -13,31 +16,16 @@ import { pollErrorMessage } from './pollErrors';
  */
 export function PaymentSettingsPage() {
   const canManage = canManageCommerce(useRole());
-  const [settings, setSettings] = useState<ProviderSettings[] | undefined>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [reloads, setReloads] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useQuery({ queryKey: queryKeys.paymentProviders, queryFn: ({ signal }) => api.paymentProviders({ signal }) });
+  const settings = query.data;
+  const loadError = queryProblem(query);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .paymentProviders({ signal: controller.signal })
-      .then((loaded) => {
-        setSettings(loaded);
-        setLoadError(undefined);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, [reloads]);
 
   // A save can move the default away from another provider: the list is read again rather than patched.
   const changed = (message: string) => {
     setNotice(message);
-    setReloads((count) => count + 1);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.paymentProviders });
   };
 
   const forbidden = loadError instanceof ApiError && loadError.status === 403;

@@ -1,5 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api, type RevenueQuery, type RevenueReport, type RevenueSeries } from '../api';
+import { queryProblem } from '../query/problems';
+import { queryKeys } from '../query/queryKeys';
 import { Alert } from '../components/Alert';
 import { formatPrice } from '../format/money';
 import { pollErrorMessage } from './pollErrors';
@@ -14,24 +17,11 @@ import { browserZone, formatConversion, lastDays, longDate, rangeError, type Pre
 export function RevenuePage() {
   const [preset, setPreset] = useState<Preset>('7');
   const [range, setRange] = useState<RevenueQuery>(() => ({ ...lastDays(7), zone: browserZone() }));
-  const [report, setReport] = useState<RevenueReport | undefined>();
-  const [loadError, setLoadError] = useState<unknown>();
   const [currency, setCurrency] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setReport(undefined);
-    setLoadError(undefined);
-    api
-      .revenue(range, { signal: controller.signal })
-      .then(setReport)
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
-          setLoadError(error);
-        }
-      });
-    return () => controller.abort();
-  }, [range]);
+  // Each range is its own entry: a new range shows nothing until its answer comes, never the previous range's figures.
+  const query = useQuery({ queryKey: queryKeys.revenue(range), queryFn: ({ signal }) => api.revenue(range, { signal }) });
+  const report = query.data;
+  const loadError = queryProblem(query);
 
   const choosePreset = (next: Preset) => {
     setPreset(next);

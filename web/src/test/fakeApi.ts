@@ -35,6 +35,11 @@ export function page(items: unknown[], hasMore: boolean): StubbedReply {
   return { status: 200, body: items, headers: { 'X-Has-More': String(hasMore) } };
 }
 
+/** A list page paged by cursor: the array and, unless it is the last page, `X-Next-Cursor`. */
+export function cursorPage(items: unknown[], nextCursor: string | null): StubbedReply {
+  return { status: 200, body: items, headers: nextCursor ? { 'X-Next-Cursor': nextCursor } : {} };
+}
+
 export function problem(status: number, title: string, extra: Record<string, unknown> = {}): StubbedReply {
   return { status, body: { type: 'about:blank', title, status, ...extra } };
 }

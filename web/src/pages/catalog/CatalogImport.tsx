@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, api, describeError, type ImportResult, type LineError } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -26,7 +27,8 @@ export function CatalogImport({ onImported }: { onImported: (result: ImportResul
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [importing, setImporting] = useState(false);
+  const upload = useMutation({ mutationFn: (csv: File) => api.importProducts(csv) });
+  const importing = upload.isPending;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,10 +40,9 @@ export function CatalogImport({ onImported }: { onImported: (result: ImportResul
       setOutcome({ kind: 'failed', message: `${file.name} is larger than 1 MiB. Split it into smaller files.` });
       return;
     }
-    setImporting(true);
     setOutcome(null);
     try {
-      const result = await api.importProducts(file);
+      const result = await upload.mutateAsync(file);
       setOutcome({ kind: 'imported', result });
       setFile(null);
       if (input.current) {
@@ -50,8 +51,6 @@ export function CatalogImport({ onImported }: { onImported: (result: ImportResul
       onImported(result);
     } catch (error) {
       setOutcome(refusal(error));
-    } finally {
-      setImporting(false);
     }
   };
 

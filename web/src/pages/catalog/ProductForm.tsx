@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, type Product } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -28,7 +29,10 @@ export function ProductForm({ product, defaultCurrency, onSaved, onCancel }: Pro
   const creating = product === null;
   const [values, setValues] = useState<ProductValues>(() => initialValues(product, defaultCurrency));
   const [errors, setErrors] = useState<FormErrors<ProductField>>(noErrors);
-  const [submitting, setSubmitting] = useState(false);
+  const save = useMutation({
+    mutationFn: (next: Product) => (creating ? api.createProduct(next) : api.updateProduct(next.sku, next)),
+  });
+  const submitting = save.isPending;
 
   const set = (field: Exclude<ProductField, 'active'>) => (value: string) =>
     setValues((current) => ({ ...current, [field]: value }));
@@ -40,17 +44,12 @@ export function ProductForm({ product, defaultCurrency, onSaved, onCancel }: Pro
       setErrors({ fields: checked.errors, general: null });
       return;
     }
-    setSubmitting(true);
     setErrors(noErrors);
     try {
-      const saved = creating
-        ? await api.createProduct(checked.product)
-        : await api.updateProduct(checked.product.sku, checked.product);
+      const saved = await save.mutateAsync(checked.product);
       onSaved(saved ?? checked.product, creating);
     } catch (error) {
       setErrors(submitErrors(error));
-    } finally {
-      setSubmitting(false);
     }
   };
 

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
+import { queryKeys } from '../../query/queryKeys';
 import { contactName } from '../InboxPage';
 
 /**
@@ -8,18 +9,14 @@ import { contactName } from '../InboxPage';
  * "Conversation".
  */
 export function useContactNames(): Record<string, string> {
-  const [names, setNames] = useState<Record<string, string>>({});
-  useEffect(() => {
-    const controller = new AbortController();
-    api
-      .conversations({ signal: controller.signal })
-      .then((conversations) =>
-        setNames(Object.fromEntries(conversations.map((conversation) => [conversation.id, contactName(conversation.contact)]))),
-      )
-      .catch(() => {
-        // Names are a nicety; the orders themselves report real problems.
-      });
-    return () => controller.abort();
-  }, []);
-  return names;
+  const query = useQuery({
+    queryKey: queryKeys.conversations.names(),
+    queryFn: async ({ signal }) =>
+      Object.fromEntries(
+        (await api.conversations({ signal })).map((conversation) => [conversation.id, contactName(conversation.contact)]),
+      ),
+    // Names are a nicety; the orders themselves report real problems.
+    retry: false,
+  });
+  return query.data ?? {};
 }

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, api, describeError, type ProviderSettings } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -19,14 +20,16 @@ type ProviderCardProps = {
 export function ProviderCard({ info, settings, canManage, firstProvider, onChanged }: ProviderCardProps) {
   const headingId = useId();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const save = useMutation({
+    mutationFn: (current: ProviderSettings) => api.savePaymentProvider(info.provider, makeDefaultUpdate(current)),
+  });
+  const busy = save.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const makeDefault = async (current: ProviderSettings) => {
-    setBusy(true);
     setError(null);
     try {
-      await api.savePaymentProvider(info.provider, makeDefaultUpdate(current));
+      await save.mutateAsync(current);
       onChanged(`${info.name} is now the default provider.`);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 403) {
@@ -34,8 +37,6 @@ export function ProviderCard({ info, settings, canManage, firstProvider, onChang
       } else if (!(failure instanceof ApiError && failure.status === 401)) {
         setError(describeError(failure));
       }
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   ApiError,
@@ -64,7 +65,8 @@ export function ProviderForm({ info, settings, firstProvider, onSaved, onCancel 
     webhookSignatureScheme: settings?.webhookSignatureScheme ?? 'VERIF_HASH',
   }));
   const [errors, setErrors] = useState<FormErrors<SettingsField>>(noErrors);
-  const [submitting, setSubmitting] = useState(false);
+  const save = useMutation({ mutationFn: (update: ProviderSettingsUpdate) => api.savePaymentProvider(info.provider, update) });
+  const submitting = save.isPending;
 
   const set =
     <K extends keyof Values>(field: K) =>
@@ -78,16 +80,13 @@ export function ProviderForm({ info, settings, firstProvider, onSaved, onCancel 
       setErrors({ fields: missing, general: null });
       return;
     }
-    setSubmitting(true);
     setErrors(noErrors);
     try {
-      const saved = await api.savePaymentProvider(info.provider, updateFrom(values, info));
+      const saved = await save.mutateAsync(updateFrom(values, info));
       onSaved(saved);
     } catch (error) {
       // Typed secrets stay in the inputs so the merchant can correct them; they were sent only in the body.
       setErrors(submitErrors(error));
-    } finally {
-      setSubmitting(false);
     }
   };
 

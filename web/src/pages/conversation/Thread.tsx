@@ -1,0 +1,168 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { api, describeError, type Attachment, type DeliveryActionResult, type Message } from '../../api';
+import { DeliveryStatus } from '../../components/DeliveryStatus';
+import { formatDateTime } from '../../format/time';
+import { queryKeys } from '../../query/queryKeys';
+
+type Author = { kind: 'customer' | 'ai' | 'member' | 'system' | 'note'; label: string; title?: string };
+
+/**
+ * Who wrote it, shown apart: the customer (left), the assistant, a team member, Sellavie itself
+ * (checkout links, receipts), or an internal note (never sent). ASSISTANT is the assistant's name
+ * before issue 8; an outbound message without an author predates authors, when only the assistant replied.
+ */
+function authorOf(message: Message, contact: string, me: string | undefined): Author {
+  const memberName = message.authorId && message.authorId === me ? 'You' : 'Team member';
+  if (message.direction === 'INTERNAL') {
+    return { kind: 'note', label: `Internal note · ${memberName}`, title: 'Only your team sees this note' };
+  }
+  if (message.direction === 'INBOUND') {
+    return { kind: 'customer', label: contact };
+  }
+  switch (message.authorType) {
+    case 'SYSTEM':
+      return { kind: 'system', label: 'Sellavie', title: 'Sent by Sellavie: checkout links, payment confirmations and receipts' };
+    case 'MEMBER':
+      return { kind: 'member', label: memberName };
+    default:
+      return { kind: 'ai', label: 'Assistant', title: 'Written by your AI assistant' };
+  }
+}
+
+const classes: Record<Author['kind'], string> = {
+  customer: 'message message-inbound',
+  ai: 'message message-outbound message-ai',
+  member: 'message message-outbound message-member',
+  system: 'message message-outbound message-system',
+  note: 'message message-note',
+};
+
+const failureReasons: Record<string, string> = {
+  OUTSIDE_MESSAGING_WINDOW: "Not sent: the customer's messaging window had closed.",
+  HANDED_OFF: 'Not sent: the conversation had been taken over by the team.',
+};
+
+export function Thread({
+  conversationId,
+  messages,
+  contact,
+  me,
+}: {
+  conversationId: string;
+  messages: Message[];
+  contact: string;
+  me: string | undefined;
+}) {
+  const end = useRef<HTMLLIElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    // Follow the conversation when a message arrives; not on every poll, so reading older ones is not interrupted.
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [count]);
+
+  return (
+    <ol className="thread" aria-label="Messages">
+      {messages.map((message, index) => {
+        const author = authorOf(message, contact, me);
+        const sent = author.kind !== 'customer' && author.kind !== 'note';
+        return (
+          <li key={message.id} ref={index === count - 1 ? end : undefined} className={classes[author.kind]}>
+            {author.kind === 'customer' ? (
+              <span className="visually-hidden">{author.label}:</span>
+            ) : (
+              <p className="message-author" title={author.title}>
+                {author.label}
+                <span className="visually-hidden">:</span>
+              </p>
+            )}
+            {message.text && <p className="message-text">{message.text}</p>}
+            {!message.text && !message.attachments?.length && (
+              <p className="message-text">
+                <em>(no text)</em>
+              </p>
+            )}
+            {message.attachments && message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
+            <p className="message-meta">
+              <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
+              {sent && message.deliveryStatus && <DeliveryStatus status={message.deliveryStatus} />}
+            </p>
+            {sent && message.failureReason && failureReasons[message.failureReason] && (
+              <p className="message-failure">{failureReasons[message.failureReason]}</p>
+            )}
+            {sent && message.deliveryStatus === 'UNKNOWN' && (
+              <UnknownDeliveryActions conversationId={conversationId} messageId={message.id} />
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const attachmentNames: Record<string, string> = { audio: 'Audio', video: 'Video', file: 'File', image: 'Image' };
+
+/** Images as thumbnails linking to the full picture; anything else as a link to the file. */
+function Attachments({ attachments }: { attachments: Attachment[] }) {
+  return (
+    <div className="message-attachments">
+      {attachments.map((attachment, index) => {
+        const name = attachmentNames[attachment.type] ?? attachment.type.charAt(0).toUpperCase() + attachment.type.slice(1);
+        return attachment.type === 'image' ? (
+          <a key={index} href={attachment.url} target="_blank" rel="noopener noreferrer" className="attachment-image">
+            <img src={attachment.url} alt={`Image ${index + 1}`} loading="lazy" />
+          </a>
+        ) : (
+          <a key={index} href={attachment.url} target="_blank" rel="noopener noreferrer" className="attachment-file">
+            {name} attachment
+          </a>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The team's two answers to an UNKNOWN delivery, once they have looked on Instagram: send it again,
+ * or record that it did arrive (nothing is sent). The answer is the message's new state: it shows at
+ * once in the thread (whose next poll confirms it), and Needs attention is read again.
+ */
+function UnknownDeliveryActions({ conversationId, messageId }: { conversationId: string; messageId: string }) {
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: (call: () => Promise<DeliveryActionResult>) => call(),
+    onSuccess: (result) => {
+      queryClient.setQueryData<Message[]>(queryKeys.conversations.messages(conversationId), (messages) =>
+        messages?.map((message) => (message.id === result.id ? { ...message, deliveryStatus: result.deliveryStatus } : message)),
+      );
+      return queryClient.invalidateQueries({ queryKey: queryKeys.attention });
+    },
+  });
+  const busy = action.isPending;
+
+  return (
+    <div className="delivery-actions" role="group" aria-label="What to do with this message">
+      <button
+        type="button"
+        className="button-link"
+        disabled={busy}
+        onClick={() => action.mutate(() => api.resendMessage(conversationId, messageId))}
+      >
+        Resend
+      </button>
+      <button
+        type="button"
+        className="button-link"
+        disabled={busy}
+        onClick={() => action.mutate(() => api.markMessageDelivered(conversationId, messageId))}
+      >
+        Mark as delivered
+      </button>
+      {action.error && (
+        <span className="field-error" role="alert">
+          {describeError(action.error)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ConversationQuery, OrderStatus, ProductFilter, RevenueQuery } from '../api';
+
+/**
+ * One key per resource, so a change invalidates exactly what shows it. Keys nest: invalidating
+ * `conversations.all` refreshes every inbox list and every conversation's detail.
+ */
+export const queryKeys = {
+  conversations: {
+    all: ['conversations'] as const,
+    lists: () => ['conversations', 'list'] as const,
+    list: (filter: Omit<ConversationQuery, 'cursor'>) => ['conversations', 'list', filter] as const,
+    names: () => ['conversations', 'names'] as const,
+    detail: (conversationId: string) => ['conversations', 'detail', conversationId] as const,
+    messages: (conversationId: string) => ['conversations', 'messages', conversationId] as const,
+  },
+  channels: ['channels'] as const,
+  templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
+  paymentProviders: ['paymentProviders'] as const,
+  revenue: (range: RevenueQuery) => ['revenue', range] as const,
+  productsAll: ['products'] as const,
+  products: (filter: ProductFilter) => ['products', filter] as const,
+  attention: ['attention'] as const,
+  notifications: ['notifications'] as const,
+  invoices: ['invoices'] as const,
+  orders: {
+    lists: () => ['orders', 'list'] as const,
+    list: (status: OrderStatus | '') => ['orders', 'list', status] as const,
+    detail: (orderId: string) => ['orders', 'detail', orderId] as const,
+    transactions: (orderId: string) => ['orders', 'transactions', orderId] as const,
+  },
+};
