@@ -216,7 +216,7 @@ async function journey(page) {
   await conversation.first().click();
   const thread = page.getByRole('list', { name: 'Messages' });
   await expectVisible(thread.getByRole('listitem').filter({ hasText: dmText }), "the customer's message");
-  const reply = thread.getByRole('listitem').filter({ hasText: 'You:' }).filter({ hasText: 'Sent' });
+  const reply = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
   await expectVisible(reply, "the assistant's reply, sent", REPLY_TIMEOUT_MS);
   const replyText = (await reply.first().locator('.message-text').innerText()).trim();
   if (replyText.length === 0 || replyText.includes('[[') || replyText.includes(']]')) {
@@ -474,7 +474,7 @@ async function unknownDeliveryJourney(page) {
   const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
   await expectVisible(unknownReply, 'the reply with its unknown delivery');
   await unknownReply.first().getByRole('button', { name: 'Mark as delivered' }).click();
-  const settled = thread.getByRole('listitem').filter({ hasText: 'You:' }).filter({ hasText: 'Sent' });
+  const settled = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
   await expectVisible(settled, 'the reply marked Sent');
   if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
     throw new Error('the reply still shows an unknown delivery after it was marked delivered');
