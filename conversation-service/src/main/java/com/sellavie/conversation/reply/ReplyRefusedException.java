@@ -24,7 +24,7 @@ class ReplyRefusedException extends ErrorResponseException {
     static ReplyRefusedException unsendable(String reason, String alternative, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
         problem.setTitle("The reply cannot be sent");
-        problem.setType(URI.create("https://sellavie.com/problems/" + reason.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create("https://sellavie.dev/problems/" + reason.toLowerCase().replace('_', '-')));
         problem.setProperty("reason", reason);
         if (alternative != null) {
             problem.setProperty("alternative", alternative);
