@@ -1,11 +1,11 @@
 package com.sellavie.conversation.conversations;
 
+import com.sellavie.conversation.conversations.ConversationViews.Attachment;
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
 import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
 import com.sellavie.conversation.conversations.ConversationViews.LastMessage;
 import com.sellavie.conversation.conversations.ConversationViews.MessageView;
-import com.sellavie.conversation.conversations.ConversationViews.Attachment;
 import com.sellavie.conversation.conversations.ConversationViews.TemplateView;
 import java.sql.Array;
 import java.sql.ResultSet;

@@ -45,10 +45,10 @@ class TeamReplies {
     }
 
     /**
-     * The first message queued for a reply (the text, when a text and an image go as two) and the image
-     * it carries (null when none).
+     * The first message queued for a reply (the text, when a text and an image go as two) with the image
+     * and the template it carries (null when none).
      */
-    record QueuedReply(Message message, String imageUrl) {
+    record QueuedReply(Message message, String imageUrl, TemplateMessage template) {
     }
 
     QueuedReply reply(UUID businessId, UUID conversationId, String memberId, TeamReplyRequest request,
@@ -62,7 +62,7 @@ class TeamReplies {
         String firstImage = imageApart ? null : reply.imageUrl();
         Optional<Message> repeat = queue.alreadyQueued(reply, conversation);
         if (repeat.isPresent()) {
-            return new QueuedReply(repeat.get(), firstImage);
+            return new QueuedReply(repeat.get(), firstImage, reply.template());
         }
         checkContent(request, channel);
         WindowDecision window = MessagingWindows.decide(channel.type(), Author.MEMBER, reply.template() != null,
@@ -76,7 +76,7 @@ class TeamReplies {
         Message first = queue.queue(reply, conversation, channel).getFirst();
         log.info("Team member {} replied in conversation {} (business {}): message {} queued ({})", memberId,
                 conversationId, businessId, first.id(), window.allowance());
-        return new QueuedReply(first, firstImage);
+        return new QueuedReply(first, firstImage, reply.template());
     }
 
     private static void checkContent(TeamReplyRequest request, Channel channel) {

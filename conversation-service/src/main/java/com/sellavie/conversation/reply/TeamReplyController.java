@@ -40,6 +40,6 @@ class TeamReplyController {
         }
         TeamReplies.QueuedReply queued = replies.reply(TenantContext.requireBusinessId(), id, member.getSubject(),
                 request, idempotencyKey);
-        return TeamReplyView.of(queued.message(), member.getSubject(), queued.imageUrl());
+        return TeamReplyView.of(queued.message(), member.getSubject(), queued.imageUrl(), queued.template());
     }
 }

@@ -163,6 +163,7 @@ class TeamReplyApiTest {
                 + "\"parameters\":[\"Ada\",\"#1042\"]}}");
 
         assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.json().get("template").get("parameters").get(0).asString()).isEqualTo("Ada");
         await().atMost(Duration.ofSeconds(30)).until(() -> outbound(f).getFirst().get("deliveryStatus").asString(),
                 "SENT"::equals);
         JsonNode shown = outbound(f).getFirst();
