@@ -14,6 +14,7 @@ import com.sellavie.conversation.window.MessagingWindows;
 import com.sellavie.conversation.window.MessagingWindows.Author;
 import com.sellavie.conversation.window.WindowDecision;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * A member's reply: checked (the business's conversation, content fit for its channel, Meta's window
  * for a person), then queued. Nothing is stored when a check fails. A retried request with the same
- * Idempotency-Key answers the message it already queued. The conversation's mode is not changed here.
+ * Idempotency-Key answers the message it already queued (422 IDEMPOTENCY_KEY_REUSED when its text differs). The conversation's mode is not changed here.
  */
 @Component
 class TeamReplies {
@@ -62,6 +63,10 @@ class TeamReplies {
         String firstImage = imageApart ? null : reply.imageUrl();
         Optional<Message> repeat = queue.alreadyQueued(reply, conversation);
         if (repeat.isPresent()) {
+            if (!Objects.equals(repeat.get().text(), reply.text())) {
+                throw ReplyRefusedException.unsendable("IDEMPOTENCY_KEY_REUSED", null,
+                        "This Idempotency-Key already sent another reply in this conversation");
+            }
             return new QueuedReply(repeat.get(), firstImage, reply.template());
         }
         checkContent(request, channel);

@@ -252,6 +252,11 @@ class TeamReplyApiTest {
                 e -> e.getConversationId().equals(f.conversationId()), Duration.ofSeconds(1))).hasSize(1);
         ConversationTestInfrastructure.GRAPH.verify(1, postRequestedFor(urlEqualTo(SEND_PATH))
                 .withRequestBody(matchingJsonPath("$.message.text", equalTo(text))));
+        // and the same key with another text is refused, nothing more queued
+        Api.Response reused = f.api().post(path(f), text("Something else"), key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("reason").asString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(outbound(f)).hasSize(1);
     }
 
     @Test
