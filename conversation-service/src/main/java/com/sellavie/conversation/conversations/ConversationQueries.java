@@ -1,10 +1,15 @@
 package com.sellavie.conversation.conversations;
 
+import com.sellavie.conversation.conversations.ConversationViews.Attachment;
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
 import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
 import com.sellavie.conversation.conversations.ConversationViews.LastMessage;
 import com.sellavie.conversation.conversations.ConversationViews.MessageView;
+import com.sellavie.conversation.conversations.ConversationViews.TemplateView;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -59,15 +64,34 @@ class ConversationQueries {
 
     @Transactional(readOnly = true)
     List<MessageView> messages(UUID businessId, UUID conversationId) {
-        return jdbc.query("SELECT id, direction, author_type, text, sent_at, delivery_status, failure_reason, "
-                        + "attempts, resolution FROM messages "
+        return jdbc.query("SELECT id, direction, author_type, author_id, text, sent_at, delivery_status, "
+                        + "failure_reason, attempts, resolution, image_url, template_name, template_language, "
+                        + "template_parameters FROM messages "
                         + "WHERE business_id = ? AND conversation_id = ? ORDER BY sent_at, id",
                 (rs, row) -> new MessageView(rs.getObject("id", UUID.class), rs.getString("direction"),
-                        rs.getString("author_type"), rs.getString("text"), instant(rs.getTimestamp("sent_at")),
-                        rs.getString("delivery_status"), rs.getString("failure_reason"),
+                        shownAuthorType(rs.getString("author_type")), rs.getString("author_id"), rs.getString("text"),
+                        instant(rs.getTimestamp("sent_at")), rs.getString("delivery_status"),
+                        rs.getString("failure_reason"),
                         "INBOUND".equals(rs.getString("direction")) ? null : rs.getInt("attempts"),
-                        rs.getString("resolution")),
+                        rs.getString("resolution"),
+                        rs.getString("image_url") == null ? List.of()
+                                : List.of(new Attachment("image", rs.getString("image_url"))),
+                        template(rs)),
                 businessId, conversationId);
+    }
+
+    /** The assistant's messages are stored ASSISTANT (as on the wire) and shown AI. */
+    private static String shownAuthorType(String stored) {
+        return "ASSISTANT".equals(stored) ? "AI" : stored;
+    }
+
+    private static TemplateView template(ResultSet rs) throws SQLException {
+        if (rs.getString("template_name") == null) {
+            return null;
+        }
+        Array parameters = rs.getArray("template_parameters");
+        return new TemplateView(rs.getString("template_name"), rs.getString("template_language"),
+                parameters == null ? List.of() : List.of((String[]) parameters.getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {

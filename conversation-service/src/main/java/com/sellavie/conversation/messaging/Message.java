@@ -12,11 +12,12 @@ public record Message(UUID id, UUID businessId, UUID conversationId, String dire
 
     /**
      * Who wrote it: CUSTOMER (inbound), ASSISTANT (an AI reply), SYSTEM (a text another service asked
-     * to send, e.g. commerce's checkout link or receipt).
+     * to send, e.g. commerce's checkout link or receipt), MEMBER (a team member's reply).
      */
     public static final String CUSTOMER = "CUSTOMER";
     public static final String ASSISTANT = "ASSISTANT";
     public static final String SYSTEM = "SYSTEM";
+    public static final String MEMBER = "MEMBER";
 
     /**
      * Delivery states: RECEIVED (inbound); outbound PENDING and ATTEMPTING (open: a send is queued or in

@@ -9,7 +9,7 @@ import java.util.Optional;
  * WhatsApp 4096 characters. Characters are Unicode code points. A text over it would be refused by Meta
  * on every attempt, so it is refused before it is queued.
  */
-final class ChannelTextLimit {
+public final class ChannelTextLimit {
 
     static final int INSTAGRAM_BYTES = 1000;
     static final int MESSENGER_CHARACTERS = 1000;
@@ -19,7 +19,7 @@ final class ChannelTextLimit {
     }
 
     /** Why {@code text} cannot be sent on a channel of {@code channelType}, or empty when it can. */
-    static Optional<String> violation(String channelType, String text) {
+    public static Optional<String> violation(String channelType, String text) {
         return switch (channelType) {
             case "INSTAGRAM" -> {
                 int bytes = text.getBytes(StandardCharsets.UTF_8).length;

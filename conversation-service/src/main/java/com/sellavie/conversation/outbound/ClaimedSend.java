@@ -12,9 +12,13 @@ import java.util.UUID;
  * @param sourceEventId  the event that asked for it (ReplyGenerated or OutboundMessageRequested): the
  *                       cause of the events its outcome publishes
  * @param attempts       Send API calls made for it so far (kept across a team member's resend)
+ * @param authorType     ASSISTANT, SYSTEM or MEMBER: who may use which window
+ * @param imageUrl       an image link sent with (WhatsApp) or as (Instagram, Messenger) the message; null when none
+ * @param template       a WhatsApp template sent instead of text; null when none
  */
 record ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
-        UUID sourceEventId, String correlationId, int attempts) {
+        UUID sourceEventId, String correlationId, int attempts, String authorType, String imageUrl,
+        TemplateMessage template) {
 
     /** Metadata for an event about this send's outcome: same journey, caused by the request. */
     EventMetadata outcomeMetadata(Instant at) {

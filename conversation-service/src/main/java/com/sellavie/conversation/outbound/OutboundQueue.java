@@ -1,6 +1,12 @@
 package com.sellavie.conversation.outbound;
 
+import com.github.f4b6a3.uuid.UuidCreator;
 import com.sellavie.platform.tenancy.Tenancy;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,10 +92,22 @@ class OutboundQueue {
     }
 
     Optional<Claimed> claimed(UUID businessId, UUID messageId) {
-        return jdbc.query("SELECT text, source_event_id, correlation_id, attempts FROM messages "
+        return jdbc.query("SELECT text, source_event_id, correlation_id, attempts, author_type, image_url, "
+                        + "template_name, template_language, template_parameters FROM messages "
                         + "WHERE business_id = ? AND id = ?",
-                (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)),
+                (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), template(rs)),
                 businessId, messageId).stream().findFirst();
+    }
+
+    private static TemplateMessage template(ResultSet rs) throws SQLException {
+        String name = rs.getString("template_name");
+        if (name == null) {
+            return null;
+        }
+        Array parameters = rs.getArray("template_parameters");
+        return new TemplateMessage(name, rs.getString("template_language"),
+                parameters == null ? List.of() : List.of((String[]) parameters.getArray()));
     }
 
     /**
@@ -185,10 +203,54 @@ class OutboundQueue {
                 by, businessId, conversationId, messageId);
     }
 
+    // --- a team member's reply, queued like any other outbound message ---
+
+    /**
+     * Queues a MEMBER message PENDING and due now, unless one with this source id (the reply's
+     * request, see {@link TeamReplyQueue}) is already there.
+     *
+     * @return the new message's id, or empty for a repeat
+     */
+    Optional<UUID> insertMemberMessage(UUID businessId, UUID conversationId, String memberId, String text,
+            String imageUrl, TemplateMessage template, UUID sourceId, String correlationId, Instant queuedAt) {
+        UUID id = UuidCreator.getTimeOrderedEpoch();
+        Timestamp at = Timestamp.from(queuedAt);
+        int inserted = jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (id, business_id, "
+                    + "conversation_id, direction, author_type, author_id, text, image_url, template_name, "
+                    + "template_language, template_parameters, source_event_id, correlation_id, sent_at, "
+                    + "delivery_status, next_attempt_at, updated_at) VALUES (?, ?, ?, 'OUTBOUND', 'MEMBER', ?, ?, ?, "
+                    + "?, ?, ?, ?, ?, ?, 'PENDING', ?, now()) ON CONFLICT (business_id, source_event_id) DO NOTHING");
+            insert.setObject(1, id);
+            insert.setObject(2, businessId);
+            insert.setObject(3, conversationId);
+            insert.setString(4, memberId);
+            insert.setString(5, text);
+            insert.setString(6, imageUrl);
+            insert.setString(7, template == null ? null : template.name());
+            insert.setString(8, template == null ? null : template.language());
+            insert.setArray(9, template == null ? null
+                    : connection.createArrayOf("text", template.parameters().toArray(String[]::new)));
+            insert.setObject(10, sourceId);
+            insert.setString(11, correlationId);
+            insert.setTimestamp(12, at);
+            insert.setTimestamp(13, at);
+            return insert;
+        });
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The outbound message queued for this source id (the event or request that asked for it), if any. */
+    Optional<UUID> bySourceId(UUID businessId, UUID sourceId) {
+        return jdbc.query("SELECT id FROM messages WHERE business_id = ? AND source_event_id = ?",
+                (rs, row) -> rs.getObject(1, UUID.class), businessId, sourceId).stream().findFirst();
+    }
+
     record QueuedMessage(UUID businessId, UUID messageId) {
     }
 
-    record Claimed(String text, UUID sourceEventId, String correlationId, int attempts) {
+    record Claimed(String text, UUID sourceEventId, String correlationId, int attempts, String authorType,
+            String imageUrl, TemplateMessage template) {
     }
 
     record Attempt(int number, Instant firstAttemptAt) {

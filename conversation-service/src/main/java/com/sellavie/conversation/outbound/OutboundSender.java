@@ -3,6 +3,7 @@ package com.sellavie.conversation.outbound;
 import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.conversation.faults.FaultInjection;
 import com.sellavie.conversation.outbound.OutboundQueue.Attempt;
+import com.sellavie.conversation.window.WindowDecision;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One attempt at a claimed message, on a scheduler worker: ATTEMPTING (its own commit), one Send API
- * call, then its outcome — SENT; PENDING again with backoff (retryable refusal, within the horizon);
+ * One attempt at a claimed message, on a scheduler worker: Meta's window checked (closed: FAILED
+ * OUTSIDE_MESSAGING_WINDOW, no call), ATTEMPTING (its own commit), one call to the channel type's Send
+ * API, then its outcome — SENT; PENDING again with backoff (retryable refusal, within the horizon);
  * FAILED; or UNKNOWN (no answer: maybe sent, never re-sent automatically).
  */
 @Component
@@ -22,7 +24,8 @@ class OutboundSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
 
-    private final InstagramSendApi api;
+    private final SendEngines engines;
+    private final SendTimeWindow windows;
     private final ChannelDirectory channels;
     private final SendClaims claims;
     private final OutboundRecorder recorder;
@@ -31,9 +34,11 @@ class OutboundSender {
     private final SendMetrics metrics;
     private final FaultInjection faults;
 
-    OutboundSender(InstagramSendApi api, ChannelDirectory channels, SendClaims claims, OutboundRecorder recorder,
-            UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics, FaultInjection faults) {
-        this.api = api;
+    OutboundSender(SendEngines engines, SendTimeWindow windows, ChannelDirectory channels, SendClaims claims,
+            OutboundRecorder recorder, UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics,
+            FaultInjection faults) {
+        this.engines = engines;
+        this.windows = windows;
         this.channels = channels;
         this.claims = claims;
         this.recorder = recorder;
@@ -50,6 +55,15 @@ class OutboundSender {
         String owner = settings.instanceId();
         if (stopping.getAsBoolean()) {
             claims.release(send, owner);
+            return;
+        }
+        WindowDecision window = windows.check(send);
+        if (!window.allowed()) {
+            log.warn("Message {} (conversation {}, business {}, {} on {}) is outside Meta's messaging window; FAILED, "
+                            + "not sent", send.messageId(), send.conversation().id(), send.businessId(),
+                    send.authorType(), send.channel().type());
+            failed(send, send.attempts(), WindowDecision.OUTSIDE_MESSAGING_WINDOW, null,
+                    "No messaging window is open for this message (checked before calling Meta)");
             return;
         }
         String token;
@@ -69,7 +83,9 @@ class OutboundSender {
             return;
         }
         Attempt attempt = claimed.get();
-        SendOutcome outcome = api.send(token, send.conversation().contactExternalId(), send.text());
+        SendOutcome outcome = engines.send(send.channel(), token, new OutgoingMessage(
+                send.conversation().contactExternalId(), send.text(), send.imageUrl(), send.template(),
+                window.allowance()));
         switch (outcome) {
             case SendOutcome.Accepted accepted -> {
                 faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);

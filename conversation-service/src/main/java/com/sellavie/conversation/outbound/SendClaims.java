@@ -42,7 +42,8 @@ class SendClaims {
                 .flatMap(conversation -> channels.find(businessId, conversation.channelId())
                         .flatMap(channel -> queue.claimed(businessId, due.messageId())
                                 .map(c -> new ClaimedSend(businessId, due.messageId(), conversation, channel, c.text(),
-                                        c.sourceEventId(), c.correlationId(), c.attempts())))));
+                                        c.sourceEventId(), c.correlationId(), c.attempts(),
+                                        c.authorType(), c.imageUrl(), c.template())))));
     }
 
     Optional<Attempt> markAttempting(ClaimedSend send, String owner, Duration lease) {

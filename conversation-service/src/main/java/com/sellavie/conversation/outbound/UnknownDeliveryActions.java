@@ -54,7 +54,8 @@ class UnknownDeliveryActions {
         var channel = channels.find(businessId, conversation.channelId()).orElseThrow();
         var claims = queue.claimed(businessId, messageId).orElseThrow();
         recorder.announceMarkedDelivered(new ClaimedSend(businessId, messageId, conversation, channel, message.text(),
-                claims.sourceEventId(), claims.correlationId(), message.attempts()));
+                claims.sourceEventId(), claims.correlationId(), message.attempts(), claims.authorType(),
+                claims.imageUrl(), claims.template()));
         log.info("Message {} (conversation {}, business {}) was UNKNOWN: marked delivered by team member {}",
                 messageId, conversationId, businessId, memberId);
         return message;

@@ -12,11 +12,13 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.f4b6a3.uuid.UuidCreator;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.sellavie.conversation.channel.StoredChannels;
 import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationTestInfrastructure;
 import com.sellavie.conversation.support.Inbound;
 import com.sellavie.conversation.support.KafkaEvents;
 import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.messaging.OutboundMessageRequested;
 import com.sellavie.platform.tenancy.TenantContext;
@@ -29,14 +31,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** A business with a conversation opened through the real consumer, its replies on the broker, and Meta as WireMock. */
 public final class SendFixtures {
 
-    static final String SEND_PATH = "/v23.0/me/messages";
-    static final String MESSAGES = Topics.CONVERSATION_MESSAGES.name();
+    public static final String SEND_PATH = "/v23.0/me/messages";
+    public static final String MESSAGES = Topics.CONVERSATION_MESSAGES.name();
 
     private SendFixtures() {
     }
@@ -44,11 +47,11 @@ public final class SendFixtures {
     public record Fixture(UUID business, Api api, UUID conversationId, ReplyRequested request, String tag) {
 
         /** This conversation's messages as the console reads them, oldest first. */
-        List<JsonNode> messages() {
+        public List<JsonNode> messages() {
             return api.get("/api/conversations/" + conversationId + "/messages").json().valueStream().toList();
         }
 
-        JsonNode message(String text) {
+        public JsonNode message(String text) {
             return messages().stream().filter(m -> text.equals(m.get("text").asString())).findFirst().orElse(null);
         }
 
@@ -90,6 +93,31 @@ public final class SendFixtures {
         ReplyRequested request = KafkaEvents.awaitFirst(Topics.CONVERSATION_REPLY_REQUESTS.name(), ReplyRequested.class,
                 r -> ("question " + tag).equals(r.getTriggerText())).getFirst().value();
         return new Fixture(business, api, request.getConversationId(), request, tag);
+    }
+
+    /**
+     * A business with a {@code type} channel stored directly (Messenger: a Page id, WhatsApp: a phone
+     * number id, as externalId) and a conversation opened by {@code customer}'s message written at
+     * {@code customerWroteAt}; the fixture's tag names the channel's externalId.
+     */
+    public static Fixture conversationOn(int port, ApplicationContext context, String type, String customer,
+            Instant customerWroteAt) {
+        UUID business = UUID.randomUUID();
+        Api api = Api.asOwnerOf(port, business);
+        String externalId = String.valueOf(100_000_000_000L + Math.abs(UUID.randomUUID().getLeastSignificantBits()
+                % 900_000_000_000L));
+        StoredChannels.store(context, business, type, externalId, Inbound.TOKEN);
+        String tag = UUID.randomUUID().toString();
+        Inbound.deliver(InboundMessageReceived.newBuilder(Inbound.message(business, externalId, customer,
+                "mid." + tag, "question " + tag, customerWroteAt)).setChannelType(type).build(), 1);
+        ReplyRequested request = KafkaEvents.awaitFirst(Topics.CONVERSATION_REPLY_REQUESTS.name(), ReplyRequested.class,
+                r -> ("question " + tag).equals(r.getTriggerText())).getFirst().value();
+        return new Fixture(business, api, request.getConversationId(), request, externalId);
+    }
+
+    /** The Send API path of a Page (Messenger) or a WhatsApp phone number id. */
+    public static String sendPath(String node) {
+        return "/v23.0/" + node + "/messages";
     }
 
     public static ReplyGenerated reply(Fixture f, String text) {

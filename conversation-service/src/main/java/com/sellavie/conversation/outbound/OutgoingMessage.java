@@ -1,0 +1,17 @@
+package com.sellavie.conversation.outbound;
+
+import com.sellavie.conversation.window.WindowDecision.Allowance;
+
+/**
+ * What one Send API call carries to one customer.
+ *
+ * @param recipient the customer's id on the channel (IGSID, PSID, WhatsApp wa_id)
+ * @param text      the text, or the image's caption on WhatsApp; null when there is none
+ * @param imageUrl  an https link to an image; on Instagram and Messenger a message holds the image or
+ *                  the text, never both (a team reply with both is queued as two messages)
+ * @param template  a WhatsApp template instead of text; null otherwise
+ * @param allowance how the window lets it go out (RESPONSE, HUMAN_AGENT, TEMPLATE)
+ */
+record OutgoingMessage(String recipient, String text, String imageUrl, TemplateMessage template,
+        Allowance allowance) {
+}
