@@ -30,9 +30,11 @@ class OutboundSender {
     private final Tenancy tenancy;
     private final SendMetrics metrics;
     private final FaultInjection faults;
+    private final HandedOffReplies handedOff;
 
     OutboundSender(InstagramSendApi api, ChannelDirectory channels, SendClaims claims, OutboundRecorder recorder,
-            UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics, FaultInjection faults) {
+            UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics, FaultInjection faults,
+            HandedOffReplies handedOff) {
         this.api = api;
         this.channels = channels;
         this.claims = claims;
@@ -41,6 +43,7 @@ class OutboundSender {
         this.tenancy = tenancy;
         this.metrics = metrics;
         this.faults = faults;
+        this.handedOff = handedOff;
     }
 
     /**
@@ -60,6 +63,9 @@ class OutboundSender {
                     send.channel().id(), send.messageId(), send.conversation().id(), send.businessId(),
                     e.getClass().getName(), e.getMessage());
             failed(send, send.attempts(), "CHANNEL_DISCONNECTED", null, "The channel's access token is unusable");
+            return;
+        }
+        if (handedOff.withheld(send)) {
             return;
         }
         Optional<Attempt> claimed = claims.markAttempting(send, owner, settings.leaseDuration());
