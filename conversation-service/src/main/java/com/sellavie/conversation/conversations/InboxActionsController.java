@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What any member does to a conversation: take it over, release it to the assistant, close it,
@@ -96,7 +97,7 @@ class InboxActionsController {
     private static UUID requireMember(Jwt member) {
         UUID id = ConversationController.memberId(member);
         if (id == null) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "The token names no member");
         }
         return id;
