@@ -1,7 +1,6 @@
 -- Send engines for Messenger and WhatsApp, team replies and outbound images (issue 8, slice "send").
 ALTER TABLE messages
-    -- The team member (JWT subject) who wrote a MEMBER message; null for every other author.
-    ADD COLUMN author_id           text,
+    -- (author_id, the member who wrote a MEMBER message, comes with V5.)
     -- An https link to an image sent with (WhatsApp: captioned by text) or as the message.
     ADD COLUMN image_url           text,
     -- A WhatsApp template sent instead of text (outside the 24 h customer service window): its name,

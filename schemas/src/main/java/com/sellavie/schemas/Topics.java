@@ -16,6 +16,8 @@ import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.HandoffRequested;
+import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
@@ -63,6 +65,10 @@ public final class Topics {
             "conversationId", false,
             List.of(ReplyRequested.class));
 
+    public static final Topic CONVERSATION_HANDOFFS = new Topic("conversation.handoffs",
+            "conversationId", false,
+            List.of(HandoffRequested.class, HandoffResolved.class));
+
     public static final Topic AI_REPLIES = new Topic("ai.replies",
             "conversationId", false,
             List.of(ReplyGenerated.class));
@@ -83,7 +89,7 @@ public final class Topics {
 
     public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
             IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES, CONVERSATION_REPLY_REQUESTS,
-            AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS, MESSAGING_OUTBOUND_REQUESTS);
+            CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS, MESSAGING_OUTBOUND_REQUESTS);
 
     private Topics() {
     }

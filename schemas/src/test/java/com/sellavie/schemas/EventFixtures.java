@@ -27,6 +27,8 @@ import com.sellavie.events.conversation.ChannelDisconnected;
 import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
+import com.sellavie.events.conversation.HandoffRequested;
+import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import com.sellavie.events.identity.BusinessRegistered;
@@ -65,6 +67,8 @@ public final class EventFixtures {
         SAMPLES.put(OutboundMessageSent.class, EventFixtures::outboundMessageSent);
         SAMPLES.put(OutboundMessageFailed.class, EventFixtures::outboundMessageFailed);
         SAMPLES.put(ReplyRequested.class, EventFixtures::replyRequested);
+        SAMPLES.put(HandoffRequested.class, EventFixtures::handoffRequested);
+        SAMPLES.put(HandoffResolved.class, EventFixtures::handoffResolved);
         SAMPLES.put(ReplyGenerated.class, EventFixtures::replyGenerated);
         SAMPLES.put(PaymentEventReceived.class, EventFixtures::paymentEventReceived);
         SAMPLES.put(ProductUpserted.class, EventFixtures::productUpserted);
@@ -213,6 +217,25 @@ public final class EventFixtures {
                                 "Hi! Do you still have the blue ankara dress in size M?", NOW.minusSeconds(120)),
                         new ReplyRequestedHistoryMessage("OUTBOUND",
                                 "Yes, we do! It's NGN 25,000. Would you like to order?", NOW.minusSeconds(110))))
+                .build();
+    }
+
+    static HandoffRequested handoffRequested(EventMetadata m) {
+        return HandoffRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setContactId(CONTACT).setContactName("Adaeze")
+                .setChannelType("INSTAGRAM").setTrigger("AI_ACTION").setReason("wants a refund for a damaged dress")
+                .setMemberId(null)
+                .build();
+    }
+
+    static HandoffResolved handoffResolved(EventMetadata m) {
+        return HandoffResolved.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setConversationId(CONVERSATION).setContactId(CONTACT).setChannelType("INSTAGRAM")
+                .setTrigger("RELEASED").setMemberId("0190f5a2-7c3e-7b6a-9d1e-00000000cc01").setMode("BOT")
                 .build();
     }
 

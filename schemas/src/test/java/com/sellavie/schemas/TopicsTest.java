@@ -14,7 +14,8 @@ class TopicsTest {
     void declaresEveryTopicThatCarriesEventsToday() {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly(
                 "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "identity.businesses",
-                "conversation.channels", "conversation.messages", "conversation.reply-requests", "ai.replies",
+                "conversation.channels", "conversation.messages", "conversation.reply-requests", "conversation.handoffs",
+                "ai.replies",
                 "commerce.catalog", "commerce.orders", "messaging.outbound-requests");
     }
 

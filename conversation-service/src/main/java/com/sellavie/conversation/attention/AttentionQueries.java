@@ -30,6 +30,8 @@ class AttentionQueries {
                     JOIN conversations c ON c.id = m.conversation_id
                     JOIN contacts k ON k.id = c.contact_id
                     WHERE m.business_id = ? AND m.direction = 'OUTBOUND' AND m.delivery_status = ANY (?)
+                      -- An assistant reply withheld because a person had taken over needs nobody.
+                      AND m.failure_reason IS DISTINCT FROM 'HANDED_OFF'
                     ORDER BY m.updated_at DESC, m.id DESC
                     LIMIT ?""");
             statement.setObject(1, businessId);

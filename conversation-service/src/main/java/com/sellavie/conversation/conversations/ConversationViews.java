@@ -10,8 +10,16 @@ final class ConversationViews {
     private ConversationViews() {
     }
 
+    /**
+     * @param mode           BOT (the assistant answers), HUMAN (a person does) or CLOSED
+     * @param assigneeId     the member (user id) it is assigned to; null when unassigned
+     * @param labels         lower-case labels
+     * @param unread         customer messages since the team last read it
+     * @param windowClosesAt the customer's last message + 24 h (Meta's standard messaging window); null
+     *                       when the customer never wrote
+     */
     record ConversationSummary(UUID id, ChannelRef channel, ContactRef contact, LastMessage lastMessage, String mode,
-            Instant lastMessageAt) {
+            Instant lastMessageAt, UUID assigneeId, List<String> labels, int unread, Instant windowClosesAt) {
     }
 
     record ChannelRef(UUID id, String type, String name) {
@@ -24,18 +32,22 @@ final class ConversationViews {
     }
 
     /**
-     * @param authorType    CUSTOMER (inbound), AI (an assistant's reply, stored ASSISTANT), MEMBER (a team
-     *                      member's reply) or SYSTEM (a text another service asked to send, e.g. a checkout
-     *                      link); every outbound one has a delivery status
-     * @param authorId      the member's user id for MEMBER messages, else null
-     * @param failureReason why an outbound message is FAILED, UNKNOWN or EXPIRED (or why its last attempt
-     *                      was refused while it waits PENDING); null otherwise
-     * @param attempts      Send API calls made (outbound only)
-     * @param resolution    RESENT or MARKED_DELIVERED when a team member acted on an UNKNOWN delivery
-     * @param attachments   the outbound image link, if any; empty when none
-     * @param template      the WhatsApp template a member sent instead of text; null otherwise
+     * @param direction      INBOUND, OUTBOUND or INTERNAL (a team member's note, never sent)
+     * @param authorType     CUSTOMER (inbound), AI (the assistant's reply, stored ASSISTANT), MEMBER (a team
+     *                       member's reply or note) or SYSTEM (a text another service asked to send, e.g. a
+     *                       checkout link)
+     * @param authorId       the member's user id for MEMBER messages, else null
+     * @param deliveryStatus outbound only (PENDING, ATTEMPTING, SENT, FAILED, UNKNOWN, EXPIRED); null for
+     *                       INBOUND and INTERNAL
+     * @param failureReason  why an outbound message is FAILED (e.g. HANDED_OFF: an assistant reply withheld
+     *                       because a person had the conversation; OUTSIDE_MESSAGING_WINDOW), UNKNOWN or EXPIRED
+     *                       (or why its last attempt was refused while it waits PENDING); null otherwise
+     * @param attempts       Send API calls made (outbound only)
+     * @param resolution     RESENT or MARKED_DELIVERED when a team member acted on an UNKNOWN delivery
+     * @param attachments    the outbound image link, if any; empty when none
+     * @param template       the WhatsApp template a member sent instead of text; null otherwise
      */
-    record MessageView(UUID id, String direction, String authorType, String authorId, String text, Instant sentAt,
+    record MessageView(UUID id, String direction, String authorType, UUID authorId, String text, Instant sentAt,
             String deliveryStatus, String failureReason, Integer attempts, String resolution,
             List<Attachment> attachments, TemplateView template) {
     }

@@ -2,6 +2,8 @@ package com.sellavie.conversation.inbound;
 
 import com.sellavie.conversation.channel.Channel;
 import com.sellavie.conversation.channel.ChannelDirectory;
+import com.sellavie.conversation.handoff.ConversationModes;
+import com.sellavie.conversation.handoff.Mode;
 import com.sellavie.conversation.messaging.Conversation;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.conversation.messaging.MessageEvents;
@@ -25,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records one inbound message: contact, conversation, message (once per Meta message id), then
- * MessageRecorded and, in bot mode, ReplyRequested with the recent history; all in the caller's
- * transaction, with its inbox entry.
+ * MessageRecorded; the handoff rules see the message (a CLOSED conversation reopens, a keyword hands
+ * it to a person) and only a conversation still in BOT mode gets a ReplyRequested with the recent
+ * history. All in the caller's transaction, with its inbox entry.
  */
 @Component
 class InboundMessageRecorder {
@@ -36,13 +39,15 @@ class InboundMessageRecorder {
     private final ChannelDirectory channels;
     private final MessageStore store;
     private final Outbox outbox;
+    private final ConversationModes modes;
     private final int historySize;
 
-    InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox,
+    InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox, ConversationModes modes,
             @Value("${sellavie.conversation.history-size:10}") int historySize) {
         this.channels = channels;
         this.store = store;
         this.outbox = outbox;
+        this.modes = modes;
         this.historySize = historySize;
     }
 
@@ -63,10 +68,13 @@ class InboundMessageRecorder {
             return;
         }
         Message message = recorded.get();
+        store.customerWrote(businessId, conversation.id(), message.sentAt());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message, conversation, channel),
                 conversation.id().toString());
-        if (conversation.inBotMode()) {
+        // Read under the conversation's lock, after this message's own effect (reopen, keyword handoff):
+        // a keyword message itself gets no reply, and neither does one arriving while a person has it.
+        if (modes.customerWrote(businessId, conversation.id(), message.text(), cause) == Mode.BOT) {
             outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message),
                     conversation.id().toString());
         }

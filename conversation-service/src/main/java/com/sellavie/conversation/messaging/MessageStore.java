@@ -59,6 +59,13 @@ public class MessageStore {
                 businessId, conversationId).stream().findFirst();
     }
 
+    /** A customer's message: one more unread, and the messaging window runs from the latest one. */
+    public void customerWrote(UUID businessId, UUID conversationId, Instant sentAt) {
+        jdbc.update("UPDATE conversations SET unread_count = unread_count + 1, "
+                + "last_inbound_at = GREATEST(last_inbound_at, ?) WHERE business_id = ? AND id = ?",
+                Timestamp.from(sentAt), businessId, conversationId);
+    }
+
     public void touch(UUID businessId, UUID conversationId, Instant at) {
         jdbc.update("UPDATE conversations SET last_message_at = GREATEST(last_message_at, ?) "
                 + "WHERE business_id = ? AND id = ?", Timestamp.from(at), businessId, conversationId);
@@ -116,10 +123,14 @@ public class MessageStore {
                 MessageStore::message, businessId, messageId).stream().findFirst();
     }
 
-    /** The {@code limit} messages before {@code message} in its conversation, oldest first. */
+    /**
+     * The {@code limit} messages before {@code message} in its conversation, oldest first; the team's
+     * internal notes are never part of it (they are not for the assistant or the customer).
+     */
     public List<Message> historyBefore(Message message, int limit) {
         List<Message> newestFirst = new ArrayList<>(jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM messages "
                         + "WHERE business_id = ? AND conversation_id = ? AND id <> ? AND (sent_at, id) < (?, ?) "
+                        + "AND direction <> 'INTERNAL' "
                         + "ORDER BY sent_at DESC, id DESC LIMIT ?",
                 MessageStore::message, message.businessId(), message.conversationId(), message.id(),
                 Timestamp.from(message.sentAt()), message.id(), limit));

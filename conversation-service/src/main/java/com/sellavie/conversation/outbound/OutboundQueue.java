@@ -224,7 +224,7 @@ class OutboundQueue {
             insert.setObject(1, id);
             insert.setObject(2, businessId);
             insert.setObject(3, conversationId);
-            insert.setString(4, memberId);
+            insert.setObject(4, UUID.fromString(memberId));
             insert.setString(5, text);
             insert.setString(6, imageUrl);
             insert.setString(7, template == null ? null : template.name());

@@ -33,10 +33,11 @@ class OutboundSender {
     private final Tenancy tenancy;
     private final SendMetrics metrics;
     private final FaultInjection faults;
+    private final HandedOffReplies handedOff;
 
     OutboundSender(SendEngines engines, SendTimeWindow windows, ChannelDirectory channels, SendClaims claims,
             OutboundRecorder recorder, UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics,
-            FaultInjection faults) {
+            FaultInjection faults, HandedOffReplies handedOff) {
         this.engines = engines;
         this.windows = windows;
         this.channels = channels;
@@ -46,6 +47,7 @@ class OutboundSender {
         this.tenancy = tenancy;
         this.metrics = metrics;
         this.faults = faults;
+        this.handedOff = handedOff;
     }
 
     /**
@@ -55,6 +57,9 @@ class OutboundSender {
         String owner = settings.instanceId();
         if (stopping.getAsBoolean()) {
             claims.release(send, owner);
+            return;
+        }
+        if (handedOff.withheld(send)) {
             return;
         }
         WindowDecision window = windows.check(send);

@@ -46,14 +46,15 @@ class ConversationApiTest {
         assertThat(list.get(1).get("contact").get("externalId").asString()).isEqualTo("igsid-old");
         assertThat(newest.toString()).doesNotContain(Inbound.TOKEN);
 
-        // and a conversation's messages carry direction, text, time and delivery status
+        // and a conversation's messages carry direction, author, text and time (a delivery status is for outbound ones only)
         Api.Response messages = api.get("/api/conversations/" + newest.get("id").asString() + "/messages");
         assertThat(messages.status()).isEqualTo(200);
         JsonNode message = messages.json().get(0);
         assertThat(message.get("direction").asString()).isEqualTo("INBOUND");
         assertThat(message.get("text").asString()).isEqualTo("newer question");
         assertThat(message.get("sentAt").asString()).isNotBlank();
-        assertThat(message.get("deliveryStatus").asString()).isEqualTo("RECEIVED");
+        assertThat(message.get("authorType").asString()).isEqualTo("CUSTOMER");
+        assertThat(message.get("deliveryStatus").isNull()).isTrue();
     }
 
     @Test

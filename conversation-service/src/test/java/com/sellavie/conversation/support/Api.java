@@ -54,6 +54,11 @@ public final class Api {
         return send(request);
     }
 
+    public Response put(String path, String json) {
+        return send(base(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder base(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {

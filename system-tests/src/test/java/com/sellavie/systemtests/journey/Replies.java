@@ -72,8 +72,10 @@ final class Replies {
         return message.path("direction").asText();
     }
 
+    /** The outbound message's delivery status; null for a customer's message (it has none). */
     static String status(JsonNode message) {
-        return message.path("deliveryStatus").asText();
+        JsonNode status = message.path("deliveryStatus");
+        return status.isNull() || status.isMissingNode() ? null : status.asText();
     }
 
     static String text(JsonNode message) {

@@ -1,0 +1,18 @@
+package com.sellavie.conversation.conversations;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code GET /api/conversations?filter=…}: which of the business's conversations to list. */
+enum InboxFilter {
+    ALL, MINE, UNASSIGNED, BOT, HUMAN, CLOSED;
+
+    static Optional<InboxFilter> named(String name) {
+        for (InboxFilter filter : values()) {
+            if (filter.name().toLowerCase(Locale.ROOT).equals(name)) {
+                return Optional.of(filter);
+            }
+        }
+        return Optional.empty();
+    }
+}

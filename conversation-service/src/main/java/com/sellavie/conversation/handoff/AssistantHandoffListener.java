@@ -1,0 +1,37 @@
+package com.sellavie.conversation.handoff;
+
+import com.sellavie.events.ai.HandoffAction;
+import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.schemas.EventMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ai.replies}, in its own consumer group ({@value #GROUP}) beside the sender's: a reply carrying
+ * a HandoffAction hands its conversation to a person. Applied once per reply (platform inbox). The
+ * reply's text is queued by the outbound listener either way and still sent (the send-time check
+ * knows this reply caused the handoff).
+ */
+@Component
+class AssistantHandoffListener {
+
+    static final String GROUP = "conversation-service-handoff";
+
+    private final IdempotentEventHandler handler;
+    private final ConversationModes modes;
+
+    AssistantHandoffListener(IdempotentEventHandler handler, ConversationModes modes) {
+        this.handler = handler;
+        this.modes = modes;
+    }
+
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).AI_REPLIES.name()}", groupId = GROUP)
+    void on(ConsumerRecord<String, ReplyGenerated> record) {
+        handler.handleOnce(record, reply -> reply.getActions().stream()
+                .filter(HandoffAction.class::isInstance).map(HandoffAction.class::cast).findFirst()
+                .ifPresent(action -> modes.assistantHandedOff(reply.getBusinessId(), reply.getConversationId(),
+                        action.getReason(), EventMetadata.of(reply))));
+    }
+}
