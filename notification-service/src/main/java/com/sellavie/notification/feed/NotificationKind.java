@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** A verified payment notification matched no order (or not its amount or currency): nothing was marked paid. */
     PAYMENT_DISCREPANCY,
     /** The provider reported a refund of an order's payment. */
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    /** Meta rejected a channel's token: nothing can be sent on it until the team connects it again. */
+    CHANNEL_NEEDS_RECONNECT
 }
