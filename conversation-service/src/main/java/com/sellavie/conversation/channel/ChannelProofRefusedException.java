@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * 422: Meta did not confirm that the token controls the account. {@code reason}: ACCOUNT_MISMATCH (the
+ * 422: Meta did not confirm that the token controls the account (or refused a stored token). {@code reason}: ACCOUNT_MISMATCH (the
  * token controls another account), TOKEN_INVALID (Meta error 190) or NO_ACCESS (another refusal, with
  * Meta's message).
  */
@@ -18,7 +18,12 @@ class ChannelProofRefusedException extends ErrorResponseException {
     private final String reason;
 
     ChannelProofRefusedException(String reason, String detail) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, problem(reason, detail), null);
+        this(reason, detail, "Channel ownership not proven");
+    }
+
+    /** Meta refused another call made with a stored channel's token (e.g. listing its templates). */
+    ChannelProofRefusedException(String reason, String detail, String title) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, problem(reason, detail, title), null);
         this.reason = reason;
     }
 
@@ -26,9 +31,9 @@ class ChannelProofRefusedException extends ErrorResponseException {
         return reason;
     }
 
-    private static ProblemDetail problem(String reason, String detail) {
+    private static ProblemDetail problem(String reason, String detail, String title) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-        problem.setTitle("Channel ownership not proven");
+        problem.setTitle(title);
         problem.setProperty("reason", reason);
         return problem;
     }

@@ -64,7 +64,7 @@ class WhatsAppTemplates {
             }
             throw new ChannelProofRefusedException(refused.tokenInvalid() ? ChannelProofRefusedException.TOKEN_INVALID
                     : ChannelProofRefusedException.NO_ACCESS, "Meta refused to list the templates: "
-                    + refused.getMessage());
+                    + refused.getMessage(), "Meta refused the channel's token");
         }
         List<MessageTemplate> templates = new ArrayList<>();
         for (JsonNode template : page.path("data")) {

@@ -93,6 +93,22 @@ class WhatsAppTemplatesTest {
         assertThat(answer.contentType()).contains("application/problem+json");
     }
 
+    @Test
+    void aTokenMetaRejectsIsA422AndTheChannelNeedsReconnecting() {
+        Api api = Api.asOwnerOf(port, UUID.randomUUID());
+        WhatsApp channel = connectWhatsApp(api);
+        stubTemplates(channel, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody(GraphStubs.error("Error validating access token: Session has expired.", "OAuthException",
+                        190)));
+
+        Api.Response answer = api.get("/api/channels/" + channel.id() + "/templates");
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("reason").asString()).isEqualTo("TOKEN_INVALID");
+        assertThat(answer.body()).doesNotContain(channel.token());
+        assertThat(api.get("/api/channels").json().get(0).get("status").asString()).isEqualTo("NEEDS_RECONNECT");
+    }
+
     private record WhatsApp(String id, String wabaId, String token) {
     }
 
