@@ -16,6 +16,7 @@ import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.ChannelNeedsReconnect;
 import com.sellavie.events.conversation.HandoffRequested;
 import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.MessageRecorded;
@@ -55,7 +56,7 @@ public final class Topics {
 
     public static final Topic CONVERSATION_CHANNELS = new Topic("conversation.channels",
             "channelId", true,
-            List.of(ChannelConnected.class, ChannelDisconnected.class));
+            List.of(ChannelConnected.class, ChannelDisconnected.class, ChannelNeedsReconnect.class));
 
     public static final Topic CONVERSATION_MESSAGES = new Topic("conversation.messages",
             "conversationId", false,

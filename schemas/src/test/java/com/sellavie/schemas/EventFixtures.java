@@ -24,6 +24,7 @@ import com.sellavie.events.ai.PaymentStatusAction;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.ChannelNeedsReconnect;
 import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
@@ -63,6 +64,7 @@ public final class EventFixtures {
         SAMPLES.put(BusinessRegistered.class, EventFixtures::businessRegistered);
         SAMPLES.put(ChannelConnected.class, EventFixtures::channelConnected);
         SAMPLES.put(ChannelDisconnected.class, EventFixtures::channelDisconnected);
+        SAMPLES.put(ChannelNeedsReconnect.class, EventFixtures::channelNeedsReconnect);
         SAMPLES.put(MessageRecorded.class, EventFixtures::messageRecorded);
         SAMPLES.put(OutboundMessageSent.class, EventFixtures::outboundMessageSent);
         SAMPLES.put(OutboundMessageFailed.class, EventFixtures::outboundMessageFailed);
@@ -158,6 +160,17 @@ public final class EventFixtures {
                 .setChannelId(CHANNEL).setChannelType("WHATSAPP").setExternalId("106540352242922")
                 .setName("Ankara Studio").setWhatsappBusinessAccountId("102290129340398")
                 .setDisplayPhoneNumber("+234 803 555 0199")
+                .build();
+    }
+
+    static ChannelNeedsReconnect channelNeedsReconnect(EventMetadata m) {
+        return ChannelNeedsReconnect.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setChannelId(CHANNEL).setChannelType("INSTAGRAM").setExternalId("17841400000000001")
+                .setName("ankara.studio")
+                .setDetail("Error validating access token: The session has been invalidated because the user "
+                        + "changed their password.")
                 .build();
     }
 

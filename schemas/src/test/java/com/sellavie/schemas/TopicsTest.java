@@ -50,7 +50,8 @@ class TopicsTest {
     void subjectsAreTopicDashRecordFullName() {
         assertThat(Topics.CONVERSATION_CHANNELS.subjects()).containsExactlyInAnyOrder(
                 "conversation.channels-com.sellavie.events.conversation.ChannelConnected",
-                "conversation.channels-com.sellavie.events.conversation.ChannelDisconnected");
+                "conversation.channels-com.sellavie.events.conversation.ChannelDisconnected",
+                "conversation.channels-com.sellavie.events.conversation.ChannelNeedsReconnect");
         assertThat(Topics.AI_REPLIES.deadLetterTopic()).isEqualTo("ai.replies.dlt");
     }
 

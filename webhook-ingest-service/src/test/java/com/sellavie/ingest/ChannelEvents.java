@@ -2,6 +2,7 @@ package com.sellavie.ingest;
 
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.ChannelNeedsReconnect;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
@@ -45,6 +46,23 @@ public final class ChannelEvents {
                 .setChannelId(channelId).setChannelType(channelType).setExternalId(externalId)
                 .setName("shop").setPageId(null).setWhatsappBusinessAccountId(wabaId)
                 .setDisplayPhoneNumber(displayPhoneNumber).build();
+    }
+
+    /** An Instagram account connected through its Facebook Page (Facebook Login). */
+    public static ChannelConnected instagramThroughPage(UUID businessId, String accountId, String pageId) {
+        ChannelConnected connected = connected(businessId, "INSTAGRAM", accountId);
+        connected.setPageId(pageId);
+        return connected;
+    }
+
+    public static ChannelNeedsReconnect needsReconnect(ChannelConnected connected, Instant at) {
+        EventMetadata metadata = EventMetadata.startOfJourney(connected.getBusinessId(), at);
+        return ChannelNeedsReconnect.newBuilder()
+                .setEventId(metadata.eventId()).setOccurredAt(at).setBusinessId(connected.getBusinessId())
+                .setCorrelationId(metadata.correlationId()).setCausationId(null)
+                .setChannelId(connected.getChannelId()).setChannelType(connected.getChannelType())
+                .setExternalId(connected.getExternalId()).setName(connected.getName())
+                .setDetail("Error validating access token: The session has been invalidated.").build();
     }
 
     public static ChannelDisconnected disconnected(ChannelConnected connected, Instant at) {

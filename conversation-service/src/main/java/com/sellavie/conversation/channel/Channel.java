@@ -3,9 +3,25 @@ package com.sellavie.conversation.channel;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A connected channel as stored, without its token. */
+/**
+ * A channel as stored, without its token.
+ *
+ * @param externalId         the id webhooks name it by: Instagram account id, Page id (Messenger) or
+ *                           WhatsApp phone_number_id
+ * @param pageId             the Facebook Page (Instagram connected through a Page, Messenger), else null
+ * @param wabaId             WhatsApp only: the WhatsApp Business Account owning the number
+ * @param displayPhoneNumber WhatsApp only: the number as Meta displays it
+ */
 public record Channel(UUID id, UUID businessId, String type, String externalId, String name, String tokenHint,
-        String status, Instant createdAt) {
+        String status, Instant createdAt, String pageId, String wabaId, String displayPhoneNumber) {
 
     public static final String CONNECTED = "CONNECTED";
+    /** Meta rejected the token: sends fail, webhooks still route, the merchant must reconnect. */
+    public static final String NEEDS_RECONNECT = "NEEDS_RECONNECT";
+    /** The merchant disconnected it: no token, no routing; its history stays. */
+    public static final String DISCONNECTED = "DISCONNECTED";
+
+    public boolean disconnected() {
+        return DISCONNECTED.equals(status);
+    }
 }

@@ -115,6 +115,9 @@ class OutboundSender {
                     send.messageId(), send.conversation().id(), send.businessId(), rejected.reason(), rejected.code(),
                     attempt.number());
             failed(send, attempt.number(), rejected.reason(), rejected.code(), rejected.detail());
+            if ("CHANNEL_DISCONNECTED".equals(rejected.reason())) { // Meta 190/102: the token is dead
+                channels.tokenRejected(send.channel(), rejected.detail());
+            }
         } else if (trying.compareTo(settings.retryHorizon()) >= 0) {
             log.error("Message {} (conversation {}, business {}) given up after {} attempts over {}: {} (code {}); "
                             + "FAILED", send.messageId(), send.conversation().id(), send.businessId(), attempt.number(),

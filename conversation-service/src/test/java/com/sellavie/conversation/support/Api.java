@@ -59,6 +59,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(base(path).DELETE());
+    }
+
     private HttpRequest.Builder base(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (token != null) {

@@ -28,6 +28,7 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 "sellavie.outbound.initial-backoff", "50ms",
                 "sellavie.outbound.max-backoff", "200ms",
                 "sellavie.outbound.request-timeout", "2s",
+                "sellavie.channels.graph.request-timeout", "2s",
                 "sellavie.outbound.poll-interval", "50ms",
                 "sellavie.outbound.instance-id", "test-instance",
                 "sellavie.kafka.retry.initial-interval", "50ms")));

@@ -45,6 +45,8 @@ public final class Inbound {
     /** Connects an Instagram channel for the business through the API; returns its external id. */
     public static String connectChannel(Api api) {
         String externalId = "1784" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L);
+        // Meta proves the token controls the account (the latest answer for this token wins).
+        GraphStubs.instagramAccount(TOKEN, externalId, "linen.shop");
         Api.Response response = api.post("/api/channels", "{\"type\":\"INSTAGRAM\",\"externalId\":\"" + externalId
                 + "\",\"name\":\"Linen Shop\",\"accessToken\":\"" + TOKEN + "\"}");
         if (response.status() != 201) {

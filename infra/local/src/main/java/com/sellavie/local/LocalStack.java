@@ -69,7 +69,8 @@ final class LocalStack {
             services.startAndAwait(List.of(SellavieService.IDENTITY));
             services.startAndAwait(SellavieService.BEHIND_IDENTITY);
             services.startAndAwait(List.of(SellavieService.GATEWAY));
-            new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments)).seed();
+            new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments),
+                    Optional.ofNullable(sandbox)).seed();
             printReady(begun, secrets);
         } catch (Exception e) {
             console.error("Sellavie could not start: {}", e.getMessage());

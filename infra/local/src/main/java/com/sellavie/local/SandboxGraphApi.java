@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * Stands in for Meta's Send API when {@code SELLAVIE_META_GRAPH_URL} is not set, so the demo works
  * offline: {@code POST /{version}/me/messages} and {@code /{id}/messages} answer like Meta
  * ({@code recipient_id}, {@code message_id}) and every call is appended to {@code outbound.jsonl}
- * (recipient and text; never the access token).
+ * (recipient and text; never the access token). Connecting a channel asks Meta who a token belongs to
+ * ({@code GET /{version}/me}): the sandbox answers for the tokens it was told about ({@link #controls}),
+ * like Meta for an Instagram Login token, and with Meta's error 190 for any other.
  */
 final class SandboxGraphApi implements AutoCloseable {
 
@@ -33,6 +35,8 @@ final class SandboxGraphApi implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     /** Meta's message ids are unique for ever; conversation-service stores them under a unique key. */
     private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+    /** Access token -> the Instagram account it controls (id, username). */
+    private final java.util.Map<String, String[]> accounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -61,9 +65,34 @@ final class SandboxGraphApi implements AutoCloseable {
         return record;
     }
 
+    /** From now on, {@code GET /me} with this token answers that it controls this Instagram account. */
+    void controls(String accessToken, String accountId, String username) {
+        accounts.put(accessToken, new String[] {accountId, username});
+    }
+
+    private void answerMe(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        String[] account = accounts.get(token);
+        if (account == null) {
+            ObjectNode invalid = error("Invalid OAuth access token - Cannot parse access token");
+            ((ObjectNode) invalid.path("error")).put("code", 190);
+            respond(exchange, 400, invalid);
+            return;
+        }
+        ObjectNode me = JSON.createObjectNode();
+        me.put("id", account[0]);
+        me.put("username", account[1]);
+        respond(exchange, 200, me);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            if ("GET".equals(exchange.getRequestMethod()) && path.equals("/" + VERSION + "/me")) {
+                answerMe(exchange);
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod()) || !SEND_PATH.matcher(path).matches()) {
                 respond(exchange, 404, error("Unsupported path in the Sellavie sandbox: " + path));
                 return;

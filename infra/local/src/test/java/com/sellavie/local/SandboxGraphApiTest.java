@@ -40,6 +40,27 @@ class SandboxGraphApiTest {
     }
 
     @Test
+    void meAnswersTheAccountATokenControlsAndRejectsOtherTokensWithError190() throws Exception {
+        try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), folder.resolve("me.jsonl"));
+                HttpClient http = HttpClient.newHttpClient()) {
+            api.controls("sandbox-abc123", "17841400000000000", "linenandco.demo");
+
+            HttpResponse<String> known = http.send(HttpRequest.newBuilder(URI.create(api.graphUrl()
+                    + "/me?fields=id,username")).header("Authorization", "Bearer sandbox-abc123").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(api.graphUrl()
+                    + "/me?fields=id,username")).header("Authorization", "Bearer sandbox-other").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(known.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(known.body()).path("id").asText()).isEqualTo("17841400000000000");
+            assertThat(JSON.readTree(known.body()).path("username").asText()).isEqualTo("linenandco.demo");
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(unknown.body()).path("error").path("code").asInt()).isEqualTo(190);
+        }
+    }
+
+    @Test
     void aSendIsAnsweredLikeMetaAndRecordedWithoutTheToken() throws Exception {
         Path record = folder.resolve("outbound.jsonl");
         try (SandboxGraphApi api = SandboxGraphApi.start(freePort(), record);

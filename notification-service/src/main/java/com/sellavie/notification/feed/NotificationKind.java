@@ -17,5 +17,8 @@ public enum NotificationKind {
     /** The provider reported a refund of an order's payment. */
     ORDER_REFUNDED,
     /** A conversation needs a person: the assistant handed it over, or the customer asked for one. */
-    HANDOFF_REQUESTED
+    HANDOFF_REQUESTED,
+
+    /** Meta rejected a channel's token: nothing can be sent on it until the team connects it again. */
+    CHANNEL_NEEDS_RECONNECT
 }

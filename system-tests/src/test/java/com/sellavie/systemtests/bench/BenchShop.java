@@ -2,6 +2,7 @@ package com.sellavie.systemtests.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sellavie.systemtests.stack.MetaGraphApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,8 +53,8 @@ public final class BenchShop {
                 .path("accessToken").asText();
     }
 
-    /** Sign-up, log-in and connecting an Instagram channel; the route is learnt by ingest later. */
-    public static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId) {
+    /** Sign-up, log-in and connecting an Instagram channel (its ownership answered by {@code meta}); the route is learnt by ingest later. */
+    public static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId, MetaGraphApi meta) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "bench-" + suffix + "@example.com";
         String businessName = "Bench Shop " + suffix;
@@ -62,6 +63,8 @@ public final class BenchShop {
         String token = post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null,
                 200).path("accessToken").asText();
         String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");
+        // Meta proves the token controls the account before the channel is stored.
+        meta.instagramAccount(channelToken, instagramAccountId, "bench.shop." + suffix);
         post(http, gatewayUrl + "/api/channels", Map.of("type", "INSTAGRAM", "externalId", instagramAccountId,
                 "name", businessName + " on Instagram", "accessToken", channelToken), token, 201);
         return new BenchShop(instagramAccountId, email, channelToken);

@@ -5,6 +5,7 @@ import com.sellavie.platform.test.TestPostgres;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.systemtests.bench.SendApiJournal.Arrival;
 import com.sellavie.systemtests.bench.TopicTimes.Seen;
+import com.sellavie.systemtests.stack.MetaGraphApi;
 import com.sellavie.systemtests.stack.SellavieStack;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -131,7 +132,7 @@ public final class DmLatencyBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         String gateway = stack.gatewayUrl();
-        List<BenchShop> shops = openShops(http, gateway, kafka);
+        List<BenchShop> shops = openShops(http, gateway, kafka, stack.metaGraphApi());
 
         int warmup = rate * warmupSeconds;
         int total = warmup + rate * seconds;
@@ -218,18 +219,20 @@ public final class DmLatencyBenchmark {
         }
     }
 
-    private List<BenchShop> openShops(HttpClient http, String gateway, String kafka) throws Exception {
-        return openShops(http, gateway, kafka, shopCount);
+    private List<BenchShop> openShops(HttpClient http, String gateway, String kafka, MetaGraphApi meta)
+            throws Exception {
+        return openShops(http, gateway, kafka, shopCount, meta);
     }
 
     /** Opens {@code shopCount} shops with an Instagram channel each, once ingest has learnt their routes. */
-    static List<BenchShop> openShops(HttpClient http, String gateway, String kafka, int shopCount) throws Exception {
+    static List<BenchShop> openShops(HttpClient http, String gateway, String kafka, int shopCount, MetaGraphApi meta)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) kafka))) {
             long before = channelEvents(admin).published();
             List<BenchShop> shops = new ArrayList<>();
             long base = 17841400000000L + System.currentTimeMillis() % 1_000_000L * 100;
             for (int i = 0; i < shopCount; i++) {
-                shops.add(BenchShop.open(http, gateway, Long.toString(base + i)));
+                shops.add(BenchShop.open(http, gateway, Long.toString(base + i), meta));
             }
             // A DM posted before ingest learnt the route would rightly be unroutable: wait for it.
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -60,6 +60,7 @@ final class Shop {
 
         String instagramAccountId = "178414" + IDS.incrementAndGet();
         String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");
+        stack.metaGraphApi().instagramAccount(channelToken, instagramAccountId, "linen.house." + suffix);
         long channelEventsBefore = routing.channelEventsPublished();
         JsonNode channel = gateway.postJson("/api/channels", Map.of("type", "INSTAGRAM", "externalId",
                 instagramAccountId, "name", businessName + " on Instagram", "accessToken", channelToken), accessToken)

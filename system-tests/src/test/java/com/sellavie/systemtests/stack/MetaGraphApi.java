@@ -2,7 +2,9 @@ package com.sellavie.systemtests.stack;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Meta's Graph API as a WireMock server: the Instagram Send API ({@code POST /v23.0/me/messages} or
  * {@code /v23.0/<id>/messages}) answers {@code {"recipient_id","message_id"}} as Meta does
- * (PROVIDERS.md §1.7), and every call is kept so tests can count what reached Meta.
+ * (PROVIDERS.md §1.7), and every call is kept so tests can count what reached Meta. Connecting a
+ * channel asks Meta who the token belongs to ({@code GET /v23.0/me}): {@link #instagramAccount}
+ * answers that for one token (matched on its {@code Authorization} header), as Meta would.
  */
 public final class MetaGraphApi implements AutoCloseable {
 
@@ -53,6 +57,17 @@ public final class MetaGraphApi implements AutoCloseable {
                 .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
                         + "\"message_id\":\"m_{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
                 .withTransformers("response-template");
+    }
+
+    /**
+     * Meta's answer to {@code GET /v23.0/me?fields=id,username} with this Instagram Login token: the
+     * account it controls, so {@code POST /api/channels} can prove the channel's ownership.
+     */
+    public void instagramAccount(String accessToken, String accountId, String username) {
+        server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/me"))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + accountId + "\",\"username\":\"" + username + "\"}")));
     }
 
     /** Until {@link #heal()}: every send answered {@code status} with Meta's transient error body (code 2). */

@@ -2,6 +2,7 @@ package com.sellavie.ingest.routing;
 
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
+import com.sellavie.events.conversation.ChannelNeedsReconnect;
 import com.sellavie.ingest.unroutable.UnroutableReplay;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
 import com.sellavie.platform.tenancy.TenantContext;
@@ -44,6 +45,7 @@ class ChannelEventsListener {
             switch (event) {
                 case ChannelConnected connected -> connected(connected);
                 case ChannelDisconnected disconnected -> disconnected(disconnected);
+                case ChannelNeedsReconnect needsReconnect -> needsReconnect(needsReconnect);
                 default -> throw new IllegalArgumentException("Unexpected event on conversation.channels: "
                         + event.getSchema().getFullName());
             }
@@ -85,6 +87,16 @@ class ChannelEventsListener {
                 digits(event.getDisplayPhoneNumber()), false, event.getOccurredAt());
         log.info("Channel {} ({} {}) no longer routed", event.getChannelId(), event.getChannelType(),
                 event.getExternalId());
+    }
+
+    /**
+     * Sends fail until the merchant reconnects, but customers' messages must still arrive: the route
+     * stays as it is (the event is only recorded in the inbox).
+     */
+    private void needsReconnect(ChannelNeedsReconnect event) {
+        tenantOf(event.getBusinessId());
+        log.info("Channel {} ({} {}) needs reconnecting; it keeps routing", event.getChannelId(),
+                event.getChannelType(), event.getExternalId());
     }
 
     /**

@@ -21,9 +21,14 @@ public class ChannelRouter {
         this.tenancy = tenancy;
     }
 
-    /** Instagram account id or Page id: one identifier. */
+    /**
+     * Instagram, layered: the Instagram account id, else the Facebook Page the account is linked to (a
+     * channel connected through a Page). Messenger: the Page id (the channel's external id).
+     */
     public Optional<ChannelRoute> route(String channelType, String externalId) {
-        return tenancy.globalLookup(LOOKUP, () -> routes.find(channelType, "external_id", externalId));
+        return tenancy.globalLookup(LOOKUP, () -> routes.find(channelType, "external_id", externalId)
+                .or(() -> "INSTAGRAM".equals(channelType) ? routes.find(channelType, "page_id", externalId)
+                        : Optional.empty()));
     }
 
     /**

@@ -48,7 +48,7 @@ class ChannelRoutes {
     }
 
     Optional<ChannelRoute> find(String channelType, String column, String value) {
-        if (!List.of("external_id", "display_phone_number", "waba_id").contains(column)) {
+        if (!List.of("external_id", "page_id", "display_phone_number", "waba_id").contains(column)) {
             throw new IllegalArgumentException("Not a routing column: " + column);
         }
         return jdbc.query(BY.formatted(column), (rs, n) -> new ChannelRoute(rs.getObject(1, UUID.class),

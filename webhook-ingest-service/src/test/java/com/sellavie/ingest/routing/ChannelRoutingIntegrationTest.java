@@ -75,6 +75,40 @@ class ChannelRoutingIntegrationTest {
     }
 
     @Test
+    void instagramRoutesByAccountIdThenByTheLinkedPageId() {
+        UUID business = UUID.randomUUID();
+        String account = externalId();
+        String page = externalId();
+        ChannelConnected connected = ChannelEvents.instagramThroughPage(business, account, page);
+        ChannelEvents.publish(connected.getChannelId().toString(), connected);
+        awaitRoute(connected);
+
+        assertThat(router.route("INSTAGRAM", account)).map(ChannelRoute::matchedBy).contains("external_id");
+        assertThat(router.route("INSTAGRAM", page))
+                .contains(new ChannelRoute(business, connected.getChannelId(), account, "page_id"));
+        // a Page id is an Instagram channel's second layer only: Messenger routes by its own Page id
+        assertThat(router.route("MESSENGER", page)).isEmpty();
+        assertThat(router.route("INSTAGRAM", externalId())).isEmpty();
+    }
+
+    @Test
+    void aChannelThatNeedsReconnectingKeepsRouting() {
+        UUID business = UUID.randomUUID();
+        ChannelConnected connected = ChannelEvents.connected(business, "INSTAGRAM", externalId());
+        String key = connected.getChannelId().toString();
+        ChannelEvents.publish(key, connected);
+        awaitRoute(connected);
+
+        var needsReconnect = ChannelEvents.needsReconnect(connected, Instant.now());
+        ChannelEvents.publish(key, needsReconnect);
+        // applied through the inbox (not dead-lettered), and the route is untouched
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, needsReconnect.getEventId()) == 1);
+        assertThat(router.route("INSTAGRAM", connected.getExternalId())).map(ChannelRoute::channelId)
+                .contains(connected.getChannelId());
+    }
+
+    @Test
     void whatsappRoutesByPhoneNumberIdThenDisplayNumberThenAccount() {
         UUID business = UUID.randomUUID();
         String phoneNumberId = externalId();
