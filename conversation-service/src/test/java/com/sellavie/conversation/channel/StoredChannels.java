@@ -23,7 +23,9 @@ public final class StoredChannels {
         ChannelTokenCipher cipher = context.getBean(ChannelTokenCipher.class);
         Channel channel = new Channel(UuidCreator.getTimeOrderedEpoch(), business, type, externalId,
                 "Linen Shop " + type, TokenMask.mask(token), Channel.CONNECTED,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                // As the connect API stores them: a Messenger channel's Page id is its external id.
+                "MESSENGER".equals(type) ? externalId : null, null, null);
         TenantContext.runAs(business, () -> channels.insert(channel, cipher.encrypt(token, channel.id())));
         return channel;
     }
