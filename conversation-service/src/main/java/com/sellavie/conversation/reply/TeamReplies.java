@@ -2,6 +2,7 @@ package com.sellavie.conversation.reply;
 
 import com.sellavie.conversation.channel.Channel;
 import com.sellavie.conversation.channel.ChannelDirectory;
+import com.sellavie.conversation.handoff.ConversationModes;
 import com.sellavie.conversation.messaging.Conversation;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.conversation.messaging.MessageStore;
@@ -21,12 +22,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A member's reply: checked (the business's conversation, content fit for its channel, Meta's window
  * for a person), then queued. Nothing is stored when a check fails. A retried request with the same
- * Idempotency-Key answers the message it already queued (422 IDEMPOTENCY_KEY_REUSED when its text differs). The conversation's mode is not changed here.
+ * Idempotency-Key answers the message it already queued (422 IDEMPOTENCY_KEY_REUSED when its text differs).
+ * A person answering takes the conversation over (in the same transaction): a BOT or CLOSED
+ * conversation becomes HUMAN, assigned to them, so the assistant does not talk over them; one already
+ * HUMAN keeps its assignee.
  */
 @Component
 class TeamReplies {
@@ -37,12 +42,15 @@ class TeamReplies {
     private final ChannelDirectory channels;
     private final CustomerActivity activity;
     private final TeamReplyQueue queue;
+    private final ConversationModes modes;
 
-    TeamReplies(MessageStore store, ChannelDirectory channels, CustomerActivity activity, TeamReplyQueue queue) {
+    TeamReplies(MessageStore store, ChannelDirectory channels, CustomerActivity activity, TeamReplyQueue queue,
+            ConversationModes modes) {
         this.store = store;
         this.channels = channels;
         this.activity = activity;
         this.queue = queue;
+        this.modes = modes;
     }
 
     /**
@@ -52,6 +60,7 @@ class TeamReplies {
     record QueuedReply(Message message, String imageUrl, TemplateMessage template) {
     }
 
+    @Transactional
     QueuedReply reply(UUID businessId, UUID conversationId, String memberId, TeamReplyRequest request,
             String idempotencyKey) {
         Conversation conversation = store.find(businessId, conversationId)
@@ -79,6 +88,9 @@ class TeamReplies {
                             : "Outside the 24-hour customer service window only an approved template can be sent");
         }
         Message first = queue.queue(reply, conversation, channel).getFirst();
+        if (!"HUMAN".equals(conversation.mode())) {
+            modes.takeOver(businessId, conversationId, UUID.fromString(memberId));
+        }
         log.info("Team member {} replied in conversation {} (business {}): message {} queued ({})", memberId,
                 conversationId, businessId, first.id(), window.allowance());
         return new QueuedReply(first, firstImage, reply.template());

@@ -23,8 +23,10 @@ import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationServiceTest;
 import com.sellavie.conversation.support.ConversationTestInfrastructure;
 import com.sellavie.conversation.support.KafkaEvents;
+import com.sellavie.events.conversation.HandoffRequested;
 import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.conversation.OutboundMessageSent;
+import com.sellavie.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,13 +102,20 @@ class TeamReplyApiTest {
         ConversationTestInfrastructure.GRAPH.verify(1, postRequestedFor(urlEqualTo(SEND_PATH))
                 .withRequestBody(matchingJsonPath("$.recipient.id", equalTo("igsid-700")))
                 .withRequestBody(matchingJsonPath("$.message.text", equalTo(text))));
-        // and MessageRecorded announces it as the member's; the conversation's mode is not changed here
+        // and MessageRecorded announces it as the member's
         MessageRecorded recorded = KafkaEvents.awaitFirst(MESSAGES, MessageRecorded.class,
                 e -> e.getConversationId().equals(f.conversationId()) && "OUTBOUND".equals(e.getDirection()))
                 .getFirst().value();
         assertThat(recorded.getAuthorType()).isEqualTo("MEMBER");
         assertThat(recorded.getText()).isEqualTo(text);
-        assertThat(f.api().get("/api/conversations").json().get(0).get("mode").asString()).isEqualTo("BOT");
+        // and a person answering takes the conversation over: HUMAN, assigned to them, HandoffRequested (MEMBER)
+        JsonNode conversation = f.api().get("/api/conversations/" + f.conversationId()).json();
+        assertThat(conversation.get("mode").asString()).isEqualTo("HUMAN");
+        assertThat(conversation.get("assigneeId").asString()).isEqualTo(agent.toString());
+        HandoffRequested takeover = KafkaEvents.awaitFirst(Topics.CONVERSATION_HANDOFFS.name(), HandoffRequested.class,
+                e -> e.getConversationId().equals(f.conversationId())).getFirst().value();
+        assertThat(takeover.getTrigger()).isEqualTo("MEMBER");
+        assertThat(takeover.getMemberId()).isEqualTo(agent.toString());
     }
 
     @Test
