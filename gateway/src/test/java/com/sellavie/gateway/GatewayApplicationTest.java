@@ -75,6 +75,7 @@ class GatewayApplicationTest {
             "/.well-known/jwks.json, identity",
             "/api/channels/42, conversation",
             "/api/conversations?status=open, conversation",
+            "/api/handoff/settings, conversation",
             "/api/notifications/unread, notification",
             "/webhooks/meta, ingest"})
     void routesEachPublicPrefixToItsService(String path, String service) throws Exception {
