@@ -5,6 +5,9 @@ import { activeSession, endSession, type SessionGrant } from './session/session'
  * dev server proxies /api to the gateway). Every failure comes back as one error type, ApiError.
  */
 
+/** conversation-service's handoff settings (`/api/handoff/settings`). */
+export type HandoffSettings = { keywords: string[]; quietPeriodMinutes: number };
+
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
 export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
@@ -530,6 +533,9 @@ export const api = {
   /** Sends the merchant's file as it is: the server parses it and reports every bad line. */
   importProducts: (csv: Blob | string) =>
     request<ImportResult>('POST', '/api/catalog/import', { raw: { body: csv, contentType: 'text/csv' } }),
+  /** The words that hand a conversation to a person, and the quiet period after which it goes back to the assistant. */
+  handoffSettings: ({ signal }: Signal = {}) => request<HandoffSettings>('GET', '/api/handoff/settings', { signal }),
+  saveHandoffSettings: (settings: HandoffSettings) => request<HandoffSettings>('PUT', '/api/handoff/settings', { body: settings }),
   paymentProviders: ({ signal }: Signal = {}) => request<ProviderSettings[]>('GET', '/api/payments/providers', { signal }),
   savePaymentProvider: (provider: PaymentProvider, settings: ProviderSettingsUpdate) =>
     request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),

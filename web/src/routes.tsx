@@ -4,6 +4,7 @@ import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
+import { HandoffSettingsPage } from './pages/HandoffSettingsPage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
 import { InvoicesPage } from './pages/InvoicesPage';
@@ -39,9 +40,10 @@ export const routes: RouteObject[] = [
           { path: 'catalog', element: <CatalogPage /> },
           { path: 'channels', element: <ChannelsPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
-          // Payments is the first settings page; /settings opens it until there are more.
+          // /settings opens the first settings page; the others are tabs beside it.
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
+          { path: 'settings/handoff', element: <HandoffSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

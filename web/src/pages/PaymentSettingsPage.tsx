@@ -8,6 +8,7 @@ import { canManageCommerce, useRole } from '../session/role';
 import { ProviderCard } from './payments/ProviderCard';
 import { providerInfos } from './payments/providerInfo';
 import { pollErrorMessage } from './pollErrors';
+import { SettingsTabs } from './settings/SettingsTabs';
 
 /**
  * Settings → Payments: Paystack, Flutterwave and Stripe, each configured or not, with masked keys
@@ -34,6 +35,7 @@ export function PaymentSettingsPage() {
     <section className="payment-settings">
       <p className="eyebrow">Settings</p>
       <h1>Payments</h1>
+      <SettingsTabs />
       {forbidden && <Alert tone="warning">Only the business owner or an admin can see and change payment settings.</Alert>}
       {problem && <Alert>Could not load payment settings: {problem}</Alert>}
       {settings === undefined && !loadError && <p className="muted">Loading payment settings…</p>}

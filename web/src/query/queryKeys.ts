@@ -16,6 +16,7 @@ export const queryKeys = {
   channels: ['channels'] as const,
   templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
   paymentProviders: ['paymentProviders'] as const,
+  handoffSettings: ['handoffSettings'] as const,
   revenue: (range: RevenueQuery) => ['revenue', range] as const,
   productsAll: ['products'] as const,
   products: (filter: ProductFilter) => ['products', filter] as const,

@@ -1,0 +1,11 @@
+import { NavLink } from 'react-router-dom';
+
+/** The settings pages, one tab each. */
+export function SettingsTabs() {
+  return (
+    <nav className="settings-tabs" aria-label="Settings">
+      <NavLink to="/settings/payments">Payments</NavLink>
+      <NavLink to="/settings/handoff">Handoff</NavLink>
+    </nav>
+  );
+}
