@@ -322,7 +322,15 @@ describe('ChannelsPage', () => {
     signInAs('OWNER');
     stubApi({
       'GET /api/channels': ok([
-        channel({ id: 'channel-2', type: 'MESSENGER', name: 'Old Page', externalId: '104000000000001', pageId: '104000000000001', status: 'DISCONNECTED', accessToken: '' }),
+        channel({
+          id: 'channel-2',
+          type: 'MESSENGER',
+          name: 'Old Page',
+          externalId: '104000000000001',
+          pageId: '104000000000001',
+          status: 'DISCONNECTED',
+          accessToken: '',
+        }),
       ]),
     });
     renderApp('/channels');
