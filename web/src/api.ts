@@ -12,23 +12,37 @@ export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
 export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
 
+/** NEEDS_RECONNECT: Meta rejected the stored token on a send (messages still arrive); DISCONNECTED: the merchant disconnected it. */
+export type ChannelStatus = 'CONNECTED' | 'NEEDS_RECONNECT' | 'DISCONNECTED' | (string & {});
+
 export type Channel = {
   id: string;
   type: ChannelType;
+  /** Instagram: the account id; Messenger: the Page id; WhatsApp: the phone number id. */
   externalId: string;
   name: string;
   /** Always masked by the server, e.g. `EAAB…4f2a`. */
   accessToken: string;
-  status: string;
+  status: ChannelStatus;
   createdAt: string;
+  /** The Facebook Page (Messenger; Instagram through a Page); null when not applicable. */
+  pageId?: string | null;
+  /** WhatsApp only, as the externalId. */
+  phoneNumberId?: string | null;
+  /** The WhatsApp Business Account the number belongs to. */
+  wabaId?: string | null;
+  /** The WhatsApp number as Meta shows it ("+234 801 234 5678"). */
+  displayPhoneNumber?: string | null;
 };
 
-export type ConnectChannelRequest = {
-  type: 'INSTAGRAM';
-  externalId: string;
-  name: string;
-  accessToken: string;
-};
+/**
+ * Connect (or reconnect) a channel; Meta is asked first whether the token controls the account. A
+ * blank `name` is left out: the server stores Meta's (username, Page name, verified name).
+ */
+export type ConnectChannelRequest =
+  | { type: 'INSTAGRAM'; externalId: string; pageId?: string; name?: string; accessToken: string }
+  | { type: 'MESSENGER'; pageId: string; name?: string; accessToken: string }
+  | { type: 'WHATSAPP'; phoneNumberId: string; wabaId: string; name?: string; accessToken: string };
 
 /** INTERNAL is a team note: stored with the conversation, never sent to the customer. */
 export type Direction = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
@@ -475,6 +489,8 @@ export const api = {
     request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
   channels: ({ signal }: Signal = {}) => request<Channel[]>('GET', '/api/channels', { signal }),
   connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
+  /** The channel stops routing and its token is wiped; its conversations are kept. */
+  disconnectChannel: (channelId: string) => request<void>('DELETE', `/api/channels/${encodeURIComponent(channelId)}`),
   conversations: ({ signal }: Signal = {}) =>
     request<ConversationSummary[]>('GET', '/api/conversations', { signal }),
   /** The inbox: newest activity first, filtered; `all` (the default) sends no filter. */
