@@ -1,6 +1,5 @@
 package com.sellavie.conversation.conversations;
 
-import com.sellavie.conversation.conversations.ConversationViews.Attachment;
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
 import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
@@ -66,7 +65,7 @@ class ConversationQueries {
     List<MessageView> messages(UUID businessId, UUID conversationId) {
         return jdbc.query("SELECT id, direction, author_type, author_id, text, sent_at, delivery_status, "
                         + "failure_reason, attempts, resolution, image_url, template_name, template_language, "
-                        + "template_parameters FROM messages "
+                        + "template_parameters, attachments, customer_reaction, customer_reaction_at FROM messages "
                         + "WHERE business_id = ? AND conversation_id = ? ORDER BY sent_at, id",
                 (rs, row) -> new MessageView(rs.getObject("id", UUID.class), rs.getString("direction"),
                         shownAuthorType(rs.getString("author_type")), rs.getString("author_id"), rs.getString("text"),
@@ -74,9 +73,9 @@ class ConversationQueries {
                         rs.getString("failure_reason"),
                         "INBOUND".equals(rs.getString("direction")) ? null : rs.getInt("attempts"),
                         rs.getString("resolution"),
-                        rs.getString("image_url") == null ? List.of()
-                                : List.of(new Attachment("image", rs.getString("image_url"))),
-                        template(rs)),
+                        MessageContentViews.attachments(rs.getString("attachments"), rs.getString("image_url")),
+                        template(rs), MessageContentViews.reactions(rs.getString("customer_reaction"),
+                                instant(rs.getTimestamp("customer_reaction_at")))),
                 businessId, conversationId);
     }
 

@@ -36,13 +36,15 @@ class InboundMessageRecorder {
     private final ChannelDirectory channels;
     private final MessageStore store;
     private final Outbox outbox;
+    private final ReactionRecorder reactions;
     private final int historySize;
 
-    InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox,
+    InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox, ReactionRecorder reactions,
             @Value("${sellavie.conversation.history-size:10}") int historySize) {
         this.channels = channels;
         this.store = store;
         this.outbox = outbox;
+        this.reactions = reactions;
         this.historySize = historySize;
     }
 
@@ -50,13 +52,17 @@ class InboundMessageRecorder {
     public void record(InboundMessageReceived event) {
         EventMetadata cause = EventMetadata.of(event);
         UUID businessId = cause.businessId();
+        if (event.getReaction() != null) {
+            reactions.record(businessId, event);
+            return;
+        }
         Channel channel = channels.findByExternalId(businessId, event.getChannelType(), event.getChannelExternalId())
                 .orElseThrow(() -> new UnknownChannelException(event.getChannelType(), event.getChannelExternalId()));
         UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
                 event.getSenderName(), event.getSentAt());
         Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
-        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), event.getText(),
-                event.getExternalMessageId(), event.getSentAt());
+        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),
+                InboundContent.attachmentsJson(event), event.getExternalMessageId(), event.getSentAt());
         if (recorded.isEmpty()) {
             // Meta delivered the same message again (a webhook retry that ingest published anew).
             log.info("Inbound message {} already recorded; nothing to do", event.getExternalMessageId());
@@ -67,13 +73,13 @@ class InboundMessageRecorder {
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message, conversation, channel),
                 conversation.id().toString());
         if (conversation.inBotMode()) {
-            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message),
-                    conversation.id().toString());
+            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
+                    InboundContent.triggerText(event)), conversation.id().toString());
         }
     }
 
     private ReplyRequested replyRequested(EventMetadata meta, Conversation conversation, Channel channel,
-            Message trigger) {
+            Message trigger, String triggerText) {
         List<ReplyRequestedHistoryMessage> history = store.historyBefore(trigger, historySize).stream()
                 .map(m -> ReplyRequestedHistoryMessage.newBuilder()
                         .setDirection(m.direction()).setText(m.text()).setSentAt(m.sentAt()).build())
@@ -89,7 +95,7 @@ class InboundMessageRecorder {
                 .setContactId(conversation.contactId())
                 .setChannelType(channel.type())
                 .setTriggerMessageId(trigger.id())
-                .setTriggerText(trigger.text())
+                .setTriggerText(triggerText)
                 .setHistory(history)
                 .build();
     }
