@@ -31,7 +31,8 @@ class ConversationQueries {
     List<ConversationSummary> conversations(UUID businessId, int limit) {
         return jdbc.query("""
                 SELECT c.id, c.mode, c.last_message_at, ch.id AS channel_id, ch.type, ch.name AS channel_name,
-                       k.id AS contact_id, k.external_id, k.name AS contact_name,
+                       k.id AS contact_id, k.external_id, k.name AS contact_name, k.username,
+                       k.profile_picture_url,
                        m.text, m.direction, m.sent_at
                 FROM conversations c
                 JOIN channels ch ON ch.id = c.channel_id
@@ -47,7 +48,8 @@ class ConversationQueries {
                         new ChannelRef(rs.getObject("channel_id", UUID.class), rs.getString("type"),
                                 rs.getString("channel_name")),
                         new ContactRef(rs.getObject("contact_id", UUID.class), rs.getString("external_id"),
-                                rs.getString("contact_name")),
+                                rs.getString("contact_name"), rs.getString("username"),
+                                rs.getString("profile_picture_url")),
                         rs.getString("direction") == null ? null : new LastMessage(rs.getString("text"),
                                 rs.getString("direction"), instant(rs.getTimestamp("sent_at"))),
                         rs.getString("mode"), instant(rs.getTimestamp("last_message_at"))),

@@ -18,7 +18,8 @@ final class ConversationViews {
     record ChannelRef(UUID id, String type, String name) {
     }
 
-    record ContactRef(UUID id, String externalId, String name) {
+    /** @param username Instagram username, else null; pictureUrl Meta's profile picture link, else null */
+    record ContactRef(UUID id, String externalId, String name, String username, String pictureUrl) {
     }
 
     record LastMessage(String text, String direction, Instant at) {

@@ -29,11 +29,15 @@ public class MessageStore {
         this.jdbc = jdbc;
     }
 
-    /** The contact with this id on the channel, created (or its name refreshed) as needed; returns its id. */
+    /**
+     * The contact with this id on the channel, created (or its name refreshed, unless a team member set
+     * it) as needed; returns its id.
+     */
     public UUID upsertContact(UUID businessId, UUID channelId, String externalId, String name, Instant at) {
         return jdbc.queryForObject("INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, channel_id, external_id) "
-                        + "DO UPDATE SET name = COALESCE(EXCLUDED.name, contacts.name) RETURNING id",
+                        + "DO UPDATE SET name = CASE WHEN contacts.name_edited THEN contacts.name "
+                        + "ELSE COALESCE(EXCLUDED.name, contacts.name) END RETURNING id",
                 UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
                 Timestamp.from(at));
     }
