@@ -66,7 +66,11 @@ class ContactProfileRefresher implements SmartLifecycle {
     private void refresh(ProfileQueue.Claim claim) {
         Optional<Channel> channel = inTransaction(claim.businessId(),
                 () -> channels.find(claim.businessId(), claim.channelId()));
-        if (channel.isEmpty()) {
+        if (channel.isEmpty() || !Channel.CONNECTED.equals(channel.get().status())) {
+            // No token to ask with: looked at again after a regular refresh period, not every lease.
+            inTransaction(claim.businessId(), () -> queue.recordFailure(claim, owner, properties.refreshEvery(),
+                    false));
+            count(channel.map(Channel::type).orElse("unknown"), "channel_not_connected");
             return;
         }
         String token = inTransaction(claim.businessId(), () -> channels.accessToken(channel.get()));

@@ -14,7 +14,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.sellavie.conversation.contact.ContactFixtures.Customer;
 import com.sellavie.conversation.outbound.SendFixtures;
 import com.sellavie.conversation.support.ConversationServiceTest;
+import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationTestInfrastructure;
+import com.sellavie.conversation.support.Inbound;
+import com.sellavie.platform.tenancy.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +40,8 @@ class ContactProfileRefreshTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void newInstagramContactGetsNameUsernameAndPictureFromMeta() {
@@ -96,6 +102,26 @@ class ContactProfileRefreshTest {
         assertThat(contact.get("username").asString()).isEqualTo("ada.meta");
         assertThat(contact.get("name").asString()).isEqualTo("Ada (VIP)");
         assertThat(profileCalls(igsid)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void contactOfAChannelNoLongerConnectedIsNotFetched() {
+        String igsid = "igsid-" + UUID.randomUUID();
+        ConversationTestInfrastructure.GRAPH.stubFor(profileOf(igsid)
+                .willReturn(instagramProfile(igsid, "Ada Obi", "ada.obi")));
+        UUID business = UUID.randomUUID();
+        Api api = Api.asOwnerOf(port, business);
+        String account = Inbound.connectChannel(api);
+        // As the channels slice's disconnect leaves it (status only; the row and its token stay).
+        TenantContext.runAs(business, () -> jdbc.update("UPDATE channels SET status = 'DISCONNECTED' "
+                + "WHERE business_id = ? AND external_id = ?", business, account));
+
+        Inbound.deliver(Inbound.message(business, account, igsid, "mid." + igsid, "hello", Instant.now()), 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT count(*) FROM contacts WHERE business_id = ? AND external_id = ? "
+                        + "AND profile_due_at > now() + interval '1 day'", Integer.class, business, igsid)) == 1);
+        assertThat(profileCalls(igsid)).isZero();
     }
 
     @Test
