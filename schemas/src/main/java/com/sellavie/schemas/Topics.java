@@ -25,6 +25,7 @@ import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.identity.BusinessRegistered;
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.events.messaging.OutboundMessageRequested;
@@ -49,6 +50,10 @@ public final class Topics {
     public static final Topic INGEST_PAYMENT_EVENTS = new Topic("ingest.payment-events",
             "the payment reference (so one order's notifications stay in order); the provider event id when none",
             false, List.of(PaymentEventReceived.class));
+
+    public static final Topic INGEST_DELIVERY_STATUSES = new Topic("ingest.delivery-statuses",
+            "conversation key: channel external id + recipient external id (one conversation's statuses in order)",
+            false, List.of(MessageStatusChanged.class));
 
     public static final Topic IDENTITY_BUSINESSES = new Topic("identity.businesses",
             "businessId", true,
@@ -89,8 +94,9 @@ public final class Topics {
             List.of(OutboundMessageRequested.class));
 
     public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
-            IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES, CONVERSATION_REPLY_REQUESTS,
-            CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS, MESSAGING_OUTBOUND_REQUESTS);
+            INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
+            CONVERSATION_REPLY_REQUESTS, CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS,
+            MESSAGING_OUTBOUND_REQUESTS);
 
     private Topics() {
     }

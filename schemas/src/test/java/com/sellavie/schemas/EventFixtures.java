@@ -33,7 +33,10 @@ import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.ingest.InboundAttachment;
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.InboundStoryReply;
+import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.events.ingest.UnroutableWebhookIdentifier;
 import java.time.Instant;
@@ -61,6 +64,7 @@ public final class EventFixtures {
     static {
         SAMPLES.put(InboundMessageReceived.class, EventFixtures::inboundMessageReceived);
         SAMPLES.put(UnroutableWebhook.class, EventFixtures::unroutableWebhook);
+        SAMPLES.put(MessageStatusChanged.class, EventFixtures::messageStatusChanged);
         SAMPLES.put(BusinessRegistered.class, EventFixtures::businessRegistered);
         SAMPLES.put(ChannelConnected.class, EventFixtures::channelConnected);
         SAMPLES.put(ChannelDisconnected.class, EventFixtures::channelDisconnected);
@@ -128,6 +132,23 @@ public final class EventFixtures {
                 .setSenderExternalId("1234567890123456").setExternalMessageId("aWdfZAG1faWQ6MTc4NDE0MDAwMDAwMDAwMQ")
                 .setText("Hi! Do you still have the blue ankara dress in size M?")
                 .setSentAt(NOW.minusSeconds(2))
+                .setAttachments(List.of(new InboundAttachment("image",
+                        "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17951234567890123", null, null)))
+                .setReplyToStory(new InboundStoryReply("17887654321098765",
+                        "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17887654321098765"))
+                .build();
+    }
+
+    static MessageStatusChanged messageStatusChanged(EventMetadata m) {
+        return MessageStatusChanged.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setChannelType("WHATSAPP").setChannelExternalId("106540352242922")
+                .setRecipientExternalId("16505551234")
+                .setStatus("FAILED")
+                .setExternalMessageIds(List.of("wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA"))
+                .setStatusAt(NOW.minusSeconds(1))
+                .setErrorCode("131047").setErrorTitle("Re-engagement message")
                 .build();
     }
 

@@ -13,7 +13,8 @@ class TopicsTest {
     @Test
     void declaresEveryTopicThatCarriesEventsToday() {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly(
-                "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "identity.businesses",
+                "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "ingest.delivery-statuses",
+                "identity.businesses",
                 "conversation.channels", "conversation.messages", "conversation.reply-requests", "conversation.handoffs",
                 "ai.replies",
                 "commerce.catalog", "commerce.orders", "messaging.outbound-requests");

@@ -1,6 +1,5 @@
 package com.sellavie.conversation.conversations;
 
-import com.sellavie.conversation.conversations.ConversationViews.Attachment;
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
 import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
@@ -34,7 +33,7 @@ class ConversationQueries {
                    COALESCE(c.last_inbound_at, (SELECT max(i.sent_at) FROM messages i WHERE i.business_id = c.business_id
                        AND i.conversation_id = c.id AND i.direction = 'INBOUND')) AS last_inbound_at,
                    ch.id AS channel_id, ch.type, ch.name AS channel_name,
-                   k.id AS contact_id, k.external_id, k.name AS contact_name,
+                   k.id AS contact_id, k.external_id, k.name AS contact_name, k.username, k.profile_picture_url,
                    m.text, m.direction, m.sent_at
             FROM conversations c
             JOIN channels ch ON ch.id = c.channel_id
@@ -125,7 +124,7 @@ class ConversationQueries {
 
     private static final String MESSAGE_COLUMNS = "id, direction, author_type, author_id, text, sent_at, "
             + "delivery_status, failure_reason, attempts, resolution, image_url, template_name, template_language, "
-            + "template_parameters";
+            + "template_parameters, attachments, customer_reaction, customer_reaction_at";
 
     private static MessageView message(ResultSet rs, int row) throws SQLException {
         String direction = rs.getString("direction");
@@ -137,9 +136,9 @@ class ConversationQueries {
                 rs.getString("text"), instant(rs.getTimestamp("sent_at")),
                 outbound ? rs.getString("delivery_status") : null, rs.getString("failure_reason"),
                 outbound ? rs.getInt("attempts") : null, rs.getString("resolution"),
-                rs.getString("image_url") == null ? List.of()
-                        : List.of(new Attachment("image", rs.getString("image_url"))),
-                template(rs));
+                MessageContentViews.attachments(rs.getString("attachments"), rs.getString("image_url")),
+                template(rs), MessageContentViews.reactions(rs.getString("customer_reaction"),
+                        instant(rs.getTimestamp("customer_reaction_at"))));
     }
 
     private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
@@ -148,7 +147,8 @@ class ConversationQueries {
                 new ChannelRef(rs.getObject("channel_id", UUID.class), rs.getString("type"),
                         rs.getString("channel_name")),
                 new ContactRef(rs.getObject("contact_id", UUID.class), rs.getString("external_id"),
-                        rs.getString("contact_name")),
+                        rs.getString("contact_name"), rs.getString("username"),
+                        rs.getString("profile_picture_url")),
                 rs.getString("direction") == null ? null : new LastMessage(rs.getString("text"),
                         rs.getString("direction"), instant(rs.getTimestamp("sent_at"))),
                 rs.getString("mode"), instant(rs.getTimestamp("last_message_at")),

@@ -1,5 +1,6 @@
 package com.sellavie.conversation.conversations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,8 @@ final class ConversationViews {
     record ChannelRef(UUID id, String type, String name) {
     }
 
-    record ContactRef(UUID id, String externalId, String name) {
+    /** @param username Instagram username, else null; pictureUrl Meta's profile picture link, else null */
+    record ContactRef(UUID id, String externalId, String name, String username, String pictureUrl) {
     }
 
     record LastMessage(String text, String direction, Instant at) {
@@ -37,7 +39,7 @@ final class ConversationViews {
      *                       member's reply or note) or SYSTEM (a text another service asked to send, e.g. a
      *                       checkout link)
      * @param authorId       the member's user id for MEMBER messages, else null
-     * @param deliveryStatus outbound only (PENDING, ATTEMPTING, SENT, FAILED, UNKNOWN, EXPIRED); null for
+     * @param deliveryStatus outbound only (PENDING, ATTEMPTING, SENT, DELIVERED, READ, FAILED, UNKNOWN, EXPIRED); null for
      *                       INBOUND and INTERNAL
      * @param failureReason  why an outbound message is FAILED (e.g. HANDED_OFF: an assistant reply withheld
      *                       because a person had the conversation; OUTSIDE_MESSAGING_WINDOW), UNKNOWN or EXPIRED
@@ -46,13 +48,31 @@ final class ConversationViews {
      * @param resolution     RESENT or MARKED_DELIVERED when a team member acted on an UNKNOWN delivery
      * @param attachments    the outbound image link, if any; empty when none
      * @param template       the WhatsApp template a member sent instead of text; null otherwise
+     * @param reactions      the customer's reaction to this message, if any (empty when none)
      */
     record MessageView(UUID id, String direction, String authorType, UUID authorId, String text, Instant sentAt,
             String deliveryStatus, String failureReason, Integer attempts, String resolution,
-            List<Attachment> attachments, TemplateView template) {
+            List<Attachment> attachments, TemplateView template, List<Reaction> reactions) {
     }
 
-    record Attachment(String type, String url) {
+    /**
+     * @param url     a link to it (Meta's short-lived CDN link, an outbound image); null for WhatsApp media,
+     *                which has only an id
+     * @param mediaId WhatsApp's media id; null otherwise
+     * @param caption WhatsApp's caption or file name; for a location its name and address
+     */
+    record Attachment(String type, String url, @JsonInclude(JsonInclude.Include.NON_NULL) String mediaId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String caption,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double latitude,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double longitude) {
+
+        Attachment(String type, String url) {
+            this(type, url, null, null, null, null);
+        }
+    }
+
+    /** @param by CUSTOMER (the only party whose reactions Meta reports) */
+    record Reaction(String emoji, String by, Instant at) {
     }
 
     record TemplateView(String name, String language, List<String> parameters) {

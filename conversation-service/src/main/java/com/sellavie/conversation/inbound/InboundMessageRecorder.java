@@ -40,14 +40,17 @@ class InboundMessageRecorder {
     private final MessageStore store;
     private final Outbox outbox;
     private final ConversationModes modes;
+    private final ReactionRecorder reactions;
     private final int historySize;
 
     InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox, ConversationModes modes,
+            ReactionRecorder reactions,
             @Value("${sellavie.conversation.history-size:10}") int historySize) {
         this.channels = channels;
         this.store = store;
         this.outbox = outbox;
         this.modes = modes;
+        this.reactions = reactions;
         this.historySize = historySize;
     }
 
@@ -55,13 +58,17 @@ class InboundMessageRecorder {
     public void record(InboundMessageReceived event) {
         EventMetadata cause = EventMetadata.of(event);
         UUID businessId = cause.businessId();
+        if (event.getReaction() != null) {
+            reactions.record(businessId, event);
+            return;
+        }
         Channel channel = channels.findByExternalId(businessId, event.getChannelType(), event.getChannelExternalId())
                 .orElseThrow(() -> new UnknownChannelException(event.getChannelType(), event.getChannelExternalId()));
         UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
                 event.getSenderName(), event.getSentAt());
         Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
-        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), event.getText(),
-                event.getExternalMessageId(), event.getSentAt());
+        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),
+                InboundContent.attachmentsJson(event), event.getExternalMessageId(), event.getSentAt());
         if (recorded.isEmpty()) {
             // Meta delivered the same message again (a webhook retry that ingest published anew).
             log.info("Inbound message {} already recorded; nothing to do", event.getExternalMessageId());
@@ -75,13 +82,13 @@ class InboundMessageRecorder {
         // Read under the conversation's lock, after this message's own effect (reopen, keyword handoff):
         // a keyword message itself gets no reply, and neither does one arriving while a person has it.
         if (modes.customerWrote(businessId, conversation.id(), message.text(), cause) == Mode.BOT) {
-            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message),
-                    conversation.id().toString());
+            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
+                    InboundContent.triggerText(event)), conversation.id().toString());
         }
     }
 
     private ReplyRequested replyRequested(EventMetadata meta, Conversation conversation, Channel channel,
-            Message trigger) {
+            Message trigger, String triggerText) {
         List<ReplyRequestedHistoryMessage> history = store.historyBefore(trigger, historySize).stream()
                 .map(m -> ReplyRequestedHistoryMessage.newBuilder()
                         .setDirection(m.direction()).setText(m.text()).setSentAt(m.sentAt()).build())
@@ -97,7 +104,7 @@ class InboundMessageRecorder {
                 .setContactId(conversation.contactId())
                 .setChannelType(channel.type())
                 .setTriggerMessageId(trigger.id())
-                .setTriggerText(trigger.text())
+                .setTriggerText(triggerText)
                 .setHistory(history)
                 .build();
     }

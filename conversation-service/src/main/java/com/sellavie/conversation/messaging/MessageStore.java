@@ -29,11 +29,15 @@ public class MessageStore {
         this.jdbc = jdbc;
     }
 
-    /** The contact with this id on the channel, created (or its name refreshed) as needed; returns its id. */
+    /**
+     * The contact with this id on the channel, created (or its name refreshed, unless a team member set
+     * it) as needed; returns its id.
+     */
     public UUID upsertContact(UUID businessId, UUID channelId, String externalId, String name, Instant at) {
         return jdbc.queryForObject("INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, channel_id, external_id) "
-                        + "DO UPDATE SET name = COALESCE(EXCLUDED.name, contacts.name) RETURNING id",
+                        + "DO UPDATE SET name = CASE WHEN contacts.name_edited THEN contacts.name "
+                        + "ELSE COALESCE(EXCLUDED.name, contacts.name) END RETURNING id",
                 UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
                 Timestamp.from(at));
     }
@@ -76,15 +80,35 @@ public class MessageStore {
      *
      * @return the new message, or empty when it was a duplicate
      */
-    public Optional<Message> insertInbound(UUID businessId, UUID conversationId, String text, String externalMessageId,
-            Instant sentAt) {
+    public Optional<Message> insertInbound(UUID businessId, UUID conversationId, String text, String attachmentsJson,
+            String externalMessageId, Instant sentAt) {
         UUID id = UuidCreator.getTimeOrderedEpoch();
         int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
-                        + "text, external_message_id, sent_at, delivery_status, updated_at) "
-                        + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?, ?, 'RECEIVED', now()) "
+                        + "text, attachments, external_message_id, sent_at, delivery_status, updated_at) "
+                        + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?::jsonb, ?, ?, 'RECEIVED', now()) "
                         + "ON CONFLICT (business_id, external_message_id) DO NOTHING",
-                id, businessId, conversationId, text, externalMessageId, Timestamp.from(sentAt));
+                id, businessId, conversationId, text, attachmentsJson == null ? "[]" : attachmentsJson,
+                externalMessageId, Timestamp.from(sentAt));
         return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+    }
+
+    /**
+     * Sets (or with a null emoji, removes) the customer's reaction on the message with Meta's id, unless a
+     * later reaction is already there (Meta's retries and out-of-order deliveries).
+     *
+     * @return applied, stale (an older reaction than the one recorded) or unknown_message
+     */
+    public String recordCustomerReaction(UUID businessId, String externalMessageId, String emoji, Instant at) {
+        int updated = jdbc.update("UPDATE messages SET customer_reaction = ?, customer_reaction_at = ?, "
+                        + "updated_at = now() WHERE business_id = ? AND external_message_id = ? "
+                        + "AND (customer_reaction_at IS NULL OR customer_reaction_at <= ?)",
+                emoji, Timestamp.from(at), businessId, externalMessageId, Timestamp.from(at));
+        if (updated > 0) {
+            return "applied";
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM messages "
+                + "WHERE business_id = ? AND external_message_id = ?)", Boolean.class, businessId, externalMessageId))
+                ? "stale" : "unknown_message";
     }
 
     /**

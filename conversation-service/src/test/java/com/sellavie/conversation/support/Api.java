@@ -46,6 +46,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(base(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** A POST with extra headers (e.g. {@code Idempotency-Key}). */
     public Response post(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = base(path).header("Content-Type", "application/json")

@@ -31,6 +31,8 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 "sellavie.channels.graph.request-timeout", "2s",
                 "sellavie.outbound.poll-interval", "50ms",
                 "sellavie.outbound.instance-id", "test-instance",
+                "sellavie.contacts.poll-interval", "200ms",
+                "sellavie.contacts.initial-backoff", "500ms",
                 "sellavie.kafka.retry.initial-interval", "50ms")));
     }
 

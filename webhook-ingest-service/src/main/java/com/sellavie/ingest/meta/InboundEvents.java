@@ -1,6 +1,12 @@
 package com.sellavie.ingest.meta;
 
+import com.sellavie.events.ingest.InboundAttachment;
+import com.sellavie.events.ingest.InboundInteractiveReply;
+import com.sellavie.events.ingest.InboundLocation;
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.InboundReaction;
+import com.sellavie.events.ingest.InboundStoryReply;
+import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.events.ingest.UnroutableWebhookIdentifier;
 import com.sellavie.ingest.routing.ChannelRoute;
@@ -36,7 +42,51 @@ final class InboundEvents {
                 .setText(message.text())
                 .setSentAt(message.sentAt())
                 .setSenderName(message.senderName())
+                .setAttachments(content(message).attachments().stream()
+                        .map(a -> new InboundAttachment(a.type(), a.url(), a.mediaId(), a.caption())).toList())
+                .setReplyToStory(content(message).storyReply() == null ? null
+                        : new InboundStoryReply(content(message).storyReply().id(), content(message).storyReply().url()))
+                .setInteractive(content(message).interactive() == null ? null
+                        : new InboundInteractiveReply(content(message).interactive().kind(),
+                                content(message).interactive().id(), content(message).interactive().title()))
+                .setLocation(content(message).location() == null ? null
+                        : new InboundLocation(content(message).location().latitude(),
+                                content(message).location().longitude(), content(message).location().name(),
+                                content(message).location().address()))
+                .setReaction(content(message).reaction() == null ? null
+                        : new InboundReaction(content(message).reaction().action(), content(message).reaction().emoji(),
+                                content(message).reaction().targetMessageId()))
                 .build();
+    }
+
+    private static MetaContent content(MetaMessage message) {
+        return message.content() == null ? MetaContent.NONE : message.content();
+    }
+
+    /** A status of the business's messages, routed like the conversation's messages. */
+    static MessageStatusChanged statusChanged(MetaStatus status, ChannelRoute route, Instant now) {
+        EventMetadata metadata = EventMetadata.startOfJourney(route.businessId(), now);
+        return MessageStatusChanged.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(metadata.businessId())
+                .setCorrelationId(metadata.correlationId())
+                .setCausationId(null)
+                .setChannelType(status.channelType())
+                .setChannelExternalId(route.externalId())
+                .setRecipientExternalId(status.recipientExternalId())
+                .setStatus(status.status())
+                .setExternalMessageIds(status.externalMessageIds())
+                .setWatermark(status.watermark())
+                .setStatusAt(status.statusAt())
+                .setErrorCode(status.errorCode())
+                .setErrorTitle(status.errorTitle())
+                .build();
+    }
+
+    /** Kafka key of a status: the conversation key, so one conversation's statuses stay in order. */
+    static String conversationKey(MessageStatusChanged event) {
+        return event.getChannelExternalId() + ":" + event.getRecipientExternalId();
     }
 
     /** Kafka key of an inbound message: one conversation's messages stay in order. */

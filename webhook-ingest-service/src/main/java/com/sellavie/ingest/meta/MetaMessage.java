@@ -14,7 +14,16 @@ import java.time.Instant;
  * @param senderName        the customer's display name when the channel gives one (WhatsApp), else null
  * @param displayPhoneNumber WhatsApp: the business number as displayed (routing fallback), else null
  * @param accountId         WhatsApp: the WABA id of the entry (last routing fallback), else null
+ * @param content           attachments, story reply, interactive choice, location or reaction
  */
 record MetaMessage(String channelType, String channelExternalId, String senderExternalId, String externalMessageId,
-        String text, Instant sentAt, String senderName, String displayPhoneNumber, String accountId) {
+        String text, Instant sentAt, String senderName, String displayPhoneNumber, String accountId,
+        MetaContent content) {
+
+    /** A plain text message. */
+    MetaMessage(String channelType, String channelExternalId, String senderExternalId, String externalMessageId,
+            String text, Instant sentAt, String senderName, String displayPhoneNumber, String accountId) {
+        this(channelType, channelExternalId, senderExternalId, externalMessageId, text, sentAt, senderName,
+                displayPhoneNumber, accountId, MetaContent.NONE);
+    }
 }

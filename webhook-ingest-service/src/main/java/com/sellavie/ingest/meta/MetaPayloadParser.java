@@ -11,14 +11,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the verified bytes of a Meta webhook into customer messages: Instagram ({@code instagram}) and
- * Messenger ({@code page}) {@code entry[].messaging[]}, and WhatsApp
- * ({@code whatsapp_business_account}) {@code entry[].changes[].value.messages[]}. Echoes of the
- * business's own messages and non-message events (read, reaction, delivery, status...) are skipped and
- * named, so they can be counted.
+ * Turns the verified bytes of a Meta webhook into customer messages (reactions included) and delivery
+ * statuses: Instagram ({@code instagram}) and Messenger ({@code page}) {@code entry[].messaging[]}, and
+ * WhatsApp ({@code whatsapp_business_account}) {@code entry[].changes[].value.messages[]} and
+ * {@code statuses[]}. Echoes of the business's own messages and other events (postback, referral...) are
+ * skipped and named, so they can be counted.
  */
 class MetaPayloadParser {
 
@@ -37,16 +38,16 @@ class MetaPayloadParser {
         JsonNode root = root(body);
         String objectType = text(root.path("object"));
         JsonNode entries = root.path("entry");
-        List<MetaMessage> messages = new ArrayList<>();
-        List<String> ignored = new ArrayList<>();
+        Found found = new Found(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         boolean supported = true;
         switch (objectType) {
-            case INSTAGRAM -> entries.forEach(entry -> messaging(entry, "INSTAGRAM", messages, ignored));
-            case PAGE -> entries.forEach(entry -> messaging(entry, "MESSENGER", messages, ignored));
-            case WHATSAPP -> entries.forEach(entry -> whatsapp(entry, messages, ignored));
+            case INSTAGRAM -> entries.forEach(entry -> messaging(entry, "INSTAGRAM", found));
+            case PAGE -> entries.forEach(entry -> messaging(entry, "MESSENGER", found));
+            case WHATSAPP -> entries.forEach(entry -> whatsapp(entry, found));
             default -> supported = false;
         }
-        return new MetaNotification(objectType, supported, List.copyOf(messages), List.copyOf(ignored));
+        return new MetaNotification(objectType, supported, List.copyOf(found.messages()),
+                List.copyOf(found.statuses()), List.copyOf(found.ignored()));
     }
 
     /**
@@ -62,7 +63,8 @@ class MetaPayloadParser {
         for (JsonNode entry : root.path("entry")) {
             if (INSTAGRAM.equals(objectType) || PAGE.equals(objectType)) {
                 for (JsonNode event : entry.path("messaging")) {
-                    String mid = text(event.path("message").path("mid"));
+                    String mid = event.path("reaction").isObject() ? reactionId(event)
+                            : text(event.path("message").path("mid"));
                     if (mid != null) {
                         ObjectNode single = entryHeader(entry);
                         single.putArray("messaging").add(event);
@@ -154,8 +156,13 @@ class MetaPayloadParser {
         return ids;
     }
 
-    private static void messaging(JsonNode entry, String channelType, List<MetaMessage> messages,
-            List<String> ignored) {
+    /** What one webhook holds, gathered entry by entry. */
+    private record Found(List<MetaMessage> messages, List<MetaStatus> statuses, List<String> ignored) {
+    }
+
+    private static void messaging(JsonNode entry, String channelType, Found found) {
+        List<MetaMessage> messages = found.messages();
+        List<String> ignored = found.ignored();
         String entryId = text(entry.path("id"));
         JsonNode events = entry.path("messaging");
         if (!events.isArray()) {
@@ -165,6 +172,15 @@ class MetaPayloadParser {
         }
         for (JsonNode event : events) {
             JsonNode message = event.path("message");
+            if (event.path("delivery").isObject() || event.path("read").isObject()) {
+                MetaStatuses.ofMessaging(event, channelType, entryId)
+                        .ifPresentOrElse(found.statuses()::add, () -> ignored.add("incomplete"));
+                continue;
+            }
+            if (event.path("reaction").isObject()) {
+                reaction(event, channelType, entryId, found);
+                continue;
+            }
             if (!message.isObject()) {
                 ignored.add(OTHER_EVENT_KINDS.stream().filter(event::has).findFirst().orElse("other"));
                 continue;
@@ -185,11 +201,41 @@ class MetaPayloadParser {
                 continue;
             }
             messages.add(new MetaMessage(channelType, recipient, sender, mid, text(message.path("text")),
-                    millis(event.path("timestamp"), entry.path("time")), null, null, null));
+                    millis(event.path("timestamp"), entry.path("time")), null, null, null,
+                    MessageContents.ofMessaging(message)));
         }
     }
 
-    private static void whatsapp(JsonNode entry, List<MetaMessage> messages, List<String> ignored) {
+    /** A customer's reaction: a message-like event whose id is made from what Meta retries identically. */
+    private static void reaction(JsonNode event, String channelType, String entryId, Found found) {
+        MetaContent.Reaction reaction = MessageContents.ofMessagingReaction(event.path("reaction"));
+        String recipient = firstNonNull(text(event.path("recipient").path("id")), entryId);
+        String sender = text(event.path("sender").path("id"));
+        if (reaction == null || recipient == null || sender == null) {
+            found.ignored().add("incomplete");
+            return;
+        }
+        if (sender.equals(entryId)) {
+            found.ignored().add("echo");
+            return;
+        }
+        found.messages().add(new MetaMessage(channelType, recipient, sender, reactionId(event), null,
+                millis(event.path("timestamp"), NullNode.getInstance()), null, null, null,
+                MetaContent.reaction(reaction)));
+    }
+
+    /** Instagram/Messenger reaction events carry no id: {@code reaction:<target mid>:<sender>:<timestamp>}. */
+    private static String reactionId(JsonNode event) {
+        String target = text(event.path("reaction").path("mid"));
+        String sender = text(event.path("sender").path("id"));
+        String timestamp = text(event.path("timestamp"));
+        return target == null || sender == null ? null
+                : "reaction:" + target + ":" + sender + ":" + (timestamp == null ? "" : timestamp);
+    }
+
+    private static void whatsapp(JsonNode entry, Found found) {
+        List<MetaMessage> messages = found.messages();
+        List<String> ignored = found.ignored();
         String wabaId = text(entry.path("id"));
         for (JsonNode change : entry.path("changes")) {
             JsonNode value = change.path("value");
@@ -197,9 +243,10 @@ class MetaPayloadParser {
                 ignored.add("other");
                 continue;
             }
-            value.path("statuses").forEach(status -> ignored.add("status"));
             String phoneNumberId = text(value.path("metadata").path("phone_number_id"));
             String displayNumber = text(value.path("metadata").path("display_phone_number"));
+            value.path("statuses").forEach(status -> MetaStatuses.ofWhatsApp(status, phoneNumberId,
+                    digits(displayNumber), wabaId).ifPresentOrElse(found.statuses()::add, () -> ignored.add("status")));
             Map<String, String> names = new HashMap<>();
             value.path("contacts").forEach(contact -> {
                 String waId = text(contact.path("wa_id"));
@@ -215,9 +262,10 @@ class MetaPayloadParser {
                     ignored.add("incomplete");
                     continue;
                 }
-                String body = "text".equals(text(message.path("type"))) ? text(message.path("text").path("body")) : null;
-                messages.add(new MetaMessage("WHATSAPP", phoneNumberId, from, id, body,
-                        seconds(message.path("timestamp")), names.get(from), digits(displayNumber), wabaId));
+                MessageContents.WhatsAppBody body = MessageContents.ofWhatsApp(message);
+                messages.add(new MetaMessage("WHATSAPP", phoneNumberId, from, id, body.text(),
+                        seconds(message.path("timestamp")), names.get(from), digits(displayNumber), wabaId,
+                        body.content()));
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.sellavie.ingest.meta;
 
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.ingest.routing.ChannelRoute;
 import com.sellavie.ingest.routing.ChannelRouter;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class MetaWebhookIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(MetaWebhookIngestion.class);
 
     static final String UNKNOWN_CHANNEL = "UNKNOWN_CHANNEL";
     static final String UNSUPPORTED_OBJECT = "UNSUPPORTED_OBJECT";
@@ -45,8 +50,8 @@ class MetaWebhookIngestion {
         this.clock = Clock.systemUTC();
     }
 
-    /** What became of a webhook's messages. */
-    record Outcome(int published, int unroutable) {
+    /** What became of a webhook's messages and statuses. */
+    record Outcome(int published, int unroutable, int statusesPublished, int statusesUnroutable) {
     }
 
     @Transactional
@@ -54,7 +59,7 @@ class MetaWebhookIngestion {
         Instant now = clock.instant();
         if (!notification.supported()) {
             publish(InboundEvents.unroutable(UNSUPPORTED_OBJECT, notification.objectType(), List.of(), body, now));
-            return new Outcome(0, 0);
+            return new Outcome(0, 0, 0, 0);
         }
         int published = 0;
         List<Map.Entry<String, String>> unknown = new ArrayList<>();
@@ -77,7 +82,30 @@ class MetaWebhookIngestion {
         if (unroutableCount > 0) {
             publish(InboundEvents.unroutable(UNKNOWN_CHANNEL, notification.objectType(), unknown, body, now));
         }
-        return new Outcome(published, unroutableCount);
+        int statuses = publishStatuses(notification.statuses(), now);
+        return new Outcome(published, unroutableCount, statuses, notification.statuses().size() - statuses);
+    }
+
+    /**
+     * Statuses go where their conversation's messages go. One for no known channel is only counted
+     * and logged: it concerns a message Sellavie could not have sent, so nothing waits for it.
+     */
+    private int publishStatuses(List<MetaStatus> statuses, Instant now) {
+        int published = 0;
+        for (MetaStatus status : statuses) {
+            Optional<ChannelRoute> route = "WHATSAPP".equals(status.channelType())
+                    ? router.routeWhatsApp(status.channelExternalId(), status.displayPhoneNumber(), status.accountId())
+                    : router.route(status.channelType(), status.channelExternalId());
+            if (route.isPresent()) {
+                MessageStatusChanged event = InboundEvents.statusChanged(status, route.get(), now);
+                outbox.publish(event, InboundEvents.conversationKey(event));
+                published++;
+            } else {
+                log.info("{} status {} for unknown {} channel {}: dropped", status.channelType(), status.status(),
+                        status.channelType(), status.channelExternalId());
+            }
+        }
+        return published;
     }
 
     /** Where a message goes with the routes known now: one identifier, or WhatsApp's layers. */

@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counters of what Meta sent: {@code sellavie.ingest.meta.webhooks{result}} per POST,
  * {@code sellavie.ingest.meta.handshakes{result}} per GET, and {@code sellavie.ingest.meta.events{outcome,kind}}
- * per messaging event (published, unroutable, or ignored with its kind: echo, read, reaction, status...).
+ * per messaging event (published or unroutable, kind message or status; or ignored with its kind: echo,
+ * postback, status (one WhatsApp does not say Sellavie tracks)...).
  */
 final class MetaWebhookMetrics {
 
@@ -26,6 +27,8 @@ final class MetaWebhookMetrics {
     void events(MetaNotification notification, MetaWebhookIngestion.Outcome outcome) {
         count("published", "message", outcome.published());
         count("unroutable", "message", outcome.unroutable());
+        count("published", "status", outcome.statusesPublished());
+        count("unroutable", "status", outcome.statusesUnroutable());
         notification.ignored().forEach(kind -> count("ignored", kind, 1));
     }
 

@@ -27,8 +27,128 @@ class MetaPayloadParserTest {
     @Test
     void skipsEchoesAndNamesNonMessageEvents() throws Exception {
         assertThat(parse(MetaWebhooks.instagramEcho("17841", "IGSID", "m", "ours")).ignored()).containsExactly("echo");
-        assertThat(parse(MetaWebhooks.instagramRead("17841", "IGSID", "m")).ignored()).containsExactly("read");
-        assertThat(parse(MetaWebhooks.instagramRead("17841", "IGSID", "m")).messages()).isEmpty();
+        assertThat(parse(MetaWebhooks.messagingEvent("instagram", "17841", "{\"sender\":{\"id\":\"IGSID\"},"
+                + "\"recipient\":{\"id\":\"17841\"},\"timestamp\":1,\"postback\":{\"payload\":\"P\"}}"))
+                .ignored()).containsExactly("postback");
+    }
+
+    @Test
+    void instagramAttachmentsAndAStoryReplyCarryTheirTypesAndLinks() throws Exception {
+        MetaNotification notification = parse(MetaWebhooks.instagramMessage("17841", "IGSID", "{\"mid\":\"mid.7\","
+                + "\"text\":\"Love this!\",\"reply_to\":{\"story\":{\"url\":\"https:\\/\\/lookaside.fbsbx.com\\/story\","
+                + "\"id\":\"17887\"}},\"attachments\":[{\"type\":\"image\",\"payload\":{\"url\":"
+                + "\"https:\\/\\/lookaside.fbsbx.com\\/img\"}},{\"type\":\"ig_reel\",\"payload\":{\"url\":"
+                + "\"https:\\/\\/lookaside.fbsbx.com\\/reel\",\"title\":\"A reel\"}}]}"));
+
+        MetaMessage message = notification.messages().getFirst();
+        assertThat(message.text()).isEqualTo("Love this!");
+        assertThat(message.content().attachments()).containsExactly(
+                new MetaContent.Attachment("image", "https://lookaside.fbsbx.com/img", null, null),
+                new MetaContent.Attachment("ig_reel", "https://lookaside.fbsbx.com/reel", null, null));
+        assertThat(message.content().storyReply())
+                .isEqualTo(new MetaContent.StoryReply("17887", "https://lookaside.fbsbx.com/story"));
+    }
+
+    @Test
+    void messengerQuickReplyIsAnInteractiveChoiceWithItsPayload() throws Exception {
+        MetaMessage message = parse(MetaWebhooks.messagingEvent("page", "PAGE1", "{\"sender\":{\"id\":\"PSID1\"},"
+                + "\"recipient\":{\"id\":\"PAGE1\"},\"timestamp\":1458692752478,\"message\":{\"mid\":\"mid.q\","
+                + "\"text\":\"Size M\",\"quick_reply\":{\"payload\":\"SIZE_M\"}}}")).messages().getFirst();
+
+        assertThat(message.content().interactive())
+                .isEqualTo(new MetaContent.Interactive("quick_reply", "SIZE_M", "Size M"));
+    }
+
+    @Test
+    void reactionsAreMessagesWithAStableIdNamingTheMessageReactedTo() throws Exception {
+        String love = MetaWebhooks.reaction("instagram", "17841", "IGSID", "mid.target", "react", "\u2764");
+        MetaMessage reaction = parse(love).messages().getFirst();
+        MetaMessage removed = parse(MetaWebhooks.reaction("page", "PAGE1", "PSID1", "mid.t2", "unreact", null))
+                .messages().getFirst();
+
+        assertThat(reaction.content().reaction()).isEqualTo(new MetaContent.Reaction("REACT", "\u2764", "mid.target"));
+        assertThat(reaction.externalMessageId()).isEqualTo("reaction:mid.target:IGSID:1569262485349")
+                .isEqualTo(parse(love).messages().getFirst().externalMessageId());
+        assertThat(reaction.text()).isNull();
+        assertThat(removed.content().reaction()).isEqualTo(new MetaContent.Reaction("UNREACT", null, "mid.t2"));
+        assertThat(parser.messageDocuments(love.getBytes(StandardCharsets.UTF_8)))
+                .containsOnlyKeys(reaction.externalMessageId());
+    }
+
+    @Test
+    void whatsappMediaHasAnIdAndACaptionButNoLink() throws Exception {
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.I", "image",
+                "{\"caption\":\"This one?\",\"mime_type\":\"image\\/jpeg\",\"sha256\":\"abc\",\"id\":\"1234567\"}"))
+                .content().attachments()).containsExactly(new MetaContent.Attachment("image", null, "1234567", "This one?"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.D", "document",
+                "{\"filename\":\"order.pdf\",\"mime_type\":\"application\\/pdf\",\"id\":\"765\"}"))
+                .content().attachments()).containsExactly(new MetaContent.Attachment("file", null, "765", "order.pdf"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.S", "sticker",
+                "{\"mime_type\":\"image\\/webp\",\"id\":\"99\",\"animated\":false}"))
+                .content().attachments()).containsExactly(new MetaContent.Attachment("sticker", null, "99", null));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.A", "audio",
+                "{\"mime_type\":\"audio\\/ogg; codecs=opus\",\"id\":\"55\",\"voice\":true}")).text()).isNull();
+    }
+
+    @Test
+    void whatsappInteractiveAndButtonRepliesNameTheChoice() throws Exception {
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.B", "interactive",
+                "{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"yes-size-m\",\"title\":\"Yes, M\"}}"))
+                .content().interactive()).isEqualTo(new MetaContent.Interactive("button_reply", "yes-size-m", "Yes, M"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.L", "interactive",
+                "{\"type\":\"list_reply\",\"list_reply\":{\"id\":\"row-2\",\"title\":\"Blue\",\"description\":\"d\"}}"))
+                .content().interactive()).isEqualTo(new MetaContent.Interactive("list_reply", "row-2", "Blue"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.T", "button",
+                "{\"payload\":\"STOP\",\"text\":\"Stop promotions\"}"))
+                .content().interactive()).isEqualTo(new MetaContent.Interactive("button", "STOP", "Stop promotions"));
+    }
+
+    @Test
+    void whatsappLocationsReactionsAndUnknownTypesAreKeptForWhatTheyAre() throws Exception {
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.P", "location",
+                "{\"latitude\":6.5244,\"longitude\":3.3792,\"name\":\"Shop\",\"address\":\"1 Marina, Lagos\"}"))
+                .content().location()).isEqualTo(new MetaContent.Location(6.5244, 3.3792, "Shop", "1 Marina, Lagos"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.R", "reaction",
+                "{\"message_id\":\"wamid.OURS\",\"emoji\":\"\\uD83D\\uDE00\"}")).content().reaction())
+                .isEqualTo(new MetaContent.Reaction("REACT", "\uD83D\uDE00", "wamid.OURS"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.U", "reaction",
+                "{\"message_id\":\"wamid.OURS\"}")).content().reaction())
+                .isEqualTo(new MetaContent.Reaction("UNREACT", null, "wamid.OURS"));
+        assertThat(whatsapp(MetaWebhooks.whatsappTyped("16505551234", "wamid.X", "unsupported",
+                "{}")).content().attachments()).extracting(MetaContent.Attachment::type).containsExactly("unsupported");
+    }
+
+    @Test
+    void whatsappStatusesCarryTheirStateAndMetasErrorWhenFailed() throws Exception {
+        MetaNotification failed = parse(MetaWebhooks.whatsappStatus("WABA1", "106540352242922", "15550783881",
+                "16505551234", "wamid.OUT", "failed", "1750030073"));
+        MetaNotification read = parse(MetaWebhooks.whatsappStatus("WABA1", "106540352242922", "15550783881",
+                "16505551234", "wamid.OUT", "read", "1750030080"));
+
+        assertThat(failed.messages()).isEmpty();
+        assertThat(failed.statuses()).containsExactly(new MetaStatus("WHATSAPP", "106540352242922", "16505551234",
+                "FAILED", List.of("wamid.OUT"), null, Instant.ofEpochSecond(1750030073L), "131047",
+                "Re-engagement message", "15550783881", "WABA1"));
+        assertThat(read.statuses()).extracting(MetaStatus::status, MetaStatus::errorCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("READ", null));
+    }
+
+    @Test
+    void messengerDeliveryAndReadAreStatusesOfTheCustomersConversation() throws Exception {
+        MetaStatus delivered = parse(MetaWebhooks.messengerDelivery("PAGE1", "PSID1", List.of("mid.a", "mid.b"),
+                1458668856253L)).statuses().getFirst();
+        MetaStatus read = parse(MetaWebhooks.messengerRead("PAGE1", "PSID1", 1458668856253L)).statuses().getFirst();
+        MetaStatus instagramRead = parse(MetaWebhooks.instagramRead("17841", "IGSID", "mid.c")).statuses().getFirst();
+
+        assertThat(delivered).extracting(MetaStatus::channelType, MetaStatus::channelExternalId,
+                MetaStatus::recipientExternalId, MetaStatus::status, MetaStatus::externalMessageIds, MetaStatus::watermark)
+                .containsExactly("MESSENGER", "PAGE1", "PSID1", "DELIVERED", List.of("mid.a", "mid.b"),
+                        Instant.ofEpochMilli(1458668856253L));
+        assertThat(read.status()).isEqualTo("READ");
+        assertThat(read.externalMessageIds()).isEmpty();
+        assertThat(read.watermark()).isEqualTo(Instant.ofEpochMilli(1458668856253L));
+        assertThat(instagramRead).extracting(MetaStatus::status, MetaStatus::externalMessageIds)
+                .containsExactly("READ", List.of("mid.c"));
     }
 
     @Test
@@ -85,6 +205,11 @@ class MetaPayloadParserTest {
                 "{\"object\":\"instagram\",\"entry\":[]}{}")) {
             assertThatThrownBy(() -> parse(body)).as(body).isInstanceOf(MalformedPayloadException.class);
         }
+    }
+
+    private MetaMessage whatsapp(String messageJson) throws MalformedPayloadException {
+        return parse(MetaWebhooks.whatsappMessage("WABA1", "106540352242922", "15550783881", "16505551234", "Ada",
+                messageJson)).messages().getFirst();
     }
 
     private MetaNotification parse(String json) throws MalformedPayloadException {

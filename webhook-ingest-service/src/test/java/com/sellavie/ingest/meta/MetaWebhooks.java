@@ -68,6 +68,74 @@ final class MetaWebhooks {
                 + "\"field\":\"messages\"}]}]}";
     }
 
+    /** An Instagram/Messenger webhook ({@code instagram} or {@code page}) with one raw messaging event. */
+    static String messagingEvent(String object, String accountId, String eventJson) {
+        return "{\"object\":" + string(object) + ",\"entry\":[{\"id\":" + string(accountId)
+                + ",\"time\":1569262486134,\"messaging\":[" + eventJson + "]}]}";
+    }
+
+    /** A customer's DM carrying {@code messageJson} (attachments, reply_to...), as in PROVIDERS.md §1.4-1.5. */
+    static String instagramMessage(String igAccountId, String senderId, String messageJson) {
+        return messagingEvent("instagram", igAccountId, messaging(senderId, igAccountId, messageJson));
+    }
+
+    /** Meta's {@code reaction} messaging event: {@code {mid, action, reaction?, emoji?}}. */
+    static String reaction(String object, String accountId, String customerId, String targetMid, String action,
+            String emoji) {
+        return messagingEvent(object, accountId, "{\"sender\":{\"id\":" + string(customerId)
+                + "},\"recipient\":{\"id\":" + string(accountId) + "},\"timestamp\":1569262485349,"
+                + "\"reaction\":{\"mid\":" + string(targetMid) + ",\"action\":" + string(action)
+                + (emoji == null ? "" : ",\"reaction\":\"love\",\"emoji\":" + string(emoji)) + "}}");
+    }
+
+    /** Messenger's {@code delivery} event: {@code mids[]} and a watermark (ms). */
+    static String messengerDelivery(String pageId, String psid, List<String> mids, long watermark) {
+        return messagingEvent("page", pageId, "{\"sender\":{\"id\":" + string(psid) + "},\"recipient\":{\"id\":"
+                + string(pageId) + "},\"delivery\":{\"mids\":[" + String.join(",",
+                        mids.stream().map(MetaWebhooks::string).toList()) + "],\"watermark\":" + watermark + "}}");
+    }
+
+    /** Messenger's {@code read} event: a watermark (ms). */
+    static String messengerRead(String pageId, String psid, long watermark) {
+        return messagingEvent("page", pageId, "{\"sender\":{\"id\":" + string(psid) + "},\"recipient\":{\"id\":"
+                + string(pageId) + "},\"timestamp\":" + (watermark + 100) + ",\"read\":{\"watermark\":"
+                + watermark + "}}");
+    }
+
+    /** A WhatsApp messages webhook whose {@code messages[]} holds {@code messageJson} (any type). */
+    static String whatsappMessage(String wabaId, String phoneNumberId, String displayNumber, String waId, String name,
+            String messageJson) {
+        return whatsappValue(wabaId, phoneNumberId, displayNumber,
+                "\"contacts\":[{\"profile\":{\"name\":" + string(name) + "},\"wa_id\":" + string(waId) + "}],"
+                        + "\"messages\":[" + messageJson + "]");
+    }
+
+    /** A WhatsApp message object of {@code type} with its body object, e.g. {@code image}, {@code {"id":...}}. */
+    static String whatsappTyped(String waId, String wamid, String type, String bodyJson) {
+        return "{\"from\":" + string(waId) + ",\"id\":" + string(wamid) + ",\"timestamp\":\"1739321024\","
+                + "\"type\":" + string(type) + "," + string(type) + ":" + bodyJson + "}";
+    }
+
+    /** A WhatsApp status notification ({@code value.statuses[]}), with {@code errors[]} when failed. */
+    static String whatsappStatus(String wabaId, String phoneNumberId, String displayNumber, String recipient,
+            String wamid, String status, String timestamp) {
+        String errors = "failed".equals(status)
+                ? ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":"
+                        + "\"Re-engagement message\",\"error_data\":{\"details\":\"Message failed to send because"
+                        + " more than 24 hours have passed since the customer last replied to this number.\"}}]"
+                : "";
+        return whatsappValue(wabaId, phoneNumberId, displayNumber, "\"statuses\":[{\"id\":" + string(wamid)
+                + ",\"status\":" + string(status) + ",\"timestamp\":" + string(timestamp) + ",\"recipient_id\":"
+                + string(recipient) + errors + "}]");
+    }
+
+    private static String whatsappValue(String wabaId, String phoneNumberId, String displayNumber, String inner) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":" + string(wabaId) + ",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + string(displayNumber) + ",\"phone_number_id\":" + string(phoneNumberId) + "}," + inner + "},"
+                + "\"field\":\"messages\"}]}]}";
+    }
+
     static Signed signed(String secret, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         return new Signed(body, signature(secret, body));

@@ -1,0 +1,39 @@
+package com.sellavie.ingest.meta;
+
+import java.util.List;
+
+/**
+ * What a customer's message holds beyond its text: attachments, the story it answers, the button it
+ * taps, a shared location, or (instead of a message) a reaction to an earlier one.
+ */
+record MetaContent(List<Attachment> attachments, StoryReply storyReply, Interactive interactive, Location location,
+        Reaction reaction) {
+
+    static final MetaContent NONE = new MetaContent(List.of(), null, null, null, null);
+
+    MetaContent {
+        attachments = List.copyOf(attachments);
+    }
+
+    static MetaContent reaction(Reaction reaction) {
+        return new MetaContent(List.of(), null, null, null, reaction);
+    }
+
+    /** @param type Meta's kind, lower case; url for Instagram/Messenger, mediaId (and caption) for WhatsApp */
+    record Attachment(String type, String url, String mediaId, String caption) {
+    }
+
+    record StoryReply(String id, String url) {
+    }
+
+    /** @param kind button_reply, list_reply, button or quick_reply */
+    record Interactive(String kind, String id, String title) {
+    }
+
+    record Location(double latitude, double longitude, String name, String address) {
+    }
+
+    /** @param action REACT or UNREACT; emoji null when removed */
+    record Reaction(String action, String emoji, String targetMessageId) {
+    }
+}
