@@ -127,6 +127,8 @@ final class LocalStack {
         console.info("  send a signed sample DM: ./sellavie demo-dm \"Is the linen shirt available?\"");
         console.info("  buy something:           ./sellavie demo-dm \"I'd like 2 linen shirts\"  (the link opens the"
                 + " sandbox Pay / Decline page)");
+        console.info("  on Messenger / WhatsApp: ./sellavie demo-dm --channel messenger \"Do you ship abroad?\""
+                + "  (or --channel whatsapp)");
         console.info("  dead letters and unroutable DMs: ./sellavie dlt list, ./sellavie unroutable list");
         console.info("  logs: {}   stop: Ctrl-C", data.logs());
     }
