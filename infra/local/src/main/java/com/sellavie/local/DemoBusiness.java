@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo business seeded on first run: its owner's login, its sandbox Instagram account, the
- * small FAQ its assistant answers from, its catalog, and its (sandbox) Stripe account.
+ * The demo business seeded on first run: its owner's login, its sandbox Instagram account, Facebook
+ * Page (Messenger) and WhatsApp number, the demo customer on each, the small FAQ its assistant answers
+ * from, its catalog, and its (sandbox) Stripe account.
  */
 final class DemoBusiness {
 
@@ -14,6 +15,17 @@ final class DemoBusiness {
     static final String INSTAGRAM_ACCOUNT_ID = "17841400000000000";
     static final String INSTAGRAM_ACCOUNT_NAME = "@linenandco.demo";
     static final String CUSTOMER_ID = "demo-customer-1";
+    static final String MESSENGER_PAGE_ID = "104000000000000";
+    static final String MESSENGER_PAGE_NAME = "Linen & Co";
+    /** Messenger's page-scoped id (PSID) of the demo customer. */
+    static final String MESSENGER_CUSTOMER_ID = "7100000000000001";
+    static final String WHATSAPP_PHONE_NUMBER_ID = "106540000000000";
+    static final String WHATSAPP_BUSINESS_ACCOUNT_ID = "102290000000000";
+    static final String WHATSAPP_DISPLAY_PHONE_NUMBER = "+1 555-010-0199";
+    static final String WHATSAPP_VERIFIED_NAME = "Linen & Co";
+    /** The demo customer's WhatsApp id (their phone number, digits only) and profile name. */
+    static final String WHATSAPP_CUSTOMER_ID = "15550100123";
+    static final String WHATSAPP_CUSTOMER_NAME = "Demo Customer";
 
     private static final List<Map<String, Object>> PRODUCTS = List.of(
             product("LINEN-SHIRT-WHT", "Linen shirt", "White linen shirt, relaxed fit, sizes S to XL.", 4500, 40),

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -21,15 +22,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Seeds the demo business through the public HTTP API (via the gateway), exactly as a merchant
- * would: sign-up, an Instagram channel in sandbox mode, the assistant's FAQ, the catalog, and a test
- * Stripe account pointing at the sandbox payment provider. Each step is remembered in
+ * would: sign-up, its Instagram account, Facebook Page (Messenger) and WhatsApp number (each proven
+ * with the sandbox Graph API by conversation-service, as with Meta), the assistant's FAQ, the catalog,
+ * and a test Stripe account pointing at the sandbox payment provider. Each step is remembered in
  * {@code demo.properties}, so later runs do nothing; a step whose effect already exists (409) counts as done.
- * The sandbox forgets merchants on restart: every run registers the demo account with it again.
+ * The sandboxes forget on restart: every run tells them again about the demo accounts (channel tokens
+ * and Stripe keys, kept in {@code secrets/}).
  */
 final class DemoSeeder {
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One of the demo business's channels: what the sandbox is told its token controls, and the body of
+     * {@code POST /api/channels} (without the token). Instagram keeps the state key of the stacks that
+     * seeded only Instagram, so their data folders do not connect it twice.
+     */
+    record DemoChannel(String kind, String stateKey, String description, SandboxGraphApi.Account account,
+            Map<String, Object> request) {
+    }
+
+    static List<DemoChannel> channels() {
+        return List.of(
+                new DemoChannel("instagram", "channel.connected",
+                        "Instagram account " + DemoBusiness.INSTAGRAM_ACCOUNT_ID,
+                        new SandboxGraphApi.InstagramAccount(DemoBusiness.INSTAGRAM_ACCOUNT_ID,
+                                DemoBusiness.INSTAGRAM_ACCOUNT_NAME.replaceFirst("^@", "")),
+                        Map.of("type", "INSTAGRAM", "externalId", DemoBusiness.INSTAGRAM_ACCOUNT_ID,
+                                "name", DemoBusiness.INSTAGRAM_ACCOUNT_NAME)),
+                // No name: conversation-service stores Meta's (the Page name, the number's verified name).
+                new DemoChannel("messenger", "channel.messenger.connected",
+                        "Messenger Page " + DemoBusiness.MESSENGER_PAGE_ID,
+                        new SandboxGraphApi.FacebookPage(DemoBusiness.MESSENGER_PAGE_ID,
+                                DemoBusiness.MESSENGER_PAGE_NAME),
+                        Map.of("type", "MESSENGER", "externalId", DemoBusiness.MESSENGER_PAGE_ID)),
+                new DemoChannel("whatsapp", "channel.whatsapp.connected",
+                        "WhatsApp number " + DemoBusiness.WHATSAPP_DISPLAY_PHONE_NUMBER,
+                        new SandboxGraphApi.WhatsAppNumber(DemoBusiness.WHATSAPP_PHONE_NUMBER_ID,
+                                DemoBusiness.WHATSAPP_BUSINESS_ACCOUNT_ID, DemoBusiness.WHATSAPP_DISPLAY_PHONE_NUMBER,
+                                DemoBusiness.WHATSAPP_VERIFIED_NAME),
+                        Map.of("type", "WHATSAPP", "externalId", DemoBusiness.WHATSAPP_PHONE_NUMBER_ID,
+                                "phoneNumberId", DemoBusiness.WHATSAPP_PHONE_NUMBER_ID,
+                                "wabaId", DemoBusiness.WHATSAPP_BUSINESS_ACCOUNT_ID)));
+    }
 
     private final String gatewayUrl;
     private final Path stateFile;
@@ -50,15 +86,21 @@ final class DemoSeeder {
     /** Runs the steps not done yet. */
     void seed() throws IOException, InterruptedException {
         Properties state = load(stateFile);
+        // First: conversation-service asks the sandbox to prove each channel, and sends to them.
+        registerChannelsWithSandbox();
         boolean paymentsWanted = sandboxPayments.isPresent();
-        if (done(state, "channel.connected") && done(state, "knowledge.seeded") && done(state, "catalog.seeded")
+        List<DemoChannel> unconnected = channels().stream().filter(channel -> !done(state, channel.stateKey()))
+                .toList();
+        if (unconnected.isEmpty() && done(state, "knowledge.seeded") && done(state, "catalog.seeded")
                 && (!paymentsWanted || done(state, "payments.configured"))) {
-            registerWithSandbox(state);
+            registerPaymentsWithSandbox(state);
             return;
         }
         String token = accessToken();
-        if (!done(state, "channel.connected")) {
-            connectChannel(token, state);
+        state.setProperty("owner.signed-up", "true");
+        store(state);
+        for (DemoChannel channel : unconnected) {
+            connectChannel(token, channel, state);
         }
         if (!done(state, "knowledge.seeded")) {
             seedKnowledge(token, state);
@@ -69,40 +111,37 @@ final class DemoSeeder {
         if (paymentsWanted && !done(state, "payments.configured")) {
             configurePayments(token, state);
         }
-        registerWithSandbox(state);
+        registerPaymentsWithSandbox(state);
     }
 
     private static boolean done(Properties state, String step) {
         return "true".equals(state.getProperty(step));
     }
 
-    private void connectChannel(String token, Properties state) throws IOException, InterruptedException {
-        state.setProperty("owner.signed-up", "true");
-        store(state);
-        String channelToken = "sandbox-" + SecretFile.randomHex(12);
-        // conversation-service asks Meta whether the token controls the account: the sandbox says yes.
-        sandboxGraph.ifPresent(graph -> graph.controls(channelToken, DemoBusiness.INSTAGRAM_ACCOUNT_ID,
-                DemoBusiness.INSTAGRAM_ACCOUNT_NAME.replaceFirst("^@", "")));
-        HttpResponse<String> channel = send("POST", "/api/channels", token, Map.of(
-                "type", "INSTAGRAM",
-                "externalId", DemoBusiness.INSTAGRAM_ACCOUNT_ID,
-                "name", DemoBusiness.INSTAGRAM_ACCOUNT_NAME,
-                "accessToken", channelToken));
+    private void registerChannelsWithSandbox() {
+        sandboxGraph.ifPresent(graph -> channels().forEach(channel ->
+                graph.controls(secrets.sandboxChannelToken(channel.kind()), channel.account())));
+    }
+
+    private void connectChannel(String token, DemoChannel demo, Properties state)
+            throws IOException, InterruptedException {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(demo.request());
+        request.put("accessToken", secrets.sandboxChannelToken(demo.kind()));
+        HttpResponse<String> channel = send("POST", "/api/channels", token, request);
         if (channel.statusCode() == 422 && sandboxGraph.isEmpty()) {
             // A real Graph API (SELLAVIE_META_GRAPH_URL set) rightly refuses the demo's made-up token.
-            console.info("  demo channel    not connected: {} refused the demo token (connect a real channel in"
-                    + " the console)", "SELLAVIE_META_GRAPH_URL");
+            console.info("  demo channel    not connected: {} refused the token of the demo {} (connect a real"
+                    + " channel in the console)", "SELLAVIE_META_GRAPH_URL", demo.description());
             return;
         }
         if (channel.statusCode() != 201 && channel.statusCode() != 409) {
-            throw new IllegalStateException("Connecting the demo Instagram channel answered " + channel.statusCode()
-                    + ": " + channel.body());
+            throw new IllegalStateException("Connecting the demo " + demo.description() + " answered "
+                    + channel.statusCode() + ": " + channel.body());
         }
-        state.setProperty("channel.connected", "true");
-        state.setProperty("channel.external-id", DemoBusiness.INSTAGRAM_ACCOUNT_ID);
+        state.setProperty(demo.stateKey(), "true");
+        state.setProperty(demo.stateKey().replace(".connected", ".external-id"), demo.account().id());
         store(state);
-        console.info("  demo business   seeded: {} with Instagram account {} (sandbox)", DemoBusiness.BUSINESS_NAME,
-                DemoBusiness.INSTAGRAM_ACCOUNT_ID);
+        console.info("  demo channel    connected: {} of {} (sandbox)", demo.description(), DemoBusiness.BUSINESS_NAME);
     }
 
     /** The assistant's FAQ, through ai-service's merchant API (PUT replaces the whole document). */
@@ -164,7 +203,7 @@ final class DemoSeeder {
         console.info("  demo payments   configured: Stripe (sandbox, test mode), webhooks to {}", webhookUrl);
     }
 
-    private void registerWithSandbox(Properties state) {
+    private void registerPaymentsWithSandbox(Properties state) {
         String webhookUrl = state.getProperty("payments.webhook-url");
         if (webhookUrl != null) {
             sandboxPayments.ifPresent(sandbox -> sandbox.register(secrets.sandboxStripeSecretKey(),

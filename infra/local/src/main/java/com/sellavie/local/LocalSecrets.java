@@ -66,6 +66,16 @@ final class LocalSecrets {
                 () -> "whsec_" + SecretFile.randomHex(24));
     }
 
+    /**
+     * The access token of the demo business's channel of this type (instagram, messenger, whatsapp):
+     * kept, so the sandbox Graph API, which forgets on restart, is told again at every start that it
+     * controls the demo account (the WhatsApp templates are read with it on every call).
+     */
+    String sandboxChannelToken(String channelType) {
+        return SecretFile.readOrCreate(folder.resolve("sandbox-" + channelType + "-token"),
+                () -> "sandbox-" + SecretFile.randomHex(16));
+    }
+
     /** Path of identity's RSA signing key (PKCS#8 PEM). */
     Path jwtPrivateKeyFile() {
         String configured = environment.get("SELLAVIE_JWT_PRIVATE_KEY_FILE");

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sellavie up}: checks ports, generates secrets, starts the infrastructure, the sandbox
- * Send API and sandbox payment provider, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
+ * Graph API and sandbox payment provider, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
  * which a shutdown hook stops everything in reverse order.
  */
 final class LocalStack {
@@ -95,8 +95,8 @@ final class LocalStack {
         if (graphUrl == null || graphUrl.isBlank()) {
             sandbox = SandboxGraphApi.start(ports.sandbox(), data.sandbox().resolve("outbound.jsonl"));
             graphUrl = sandbox.graphUrl();
-            console.info("Sandbox Send API at {} (SELLAVIE_META_GRAPH_URL unset): sends are recorded in {}",
-                    graphUrl, sandbox.record());
+            console.info("Sandbox Graph API at {} (SELLAVIE_META_GRAPH_URL unset): Instagram, Messenger and"
+                    + " WhatsApp sends are recorded in {}", graphUrl, sandbox.record());
         }
         env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
         String stripeUrl = environment.get("SELLAVIE_STRIPE_URL");
@@ -127,6 +127,8 @@ final class LocalStack {
         console.info("  send a signed sample DM: ./sellavie demo-dm \"Is the linen shirt available?\"");
         console.info("  buy something:           ./sellavie demo-dm \"I'd like 2 linen shirts\"  (the link opens the"
                 + " sandbox Pay / Decline page)");
+        console.info("  on Messenger / WhatsApp: ./sellavie demo-dm --channel messenger \"Do you ship abroad?\""
+                + "  (or --channel whatsapp)");
         console.info("  dead letters and unroutable DMs: ./sellavie dlt list, ./sellavie unroutable list");
         console.info("  logs: {}   stop: Ctrl-C", data.logs());
     }
@@ -149,7 +151,7 @@ final class LocalStack {
                     avoid));
         }
         if (isUnset("SELLAVIE_META_GRAPH_URL")) {
-            wanted.add(new PortConflicts.WantedPort(ports.sandbox(), "the sandbox Send API",
+            wanted.add(new PortConflicts.WantedPort(ports.sandbox(), "the sandbox Graph API",
                     "set SELLAVIE_META_GRAPH_URL to a Graph API base URL"));
         }
         if (isUnset("SELLAVIE_STRIPE_URL")) {

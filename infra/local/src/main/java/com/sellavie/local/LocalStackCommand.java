@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm "text"}, {@code reset}, the operator
+ * Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm [--channel c] "text"}, {@code reset}, the operator
  * commands {@code dlt} and {@code unroutable}, {@code help}.
  */
 public final class LocalStackCommand {
@@ -34,7 +34,7 @@ public final class LocalStackCommand {
         String command = args.length == 0 ? "help" : args[0];
         return switch (command) {
             case "up" -> new LocalStack(installation, data, environment).up();
-            case "demo-dm" -> demoDm(data, environment, args.length > 1 ? args[1] : "Is the linen shirt available?");
+            case "demo-dm" -> demoDm(data, environment, List.of(args).subList(1, args.length));
             case "reset" -> {
                 if (args.length > 1) {
                     // A typo like `reset --dry-run` must not wipe the data folder.
@@ -52,7 +52,15 @@ public final class LocalStackCommand {
         };
     }
 
-    private static int demoDm(DataFolder data, Map<String, String> environment, String text) {
+    private static int demoDm(DataFolder data, Map<String, String> environment, List<String> args) {
+        DemoDirectMessage.Request request;
+        try {
+            request = DemoDirectMessage.parse(args);
+        } catch (IllegalArgumentException e) {
+            console.error("{}. Usage: ./sellavie demo-dm [--channel {}] \"text\"", e.getMessage(),
+                    DemoDirectMessage.Channel.optionNames());
+            return 2;
+        }
         LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
         if (!Files.exists(data.demoState()) && environment.get("SELLAVIE_META_APP_SECRET") == null) {
             console.error("No demo business yet in {}: run ./sellavie up first (it seeds one).", data.root());
@@ -60,15 +68,18 @@ public final class LocalStackCommand {
         }
         String url = Optional.ofNullable(environment.get("SELLAVIE_GATEWAY_URL")).orElse(LocalStack.GATEWAY_URL)
                 + "/webhooks/meta";
-        DemoDirectMessage.SignedWebhook webhook =
-                DemoDirectMessage.signed(secrets.metaAppSecret(), text, System.currentTimeMillis());
+        DemoDirectMessage.Channel channel = request.channel();
+        DemoDirectMessage.SignedWebhook webhook = DemoDirectMessage.signed(secrets.metaAppSecret(), channel,
+                request.text(), System.currentTimeMillis());
         try {
             int status = DemoDirectMessage.post(url, webhook);
             console.info("POST {} -> HTTP {}", url, status);
             if (status == 200) {
-                console.info("Sent as customer {} to Instagram account {}. Watch the inbox at http://localhost:8080;"
-                        + " the reply appears there and in {}", DemoBusiness.CUSTOMER_ID,
-                        DemoBusiness.INSTAGRAM_ACCOUNT_ID, data.sandbox().resolve("outbound.jsonl"));
+                console.info("Sent on {} as customer {} to the demo business's {}.", channel.optionName(),
+                        channel.customer(), channel.business());
+                console.info("The reply shows in the inbox at http://localhost:8080 (the {} conversation) and as a"
+                        + " \"channel\":\"{}\" line in {}", channel.optionName(), channel.name(),
+                        data.sandbox().resolve("outbound.jsonl"));
                 return 0;
             }
             console.error("The webhook was refused; see {}", data.logs().resolve("ingest.log"));
@@ -134,7 +145,9 @@ public final class LocalStackCommand {
                 Usage: ./sellavie <command>
                   up                 build what is missing, start PostgreSQL, Kafka, the schema registry and every
                                      service, seed a demo business; Ctrl-C stops everything
-                  demo-dm "text"     post a signed Instagram DM from a demo customer to the demo business
+                  demo-dm [--channel instagram|messenger|whatsapp] "text"
+                                     post a signed DM (webhook) from a demo customer to the demo business on that
+                                     channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl
                   reset              delete the data folder (refused while the stack runs)
                   dlt list [<topic>]                      dead letters of every consumed topic, or one topic's records
                   dlt replay <topic> [--since <instant>]  replay a topic's dead letters (only those since an ISO instant)

@@ -2,41 +2,90 @@ package com.sellavie.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stands in for Meta's Send API when {@code SELLAVIE_META_GRAPH_URL} is not set, so the demo works
- * offline: {@code POST /{version}/me/messages} and {@code /{id}/messages} answer like Meta
- * ({@code recipient_id}, {@code message_id}) and every call is appended to {@code outbound.jsonl}
- * (recipient and text; never the access token). Connecting a channel asks Meta who a token belongs to
- * ({@code GET /{version}/me}): the sandbox answers for the tokens it was told about ({@link #controls}),
- * like Meta for an Instagram Login token, and with Meta's error 190 for any other.
+ * Stands in for Meta's Graph API when {@code SELLAVIE_META_GRAPH_URL} is not set, so the demo works
+ * offline with all three channel types. It knows only the accounts it was told about (the demo
+ * business's, registered by the seeder at every start), each with the token that controls it:
+ * <ul>
+ * <li>proofs of ownership as conversation-service asks them: {@code GET /me} (an Instagram Login token:
+ * {@code id}, {@code username}; a Page token: {@code id}, {@code name}), {@code GET /{phone-number-id}}
+ * and {@code GET /{waba-id}/phone_numbers} for a WhatsApp number, and the WABA's approved templates
+ * ({@code GET /{waba-id}/message_templates}); an unknown token is Meta's error 190, a known token asking
+ * for an object it does not control Meta's error 100 (subcode 33);</li>
+ * <li>sends, answered in each API's shape: Instagram {@code POST /me/messages} and Messenger
+ * {@code POST /{page-id}/messages} with {@code recipient_id}/{@code message_id}, WhatsApp
+ * {@code POST /{phone-number-id}/messages} with {@code messaging_product}, {@code contacts},
+ * {@code messages[0].id}. Each accepted send is appended to {@code outbound.jsonl} with its channel type,
+ * recipient and text (never the token). Sends do not check the token: a channel connected by an older
+ * stack, whose token the sandbox never kept, still gets its replies.</li>
+ * </ul>
  */
 final class SandboxGraphApi implements AutoCloseable {
 
     static final String VERSION = "v23.0";
-    private static final Pattern SEND_PATH = Pattern.compile("^/[^/]+/[^/]+/messages/?$");
+    private static final Pattern SEND_PATH = Pattern.compile("^/[^/]+/([^/]+)/messages/?$");
+    private static final Pattern OBJECT_PATH = Pattern.compile("^/[^/]+/([^/]+)(?:/([a-z_]+))?/?$");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a token controls; {@code id} is the node sends are posted to (or {@code me} for Instagram). */
+    sealed interface Account {
+        String id();
+
+        String channelType();
+    }
+
+    /** An Instagram professional account (Instagram Login token). */
+    record InstagramAccount(String id, String username) implements Account {
+        @Override
+        public String channelType() {
+            return "INSTAGRAM";
+        }
+    }
+
+    /** A Facebook Page (Page token), the Messenger channel. */
+    record FacebookPage(String id, String name) implements Account {
+        @Override
+        public String channelType() {
+            return "MESSENGER";
+        }
+    }
+
+    /** A WhatsApp Business phone number, in its WhatsApp Business Account (WABA). */
+    record WhatsAppNumber(String id, String wabaId, String displayPhoneNumber, String verifiedName)
+            implements Account {
+        @Override
+        public String channelType() {
+            return "WHATSAPP";
+        }
+    }
 
     private final HttpServer server;
     private final Path record;
     private final AtomicLong sent = new AtomicLong();
     /** Meta's message ids are unique for ever; conversation-service stores them under a unique key. */
-    private final String run = java.util.UUID.randomUUID().toString().substring(0, 8);
-    /** Access token -> the Instagram account it controls (id, username). */
-    private final java.util.Map<String, String[]> accounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Account> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Account> byId = new ConcurrentHashMap<>();
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -52,7 +101,7 @@ final class SandboxGraphApi implements AutoCloseable {
             server.start();
             return api;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the sandbox Send API on port " + port, e);
+            throw new UncheckedIOException("Could not start the sandbox Graph API on port " + port, e);
         }
     }
 
@@ -65,62 +114,224 @@ final class SandboxGraphApi implements AutoCloseable {
         return record;
     }
 
-    /** From now on, {@code GET /me} with this token answers that it controls this Instagram account. */
-    void controls(String accessToken, String accountId, String username) {
-        accounts.put(accessToken, new String[] {accountId, username});
-    }
-
-    private void answerMe(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-        String[] account = accounts.get(token);
-        if (account == null) {
-            ObjectNode invalid = error("Invalid OAuth access token - Cannot parse access token");
-            ((ObjectNode) invalid.path("error")).put("code", 190);
-            respond(exchange, 400, invalid);
-            return;
-        }
-        ObjectNode me = JSON.createObjectNode();
-        me.put("id", account[0]);
-        me.put("username", account[1]);
-        respond(exchange, 200, me);
+    /** From now on, {@code accessToken} controls {@code account}: proofs pass, sends to it are accepted. */
+    void controls(String accessToken, Account account) {
+        byToken.put(accessToken, account);
+        byId.put(account.id(), account);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if ("GET".equals(exchange.getRequestMethod()) && path.equals("/" + VERSION + "/me")) {
-                answerMe(exchange);
+            String method = exchange.getRequestMethod();
+            Matcher send = SEND_PATH.matcher(path);
+            if ("POST".equals(method) && send.matches()) {
+                answerSend(exchange, send.group(1));
                 return;
             }
-            if (!"POST".equals(exchange.getRequestMethod()) || !SEND_PATH.matcher(path).matches()) {
-                respond(exchange, 404, error("Unsupported path in the Sellavie sandbox: " + path));
+            Matcher object = OBJECT_PATH.matcher(path);
+            if ("GET".equals(method) && object.matches()) {
+                answerGet(exchange, object.group(1), object.group(2));
                 return;
             }
-            JsonNode body;
-            try {
-                body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            } catch (IOException e) {
-                respond(exchange, 400, error("Request body is not JSON"));
+            respond(exchange, 400, error(100, 0, "Unsupported " + method.toLowerCase() + " request in the Sellavie"
+                    + " sandbox: " + path));
+        }
+    }
+
+    // --- Reads: proofs of ownership and templates --------------------------------------------------
+
+    private void answerGet(HttpExchange exchange, String node, String edge) throws IOException {
+        Account account = byToken.get(accessToken(exchange));
+        if (account == null) {
+            respond(exchange, 400, error(190, 0, "Invalid OAuth access token - Cannot parse access token"));
+            return;
+        }
+        if ("me".equals(node) && edge == null) {
+            respond(exchange, 200, me(account));
+            return;
+        }
+        if (account instanceof WhatsAppNumber number) {
+            if (edge == null && node.equals(number.id())) {
+                respond(exchange, 200, phoneNumber(number));
                 return;
             }
-            String recipient = body == null ? "" : body.path("recipient").path("id").asText("");
-            if (recipient.isEmpty()) {
-                respond(exchange, 400, error("(#100) The parameter recipient is required"));
+            if (node.equals(number.wabaId()) && "phone_numbers".equals(edge)) {
+                ObjectNode page = JSON.createObjectNode();
+                page.putArray("data").add(phoneNumber(number));
+                respond(exchange, 200, page);
                 return;
             }
-            String messageId = "m_sandbox_" + run + "_" + sent.incrementAndGet();
-            ObjectNode line = JSON.createObjectNode();
-            line.put("at", Instant.now().toString());
-            line.put("path", path);
-            line.put("recipient", recipient);
-            line.put("messageId", messageId);
-            line.set("message", body.path("message"));
-            append(line);
-            ObjectNode answer = JSON.createObjectNode();
-            answer.put("recipient_id", recipient);
-            answer.put("message_id", messageId);
-            respond(exchange, 200, answer);
+            if (node.equals(number.wabaId()) && "message_templates".equals(edge)) {
+                respond(exchange, 200, templates());
+                return;
+            }
+        }
+        respond(exchange, 400, error(100, 33, "Unsupported get request. Object with ID '" + node + "' does not exist,"
+                + " cannot be loaded due to missing permissions, or does not support this operation."));
+    }
+
+    private static ObjectNode me(Account account) {
+        ObjectNode me = JSON.createObjectNode();
+        switch (account) {
+            case InstagramAccount instagram -> {
+                me.put("id", instagram.id());
+                me.put("user_id", instagram.id());
+                me.put("username", instagram.username());
+            }
+            case FacebookPage page -> {
+                me.put("id", page.id());
+                me.put("name", page.name());
+            }
+            // A WhatsApp token belongs to a (system) user, not to the number.
+            case WhatsAppNumber number -> {
+                me.put("id", "sandbox-system-user-" + number.wabaId());
+                me.put("name", "Sandbox system user");
+            }
+        }
+        return me;
+    }
+
+    private static ObjectNode phoneNumber(WhatsAppNumber number) {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("verified_name", number.verifiedName());
+        answer.put("display_phone_number", number.displayPhoneNumber());
+        answer.put("id", number.id());
+        answer.put("quality_rating", "GREEN");
+        return answer;
+    }
+
+    /** Two approved sample templates, shaped like {@code GET /{waba-id}/message_templates}. */
+    private static ObjectNode templates() {
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode data = page.putArray("data");
+        data.add(template("order_update", "en_US", "UTILITY",
+                "Hi {{1}}, your order {{2}} is on its way. Reply here if you have any question.", "1000000000000001"));
+        data.add(template("back_in_stock", "en_US", "MARKETING",
+                "Good news: {{1}} is back in stock. Reply to this message to order it.", "1000000000000002"));
+        page.putObject("paging").putObject("cursors").put("before", "MAZDZD").put("after", "MQZDZD");
+        return page;
+    }
+
+    private static ObjectNode template(String name, String language, String category, String body, String id) {
+        ObjectNode template = JSON.createObjectNode();
+        template.put("name", name);
+        template.put("language", language);
+        template.put("category", category);
+        template.put("status", "APPROVED");
+        template.putArray("components").addObject().put("type", "BODY").put("text", body);
+        template.put("id", id);
+        return template;
+    }
+
+    // --- Sends -------------------------------------------------------------------------------------
+
+    private void answerSend(HttpExchange exchange, String node) throws IOException {
+        JsonNode body;
+        try {
+            body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        } catch (IOException e) {
+            respond(exchange, 400, error(100, 0, "Request body is not JSON"));
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            respond(exchange, 400, error(100, 0, "Request body is not a JSON object"));
+            return;
+        }
+        String channelType;
+        if ("me".equals(node)) {
+            // A Page token may send Messenger messages on /me/messages too; any other token is Instagram's.
+            Account account = byToken.get(accessToken(exchange));
+            channelType = account instanceof FacebookPage ? "MESSENGER" : "INSTAGRAM";
+        } else {
+            Account account = byId.get(node);
+            if (account == null) {
+                respond(exchange, 400, error(100, 33, "Unsupported post request. Object with ID '" + node
+                        + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
+                        + " operation."));
+                return;
+            }
+            channelType = account.channelType();
+        }
+        if ("WHATSAPP".equals(channelType)) {
+            answerWhatsAppSend(exchange, body);
+        } else {
+            answerMessengerPlatformSend(exchange, channelType, body);
+        }
+    }
+
+    /** Instagram and Messenger: {@code recipient.id} and {@code message}; answer {@code recipient_id, message_id}. */
+    private void answerMessengerPlatformSend(HttpExchange exchange, String channelType, JsonNode body)
+            throws IOException {
+        String recipient = body.path("recipient").path("id").asText("");
+        if (recipient.isEmpty()) {
+            respond(exchange, 400, error(100, 0, "(#100) The parameter recipient is required"));
+            return;
+        }
+        if (!body.path("message").isObject()) {
+            respond(exchange, 400, error(100, 0, "(#100) The parameter message is required"));
+            return;
+        }
+        String messageId = "m_sandbox_" + run + "_" + sent.incrementAndGet();
+        ObjectNode line = line(exchange, channelType, recipient, messageId);
+        JsonNode message = body.path("message");
+        putIfPresent(line, "text", message.path("text"));
+        putIfPresent(line, "messagingType", body.path("messaging_type"));
+        putIfPresent(line, "tag", body.path("tag"));
+        line.set("message", message);
+        append(line);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("recipient_id", recipient);
+        answer.put("message_id", messageId);
+        respond(exchange, 200, answer);
+    }
+
+    /** WhatsApp Cloud API: {@code messaging_product}, {@code to}, {@code type} and its object; answer with the wamid. */
+    private void answerWhatsAppSend(HttpExchange exchange, JsonNode body) throws IOException {
+        if (!"whatsapp".equals(body.path("messaging_product").asText(""))) {
+            respond(exchange, 400, error(100, 0, "(#100) The parameter messaging_product is required."));
+            return;
+        }
+        String to = body.path("to").asText("");
+        if (to.isEmpty()) {
+            respond(exchange, 400, error(100, 0, "(#100) The parameter to is required."));
+            return;
+        }
+        String type = body.path("type").asText("text");
+        if (!body.path(type).isObject()) {
+            respond(exchange, 400, error(100, 0, "(#100) The parameter " + type + " is required."));
+            return;
+        }
+        String messageId = "wamid.sandbox_" + run + "_" + sent.incrementAndGet();
+        ObjectNode line = line(exchange, "WHATSAPP", to, messageId);
+        JsonNode content = body.path(type);
+        putIfPresent(line, "text", "text".equals(type) ? content.path("body") : content.path("caption"));
+        ObjectNode message = line.putObject("message");
+        message.put("type", type);
+        message.set(type, content);
+        append(line);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("messaging_product", "whatsapp");
+        ObjectNode contact = answer.putArray("contacts").addObject();
+        contact.put("input", to);
+        contact.put("wa_id", to.replaceAll("\\D", ""));
+        answer.putArray("messages").addObject().put("id", messageId);
+        respond(exchange, 200, answer);
+    }
+
+    private static ObjectNode line(HttpExchange exchange, String channelType, String recipient, String messageId) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("at", Instant.now().toString());
+        line.put("channel", channelType);
+        line.put("path", exchange.getRequestURI().getPath());
+        line.put("recipient", recipient);
+        line.put("messageId", messageId);
+        return line;
+    }
+
+    private static void putIfPresent(ObjectNode line, String field, JsonNode value) {
+        if (value.isTextual()) {
+            line.put(field, value.asText());
         }
     }
 
@@ -129,12 +340,34 @@ final class SandboxGraphApi implements AutoCloseable {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static ObjectNode error(String message) {
+    /** {@code Authorization: Bearer}, else the {@code access_token} parameter (Graph accepts both). */
+    private static String accessToken(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return authorization.substring(7).strip();
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                if (parameter.startsWith("access_token=")) {
+                    return URLDecoder.decode(parameter.substring("access_token=".length()), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
+    }
+
+    /** Meta's error shape: {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}. */
+    private ObjectNode error(int code, int subcode, String message) {
         ObjectNode error = JSON.createObjectNode();
         ObjectNode detail = error.putObject("error");
         detail.put("message", message);
         detail.put("type", "OAuthException");
-        detail.put("code", 100);
+        detail.put("code", code);
+        if (subcode != 0) {
+            detail.put("error_subcode", subcode);
+        }
+        detail.put("fbtrace_id", "sandbox-" + run);
         return error;
     }
 
