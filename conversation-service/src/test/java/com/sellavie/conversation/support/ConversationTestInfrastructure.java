@@ -22,18 +22,18 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("conversation-test", Map.of(
-                "sellavie.conversation.encryption.keyset-file", KEYSET.toString(),
-                "sellavie.meta.graph-url", GRAPH.baseUrl() + "/v23.0",
-                "sellavie.outbound.initial-backoff", "50ms",
-                "sellavie.outbound.max-backoff", "200ms",
-                "sellavie.outbound.request-timeout", "2s",
-                "sellavie.channels.graph.request-timeout", "2s",
-                "sellavie.outbound.poll-interval", "50ms",
-                "sellavie.outbound.instance-id", "test-instance",
-                "sellavie.contacts.poll-interval", "200ms",
-                "sellavie.contacts.initial-backoff", "500ms",
-                "sellavie.kafka.retry.initial-interval", "50ms")));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("conversation-test", Map.ofEntries(
+                Map.entry("sellavie.conversation.encryption.keyset-file", KEYSET.toString()),
+                Map.entry("sellavie.meta.graph-url", GRAPH.baseUrl() + "/v23.0"),
+                Map.entry("sellavie.outbound.initial-backoff", "50ms"),
+                Map.entry("sellavie.outbound.max-backoff", "200ms"),
+                Map.entry("sellavie.outbound.request-timeout", "2s"),
+                Map.entry("sellavie.channels.graph.request-timeout", "2s"),
+                Map.entry("sellavie.outbound.poll-interval", "50ms"),
+                Map.entry("sellavie.outbound.instance-id", "test-instance"),
+                Map.entry("sellavie.contacts.poll-interval", "200ms"),
+                Map.entry("sellavie.contacts.initial-backoff", "500ms"),
+                Map.entry("sellavie.kafka.retry.initial-interval", "50ms"))));
     }
 
     public static Path keysetFile() {
