@@ -30,7 +30,9 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 "sellavie.outbound.request-timeout", "2s",
                 "sellavie.outbound.poll-interval", "50ms",
                 "sellavie.outbound.instance-id", "test-instance",
-                "sellavie.kafka.retry.initial-interval", "50ms")));
+                "sellavie.kafka.retry.initial-interval", "50ms",
+                // A closed console stream is noticed at its next heartbeat: soon, in tests.
+                "sellavie.live.heartbeat", "500ms")));
     }
 
     public static Path keysetFile() {
