@@ -83,3 +83,19 @@ END
 $fn$;
 CREATE TRIGGER live_events_conversation_changed AFTER UPDATE ON conversations
     FOR EACH ROW EXECUTE FUNCTION live_events_on_conversation();
+
+-- A contact's name (and whatever else the console shows of a person) appears in each of its conversations.
+CREATE FUNCTION live_events_on_contact() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    conversation record;
+BEGIN
+    IF to_jsonb(OLD) - 'updated_at' IS DISTINCT FROM to_jsonb(NEW) - 'updated_at' THEN
+        FOR conversation IN SELECT id, mode FROM conversations WHERE contact_id = NEW.id LOOP
+            PERFORM live_event_append(NEW.business_id, 'conversation', conversation.id, NULL, conversation.mode);
+        END LOOP;
+    END IF;
+    RETURN NULL;
+END
+$fn$;
+CREATE TRIGGER live_events_contact_changed AFTER UPDATE ON contacts
+    FOR EACH ROW EXECUTE FUNCTION live_events_on_contact();

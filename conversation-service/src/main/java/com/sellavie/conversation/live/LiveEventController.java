@@ -40,7 +40,8 @@ class LiveEventController {
         // Registered before the missed events are read, so nothing committed in between falls through.
         LiveStream stream = streams.open(business, member.getSubject(), lifetime(member));
         if (lastEventId != null && !lastEventId.isBlank()) {
-            switch (eventLog.after(business, lastEventId)) {
+            // Half the stream's buffer at most, so live events arriving meanwhile still fit.
+            switch (eventLog.after(business, lastEventId, properties.streamBuffer() / 2)) {
                 case LiveEventLog.Replay(var events) -> events.forEach(e -> stream.offer(new LiveStream.Event(e)));
                 case LiveEventLog.Reset(long latest) -> stream.offer(new LiveStream.Reset(latest));
             }

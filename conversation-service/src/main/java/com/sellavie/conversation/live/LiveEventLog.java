@@ -44,9 +44,10 @@ class LiveEventLog {
 
     /**
      * The business's events after {@code lastEventId}, oldest first; a reset when that id is not one this
-     * feed gave (unparseable, or ahead of it: e.g. the database was rebuilt) or older than what is kept.
+     * feed gave (unparseable, or ahead of it: e.g. the database was rebuilt) or older than what is kept,
+     * and when more than {@code maxReplay} were missed (refetching is cheaper than replaying them all).
      */
-    Resume after(UUID businessId, String lastEventId) {
+    Resume after(UUID businessId, String lastEventId, int maxReplay) {
         long latest = latestId();
         long after;
         try {
@@ -59,11 +60,12 @@ class LiveEventLog {
         if (after < 0 || after > latest || purgedThrough != null && after < purgedThrough) {
             return new Reset(latest);
         }
-        return new Replay(jdbc.query("SELECT id, business_id, kind, conversation_id, message_id, detail, at "
-                + "FROM live_events WHERE business_id = ? AND id > ? ORDER BY id", (rs, row) -> new LiveEvent(
+        List<LiveEvent> missed = jdbc.query("SELECT id, business_id, kind, conversation_id, message_id, detail, at "
+                + "FROM live_events WHERE business_id = ? AND id > ? ORDER BY id LIMIT ?", (rs, row) -> new LiveEvent(
                 rs.getLong("id"), rs.getObject("business_id", UUID.class), rs.getString("kind"),
                 rs.getObject("conversation_id", UUID.class), rs.getObject("message_id", UUID.class),
-                rs.getString("detail"), rs.getTimestamp("at").toInstant()), businessId, after));
+                rs.getString("detail"), rs.getTimestamp("at").toInstant()), businessId, after, maxReplay + 1);
+        return missed.size() > maxReplay ? new Reset(latest) : new Replay(missed);
     }
 
     /** Deletes every business's events older than {@code cutoff}, remembering per business how far it went. */

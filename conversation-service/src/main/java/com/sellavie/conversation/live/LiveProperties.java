@@ -11,15 +11,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param purgeInterval         how often events past the retention are deleted
  * @param maxStreamsPerMember   open streams one member (token subject) may hold on this instance (tabs)
  * @param maxStreamsPerBusiness open streams one business may hold on this instance
- * @param streamBuffer          events waiting for one slow client; past it the client is dropped (it
- *                              reconnects and resumes), never slowing the others
+ * @param streamBuffer          events waiting for one client; past it the backlog becomes one {@code reset}
+ *                              (refetch everything); a resume replays at most half of it (more: {@code reset})
+ * @param stallTimeout          a client whose stream has not taken a write for this long stopped reading: it
+ *                              is dropped (it reconnects and resumes), never slowing the others
  * @param maxStreamDuration     a stream ends after this long (or when its token expires, if sooner); the
  *                              client reconnects with Last-Event-ID, so instances rebalance
  * @param maxReconnectBackoff   longest wait between attempts to get the LISTEN connection back
  */
 @ConfigurationProperties("sellavie.live")
 record LiveProperties(Duration heartbeat, Duration retention, Duration purgeInterval, Integer maxStreamsPerMember,
-        Integer maxStreamsPerBusiness, Integer streamBuffer, Duration maxStreamDuration,
+        Integer maxStreamsPerBusiness, Integer streamBuffer, Duration stallTimeout, Duration maxStreamDuration,
         Duration maxReconnectBackoff) {
 
     LiveProperties {
@@ -29,6 +31,7 @@ record LiveProperties(Duration heartbeat, Duration retention, Duration purgeInte
         maxStreamsPerMember = maxStreamsPerMember == null ? 5 : Math.max(1, maxStreamsPerMember);
         maxStreamsPerBusiness = maxStreamsPerBusiness == null ? 200 : Math.max(1, maxStreamsPerBusiness);
         streamBuffer = streamBuffer == null ? 256 : Math.max(8, streamBuffer);
+        stallTimeout = stallTimeout == null ? Duration.ofSeconds(30) : stallTimeout;
         maxStreamDuration = maxStreamDuration == null ? Duration.ofMinutes(30) : maxStreamDuration;
         maxReconnectBackoff = maxReconnectBackoff == null ? Duration.ofSeconds(10) : maxReconnectBackoff;
     }

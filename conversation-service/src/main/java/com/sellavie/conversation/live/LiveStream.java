@@ -1,6 +1,7 @@
 package com.sellavie.conversation.live;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,8 +13,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open stream: its emitter, a bounded queue and the one thread that writes to it. Whoever has
- * something to say only offers it to the queue, so a slow client holds its own writer and nobody else;
- * when its queue is full it is dropped (it reconnects and resumes with Last-Event-ID).
+ * something to say only offers it to the queue, so a slow client holds its own writer and nobody else.
+ * When the queue overflows (a burst) its backlog is replaced by one {@code reset} (refetch everything,
+ * resume after the latest id), which absorbs every later event until it is written. A client whose
+ * writer has been stuck on one write longer than the stall timeout is not reading: it is dropped (it
+ * reconnects and resumes).
  */
 final class LiveStream {
 
@@ -38,11 +42,19 @@ final class LiveStream {
     private final SseEmitter emitter;
     private final BlockingQueue<Item> queue;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private Consumer<LiveStream> onClose = stream -> { };
-    private Thread writer;
+    private final long stallNanos;
+    /** When the write in progress started (System.nanoTime), or 0 between writes. */
+    private volatile long writeStartedAt;
+    /** The id a pending reset resumes after; raised by the events it absorbs. */
+    private volatile long resetId;
+    private volatile Consumer<LiveStream> onClose = stream -> { };
+    private volatile Thread writer;
+    /** A reset replaced the backlog and has not been written yet. */
+    private volatile boolean resetPending;
 
-    LiveStream(UUID businessId, String memberId, long timeoutMillis, int buffer) {
+    LiveStream(UUID businessId, String memberId, long timeoutMillis, int buffer, Duration stallTimeout) {
         this.businessId = businessId;
+        this.stallNanos = stallTimeout.toNanos();
         this.memberId = memberId;
         this.emitter = new SseEmitter(timeoutMillis);
         this.queue = new ArrayBlockingQueue<>(buffer);
@@ -73,9 +85,36 @@ final class LiveStream {
         return !closed.get();
     }
 
-    /** Queues an item without waiting; false when the client is too far behind (or gone). */
-    boolean offer(Item item) {
-        return !closed.get() && queue.offer(item);
+    /** Queues an item without waiting; false when the client stopped reading (or is gone). */
+    synchronized boolean offer(Item item) {
+        if (closed.get() || stalled()) {
+            return false;
+        }
+        if (item instanceof Heartbeat) {
+            queue.offer(item); // a full queue keeps the connection busy anyway
+            return true;
+        }
+        long id = switch (item) {
+            case Event(LiveEvent event) -> event.id();
+            case Reset(long latest) -> latest;
+            case Heartbeat() -> throw new IllegalStateException("unreachable");
+        };
+        if (resetPending) {
+            resetId = Math.max(resetId, id);
+            return true;
+        }
+        if (queue.offer(item)) {
+            return true;
+        }
+        queue.clear();
+        resetPending = true;
+        resetId = id;
+        return queue.offer(new Reset(id));
+    }
+
+    private boolean stalled() {
+        long started = writeStartedAt;
+        return started != 0 && System.nanoTime() - started > stallNanos;
     }
 
     /** Ends the stream from any thread without waiting for its writer (which may be stuck on a slow socket). */
@@ -110,10 +149,26 @@ final class LiveStream {
     }
 
     private void send(Item item) throws IOException {
+        writeStartedAt = System.nanoTime();
+        try {
+            write(item);
+        } finally {
+            writeStartedAt = 0;
+        }
+    }
+
+    private void write(Item item) throws IOException {
         switch (item) {
             case Event(LiveEvent event) -> emitter.send(SseEmitter.event().id(Long.toString(event.id()))
                     .name(event.kind()).data(event.data()));
-            case Reset(long id) -> emitter.send(SseEmitter.event().id(Long.toString(id)).name("reset").data("{}"));
+            case Reset(long ignored) -> {
+                long id;
+                synchronized (this) {
+                    id = Math.max(resetId, ignored);
+                    resetPending = false;
+                }
+                emitter.send(SseEmitter.event().id(Long.toString(id)).name("reset").data("{}"));
+            }
             case Heartbeat() -> emitter.send(SseEmitter.event().comment(""));
         }
     }

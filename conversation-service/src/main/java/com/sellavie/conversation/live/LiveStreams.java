@@ -49,7 +49,8 @@ class LiveStreams {
         if (streams.stream().filter(s -> s.memberId().equals(memberId)).count() >= properties.maxStreamsPerMember()) {
             throw new TooManyStreamsException("member", properties.maxStreamsPerMember());
         }
-        LiveStream stream = new LiveStream(businessId, memberId, lifetime.toMillis(), properties.streamBuffer());
+        LiveStream stream = new LiveStream(businessId, memberId, lifetime.toMillis(), properties.streamBuffer(),
+                properties.stallTimeout());
         streams.add(stream);
         open.incrementAndGet();
         stream.start(this::forget);
@@ -84,8 +85,7 @@ class LiveStreams {
                     sent.increment();
                 }
             } else if (stream.isOpen()) {
-                log.info("Dropping a live stream of business {}: its client is {} items behind", stream.businessId(),
-                        properties.streamBuffer());
+                log.info("Dropping a live stream of business {}: its client stopped reading", stream.businessId());
                 dropped.increment();
                 stream.close();
             }

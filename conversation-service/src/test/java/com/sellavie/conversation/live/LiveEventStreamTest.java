@@ -121,6 +121,19 @@ class LiveEventStreamTest {
     }
 
     @Test
+    void aContactsNewNameIsAnEventOfItsConversation() {
+        Fixture f = conversation("igsid-live-10");
+        try (EventStreamClient stream = open(port, f)) {
+            TenantContext.runAs(f.business(), () -> jdbc.update("UPDATE contacts SET name = 'Maya' "
+                    + "WHERE id = (SELECT contact_id FROM conversations WHERE id = ?)", f.conversationId()));
+
+            Sse event = stream.awaitEvent(e -> true);
+            assertThat(event.event()).isEqualTo("conversation");
+            assertThat(event.json().get("conversationId").asString()).isEqualTo(f.conversationId().toString());
+        }
+    }
+
+    @Test
     void anotherBusinesssStreamSeesNothing() {
         // Given two businesses' open streams
         Fixture ours = conversation("igsid-live-4");
@@ -195,6 +208,24 @@ class LiveEventStreamTest {
                 EventStreamClient garbage = EventStreamClient.open(port, f.business(), UUID.randomUUID(), "abc")) {
             ahead.awaitEvent(e -> "reset".equals(e.event()));
             garbage.awaitEvent(e -> "reset".equals(e.event()));
+        }
+    }
+
+    @Test
+    void aLostListenConnectionTellsOpenStreamsToRefetchAndEventsFlowAgain() {
+        // Given an open stream
+        Fixture f = conversation("igsid-live-9");
+        try (EventStreamClient stream = open(port, f)) {
+            // When the database ends the instance's LISTEN connection (a failover, a restart)
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT count(pg_terminate_backend(pid)) "
+                    + "FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN live_events'",
+                    Long.class) > 0);
+
+            // Then the stream is told events may have been missed ...
+            stream.awaitEvent(e -> "reset".equals(e.event()));
+            // ... and once listening again, changes arrive as before
+            JsonNode message = f.await(customerWrites(f, "igsid-live-9"), "RECEIVED");
+            stream.awaitEvent(e -> isMessage(e, message));
         }
     }
 

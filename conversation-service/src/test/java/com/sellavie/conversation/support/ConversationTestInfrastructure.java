@@ -32,7 +32,8 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 "sellavie.outbound.instance-id", "test-instance",
                 "sellavie.kafka.retry.initial-interval", "50ms",
                 // A closed console stream is noticed at its next heartbeat: soon, in tests.
-                "sellavie.live.heartbeat", "500ms")));
+                "sellavie.live.heartbeat", "500ms",
+                "sellavie.live.stall-timeout", "2s")));
     }
 
     public static Path keysetFile() {
