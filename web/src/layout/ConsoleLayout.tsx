@@ -1,4 +1,5 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { LiveIndicator } from '../live/LiveUpdates';
 import { endSession } from '../session/session';
 import { useActiveSession } from '../session/useActiveSession';
 
@@ -47,6 +48,7 @@ export function ConsoleLayout() {
         </nav>
         {session && (
           <div className="account">
+            <LiveIndicator />
             <span className="account-name" title={session.user.email}>
               {session.business.name}
             </span>

@@ -4,8 +4,8 @@ import { api, type AttentionMessage } from '../api';
 import { Alert } from '../components/Alert';
 import { DeliveryStatus } from '../components/DeliveryStatus';
 import { RelativeTime } from '../components/RelativeTime';
+import { useLivePollInterval } from '../live/LiveUpdates';
 import { queryProblem } from '../query/problems';
-import { POLL_INTERVAL_MS } from '../query/queryClient';
 import { queryKeys } from '../query/queryKeys';
 import { pollErrorMessage } from './pollErrors';
 
@@ -15,10 +15,11 @@ import { pollErrorMessage } from './pollErrors';
  * where the team resends, marks delivered or answers by hand.
  */
 export function AttentionPage() {
+  const pollInterval = useLivePollInterval();
   const query = useQuery({
     queryKey: queryKeys.attention,
     queryFn: ({ signal }) => api.attention({ signal }),
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: pollInterval,
   });
   const messages = query.data;
   const problem = pollErrorMessage(queryProblem(query));

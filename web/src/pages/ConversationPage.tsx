@@ -4,8 +4,8 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, api, type ConversationSummary } from '../api';
 import { Alert } from '../components/Alert';
 import { ModeBadge } from '../components/ModeBadge';
+import { useLivePollInterval } from '../live/LiveUpdates';
 import { queryProblem } from '../query/problems';
-import { POLL_INTERVAL_MS } from '../query/queryClient';
 import { queryKeys } from '../query/queryKeys';
 import { useActiveSession } from '../session/useActiveSession';
 import { NoteForm, ReplyComposer, TemplatePicker } from './conversation/Composer';
@@ -26,6 +26,7 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
 
 function ConversationView({ conversationId }: { conversationId: string }) {
   const me = useActiveSession()?.user.id;
+  const pollInterval = useLivePollInterval();
   const location = useLocation();
   // The inbox hands its copy over, so the header shows at once; the detail read replaces it.
   const passed = (location.state as { conversation?: ConversationSummary } | null)?.conversation;
@@ -33,12 +34,12 @@ function ConversationView({ conversationId }: { conversationId: string }) {
     queryKey: queryKeys.conversations.detail(conversationId),
     queryFn: ({ signal }) => api.conversation(conversationId, { signal }),
     placeholderData: passed?.id === conversationId ? passed : undefined,
-    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : POLL_INTERVAL_MS),
+    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : pollInterval),
   });
   const messages = useQuery({
     queryKey: queryKeys.conversations.messages(conversationId),
     queryFn: ({ signal }) => api.messages(conversationId, { signal }),
-    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : POLL_INTERVAL_MS),
+    refetchInterval: ({ state }) => (isNotFound(state.error) ? false : pollInterval),
   });
   useMarkReadOnOpen(conversationId);
 

@@ -5,8 +5,8 @@ import { api, type ConversationFilter, type ConversationSummary } from '../api';
 import { Alert } from '../components/Alert';
 import { ModeBadge } from '../components/ModeBadge';
 import { RelativeTime } from '../components/RelativeTime';
+import { useLivePollInterval } from '../live/LiveUpdates';
 import { queryProblem } from '../query/problems';
-import { POLL_INTERVAL_MS } from '../query/queryClient';
 import { queryKeys } from '../query/queryKeys';
 import { useActiveSession } from '../session/useActiveSession';
 import { pollErrorMessage } from './pollErrors';
@@ -47,13 +47,14 @@ export function InboxPage() {
   const [search, setSearch] = useState<Search>({ q: '', label: '' });
   const me = useActiveSession()?.user.id;
   const criteria = { filter, q: search.q, label: search.label };
+  const pollInterval = useLivePollInterval();
 
   const query = useInfiniteQuery({
     queryKey: queryKeys.conversations.list(criteria),
     queryFn: ({ signal, pageParam }) => api.conversationPage({ ...criteria, cursor: pageParam }, { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: pollInterval,
   });
   const conversations = query.data ? distinct(query.data.pages.flatMap((page) => page.items)) : undefined;
   const problem = pollErrorMessage(queryProblem(query));

@@ -3,8 +3,8 @@ import { ApiError } from '../api';
 
 /**
  * How often a live page (the inbox, a conversation, Needs attention, notifications, a pending order)
- * reads its data again. Polling stands in for the event stream (issue 8's server-sent events); 3 s keeps
- * a new DM visible quickly at a few cheap GETs a minute per open tab. A hidden tab asks nothing, and
+ * reads its data again. For conversation data this is the fallback while the event stream is down
+ * (src/live: useLivePollInterval); 3 s keeps a new DM visible quickly at a few cheap GETs a minute per open tab. A hidden tab asks nothing, and
  * asks at once when shown again (TanStack Query's refetchIntervalInBackground off, refetchOnWindowFocus on).
  */
 export const POLL_INTERVAL_MS = 3000;

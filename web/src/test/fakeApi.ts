@@ -26,6 +26,9 @@ export type FakeApi = {
   answer: (route: string, reply: StubbedReply | StubbedReply[]) => void;
 };
 
+/** The console's live event stream: answered 503 and not recorded unless a test stubs it (see fakeEventStream). */
+const EVENT_STREAM = 'GET /api/events';
+
 export function ok(body: unknown): StubbedReply {
   return { status: 200, body };
 }
@@ -54,6 +57,10 @@ export function stubApi(routes: StubbedRoutes): FakeApi {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body = await recordedBody(init.body, headers['content-type']);
     const route = `${method} ${path}`;
+    if (route === EVENT_STREAM && !table.has(route)) {
+      // The live stream is its own boundary (fakeEventStream); without it, it is down and pages poll.
+      return json(503, { title: 'Event stream not stubbed', status: 503 });
+    }
     requests.push({ method, path, headers, body });
 
     if (init.signal?.aborted) {

@@ -33,7 +33,10 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 Map.entry("sellavie.outbound.instance-id", "test-instance"),
                 Map.entry("sellavie.contacts.poll-interval", "200ms"),
                 Map.entry("sellavie.contacts.initial-backoff", "500ms"),
-                Map.entry("sellavie.kafka.retry.initial-interval", "50ms"))));
+                Map.entry("sellavie.kafka.retry.initial-interval", "50ms"),
+                // A closed console stream is noticed at its next heartbeat: soon, in tests.
+                Map.entry("sellavie.live.heartbeat", "500ms"),
+                Map.entry("sellavie.live.stall-timeout", "2s"))));
     }
 
     public static Path keysetFile() {
