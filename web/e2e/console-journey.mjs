@@ -1,7 +1,10 @@
 // The console journey in a real browser, against a running stack (system-tests' ConsoleBrowserJourneyIT
 // runs it; see system-tests/README.md): a merchant signs up, connects an Instagram channel, sees the empty
 // inbox; a customer's DM arrives as Meta's signed webhook; the conversation appears in the inbox without
-// a reload, and opening it shows the DM and the assistant's reply. Then the merchant's commerce screens:
+// a reload, and opening it shows the DM and the assistant's reply. Then the handoff: the merchant takes the
+// conversation over, replies from the composer (seen Sent), the customer writes again and the assistant
+// stays silent, the merchant releases it, the customer writes once more and the assistant answers. Then
+// the merchant's commerce screens:
 // a product added and edited in the Catalog, and Stripe set up under Settings → Payments (masked keys,
 // the webhook URL to paste into Stripe's dashboard). Then an order: the customer DMs "I'd like 2 linen
 // shirts" (the offline assistant turns it into a CHECKOUT of LINEN-SHIRT), the merchant finds the order
@@ -18,6 +21,9 @@
 //   SELLAVIE_E2E_UNKNOWN_CUSTOMER  optional: a customer whose reply the caller's Send API stub accepts only
 //                             after the service stopped waiting (so its delivery is UNKNOWN); the journey
 //                             then finds it under "Needs attention" and marks it delivered.
+//   SELLAVIE_E2E_INSTAGRAM_ACCOUNT, SELLAVIE_E2E_CHANNEL_TOKEN  optional: the Instagram account id and the
+//                             token to connect it with, which the caller's Graph API stub answers for
+//                             (GET /me); otherwise fresh ones (a real Meta would then refuse the connect).
 //   SELLAVIE_E2E_ROUTE_GATE   "stdin": after connecting the channel, print `e2e: route-gate <account id>`
 //                             and wait for one line on stdin before posting the DM. A DM that arrives
 //                             before ingest has learnt the new channel's route is (rightly) unroutable;
@@ -48,6 +54,12 @@ const UNKNOWN_TIMEOUT_MS = 60_000;
 const ROUTE_GATE_TIMEOUT_MS = 90_000;
 /** The purchase DM -> the assistant's CHECKOUT -> an order with its Stripe Checkout Session. */
 const ORDER_TIMEOUT_MS = 60_000;
+/**
+ * How long the thread is watched for an assistant reply that must not come while the conversation is
+ * taken over: several times what a reply takes on a warm stack (~2 s to the Send API, then the 3 s poll).
+ * The thread's order after the release (the DMs of a conversation are answered in order) covers the rest.
+ */
+const SILENCE_MS = 8_000;
 /** The Stripe webhook -> PaymentEventReceived -> OrderPaid (the detail polls every 3 s). */
 const PAYMENT_TIMEOUT_MS = 60_000;
 /** OrderPaid -> InvoiceIssued, the Invoices list read again every few seconds. */
@@ -72,10 +84,12 @@ const merchant = {
   businessName: `Linen Loft ${run}`,
 };
 const channel = {
-  // Numeric like Meta's ids, and unique per run: the stack is shared with other journeys.
-  accountId: `178415${Date.now()}${Math.floor(Math.random() * 1000)}`,
+  // Numeric like Meta's ids, and unique per run: the stack is shared with other journeys. The caller
+  // may name both, having told its Graph API stub that this token controls this account (the console's
+  // connect is proven with Meta: GET /me).
+  accountId: process.env.SELLAVIE_E2E_INSTAGRAM_ACCOUNT ?? `178415${Date.now()}${Math.floor(Math.random() * 1000)}`,
   name: `Linen Loft ${run} on Instagram`,
-  token: `EAAB${randomUUID().replaceAll('-', '')}`,
+  token: process.env.SELLAVIE_E2E_CHANNEL_TOKEN ?? `EAAB${randomUUID().replaceAll('-', '')}`,
 };
 const customer = `IGSID-browser-${run}`;
 const dmText = `Hi! Is the linen shirt in size M back in stock? (${run})`;
@@ -87,6 +101,12 @@ const dmText = `Hi! Is the linen shirt in size M back in stock? (${run})`;
  */
 const product = { sku: 'LINEN-SHIRT', name: 'Linen shirt', currency: 'EUR', price: '49.50', priceMinor: 4950, stock: '12' };
 const purchaseDm = "I'd like 2 linen shirts";
+/** The handoff's texts: none names a person (a keyword that hands off) or a product. */
+const handoff = {
+  teamReply: `Hello from the team: yes, we deliver to Ibadan on Saturdays. (${run})`,
+  whileTakenOver: `Can I pay on delivery? (${run})`,
+  afterRelease: `Are you open on Sundays? (${run})`,
+};
 const purchaseQty = 2;
 
 let step = 'starting';
@@ -229,6 +249,79 @@ async function journey(page) {
   await expectVisible(conversation, 'the conversation in the inbox');
   await page.screenshot({ path: join(ARTIFACTS, 'inbox.png'), fullPage: true });
   return replyText;
+}
+
+/** Every message of the thread, oldest first, as its text content (author, text, status). */
+async function threadItems(thread) {
+  return thread.getByRole('listitem').allTextContents();
+}
+
+/**
+ * The handoff in the console: take the conversation over, reply from the composer (Sent), the customer
+ * writes and the assistant stays silent, release, the customer writes again and the assistant answers.
+ */
+async function handoffJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const thread = page.getByRole('list', { name: 'Messages' });
+  const header = page.locator('.conversation-header');
+  const whoAnswers = page.getByRole('group', { name: 'Who answers' });
+
+  step = 'open the conversation again from the inbox';
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  await page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('link')
+    .filter({ hasText: customer })
+    .first()
+    .click();
+  await expectVisible(thread.getByRole('listitem').filter({ hasText: dmText }), "the customer's first message");
+
+  step = 'take the conversation over';
+  await whoAnswers.getByRole('button', { name: 'Take over' }).click();
+  await expectVisible(header.locator('.badge').filter({ hasText: /^human$/i }), 'the conversation shown Human');
+  await expectVisible(page.getByRole('group', { name: 'Assignment' }).getByText('Assigned to you'),
+    'the conversation assigned to the merchant');
+
+  step = 'reply from the composer';
+  const composer = page.getByRole('form', { name: 'Reply' });
+  await composer.getByLabel('Message').fill(handoff.teamReply);
+  await composer.getByRole('button', { name: 'Send' }).click();
+  const teamReply = thread.getByRole('listitem').filter({ hasText: handoff.teamReply });
+  await expectVisible(teamReply.filter({ hasText: 'You:' }).filter({ hasText: 'Sent' }), 'the reply, as yours, Sent',
+    REPLY_TIMEOUT_MS);
+
+  step = 'the customer writes during the takeover: the assistant stays silent';
+  await postSignedDm(customer, handoff.whileTakenOver);
+  const silentDm = thread.getByRole('listitem').filter({ hasText: handoff.whileTakenOver });
+  await expectVisible(silentDm, "the customer's message during the takeover", CONVERSATION_TIMEOUT_MS);
+  await page.waitForTimeout(SILENCE_MS);
+  const afterSilentDm = await silentDm.first().locator('xpath=following-sibling::li').allTextContents();
+  if (afterSilentDm.length > 0) {
+    throw new Error(`something answered the customer during the takeover: ${JSON.stringify(afterSilentDm)}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'handoff.png'), fullPage: true });
+
+  step = 'release the conversation to the assistant';
+  await whoAnswers.getByRole('button', { name: 'Release' }).click();
+  await expectVisible(header.locator('.badge').filter({ hasText: /^bot$/i }), 'the conversation shown Bot');
+
+  step = 'the customer writes after the release: the assistant answers';
+  await postSignedDm(customer, handoff.afterRelease);
+  const answered = thread
+    .getByRole('listitem')
+    .filter({ hasText: handoff.afterRelease })
+    .locator('xpath=following-sibling::li[1]')
+    .filter({ hasText: 'Assistant:' })
+    .filter({ hasText: 'Sent' });
+  await expectVisible(answered, "the assistant's answer after the release, Sent", REPLY_TIMEOUT_MS);
+  // In order: the assistant's first reply, the team's, the silent DM answered by nobody, then the new answer.
+  const items = await threadItems(thread);
+  const at = (text) => items.findIndex((item) => item.includes(text));
+  const silentAt = at(handoff.whileTakenOver);
+  if (!(at(handoff.teamReply) < silentAt && items[silentAt + 1]?.includes(handoff.afterRelease))) {
+    throw new Error(`the thread is not in the expected order: ${JSON.stringify(items)}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'released.png'), fullPage: true });
 }
 
 /** The Catalog (add a product, edit its price) and Settings → Payments (set up Stripe), as a merchant would. */
@@ -499,6 +592,7 @@ async function main() {
       if (UNKNOWN_CUSTOMER) {
         await unknownDeliveryJourney(page);
       }
+      await handoffJourney(page);
       const commerce = await commerceJourney(page);
       const { orderId, number } = await orderJourney(page, commerce);
       if (pageErrors.length > 0) {
@@ -509,6 +603,7 @@ async function main() {
       console.log(`e2e: ok in ${seconds} s: ${merchant.email} signed up, connected ${channel.accountId}, ` +
         `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"` +
         (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : '') +
+        ', took the conversation over, replied, saw the assistant stay silent, released it and saw it answer again' +
         `, added and edited ${commerce.sku} in the catalog, set up Stripe, ` +
         `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf`);
     } catch (error) {

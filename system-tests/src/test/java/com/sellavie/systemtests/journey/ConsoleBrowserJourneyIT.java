@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (playwright-core driving Debian's chromium) signs up through the console, connects an Instagram
  * channel, sees the empty inbox, posts a signed DM webhook, and sees the conversation appear without
  * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
- * answered too late) is found under "Needs attention" and marked delivered; then a product is added and
+ * answered too late) is found under "Needs attention" and marked delivered; then the first conversation
+ * is taken over, answered from the composer (Sent), stays unanswered by the assistant when the customer
+ * writes during the takeover, and after the release the assistant answers again; then a product is added and
  * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL); then a
  * customer's "I'd like 2 linen shirts" becomes an order under Orders, a Stripe-signed
  * {@code checkout.session.completed} turns it Paid on screen without a reload, and its invoice appears
@@ -77,6 +79,10 @@ class ConsoleBrowserJourneyIT {
         // A second customer whose reply Meta accepts only after conversation-service stopped waiting (8 s):
         // its delivery is UNKNOWN, and the journey settles it from "Needs attention".
         String unknownCustomer = "IGSID-browser-unknown-" + System.nanoTime();
+        // The account the console connects, and its token, known to the Graph API stub (the connect is proven with Meta).
+        String instagramAccount = "178415" + System.currentTimeMillis();
+        String channelToken = "EAAB" + java.util.UUID.randomUUID().toString().replace("-", "");
+        stack.metaGraphApi().instagramAccount(channelToken, instagramAccount, "linen.loft." + instagramAccount);
         stack.metaGraphApi().delaySendsTo(unknownCustomer, Duration.ofSeconds(12));
 
         // When the browser journey runs against the gateway
@@ -89,7 +95,9 @@ class ConsoleBrowserJourneyIT {
                 "SELLAVIE_CHROMIUM", chromium.toString(),
                 "SELLAVIE_E2E_ARTIFACTS", artifacts.toString(),
                 "SELLAVIE_E2E_ROUTE_GATE", "stdin",
-                "SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer));
+                "SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer,
+                "SELLAVIE_E2E_INSTAGRAM_ACCOUNT", instagramAccount,
+                "SELLAVIE_E2E_CHANNEL_TOKEN", channelToken));
         Process browser = builder.start();
         BrowserOutput output = new BrowserOutput(browser, log, channelEventsBefore);
         Thread reader = Thread.ofPlatform().name("browser-journey-output").start(output);

@@ -42,6 +42,10 @@ final class Gateway {
         return send(request(path, accessToken).GET().build());
     }
 
+    Answer delete(String path, String accessToken) {
+        return send(request(path, accessToken).DELETE().build());
+    }
+
     /** POSTs exactly these bytes to Meta's webhook endpoint with the given signature header. */
     Answer postMetaWebhook(byte[] body, String signature) {
         HttpRequest request = request("/webhooks/meta", null)

@@ -11,20 +11,19 @@ import javax.crypto.spec.SecretKeySpec;
  * written here by hand as Meta writes them (including its {@code \/} escape), and the
  * {@code X-Hub-Signature-256} over those bytes.
  */
-record InstagramDm(String instagramAccountId, String senderId, String mid, String text, long timestamp) {
+record InstagramDm(String instagramAccountId, String senderId, String mid, String text, long timestamp)
+        implements CustomerMessage {
 
     static InstagramDm of(String instagramAccountId, String senderId, String mid, String text) {
         return new InstagramDm(instagramAccountId, senderId, mid, text, System.currentTimeMillis());
     }
 
-    /** Texts are plain ASCII without quotes or backslashes (checked), so no JSON escaping is needed. */
     InstagramDm {
-        if (!text.matches("[ -~&&[^\"\\\\]]+")) {
-            throw new IllegalArgumentException("Keep test texts to printable ASCII without quotes: " + text);
-        }
+        CustomerMessage.requirePlainText(text);
     }
 
-    byte[] body() {
+    @Override
+    public byte[] body() {
         String json = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"" + instagramAccountId + "\",\"time\":" + timestamp
                 + ",\"messaging\":[{\"sender\":{\"id\":\"" + senderId + "\"},\"recipient\":{\"id\":\""
                 + instagramAccountId + "\"},\"timestamp\":" + timestamp + ",\"message\":{\"mid\":\"" + mid

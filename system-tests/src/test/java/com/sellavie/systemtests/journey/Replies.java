@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sellavie.systemtests.stack.MetaGraphApi;
 import com.sellavie.systemtests.stack.MetaGraphApi.SendApiCall;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** What the journeys assert about replies: what reached Meta's Send API, and how often. */
@@ -45,7 +47,10 @@ final class Replies {
      */
     static List<JsonNode> assertNoLateDuplicate(MetaGraphApi meta, Shop shop, String customer, int repliesBefore,
             Duration timeout) {
-        shop.deliver(shop.dm(customer, MARKER_TEXT));
+        if ("WHATSAPP".equals(shop.account().type())) {
+            awaitLaterSecondThanTheReplies(shop, customer, timeout);
+        }
+        shop.deliver(shop.message(customer, MARKER_TEXT));
         List<JsonNode> messages = shop.awaitMessages(customer, "the marker DM answered and recorded SENT",
                 Replies::markerAnswered, timeout);
         List<SendApiCall> calls = meta.sendApiCallsTo(customer);
@@ -54,6 +59,23 @@ final class Replies {
         assertIsCustomerFacingReply(calls.getLast(), shop, customer);
         assertThat(messages.getLast().path("text").asText()).isEqualTo(calls.getLast().text());
         return messages;
+    }
+
+    /**
+     * WhatsApp stamps a customer's message in whole seconds (PROVIDERS.md §1.6), and the thread is
+     * ordered by time: a marker written in the same second as the reply before it would sort before
+     * that reply, and the reply would pass for the marker's answer. A customer cannot answer that fast;
+     * so, as a customer would, the marker is written in a later second than the replies recorded.
+     */
+    private static void awaitLaterSecondThanTheReplies(Shop shop, String customer, Duration timeout) {
+        List<JsonNode> messages = shop.awaitMessages(customer, "the replies so far recorded SENT",
+                m -> !m.isEmpty() && "OUTBOUND".equals(direction(m.getLast())) && "SENT".equals(status(m.getLast())),
+                timeout);
+        Instant latest = messages.stream().map(m -> Instant.parse(m.path("sentAt").asText()))
+                .max(Instant::compareTo).orElseThrow();
+        Instant nextSecond = latest.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).plusMillis(100);
+        await("a second later than the last reply").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Instant.now().isAfter(nextSecond));
     }
 
     private static boolean markerAnswered(List<JsonNode> messages) {

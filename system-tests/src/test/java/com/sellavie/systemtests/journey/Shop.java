@@ -7,14 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sellavie.systemtests.stack.SellavieStack;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A merchant who signed up, logged in and connected an Instagram account, and the customers who
+ * A merchant who signed up, logged in and connected a channel (Instagram by default; a Messenger Page
+ * or a WhatsApp number with {@link #openMessenger} / {@link #openWhatsApp}), and the customers who
  * write to it — all through the gateway. Each test opens its own shop, so no test sees another's
  * conversations or Send API calls.
  */
@@ -28,24 +33,62 @@ final class Shop {
     private final String email;
     private final String businessName;
     private final String accessToken;
-    private final String instagramAccountId;
+    private final ConnectedAccount account;
     private final String channelToken;
     private final JsonNode channel;
 
+    /**
+     * What the shop connected: its type, Meta's id for it (Instagram account, Page or phone number
+     * id: the channel's externalId, where replies go from), and for WhatsApp the WABA and the number.
+     */
+    record ConnectedAccount(String type, String externalId, String wabaId, String displayPhoneNumber) {
+    }
+
     private Shop(SellavieStack stack, Gateway gateway, String email, String businessName, String accessToken,
-            String instagramAccountId, String channelToken, JsonNode channel) {
+            ConnectedAccount account, String channelToken, JsonNode channel) {
         this.stack = stack;
         this.gateway = gateway;
         this.email = email;
         this.businessName = businessName;
         this.accessToken = accessToken;
-        this.instagramAccountId = instagramAccountId;
+        this.account = account;
         this.channelToken = channelToken;
         this.channel = channel;
     }
 
     /** Sign-up, log-in and connecting an Instagram channel, asserting each answer on the way. */
     static Shop open(SellavieStack stack, IngestRouting routing) {
+        return open(stack, routing, (token, suffix) -> {
+            String instagramAccountId = "178414" + IDS.incrementAndGet();
+            stack.metaGraphApi().instagramAccount(token, instagramAccountId, "linen.house." + suffix);
+            return new ConnectedAccount("INSTAGRAM", instagramAccountId, null, null);
+        }, account -> Map.of("type", "INSTAGRAM", "externalId", account.externalId()));
+    }
+
+    /** Sign-up, log-in and connecting a Facebook Page for Messenger (its Page token proven with Meta). */
+    static Shop openMessenger(SellavieStack stack, IngestRouting routing) {
+        return open(stack, routing, (token, suffix) -> {
+            String pageId = "10" + IDS.incrementAndGet();
+            stack.metaGraphApi().messengerPage(token, pageId, "Linen House " + suffix);
+            return new ConnectedAccount("MESSENGER", pageId, null, null);
+        }, account -> Map.of("type", "MESSENGER", "pageId", account.externalId()));
+    }
+
+    /** Sign-up, log-in and connecting a WhatsApp number of a WABA (proven with Meta: the WABA lists it). */
+    static Shop openWhatsApp(SellavieStack stack, IngestRouting routing) {
+        return open(stack, routing, (token, suffix) -> {
+            long id = IDS.incrementAndGet();
+            String phoneNumberId = "1065" + id;
+            String wabaId = "1029" + id;
+            String displayPhoneNumber = "1555" + String.format("%07d", id % 10_000_000);
+            stack.metaGraphApi().whatsappNumber(token, phoneNumberId, displayPhoneNumber, "Linen House " + suffix, wabaId);
+            return new ConnectedAccount("WHATSAPP", phoneNumberId, wabaId, displayPhoneNumber);
+        }, account -> Map.of("type", "WHATSAPP", "phoneNumberId", account.externalId(), "wabaId", account.wabaId()));
+    }
+
+    private static Shop open(SellavieStack stack, IngestRouting routing,
+            BiFunction<String, String, ConnectedAccount> metaKnows,
+            Function<ConnectedAccount, Map<String, String>> identifiers) {
         Gateway gateway = new Gateway(stack.gatewayUrl());
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "owner-" + suffix + "@example.com";
@@ -58,19 +101,22 @@ final class Shop {
                 .isEqualTo(signedUp.path("business").path("id").asText());
         String accessToken = loggedIn.path("accessToken").asText();
 
-        String instagramAccountId = "178414" + IDS.incrementAndGet();
         String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");
-        stack.metaGraphApi().instagramAccount(channelToken, instagramAccountId, "linen.house." + suffix);
+        ConnectedAccount account = metaKnows.apply(channelToken, suffix);
+        Map<String, String> connect = new HashMap<>(identifiers.apply(account));
+        String typeName = account.type().charAt(0) + account.type().substring(1).toLowerCase(Locale.ROOT);
+        connect.put("name", businessName + " on " + typeName);
+        connect.put("accessToken", channelToken);
         long channelEventsBefore = routing.channelEventsPublished();
-        JsonNode channel = gateway.postJson("/api/channels", Map.of("type", "INSTAGRAM", "externalId",
-                instagramAccountId, "name", businessName + " on Instagram", "accessToken", channelToken), accessToken)
-                .expect(201).json();
-        assertThat(channel.path("externalId").asText()).isEqualTo(instagramAccountId);
+        JsonNode channel = gateway.postJson("/api/channels", connect, accessToken).expect(201).json();
+        assertThat(channel.path("type").asText()).isEqualTo(account.type());
+        assertThat(channel.path("externalId").asText()).isEqualTo(account.externalId());
+        assertThat(channel.path("status").asText()).isEqualTo("CONNECTED");
         assertThat(channel.toString()).as("the channel token is masked in every answer").doesNotContain(channelToken);
         assertThat(gateway.get("/api/channels", accessToken).expect(200).json().findValuesAsText("externalId"))
-                .containsExactly(instagramAccountId);
+                .containsExactly(account.externalId());
         routing.awaitRouteLearnt(channelEventsBefore, Duration.ofSeconds(60));
-        return new Shop(stack, gateway, email, businessName, accessToken, instagramAccountId, channelToken, channel);
+        return new Shop(stack, gateway, email, businessName, accessToken, account, channelToken, channel);
     }
 
     /** {@code POST /api/auth/signup}: 201 with a Bearer token for the new business. */
@@ -115,18 +161,37 @@ final class Shop {
         return accessToken;
     }
 
-    /** A new customer (Instagram-scoped id) of this shop. */
+    /** A new customer of this shop: an Instagram-scoped id, a Page-scoped id (PSID) or a WhatsApp wa_id. */
     String newCustomer() {
-        return "IGSID-" + IDS.incrementAndGet();
+        return switch (account.type()) {
+            case "MESSENGER" -> "2" + IDS.incrementAndGet();
+            case "WHATSAPP" -> "234" + IDS.incrementAndGet();
+            default -> "IGSID-" + IDS.incrementAndGet();
+        };
     }
 
+    /** An Instagram DM to this (Instagram) shop. */
     InstagramDm dm(String customer, String text) {
-        return InstagramDm.of(instagramAccountId, customer, "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE" + IDS.incrementAndGet(),
-                text);
+        if (!"INSTAGRAM".equals(account.type())) {
+            throw new IllegalStateException("dm() is an Instagram DM; this shop connected " + account.type());
+        }
+        return InstagramDm.of(account.externalId(), customer,
+                "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlE" + IDS.incrementAndGet(), text);
     }
 
-    /** Meta delivering the DM (signed with the app secret over the exact bytes); ingest answers 200. */
-    void deliver(InstagramDm dm) {
+    /** The customer's message as Meta's webhook for this shop's channel type carries it. */
+    CustomerMessage message(String customer, String text) {
+        long id = IDS.incrementAndGet();
+        return switch (account.type()) {
+            case "MESSENGER" -> MessengerDm.of(account.externalId(), customer, "m_AbCdEfGhIjKlMn" + id, text);
+            case "WHATSAPP" -> WhatsAppMessage.of(account.wabaId(), account.externalId(), account.displayPhoneNumber(),
+                    customer, "wamid.HBgLMjM0ODAzMTIzNDU2FQIAEhgUM0" + id, text);
+            default -> dm(customer, text);
+        };
+    }
+
+    /** Meta delivering the message (signed with the app secret over the exact bytes); ingest answers 200. */
+    void deliver(CustomerMessage dm) {
         byte[] body = dm.body();
         gateway.postMetaWebhook(body, InstagramDm.signature(stack.secrets().metaAppSecret(), body)).expect(200);
     }
@@ -165,7 +230,11 @@ final class Shop {
     }
 
     String instagramAccountId() {
-        return instagramAccountId;
+        return account.externalId();
+    }
+
+    ConnectedAccount account() {
+        return account;
     }
 
     String channelToken() {

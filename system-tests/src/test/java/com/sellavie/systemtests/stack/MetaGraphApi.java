@@ -3,6 +3,7 @@ package com.sellavie.systemtests.stack;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -23,11 +24,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * Meta's Graph API as a WireMock server: the Instagram Send API ({@code POST /v23.0/me/messages} or
- * {@code /v23.0/<id>/messages}) answers {@code {"recipient_id","message_id"}} as Meta does
- * (PROVIDERS.md §1.7), and every call is kept so tests can count what reached Meta. Connecting a
- * channel asks Meta who the token belongs to ({@code GET /v23.0/me}): {@link #instagramAccount}
- * answers that for one token (matched on its {@code Authorization} header), as Meta would.
+ * Meta's Graph API as a WireMock server: the Instagram and Messenger Send API ({@code POST
+ * /v23.0/me/messages} or {@code /v23.0/<id>/messages}) answers {@code {"recipient_id","message_id"}},
+ * the WhatsApp Cloud API (same path, {@code "messaging_product":"whatsapp"}) answers
+ * {@code {"messaging_product","contacts","messages":[{"id":"wamid…"}]}}, as Meta does (PROVIDERS.md
+ * §1.7), and every call is kept so tests can count what reached Meta. Connecting a channel asks Meta
+ * what the token controls: {@link #instagramAccount}, {@link #messengerPage} and
+ * {@link #whatsappNumber} answer that for one token (matched on its {@code Authorization} header).
  */
 public final class MetaGraphApi implements AutoCloseable {
 
@@ -47,6 +50,9 @@ public final class MetaGraphApi implements AutoCloseable {
                 .containerThreads(20));
         server.start();
         server.stubFor(post(urlPathMatching(SEND_PATH.pattern())).willReturn(accepted()));
+        server.stubFor(post(urlPathMatching(SEND_PATH.pattern()))
+                .withRequestBody(matchingJsonPath("$.messaging_product", equalTo("whatsapp")))
+                .willReturn(acceptedByWhatsApp()));
         return new MetaGraphApi(server);
     }
 
@@ -57,6 +63,43 @@ public final class MetaGraphApi implements AutoCloseable {
                 .withBody("{\"recipient_id\":\"{{jsonPath request.body '$.recipient.id'}}\","
                         + "\"message_id\":\"m_{{randomValue length=32 type='ALPHANUMERIC'}}\"}")
                 .withTransformers("response-template");
+    }
+
+    /** The WhatsApp Cloud API's answer to an accepted send (PROVIDERS.md §1.7): the wamid in {@code messages[0].id}. */
+    private static ResponseDefinitionBuilder acceptedByWhatsApp() {
+        return aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"{{jsonPath request.body '$.to'}}\","
+                        + "\"wa_id\":\"{{jsonPath request.body '$.to'}}\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.{{randomValue length=32 type='ALPHANUMERIC'}}\"}]}")
+                .withTransformers("response-template");
+    }
+
+    /**
+     * Meta's answer to {@code GET /v23.0/me?fields=id,name} with a Page token: the Page it controls,
+     * so a {@code MESSENGER} channel's ownership is proven.
+     */
+    public void messengerPage(String accessToken, String pageId, String pageName) {
+        answer(accessToken, VERSION_PATH + "/me", "{\"id\":\"" + pageId + "\",\"name\":\"" + pageName + "\"}");
+    }
+
+    /**
+     * Meta's answers for a WhatsApp number readable with the token ({@code GET /v23.0/<phone-number-id>})
+     * and its WABA listing it ({@code GET /v23.0/<waba-id>/phone_numbers}), so a {@code WHATSAPP}
+     * channel's ownership is proven.
+     */
+    public void whatsappNumber(String accessToken, String phoneNumberId, String displayPhoneNumber, String verifiedName,
+            String wabaId) {
+        answer(accessToken, VERSION_PATH + "/" + phoneNumberId, "{\"verified_name\":\"" + verifiedName
+                + "\",\"display_phone_number\":\"" + displayPhoneNumber + "\",\"id\":\"" + phoneNumberId + "\"}");
+        answer(accessToken, VERSION_PATH + "/" + wabaId + "/phone_numbers", "{\"data\":[{\"id\":\"" + phoneNumberId
+                + "\"}],\"paging\":{\"cursors\":{\"before\":\"QVFI\",\"after\":\"QVFI\"}}}");
+    }
+
+    private void answer(String accessToken, String path, String json) {
+        server.stubFor(get(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
     }
 
     /**
@@ -137,7 +180,7 @@ public final class MetaGraphApi implements AutoCloseable {
                 .toList();
     }
 
-    /** The Send API calls addressed to one customer (Instagram-scoped id). */
+    /** The Send API calls addressed to one customer (IGSID, PSID or WhatsApp wa_id). */
     public List<SendApiCall> sendApiCallsTo(String recipientId) {
         return sendApiCalls().stream().filter(c -> recipientId.equals(c.recipientId())).toList();
     }
@@ -151,16 +194,32 @@ public final class MetaGraphApi implements AutoCloseable {
     private static SendApiCall toCall(ServeEvent event) {
         try {
             JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
-            return new SendApiCall(pathOf(event), body.path("recipient").path("id").asText(null),
-                    body.path("message").path("text").asText(null),
-                    event.getRequest().getHeader("Authorization"), event.getRequest().getBodyAsString());
+            // WhatsApp addresses the customer as "to" and carries the text in text.body.
+            boolean whatsapp = "whatsapp".equals(body.path("messaging_product").asText());
+            String recipient = whatsapp ? body.path("to").asText(null) : body.path("recipient").path("id").asText(null);
+            String text = whatsapp ? body.path("text").path("body").asText(null)
+                    : body.path("message").path("text").asText(null);
+            return new SendApiCall(pathOf(event), recipient, text, event.getRequest().getHeader("Authorization"),
+                    event.getRequest().getBodyAsString());
         } catch (IOException e) {
             throw new UncheckedIOException("Send API call with a body that is not JSON", e);
         }
     }
 
-    /** One call of the Send API as Meta received it. */
+    /**
+     * One call of the Send API as Meta received it: {@code recipientId} is {@code recipient.id}
+     * (Instagram, Messenger) or {@code to} (WhatsApp), {@code text} the message's text either way.
+     */
     public record SendApiCall(String path, String recipientId, String text, String authorization, String body) {
+
+        /** The request body as JSON, for the fields one channel type sends. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Override

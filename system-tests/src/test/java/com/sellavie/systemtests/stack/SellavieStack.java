@@ -219,6 +219,11 @@ public final class SellavieStack implements AutoCloseable {
         return paymentProviders;
     }
 
+    /** Tokens of further members (AGENT, ADMIN) of a business, signed with identity's key. */
+    public MemberTokens memberTokens() {
+        return new MemberTokens(secrets.jwtPrivateKeyFile());
+    }
+
     public GeneratedSecrets secrets() {
         return secrets;
     }
