@@ -69,7 +69,7 @@ class LiveEventStreamTest {
             String text = customerWrites(f, "igsid-live-1");
 
             // Then a "message" event names the conversation and the new inbound message
-            JsonNode message = f.await(text, "RECEIVED");
+            JsonNode message = f.awaitInbound(text);
             Sse event = stream.awaitEvent(e -> isMessage(e, message));
             assertThat(event.json().get("conversationId").asString()).isEqualTo(f.conversationId().toString());
             assertThat(event.json().get("direction").asString()).isEqualTo("INBOUND");
@@ -141,7 +141,7 @@ class LiveEventStreamTest {
         try (EventStreamClient ourStream = open(port, ours); EventStreamClient theirStream = open(port, theirs)) {
             // When our customer writes (and, after it, a change of theirs makes a marker on their stream)
             String text = customerWrites(ours, "igsid-live-4");
-            JsonNode message = ours.await(text, "RECEIVED");
+            JsonNode message = ours.awaitInbound(text);
             ourStream.awaitEvent(e -> isMessage(e, message));
             TenantContext.runAs(theirs.business(), () -> jdbc.update(
                     "UPDATE conversations SET mode = 'CLOSED' WHERE id = ?", theirs.conversationId()));
@@ -159,13 +159,13 @@ class LiveEventStreamTest {
         Fixture f = conversation("igsid-live-6");
         String lastSeen;
         try (EventStreamClient stream = open(port, f)) {
-            JsonNode first = f.await(customerWrites(f, "igsid-live-6"), "RECEIVED");
+            JsonNode first = f.awaitInbound(customerWrites(f, "igsid-live-6"));
             lastSeen = stream.awaitEvent(e -> isMessage(e, first)).id();
         }
         // When two messages arrive while the tab is away, and it reconnects with its last id
         List<JsonNode> missed = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            missed.add(f.await(customerWrites(f, "igsid-live-6"), "RECEIVED"));
+            missed.add(f.awaitInbound(customerWrites(f, "igsid-live-6")));
         }
         try (EventStreamClient resumed = EventStreamClient.open(port, f.business(), UUID.randomUUID(), lastSeen)) {
             // Then both missed messages come, in order, with larger ids; the one already seen does not
@@ -184,10 +184,10 @@ class LiveEventStreamTest {
         Fixture f = conversation("igsid-live-7");
         String old;
         try (EventStreamClient stream = open(port, f)) {
-            JsonNode message = f.await(customerWrites(f, "igsid-live-7"), "RECEIVED");
+            JsonNode message = f.awaitInbound(customerWrites(f, "igsid-live-7"));
             old = stream.awaitEvent(e -> isMessage(e, message)).id();
         }
-        f.await(customerWrites(f, "igsid-live-7"), "RECEIVED");
+        f.awaitInbound(customerWrites(f, "igsid-live-7"));
         TenantContext.runAs(f.business(), () -> jdbc.update(
                 "UPDATE live_events SET at = at - interval '2 hours' WHERE business_id = ?", f.business()));
         housekeeping.purge();
@@ -224,7 +224,7 @@ class LiveEventStreamTest {
             // Then the stream is told events may have been missed ...
             stream.awaitEvent(e -> "reset".equals(e.event()));
             // ... and once listening again, changes arrive as before
-            JsonNode message = f.await(customerWrites(f, "igsid-live-9"), "RECEIVED");
+            JsonNode message = f.awaitInbound(customerWrites(f, "igsid-live-9"));
             stream.awaitEvent(e -> isMessage(e, message));
         }
     }

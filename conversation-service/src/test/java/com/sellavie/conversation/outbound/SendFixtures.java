@@ -65,6 +65,12 @@ public final class SendFixtures {
             return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> message(text), m -> m != null && status.equals(m.get("deliveryStatus").asString()));
         }
+
+        /** The customer's message with this text, once recorded (inbound messages have no delivery status). */
+        public JsonNode awaitInbound(String text) {
+            return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> message(text), m -> m != null && "INBOUND".equals(m.get("direction").asString()));
+        }
     }
 
     /** A business, its channel, and a conversation opened by a customer's message. */
