@@ -64,7 +64,12 @@ export type ConversationSummary = {
   unread?: number;
   /** The customer's last message + 24 h (Meta's standard window); null when the customer never wrote. */
   windowClosesAt?: string | null;
+  /** A "Try your assistant" test conversation (channel SANDBOX): left out of the inbox and of analytics. */
+  sandbox?: boolean;
 };
+
+/** POST /api/sandbox/messages answers 202 with the message's id; the reply arrives in the sandbox conversation. */
+export type SandboxMessageAccepted = { messageId: string; eventId: string };
 
 /** The inbox's filters (GET /api/conversations `filter`); `all` is the default and is not sent. */
 export type ConversationFilter = 'all' | 'mine' | 'unassigned' | 'bot' | 'human' | 'closed';
@@ -507,6 +512,12 @@ export const api = {
     ),
   conversation: (conversationId: string, { signal }: Signal = {}) =>
     request<ConversationSummary>('GET', conversationPath(conversationId), { signal }),
+  /** The signed-in member's own "Try your assistant" conversation; 404 until their first sandbox message. */
+  sandboxConversation: ({ signal }: Signal = {}) =>
+    request<ConversationSummary>('GET', '/api/sandbox/conversation', { signal }),
+  /** Writes to the business's assistant as a customer would, through the real pipeline (no customer sees it). */
+  sendSandboxMessage: (text: string) =>
+    request<SandboxMessageAccepted>('POST', '/api/sandbox/messages', { body: { text } }),
   messages: (conversationId: string, { signal }: Signal = {}) =>
     request<Message[]>('GET', `${conversationPath(conversationId)}/messages`, { signal }),
   /** A member takes the conversation over: the assistant stays silent (mode HUMAN, assigned to the caller). */

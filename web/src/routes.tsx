@@ -15,6 +15,7 @@ import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
 import { RevenuePage } from './pages/RevenuePage';
+import { SandboxPage } from './pages/SandboxPage';
 import { SignupPage } from './pages/SignupPage';
 import { RequireAuth } from './session/RequireAuth';
 
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: 'revenue', element: <RevenuePage /> },
           { path: 'catalog', element: <CatalogPage /> },
           { path: 'channels', element: <ChannelsPage /> },
+          { path: 'try-assistant', element: <SandboxPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           // /settings opens the first settings page; the others are tabs beside it.
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },

@@ -21,7 +21,7 @@ describe('ConsoleLayout', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Welcome to Sellavie');
   });
 
-  it('offers the inbox, the replies needing attention, orders, invoices, revenue, the catalog, channels, notifications and settings to a signed-in merchant, with their business and a log-out', async () => {
+  it('offers the inbox, the replies needing attention, orders, invoices, revenue, the catalog, channels, Try your assistant, notifications and settings to a signed-in merchant, with their business and a log-out', async () => {
     signIn({ business: { id: 'b-1', name: 'Linen & Co' } });
     stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/');
@@ -35,6 +35,7 @@ describe('ConsoleLayout', () => {
       ['Revenue', '/revenue'],
       ['Catalog', '/catalog'],
       ['Channels', '/channels'],
+      ['Try your assistant', '/try-assistant'],
       ['Notifications', '/notifications'],
       ['Settings', '/settings'],
     ]);

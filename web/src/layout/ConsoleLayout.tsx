@@ -11,6 +11,7 @@ export const signedInNavigation = [
   { to: '/revenue', label: 'Revenue' },
   { to: '/catalog', label: 'Catalog' },
   { to: '/channels', label: 'Channels' },
+  { to: '/try-assistant', label: 'Try your assistant' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/settings', label: 'Settings' },
 ] as const;

@@ -13,6 +13,7 @@ export const queryKeys = {
     detail: (conversationId: string) => ['conversations', 'detail', conversationId] as const,
     messages: (conversationId: string) => ['conversations', 'messages', conversationId] as const,
   },
+  sandboxConversation: ['conversations', 'sandbox'] as const,
   channels: ['channels'] as const,
   templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
   paymentProviders: ['paymentProviders'] as const,

@@ -76,6 +76,9 @@ class GatewayApplicationTest {
             "/api/channels/42, conversation",
             "/api/conversations?status=open, conversation",
             "/api/handoff/settings, conversation",
+            "/api/contacts/42, conversation",
+            "/api/sandbox/messages, ingest",
+            "/api/sandbox/conversation, conversation",
             "/api/notifications/unread, notification",
             "/webhooks/meta, ingest"})
     void routesEachPublicPrefixToItsService(String path, String service) throws Exception {

@@ -84,6 +84,22 @@ class ReplyRequestedIntegrationTest {
     }
 
     @Test
+    void theRequestsChannelTypeIsCopiedIntoTheReplySoASandboxCheckoutIsKnownAsOne() {
+        // Given a member trying the assistant (SANDBOX) and a customer on Instagram
+        UUID business = UUID.randomUUID();
+        ReplyRequested sandbox = ReplyRequested.newBuilder(
+                Fixtures.replyRequested(business, UUID.randomUUID(), "hello")).setChannelType("SANDBOX").build();
+        ReplyRequested instagram = Fixtures.replyRequested(business, UUID.randomUUID(), "hello");
+
+        EventRecords.publish(sandbox, sandbox.getConversationId().toString(), 1);
+        EventRecords.publish(instagram, instagram.getConversationId().toString(), 1);
+
+        // Then each reply names its request's channel type (commerce leaves SANDBOX orders out of revenue)
+        assertThat(awaitReply(sandbox).getChannelType()).isEqualTo("SANDBOX");
+        assertThat(awaitReply(instagram).getChannelType()).isEqualTo("INSTAGRAM");
+    }
+
+    @Test
     void theRequestsContactIsCopiedIntoTheReplyAndKeptWithItsJob() {
         // Given a request from a known contact, and one from a sender that does not name contacts yet
         UUID business = UUID.randomUUID();

@@ -87,7 +87,7 @@ class OrderPlacement {
         Instant now = clock.instant();
         Order order = Order.place(EventMetadata.newEventId(), businessId, reply.getConversationId(),
                 reply.getContactId(), replyEventId, reply.getCorrelationId(), priced.lines(), priced.currency(),
-                account.get().provider(), now, orderProperties.expireAfter());
+                account.get().provider(), now, orderProperties.expireAfter()).fromChannel(reply.getChannelType());
         Order saved = store.save(order);
         meters.counter("sellavie.commerce.orders.placed", "provider", saved.provider()).increment();
         log.info("Order {} placed from reply {} (business {}, conversation {}): {} {} with {}", saved.id(),

@@ -26,6 +26,8 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Order {
 
     public static final String ORIGIN_ASSISTANT = "ASSISTANT";
+    /** A "Try your assistant" conversation's channel: its orders are tests, left out of revenue. */
+    public static final String CHANNEL_SANDBOX = "SANDBOX";
 
     @Id
     private UUID id;
@@ -33,6 +35,8 @@ public class Order {
     private OrderStatus status;
     private String origin;
     private UUID conversationId;
+    /** The conversation's channel type as the CHECKOUT reply named it; null when it named none. */
+    private String channelType;
     private UUID contactId;
     private UUID customerKey;
     private String replyEventId;
@@ -111,6 +115,12 @@ public class Order {
         order.record(TimelineEntry.Kind.PLACED, now, order.itemsKey);
         order.events.add(new OrderEvent.Placed(now, replyEventId));
         return order;
+    }
+
+    /** Where the conversation it came from is (the CHECKOUT reply's channel type); set when placed. */
+    public Order fromChannel(String channelType) {
+        this.channelType = channelType;
+        return this;
     }
 
     /** The contact, or the conversation when no contact is known: whose order it is. */
@@ -290,6 +300,7 @@ public class Order {
     public UUID businessId() { return businessId; }
     public OrderStatus status() { return status; }
     public String origin() { return origin; }
+    public String channelType() { return channelType; }
     public UUID conversationId() { return conversationId; }
     public UUID contactId() { return contactId; }
     public String replyEventId() { return replyEventId; }

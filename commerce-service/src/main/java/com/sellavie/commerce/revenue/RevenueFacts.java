@@ -28,6 +28,9 @@ class RevenueFacts {
     record Link(Instant at, String currency, boolean paid) {
     }
 
+    /** A member trying the assistant is not a sale: sandbox orders count nowhere in revenue. */
+    private static final String NOT_SANDBOX = "channel_type IS DISTINCT FROM '" + Order.CHANNEL_SANDBOX + "'";
+
     private final JdbcTemplate jdbc;
 
     RevenueFacts(JdbcTemplate jdbc) {
@@ -36,13 +39,13 @@ class RevenueFacts {
 
     List<Placed> placed(UUID businessId, Instant from, Instant to) {
         return jdbc.query("SELECT created_at, currency FROM orders WHERE business_id = ? AND created_at >= ? "
-                + "AND created_at < ?", (rs, i) -> new Placed(rs.getTimestamp(1).toInstant(), rs.getString(2)),
+                + "AND created_at < ? AND " + NOT_SANDBOX, (rs, i) -> new Placed(rs.getTimestamp(1).toInstant(), rs.getString(2)),
                 businessId, Timestamp.from(from), Timestamp.from(to));
     }
 
     List<Paid> paid(UUID businessId, Instant from, Instant to) {
         return jdbc.query("SELECT paid_at, currency, total_minor, origin FROM orders WHERE business_id = ? "
-                + "AND status = 'PAID' AND paid_at >= ? AND paid_at < ?",
+                + "AND status = 'PAID' AND paid_at >= ? AND paid_at < ? AND " + NOT_SANDBOX,
                 (rs, i) -> new Paid(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getLong(3),
                         Order.ORIGIN_ASSISTANT.equals(rs.getString(4))),
                 businessId, Timestamp.from(from), Timestamp.from(to));
@@ -51,7 +54,7 @@ class RevenueFacts {
     List<Link> links(UUID businessId, Instant from, Instant to) {
         return jdbc.query("SELECT t.at, o.currency, o.paid_at IS NOT NULL FROM order_timeline t "
                 + "JOIN orders o ON o.id = t.order_id WHERE t.business_id = ? AND t.kind = 'LINK_CREATED' "
-                + "AND t.at >= ? AND t.at < ?",
+                + "AND t.at >= ? AND t.at < ? AND o." + NOT_SANDBOX,
                 (rs, i) -> new Link(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getBoolean(3)),
                 businessId, Timestamp.from(from), Timestamp.from(to));
     }

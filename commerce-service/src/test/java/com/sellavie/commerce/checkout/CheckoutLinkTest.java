@@ -22,10 +22,13 @@ import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.commerce.CheckoutLinkCreated;
 import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.messaging.OutboundMessageRequested;
+import com.sellavie.platform.tenancy.TenantContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,33 @@ class CheckoutLinkTest {
                 .withRequestBody(equalToJson("{\"email\":\"c-" + customer.contact() + "@customers.sellavie.invalid\","
                         + "\"amount\":5000000,\"currency\":\"NGN\",\"reference\":\"" + reference + "\","
                         + "\"metadata\":{\"order_id\":\"" + orderId + "\"}}")));
+    }
+
+    @Test
+    void anOrderKeepsTheChannelTypeOfItsReplySoSandboxOrdersCanBeLeftOutOfRevenue() {
+        // Given a shop with Paystack, a member trying the assistant and a customer on Instagram
+        UUID business = UUID.randomUUID();
+        String sku = Checkouts.sku("linen-shirt");
+        product(port, business, sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        String secret = Providers.configure(port, business, "PAYSTACK");
+        Providers.paystackAnswers(secret, "sandboxlink");
+        Customer member = Customer.of(business);
+        Customer customer = Customer.of(business);
+
+        // When the assistant's replies to both ask for a checkout
+        publish(ReplyGenerated.newBuilder(checkout(member, item(sku, 1))).setChannelType("SANDBOX").build());
+        publish(ReplyGenerated.newBuilder(checkout(customer, item(sku, 1))).setChannelType("INSTAGRAM").build());
+
+        // Then each order records where its conversation is
+        List<ConsumerRecord<String, OrderPlaced>> placed = Checkouts.placed(business, 2);
+        Map<UUID, String> channelByConversation = new HashMap<>();
+        for (ConsumerRecord<String, OrderPlaced> record : placed) {
+            UUID orderId = record.value().getOrderId();
+            channelByConversation.put(record.value().getConversationId(), TenantContext.callAs(business,
+                    () -> jdbc.queryForObject("SELECT channel_type FROM orders WHERE id = ?", String.class, orderId)));
+        }
+        assertThat(channelByConversation).containsExactlyInAnyOrderEntriesOf(Map.of(
+                member.conversation(), "SANDBOX", customer.conversation(), "INSTAGRAM"));
     }
 
     @Test

@@ -121,6 +121,24 @@ class RevenueApiTest {
     }
 
     @Test
+    void ordersFromTheSandboxCountNowhere() {
+        // Given a paid order from a customer, and a paid order born in a member's "Try your assistant" chat
+        UUID business = UUID.randomUUID();
+        paidOrders.order(business, at("2026-06-10T12:00:00Z"), at("2026-06-10T12:05:00Z"), "NGN",
+                new Line("SHIRT", "Linen shirt", 1, 2_500_000));
+        UUID sandbox = paidOrders.order(business, at("2026-06-10T13:00:00Z"), at("2026-06-10T13:05:00Z"), "NGN",
+                new Line("SHIRT", "Linen shirt", 3, 2_500_000));
+        TenantContext.runAs(business, () -> jdbc.update("UPDATE orders SET channel_type = 'SANDBOX' WHERE id = ?",
+                sandbox));
+
+        JsonNode revenue = Api.asOwnerOf(port, business).get("/api/revenue?from=2026-06-10&to=2026-06-10").json();
+
+        // Then revenue, orders, links and conversion are the customer's alone
+        assertTotals(revenue.get("totals"), 2_500_000, 1, 1, 1, 1.0, 2_500_000);
+        assertThat(days(revenue)).containsExactly("2026-06-10 2500000 1 1 1 2500000");
+    }
+
+    @Test
     void anotherBusinessSeesNoneOfIt() {
         business();
 

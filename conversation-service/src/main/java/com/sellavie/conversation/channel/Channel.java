@@ -21,6 +21,18 @@ public record Channel(UUID id, UUID businessId, String type, String externalId, 
     /** The merchant disconnected it: no token, no routing; its history stays. */
     public static final String DISCONNECTED = "DISCONNECTED";
 
+    /** "Try your assistant": a business's own test channel, no provider, no token (issue 8 point 11). */
+    public static final String SANDBOX = "SANDBOX";
+
+    /** The business's sandbox channel's external id: one per business, named by ingest the same way. */
+    public static String sandboxExternalId(UUID businessId) {
+        return "sandbox-" + businessId;
+    }
+
+    public boolean sandbox() {
+        return SANDBOX.equals(type);
+    }
+
     public boolean disconnected() {
         return DISCONNECTED.equals(status);
     }

@@ -1,6 +1,8 @@
 package com.sellavie.conversation.channel;
 
 import com.sellavie.platform.tenancy.TenantContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -30,12 +32,22 @@ public class ChannelDirectory {
         return channels.findByExternalId(businessId, type, externalId);
     }
 
+    /** The business's sandbox channel, created on first use (its first sandbox message). */
+    public Channel sandbox(UUID businessId) {
+        channels.insertSandboxIfAbsent(businessId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return channels.findByExternalId(businessId, Channel.SANDBOX, Channel.sandboxExternalId(businessId))
+                .orElseThrow(() -> new IllegalStateException("The sandbox channel of " + businessId + " vanished"));
+    }
+
     /**
      * The channel's access token in clear: hand it to the provider's API only, never log or store it.
      *
      * @throws IllegalStateException when the channel was disconnected (its token is gone) or does not decrypt
      */
     public String accessToken(Channel channel) {
+        if (channel.sandbox()) {
+            return ""; // no provider behind it: its send engine makes no call
+        }
         byte[] ciphertext = channels.tokenCiphertext(channel.businessId(), channel.id());
         if (ciphertext == null) {
             throw new IllegalStateException("Channel " + channel.id() + " is disconnected: it has no token");

@@ -32,6 +32,15 @@ class ChannelRepository {
                 channel.pageId(), channel.wabaId(), channel.displayPhoneNumber(), Timestamp.from(channel.createdAt()));
     }
 
+    /** The business's sandbox channel, unless it exists already (two first messages at once: one row). */
+    void insertSandboxIfAbsent(UUID businessId, Instant at) {
+        jdbc.update("INSERT INTO channels (id, business_id, type, external_id, name, access_token_hint, status, "
+                        + "created_at, status_changed_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?) "
+                        + "ON CONFLICT (type, external_id) WHERE status <> 'DISCONNECTED' DO NOTHING",
+                UUID.randomUUID(), businessId, Channel.SANDBOX, Channel.sandboxExternalId(businessId),
+                "Try your assistant", Channel.CONNECTED, Timestamp.from(at), Timestamp.from(at));
+    }
+
     /** The same row connected again (new token, Meta's current identifiers): its history continues. */
     void reconnect(Channel channel, byte[] tokenCiphertext, Instant at) {
         jdbc.update("UPDATE channels SET status = ?, name = ?, access_token_ciphertext = ?, access_token_hint = ?, "

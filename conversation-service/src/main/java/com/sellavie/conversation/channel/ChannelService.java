@@ -94,7 +94,8 @@ class ChannelService {
     @Transactional
     void disconnect(UUID channelId) {
         UUID businessId = TenantContext.requireBusinessId();
-        Channel channel = channels.find(businessId, channelId).orElseThrow(() -> new ChannelNotFoundException(channelId));
+        Channel channel = channels.find(businessId, channelId).filter(c -> !c.sandbox())
+                .orElseThrow(() -> new ChannelNotFoundException(channelId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (channels.disconnect(businessId, channelId, now)) {
             outbox.publish(ChannelEvents.disconnected(channel, MERCHANT_REQUEST, now), channelId.toString());
@@ -119,6 +120,7 @@ class ChannelService {
 
     @Transactional(readOnly = true)
     List<Channel> list() {
-        return channels.findAll(TenantContext.requireBusinessId());
+        // The sandbox is not a channel the team manages (nothing to connect, prove or disconnect).
+        return channels.findAll(TenantContext.requireBusinessId()).stream().filter(c -> !c.sandbox()).toList();
     }
 }

@@ -47,7 +47,7 @@ class ConversationController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal Jwt member) {
         InboxFilter inbox = InboxFilter.named(filter).orElseThrow(() -> badRequest(
-                "filter must be one of all, mine, unassigned, bot, human, closed"));
+                "filter must be one of all, mine, unassigned, bot, human, closed, sandbox"));
         InboxCursor after = cursor == null ? null : InboxCursor.decode(cursor)
                 .orElseThrow(() -> badRequest("cursor is not one this API gave out"));
         String search = q == null || q.isBlank() ? null : q.strip();

@@ -62,6 +62,8 @@ class ConversationQueries {
             InboxCursor after, int limit) {
         StringBuilder sql = new StringBuilder(SUMMARY);
         List<Object> args = new ArrayList<>(List.of(businessId));
+        // Test conversations ("Try your assistant") stay out of the team's inbox unless asked for.
+        sql.append(filter == InboxFilter.SANDBOX ? " AND ch.type = 'SANDBOX'" : " AND ch.type <> 'SANDBOX'");
         switch (filter) {
             case MINE -> {
                 sql.append(" AND c.assignee_id = ?");
@@ -72,7 +74,7 @@ class ConversationQueries {
                 sql.append(" AND c.mode = ?");
                 args.add(filter.name());
             }
-            case ALL -> {
+            case ALL, SANDBOX -> {
             }
         }
         if (label != null) {
@@ -99,6 +101,14 @@ class ConversationQueries {
     @Transactional(readOnly = true)
     Optional<ConversationSummary> conversation(UUID businessId, UUID conversationId) {
         return jdbc.query(SUMMARY + " AND c.id = ?", ConversationQueries::summary, businessId, conversationId)
+                .stream().findFirst();
+    }
+
+    /** The member's own sandbox conversation (their sandbox contact on the business's sandbox channel). */
+    @Transactional(readOnly = true)
+    Optional<ConversationSummary> sandboxConversation(UUID businessId, String contactExternalId) {
+        return jdbc.query(SUMMARY + " AND ch.type = 'SANDBOX' AND ch.external_id = ? AND k.external_id = ?",
+                ConversationQueries::summary, businessId, "sandbox-" + businessId, contactExternalId)
                 .stream().findFirst();
     }
 
@@ -154,7 +164,8 @@ class ConversationQueries {
                 rs.getString("mode"), instant(rs.getTimestamp("last_message_at")),
                 rs.getObject("assignee_id", UUID.class),
                 Arrays.stream((Object[]) rs.getArray("labels").getArray()).map(String::valueOf).toList(),
-                rs.getInt("unread_count"), lastInbound == null ? null : lastInbound.plus(MESSAGING_WINDOW));
+                rs.getInt("unread_count"), lastInbound == null ? null : lastInbound.plus(MESSAGING_WINDOW),
+                "SANDBOX".equals(rs.getString("type")));
     }
 
     /** The assistant's messages are stored ASSISTANT (as on the wire) and shown AI. */

@@ -20,7 +20,8 @@ final class ConversationViews {
      *                       when the customer never wrote
      */
     record ConversationSummary(UUID id, ChannelRef channel, ContactRef contact, LastMessage lastMessage, String mode,
-            Instant lastMessageAt, UUID assigneeId, List<String> labels, int unread, Instant windowClosesAt) {
+            Instant lastMessageAt, UUID assigneeId, List<String> labels, int unread, Instant windowClosesAt,
+            boolean sandbox) {
     }
 
     record ChannelRef(UUID id, String type, String name) {

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** {@code GET /api/conversations?filter=…}: which of the business's conversations to list. */
 enum InboxFilter {
-    ALL, MINE, UNASSIGNED, BOT, HUMAN, CLOSED;
+    ALL, MINE, UNASSIGNED, BOT, HUMAN, CLOSED,
+    /** Only the business's sandbox ("Try your assistant") conversations, which every other filter leaves out. */
+    SANDBOX;
 
     static Optional<InboxFilter> named(String name) {
         for (InboxFilter filter : values()) {

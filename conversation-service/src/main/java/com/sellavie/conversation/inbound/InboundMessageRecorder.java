@@ -62,8 +62,7 @@ class InboundMessageRecorder {
             reactions.record(businessId, event);
             return;
         }
-        Channel channel = channels.findByExternalId(businessId, event.getChannelType(), event.getChannelExternalId())
-                .orElseThrow(() -> new UnknownChannelException(event.getChannelType(), event.getChannelExternalId()));
+        Channel channel = channel(businessId, event);
         UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
                 event.getSenderName(), event.getSentAt());
         Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
@@ -85,6 +84,21 @@ class InboundMessageRecorder {
             outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
                     InboundContent.triggerText(event)), conversation.id().toString());
         }
+    }
+
+    /**
+     * The channel the message came in on. The sandbox's is made on its first message; ingest names it after
+     * the member's own business, so any other sandbox id is refused like an unknown channel.
+     */
+    private Channel channel(UUID businessId, InboundMessageReceived event) {
+        if (Channel.SANDBOX.equals(event.getChannelType())) {
+            if (!Channel.sandboxExternalId(businessId).equals(event.getChannelExternalId())) {
+                throw new UnknownChannelException(event.getChannelType(), event.getChannelExternalId());
+            }
+            return channels.sandbox(businessId);
+        }
+        return channels.findByExternalId(businessId, event.getChannelType(), event.getChannelExternalId())
+                .orElseThrow(() -> new UnknownChannelException(event.getChannelType(), event.getChannelExternalId()));
     }
 
     private ReplyRequested replyRequested(EventMetadata meta, Conversation conversation, Channel channel,

@@ -11,12 +11,15 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One merchant notification per customer message. The tenant is the record's {@code businessId}
+ * One merchant notification per customer message; none for a member's own "Try your assistant" message
+ * (channel type SANDBOX: the member is the one writing). The tenant is the record's {@code businessId}
  * header (platform); the inbox entry and the notification commit together, so a redelivered record
  * changes nothing.
  */
 @Component
 class InboundMessageListener {
+
+    static final String SANDBOX = "SANDBOX";
 
     private final IdempotentEventHandler handler;
     private final MerchantNotifications notifications;
@@ -30,7 +33,9 @@ class InboundMessageListener {
     void on(ConsumerRecord<String, InboundMessageReceived> record) {
         handler.handleOnce(record, message -> {
             requireSameTenant(record, message);
-            notifications.record(NewMessageNotifications.of(message));
+            if (!SANDBOX.equals(message.getChannelType())) {
+                notifications.record(NewMessageNotifications.of(message));
+            }
         });
     }
 

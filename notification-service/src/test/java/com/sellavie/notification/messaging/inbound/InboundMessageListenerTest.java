@@ -94,6 +94,23 @@ class InboundMessageListenerTest {
         assertThat(deadLetterEventIds()).contains(dm.getEventId().toString());
     }
 
+    @Test
+    void aMembersSandboxMessageAlertsNobody() {
+        // Given a member trying the assistant ("Try your assistant"), then a customer DM behind it
+        UUID business = UUID.randomUUID();
+        InboundMessageReceived sandbox = InboundMessageReceived.newBuilder(
+                        InboundMessages.instagramDm(business, "testing the assistant"))
+                .setChannelType("SANDBOX").setChannelExternalId("sandbox-" + business).build();
+        InboundMessages.publish(sandbox);
+        InboundMessageReceived later = InboundMessages.instagramDm(business, "a real customer");
+        InboundMessages.publish(later);
+
+        // Then, once both are handled, only the customer's message is a notification
+        awaitNotification(business, later);
+        await().atMost(PATIENCE).until(() -> inboxEntries(sandbox.getEventId()) == 1);
+        assertThat(notificationsAbout(business, sandbox)).isZero();
+    }
+
     private void awaitNotification(UUID business, InboundMessageReceived message) {
         await().atMost(PATIENCE).until(() -> notificationsAbout(business, message) == 1);
     }
