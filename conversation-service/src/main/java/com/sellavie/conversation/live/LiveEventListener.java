@@ -113,6 +113,10 @@ class LiveEventListener implements SmartLifecycle {
         }
     }
 
+    /**
+     * The reconnect backoff. It runs on this listener's own thread (never a Kafka consumer or request
+     * thread), which holds one LISTEN connection for the instance's life; stop() interrupts it.
+     */
     private boolean sleep(Duration duration) {
         try {
             Thread.sleep(duration);
