@@ -32,7 +32,8 @@ class ConversationQueries {
     private static final String SUMMARY = """
             SELECT c.id, c.mode, c.last_message_at, c.assignee_id, c.labels, c.unread_count,
                    COALESCE(c.last_inbound_at, (SELECT max(i.sent_at) FROM messages i WHERE i.business_id = c.business_id
-                       AND i.conversation_id = c.id AND i.direction = 'INBOUND' AND i.kind = 'MESSAGE')) AS last_inbound_at,
+                       AND i.conversation_id = c.id AND i.direction = 'INBOUND' AND i.kind = 'MESSAGE'))
+                       AS last_inbound_at,
                    ch.id AS channel_id, ch.type, ch.name AS channel_name,
                    k.id AS contact_id, k.external_id, k.name AS contact_name, k.username, k.profile_picture_url,
                    m.text, m.direction, m.sent_at, m.kind

@@ -22,7 +22,8 @@ public class CustomerActivity {
     /** @return null when the customer never wrote */
     public Instant lastCustomerMessageAt(UUID businessId, UUID conversationId) {
         Timestamp at = jdbc.queryForObject("SELECT max(sent_at) FROM messages WHERE business_id = ? "
-                + "AND conversation_id = ? AND direction = 'INBOUND' AND kind = 'MESSAGE'", Timestamp.class, businessId, conversationId);
+                        + "AND conversation_id = ? AND direction = 'INBOUND' AND kind = 'MESSAGE'", Timestamp.class,
+                businessId, conversationId);
         return at == null ? null : at.toInstant();
     }
 }

@@ -72,7 +72,8 @@ public final class LocalStackCommand {
         DemoDirectMessage.SignedWebhook webhook = request.comment()
                 ? DemoDirectMessage.signedComment(secrets.metaAppSecret(), channel, request.text(),
                         System.currentTimeMillis())
-                : DemoDirectMessage.signed(secrets.metaAppSecret(), channel, request.text(), System.currentTimeMillis());
+                : DemoDirectMessage.signed(secrets.metaAppSecret(), channel, request.text(),
+                        System.currentTimeMillis());
         try {
             int status = DemoDirectMessage.post(url, webhook);
             console.info("POST {} -> HTTP {}", url, status);

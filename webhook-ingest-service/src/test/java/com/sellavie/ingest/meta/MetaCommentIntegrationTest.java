@@ -102,7 +102,8 @@ class MetaCommentIntegrationTest {
 
             // Same conversation key for the edit and the marker: the marker arriving means the edit was not sent.
             inbound.await(r -> hasId(r, marker));
-            assertThat(inbound.values(InboundMessageReceived.class)).extracting(InboundMessageReceived::getExternalMessageId)
+            assertThat(inbound.values(InboundMessageReceived.class))
+                    .extracting(InboundMessageReceived::getExternalMessageId)
                     .doesNotContain(own, edited);
         }
     }
