@@ -8,6 +8,12 @@ import { activeSession, endSession, type SessionGrant } from './session/session'
 /** conversation-service's handoff settings (`/api/handoff/settings`). */
 export type HandoffSettings = { keywords: string[]; quietPeriodMinutes: number };
 
+/** conversation-service's comment settings (`/api/comments/settings`): answer comments with one private message. */
+export type CommentSettings = { privateReplies: boolean };
+
+/** A customer's public comment on a post: Meta's comment id, the post (or media) and the comment it answers. */
+export type CommentRef = { id: string; postId?: string | null; parentId?: string | null };
+
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
 export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
@@ -53,7 +59,8 @@ export type ConversationSummary = {
   id: string;
   channel: { id: string; type: ChannelType; name: string };
   contact: { id: string; externalId: string; name: string | null };
-  lastMessage: { text: string | null; direction: Direction; at: string } | null;
+  /** kind COMMENT: the customer's public comment on a post (absent from servers before comments). */
+  lastMessage: { text: string | null; direction: Direction; at: string; kind?: MessageKind | null } | null;
   /** BOT while the assistant answers, HUMAN once a member took over, CLOSED when done. */
   mode: ConversationMode | (string & {});
   lastMessageAt?: string | null;
@@ -120,7 +127,15 @@ export type Message = {
   attempts?: number | null;
   /** `RESENT` or `MARKED_DELIVERED` once a team member acted on an UNKNOWN delivery. */
   resolution?: string | null;
+  /** MESSAGE (a direct message) or COMMENT (the customer's public comment on a post). */
+  kind?: MessageKind | null;
+  /** For a COMMENT: the comment and its post. */
+  comment?: CommentRef | null;
+  /** For the assistant's private reply to a comment: that comment's id. */
+  privateReplyTo?: string | null;
 };
+
+export type MessageKind = 'MESSAGE' | 'COMMENT' | (string & {});
 
 /** A team reply: text (and an image link), or a WhatsApp template with its parameters. */
 export type ReplyRequest =
@@ -563,6 +578,8 @@ export const api = {
   /** The words that hand a conversation to a person, and the quiet period after which it goes back to the assistant. */
   handoffSettings: ({ signal }: Signal = {}) => request<HandoffSettings>('GET', '/api/handoff/settings', { signal }),
   saveHandoffSettings: (settings: HandoffSettings) => request<HandoffSettings>('PUT', '/api/handoff/settings', { body: settings }),
+  commentSettings: ({ signal }: Signal = {}) => request<CommentSettings>('GET', '/api/comments/settings', { signal }),
+  saveCommentSettings: (settings: CommentSettings) => request<CommentSettings>('PUT', '/api/comments/settings', { body: settings }),
   paymentProviders: ({ signal }: Signal = {}) => request<ProviderSettings[]>('GET', '/api/payments/providers', { signal }),
   savePaymentProvider: (provider: PaymentProvider, settings: ProviderSettingsUpdate) =>
     request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),

@@ -4,6 +4,7 @@ import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
+import { CommentSettingsPage } from './pages/CommentSettingsPage';
 import { HandoffSettingsPage } from './pages/HandoffSettingsPage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
+          { path: 'settings/comments', element: <CommentSettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -119,6 +119,37 @@ describe('ConversationPage', () => {
     expect(screen.getByRole('button', { name: 'Resend' })).toBeEnabled();
   });
 
+  it("shows a customer's comment as a comment, and the assistant's private reply to it", async () => {
+    stubApi({
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-1', direction: 'INBOUND', text: 'How much is it?', kind: 'COMMENT', comment: { id: '1785', postId: '1789' } }),
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'It is 45 EUR.', deliveryStatus: 'SENT', privateReplyTo: '1785' }),
+        message({ id: 'm-3', direction: 'INBOUND', text: 'Thanks!', kind: 'MESSAGE' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [comment, reply, dm] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(comment).toHaveTextContent('Commented on a post');
+    expect(comment).toHaveTextContent('How much is it?');
+    expect(reply).toHaveTextContent('Private reply to their comment');
+    expect(dm).not.toHaveTextContent('Commented on a post');
+  });
+
+  it('explains a private reply that Meta would no longer accept', async () => {
+    stubApi({
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-2', direction: 'OUTBOUND', text: 'Late', deliveryStatus: 'FAILED', failureReason: 'PRIVATE_REPLY_WINDOW_CLOSED', privateReplyTo: '1785' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [late] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(late).toHaveTextContent('Not sent: Meta accepts a private reply only within 7 days of the comment.');
+  });
+
   it('explains an EXPIRED reply and offers no action on it', async () => {
     stubApi({
       'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),

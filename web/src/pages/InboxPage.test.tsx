@@ -31,6 +31,18 @@ describe('InboxPage', () => {
     expect(links[1]).toHaveTextContent('Human');
   });
 
+  it("says when a conversation's latest message is a comment on a post", async () => {
+    stubApi({
+      'GET /api/conversations': ok([
+        conversation({ id: 'c-3', lastMessage: { text: 'Love this colour', direction: 'INBOUND', at: new Date().toISOString(), kind: 'COMMENT' } }),
+      ]),
+    });
+    renderApp('/inbox');
+
+    const [link] = within(await screen.findByRole('list', { name: 'Conversations' })).getAllByRole('link');
+    expect(link).toHaveTextContent('Commented on a post: Love this colour');
+  });
+
   it('points to connecting a channel when there is no conversation yet', async () => {
     stubApi({ 'GET /api/conversations': ok([]) });
     renderApp('/inbox');

@@ -187,6 +187,7 @@ function ConversationItem({ conversation, me }: { conversation: ConversationSumm
           <>
             {lastMessage.direction === 'OUTBOUND' && <span className="muted">You: </span>}
             {lastMessage.direction === 'INTERNAL' && <span className="muted">Note: </span>}
+            {lastMessage.kind === 'COMMENT' && <span className="muted">Commented on a post: </span>}
             {lastMessage.text ?? <em>(no text)</em>}
           </>
         ) : (

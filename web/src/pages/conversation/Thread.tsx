@@ -41,6 +41,8 @@ const classes: Record<Author['kind'], string> = {
 const failureReasons: Record<string, string> = {
   OUTSIDE_MESSAGING_WINDOW: "Not sent: the customer's messaging window had closed.",
   HANDED_OFF: 'Not sent: the conversation had been taken over by the team.',
+  PRIVATE_REPLY_WINDOW_CLOSED: 'Not sent: Meta accepts a private reply only within 7 days of the comment.',
+  COMMENT_ALREADY_ANSWERED: 'Not sent: this comment already has its private reply (Meta allows one).',
 };
 
 export function Thread({
@@ -76,6 +78,8 @@ export function Thread({
                 <span className="visually-hidden">:</span>
               </p>
             )}
+            {message.kind === 'COMMENT' && <p className="message-kind">Commented on a post</p>}
+            {message.privateReplyTo && <p className="message-kind">Private reply to their comment</p>}
             {message.text && <p className="message-text">{message.text}</p>}
             {!message.text && !message.attachments?.length && (
               <p className="message-text">

@@ -1,6 +1,7 @@
 package com.sellavie.conversation.conversations;
 
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
+import com.sellavie.conversation.conversations.ConversationViews.CommentRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
 import com.sellavie.conversation.conversations.ConversationViews.ConversationSummary;
 import com.sellavie.conversation.conversations.ConversationViews.LastMessage;
@@ -31,15 +32,16 @@ class ConversationQueries {
     private static final String SUMMARY = """
             SELECT c.id, c.mode, c.last_message_at, c.assignee_id, c.labels, c.unread_count,
                    COALESCE(c.last_inbound_at, (SELECT max(i.sent_at) FROM messages i WHERE i.business_id = c.business_id
-                       AND i.conversation_id = c.id AND i.direction = 'INBOUND')) AS last_inbound_at,
+                       AND i.conversation_id = c.id AND i.direction = 'INBOUND' AND i.kind = 'MESSAGE'))
+                       AS last_inbound_at,
                    ch.id AS channel_id, ch.type, ch.name AS channel_name,
                    k.id AS contact_id, k.external_id, k.name AS contact_name, k.username, k.profile_picture_url,
-                   m.text, m.direction, m.sent_at
+                   m.text, m.direction, m.sent_at, m.kind
             FROM conversations c
             JOIN channels ch ON ch.id = c.channel_id
             JOIN contacts k ON k.id = c.contact_id
             LEFT JOIN LATERAL (
-                SELECT text, direction, sent_at FROM messages
+                SELECT text, direction, sent_at, kind FROM messages
                 WHERE business_id = c.business_id AND conversation_id = c.id
                 ORDER BY sent_at DESC, id DESC LIMIT 1) m ON true
             WHERE c.business_id = ?""";
@@ -134,7 +136,8 @@ class ConversationQueries {
 
     private static final String MESSAGE_COLUMNS = "id, direction, author_type, author_id, text, sent_at, "
             + "delivery_status, failure_reason, attempts, resolution, image_url, template_name, template_language, "
-            + "template_parameters, attachments, customer_reaction, customer_reaction_at";
+            + "template_parameters, attachments, customer_reaction, customer_reaction_at, kind, external_message_id, "
+            + "comment_post_id, comment_parent_id, private_reply_to";
 
     private static MessageView message(ResultSet rs, int row) throws SQLException {
         String direction = rs.getString("direction");
@@ -148,7 +151,13 @@ class ConversationQueries {
                 outbound ? rs.getInt("attempts") : null, rs.getString("resolution"),
                 MessageContentViews.attachments(rs.getString("attachments"), rs.getString("image_url")),
                 template(rs), MessageContentViews.reactions(rs.getString("customer_reaction"),
-                        instant(rs.getTimestamp("customer_reaction_at"))));
+                        instant(rs.getTimestamp("customer_reaction_at"))),
+                rs.getString("kind"), comment(rs), rs.getString("private_reply_to"));
+    }
+
+    private static CommentRef comment(ResultSet rs) throws SQLException {
+        return "COMMENT".equals(rs.getString("kind")) ? new CommentRef(rs.getString("external_message_id"),
+                rs.getString("comment_post_id"), rs.getString("comment_parent_id")) : null;
     }
 
     private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
@@ -160,7 +169,7 @@ class ConversationQueries {
                         rs.getString("contact_name"), rs.getString("username"),
                         rs.getString("profile_picture_url")),
                 rs.getString("direction") == null ? null : new LastMessage(rs.getString("text"),
-                        rs.getString("direction"), instant(rs.getTimestamp("sent_at"))),
+                        rs.getString("direction"), instant(rs.getTimestamp("sent_at")), rs.getString("kind")),
                 rs.getString("mode"), instant(rs.getTimestamp("last_message_at")),
                 rs.getObject("assignee_id", UUID.class),
                 Arrays.stream((Object[]) rs.getArray("labels").getArray()).map(String::valueOf).toList(),

@@ -31,7 +31,8 @@ final class ConversationViews {
     record ContactRef(UUID id, String externalId, String name, String username, String pictureUrl) {
     }
 
-    record LastMessage(String text, String direction, Instant at) {
+    /** @param kind MESSAGE or COMMENT (the inbox says "commented on a post") */
+    record LastMessage(String text, String direction, Instant at, String kind) {
     }
 
     /**
@@ -50,10 +51,19 @@ final class ConversationViews {
      * @param attachments    the outbound image link, if any; empty when none
      * @param template       the WhatsApp template a member sent instead of text; null otherwise
      * @param reactions      the customer's reaction to this message, if any (empty when none)
+     * @param kind           MESSAGE (a direct message) or COMMENT (the customer's public comment on a post)
+     * @param comment        for a COMMENT: Meta's comment id, the post and the comment it answers; else absent
+     * @param privateReplyTo for the private reply to a comment: that comment's id; else absent
      */
     record MessageView(UUID id, String direction, String authorType, UUID authorId, String text, Instant sentAt,
             String deliveryStatus, String failureReason, Integer attempts, String resolution,
-            List<Attachment> attachments, TemplateView template, List<Reaction> reactions) {
+            List<Attachment> attachments, TemplateView template, List<Reaction> reactions, String kind,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CommentRef comment,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String privateReplyTo) {
+    }
+
+    /** @param postId the post or media commented on; parentId the comment answered in a thread (null: top level) */
+    record CommentRef(String id, String postId, String parentId) {
     }
 
     /**

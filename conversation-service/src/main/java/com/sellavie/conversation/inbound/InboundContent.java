@@ -52,7 +52,8 @@ final class InboundContent {
 
     /** What the assistant is asked to answer: the text, preceded by a bracketed word per non-text part. */
     static String triggerText(InboundMessageReceived event) {
-        Stream<String> story = event.getReplyToStory() == null ? Stream.empty() : Stream.of("[reply to your story]");
+        Stream<String> story = event.getComment() != null ? Stream.of("[comment on your post]")
+                : event.getReplyToStory() == null ? Stream.empty() : Stream.of("[reply to your story]");
         Stream<String> attachments = event.getAttachments().stream()
                 .map(a -> "[" + a.getType() + "]" + (a.getCaption() == null ? "" : " " + a.getCaption()));
         Stream<String> location = event.getLocation() == null ? Stream.empty()

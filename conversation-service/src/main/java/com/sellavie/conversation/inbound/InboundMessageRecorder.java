@@ -2,6 +2,7 @@ package com.sellavie.conversation.inbound;
 
 import com.sellavie.conversation.channel.Channel;
 import com.sellavie.conversation.channel.ChannelDirectory;
+import com.sellavie.conversation.comment.CommentSettingsStore;
 import com.sellavie.conversation.handoff.ConversationModes;
 import com.sellavie.conversation.handoff.Mode;
 import com.sellavie.conversation.messaging.Conversation;
@@ -10,6 +11,7 @@ import com.sellavie.conversation.messaging.MessageEvents;
 import com.sellavie.conversation.messaging.MessageStore;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import com.sellavie.events.ingest.InboundComment;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.platform.outbox.Outbox;
 import com.sellavie.schemas.EventMetadata;
@@ -29,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Records one inbound message: contact, conversation, message (once per Meta message id), then
  * MessageRecorded; the handoff rules see the message (a CLOSED conversation reopens, a keyword hands
  * it to a person) and only a conversation still in BOT mode gets a ReplyRequested with the recent
- * history. All in the caller's transaction, with its inbox entry.
+ * history. A public comment is recorded as a COMMENT that leaves the messaging window as it was, and
+ * asks for a reply (its private reply) only when the business answers comments. All in the caller's
+ * transaction, with its inbox entry.
  */
 @Component
 class InboundMessageRecorder {
@@ -41,16 +45,18 @@ class InboundMessageRecorder {
     private final Outbox outbox;
     private final ConversationModes modes;
     private final ReactionRecorder reactions;
+    private final CommentSettingsStore commentSettings;
     private final int historySize;
 
     InboundMessageRecorder(ChannelDirectory channels, MessageStore store, Outbox outbox, ConversationModes modes,
-            ReactionRecorder reactions,
+            ReactionRecorder reactions, CommentSettingsStore commentSettings,
             @Value("${sellavie.conversation.history-size:10}") int historySize) {
         this.channels = channels;
         this.store = store;
         this.outbox = outbox;
         this.modes = modes;
         this.reactions = reactions;
+        this.commentSettings = commentSettings;
         this.historySize = historySize;
     }
 
@@ -66,23 +72,38 @@ class InboundMessageRecorder {
         UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
                 event.getSenderName(), event.getSentAt());
         Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
-        Optional<Message> recorded = store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),
-                InboundContent.attachmentsJson(event), event.getExternalMessageId(), event.getSentAt());
+        InboundComment comment = event.getComment();
+        Optional<Message> recorded = comment == null
+                ? store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),
+                        InboundContent.attachmentsJson(event), event.getExternalMessageId(), event.getSentAt())
+                : store.insertComment(businessId, conversation.id(), event.getText(), comment.getCommentId(),
+                        comment.getPostId(), comment.getParentId(), event.getSentAt());
         if (recorded.isEmpty()) {
             // Meta delivered the same message again (a webhook retry that ingest published anew).
             log.info("Inbound message {} already recorded; nothing to do", event.getExternalMessageId());
             return;
         }
         Message message = recorded.get();
-        store.customerWrote(businessId, conversation.id(), message.sentAt());
+        if (comment == null) {
+            store.customerWrote(businessId, conversation.id(), message.sentAt());
+        } else {
+            store.customerCommented(businessId, conversation.id());
+        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message, conversation, channel),
                 conversation.id().toString());
+        if (comment != null && !commentSettings.find(businessId).privateReplies()) {
+            return; // recorded and shown; the business answers comments itself
+        }
         // Read under the conversation's lock, after this message's own effect (reopen, keyword handoff):
         // a keyword message itself gets no reply, and neither does one arriving while a person has it.
         if (modes.customerWrote(businessId, conversation.id(), message.text(), cause) == Mode.BOT) {
-            outbox.publish(replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
-                    InboundContent.triggerText(event)), conversation.id().toString());
+            ReplyRequested request = replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
+                    InboundContent.triggerText(event));
+            if (comment != null) {
+                store.commentAskedForReply(businessId, message.id(), request.getEventId());
+            }
+            outbox.publish(request, conversation.id().toString());
         }
     }
 

@@ -93,6 +93,44 @@ public class MessageStore {
     }
 
     /**
+     * Records a customer's public comment (kind COMMENT, Meta's comment id as its external id) unless it is
+     * already there.
+     *
+     * @return the new message, or empty when it was a duplicate
+     */
+    public Optional<Message> insertComment(UUID businessId, UUID conversationId, String text, String commentId,
+            String postId, String parentId, Instant sentAt) {
+        UUID id = UuidCreator.getTimeOrderedEpoch();
+        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
+                        + "text, kind, comment_post_id, comment_parent_id, external_message_id, sent_at, "
+                        + "delivery_status, updated_at) "
+                        + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, 'COMMENT', ?, ?, ?, ?, 'RECEIVED', now()) "
+                        + "ON CONFLICT (business_id, external_message_id) DO NOTHING",
+                id, businessId, conversationId, text, postId, parentId, commentId, Timestamp.from(sentAt));
+        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+    }
+
+    /** A customer's comment: one more unread, but the messaging window stays as it was (Meta's rule). */
+    public void customerCommented(UUID businessId, UUID conversationId) {
+        jdbc.update("UPDATE conversations SET unread_count = unread_count + 1 WHERE business_id = ? AND id = ?",
+                businessId, conversationId);
+    }
+
+    /** Notes which ReplyRequested a comment caused: the reply to that request is the comment's private reply. */
+    public void commentAskedForReply(UUID businessId, UUID messageId, UUID replyRequestId) {
+        jdbc.update("UPDATE messages SET reply_request_id = ? WHERE business_id = ? AND id = ? AND kind = 'COMMENT'",
+                replyRequestId, businessId, messageId);
+    }
+
+    /** The comment whose ReplyRequested this is, if a comment caused it. */
+    public Optional<CommentToAnswer> commentAnsweredBy(UUID businessId, UUID replyRequestId) {
+        return jdbc.query("SELECT external_message_id, sent_at FROM messages WHERE business_id = ? "
+                        + "AND reply_request_id = ? AND kind = 'COMMENT'",
+                (rs, row) -> new CommentToAnswer(rs.getString(1), rs.getTimestamp(2).toInstant()),
+                businessId, replyRequestId).stream().findFirst();
+    }
+
+    /**
      * Sets (or with a null emoji, removes) the customer's reaction on the message with Meta's id, unless a
      * later reaction is already there (Meta's retries and out-of-order deliveries).
      *
@@ -128,17 +166,53 @@ public class MessageStore {
                 Message.EXPIRED, reason);
     }
 
+    /**
+     * Records the private reply to a comment, PENDING, unless the event that asked for it was already
+     * turned into a message or the comment already has its private reply (Meta accepts one per comment:
+     * the unique index makes it so, whatever races).
+     *
+     * @return the new message, or empty ({@link #recordedFrom} tells a duplicate request apart)
+     */
+    public Optional<Message> insertPendingPrivateReply(UUID businessId, UUID conversationId, String authorType,
+            String text, UUID sourceEventId, String correlationId, Instant queuedAt, CommentToAnswer comment) {
+        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
+                Message.PENDING, null, comment);
+    }
+
+    /** Whether the event was already turned into a message. */
+    public boolean recordedFrom(UUID businessId, UUID sourceEventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM messages WHERE business_id = ? "
+                + "AND source_event_id = ?)", Boolean.class, businessId, sourceEventId));
+    }
+
+    /** Records a reply that will not be sent ({@code FAILED} with the reason, never attempted). */
+    public Optional<Message> insertFailedOutbound(UUID businessId, UUID conversationId, String authorType,
+            String text, UUID sourceEventId, String correlationId, Instant queuedAt, String reason) {
+        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
+                Message.FAILED, reason);
+    }
+
     private Optional<Message> insertOutbound(UUID businessId, UUID conversationId, String authorType, String text,
             UUID sourceEventId, String correlationId, Instant queuedAt, String status, String reason) {
+        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
+                status, reason, null);
+    }
+
+    private Optional<Message> insertOutbound(UUID businessId, UUID conversationId, String authorType, String text,
+            UUID sourceEventId, String correlationId, Instant queuedAt, String status, String reason,
+            CommentToAnswer privateReplyTo) {
         UUID id = UuidCreator.getTimeOrderedEpoch();
         Timestamp at = Timestamp.from(queuedAt);
+        // No conflict target: a private reply also yields to the comment's one-reply index.
         int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
                         + "text, source_event_id, correlation_id, sent_at, delivery_status, failure_reason, "
-                        + "next_attempt_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, now()) "
-                        + "ON CONFLICT (business_id, source_event_id) DO NOTHING",
+                        + "next_attempt_at, private_reply_to, private_reply_deadline, updated_at) "
+                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                        + "ON CONFLICT DO NOTHING",
                 id, businessId, conversationId, authorType, text, sourceEventId, correlationId, at, status, reason,
-                Message.PENDING.equals(status) ? at : null);
+                Message.PENDING.equals(status) ? at : null,
+                privateReplyTo == null ? null : privateReplyTo.commentId(),
+                privateReplyTo == null ? null : Timestamp.from(privateReplyTo.privateReplyDeadline()));
         return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
     }
 

@@ -15,10 +15,19 @@ import java.util.UUID;
  * @param authorType     ASSISTANT, SYSTEM or MEMBER: who may use which window
  * @param imageUrl       an image link sent with (WhatsApp) or as (Instagram, Messenger) the message; null when none
  * @param template       a WhatsApp template sent instead of text; null when none
+ * @param privateReply   the customer's comment this privately answers; null for a direct message
  */
 record ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
         UUID sourceEventId, String correlationId, int attempts, String authorType, String imageUrl,
-        TemplateMessage template) {
+        TemplateMessage template, PrivateReply privateReply) {
+
+    /** A direct message (no comment answered). */
+    ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
+            UUID sourceEventId, String correlationId, int attempts, String authorType, String imageUrl,
+            TemplateMessage template) {
+        this(businessId, messageId, conversation, channel, text, sourceEventId, correlationId, attempts, authorType,
+                imageUrl, template, null);
+    }
 
     /** Metadata for an event about this send's outcome: same journey, caused by the request. */
     EventMetadata outcomeMetadata(Instant at) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The Send API body shared by Messenger and Instagram: {@code recipient.id}, then {@code message}
  * with {@code text} or an image {@code attachment}; past the standard window a person's reply carries
- * {@code messaging_type: MESSAGE_TAG} and {@code tag: HUMAN_AGENT}.
+ * {@code messaging_type: MESSAGE_TAG} and {@code tag: HUMAN_AGENT}. A private reply to a comment is
+ * {@code recipient.comment_id} and the text only.
  */
 final class MessengerPlatformBodies {
 
@@ -17,6 +18,12 @@ final class MessengerPlatformBodies {
     /** @param respondingType {@code messaging_type} inside the standard window, or null to leave it out */
     static Map<String, Object> body(OutgoingMessage message, String respondingType) {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (message.commentId() != null) {
+            // A private reply: Meta's own example names only the comment and the message.
+            body.put("recipient", Map.of("comment_id", message.commentId()));
+            body.put("message", Map.of("text", message.text()));
+            return body;
+        }
         body.put("recipient", Map.of("id", message.recipient()));
         if (message.allowance() == Allowance.HUMAN_AGENT) {
             body.put("messaging_type", "MESSAGE_TAG");

@@ -93,11 +93,17 @@ class OutboundQueue {
 
     Optional<Claimed> claimed(UUID businessId, UUID messageId) {
         return jdbc.query("SELECT text, source_event_id, correlation_id, attempts, author_type, image_url, "
-                        + "template_name, template_language, template_parameters FROM messages "
-                        + "WHERE business_id = ? AND id = ?",
+                        + "template_name, template_language, template_parameters, private_reply_to, "
+                        + "private_reply_deadline FROM messages WHERE business_id = ? AND id = ?",
                 (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), template(rs)),
+                        rs.getString(5), rs.getString(6), template(rs), privateReply(rs)),
                 businessId, messageId).stream().findFirst();
+    }
+
+    private static PrivateReply privateReply(ResultSet rs) throws SQLException {
+        String commentId = rs.getString("private_reply_to");
+        return commentId == null ? null
+                : new PrivateReply(commentId, rs.getTimestamp("private_reply_deadline").toInstant());
     }
 
     private static TemplateMessage template(ResultSet rs) throws SQLException {
@@ -249,8 +255,9 @@ class OutboundQueue {
     record QueuedMessage(UUID businessId, UUID messageId) {
     }
 
+    /** @param privateReply the comment it privately answers; null for a direct message */
     record Claimed(String text, UUID sourceEventId, String correlationId, int attempts, String authorType,
-            String imageUrl, TemplateMessage template) {
+            String imageUrl, TemplateMessage template, PrivateReply privateReply) {
     }
 
     record Attempt(int number, Instant firstAttemptAt) {

@@ -2,6 +2,7 @@ package com.sellavie.conversation.outbound;
 
 import com.sellavie.conversation.channel.Channel;
 import com.sellavie.conversation.channel.ChannelDirectory;
+import com.sellavie.conversation.messaging.CommentToAnswer;
 import com.sellavie.conversation.messaging.Conversation;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.conversation.messaging.MessageEvents;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class OutboundRecorder {
 
     static final String REPLAY_TOO_OLD = "REPLAY_TOO_OLD";
+    /** A second reply to a comment that already has its private reply (Meta accepts one). */
+    static final String COMMENT_ALREADY_ANSWERED = "COMMENT_ALREADY_ANSWERED";
     private static final Logger log = LoggerFactory.getLogger(OutboundRecorder.class);
 
     private final MessageStore store;
@@ -46,7 +49,9 @@ class OutboundRecorder {
     /**
      * Records the request as an OUTBOUND message with its MessageRecorded, in the caller's transaction
      * (the one holding the inbox entry): PENDING and due now, or EXPIRED when {@code expired} (a
-     * replayed request too old to send, then also announced as OutboundMessageFailed).
+     * replayed request too old to send, then also announced as OutboundMessageFailed). The assistant's
+     * answer to a customer's comment is that comment's private reply; a second one for the same comment
+     * is recorded FAILED COMMENT_ALREADY_ANSWERED (announced too) and never queued.
      *
      * @return the message, or empty when there is nothing to send (an actions-only reply, or a duplicate)
      * @throws UnsendableRequestException when the business has no such conversation, or a request that
@@ -68,21 +73,41 @@ class OutboundRecorder {
             refuseUnsendableText(request, conversation, channel);
         }
         Instant now = now();
-        Optional<Message> message = expired
-                ? store.insertExpiredOutbound(businessId, conversation.id(), request.authorType(), request.text(),
-                        cause.eventId(), cause.correlationId(), now, REPLAY_TOO_OLD)
-                : store.insertPendingOutbound(businessId, conversation.id(), request.authorType(), request.text(),
-                        cause.eventId(), cause.correlationId(), now);
+        Optional<CommentToAnswer> comment = request.replyRequestId() == null ? Optional.empty()
+                : store.commentAnsweredBy(businessId, request.replyRequestId());
+        String refusal = null;
+        String refusalDetail = null;
+        Optional<Message> message;
+        if (expired) {
+            refusal = REPLAY_TOO_OLD;
+            refusalDetail = "Replayed from a dead letter " + cause.occurredAt() + "; too old to send";
+            message = store.insertExpiredOutbound(businessId, conversation.id(), request.authorType(), request.text(),
+                    cause.eventId(), cause.correlationId(), now, REPLAY_TOO_OLD);
+        } else if (comment.isPresent()) {
+            message = store.insertPendingPrivateReply(businessId, conversation.id(), request.authorType(),
+                    request.text(), cause.eventId(), cause.correlationId(), now, comment.get());
+            if (message.isEmpty() && !store.recordedFrom(businessId, cause.eventId())) {
+                // Another reply already answers this comment: Meta would refuse a second one, so it is not queued.
+                refusal = COMMENT_ALREADY_ANSWERED;
+                refusalDetail = "Comment " + comment.get().commentId() + " already has its private reply";
+                log.warn("{} for conversation {}: comment {} already has its private reply; recorded FAILED, not sent",
+                        request.description(), conversation.id(), comment.get().commentId());
+                message = store.insertFailedOutbound(businessId, conversation.id(), request.authorType(),
+                        request.text(), cause.eventId(), cause.correlationId(), now, COMMENT_ALREADY_ANSWERED);
+            }
+        } else {
+            message = store.insertPendingOutbound(businessId, conversation.id(), request.authorType(), request.text(),
+                    cause.eventId(), cause.correlationId(), now);
+        }
         if (message.isEmpty()) {
             return Optional.empty();
         }
         store.touch(businessId, conversation.id(), now);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message.get(), conversation, channel),
                 conversation.id().toString());
-        if (expired) {
+        if (refusal != null) {
             outbox.publish(failed(EventMetadata.causedBy(cause, now), message.get().id(), conversation, channel, 0,
-                    REPLAY_TOO_OLD, null, "Replayed from a dead letter " + cause.occurredAt() + "; too old to send"),
-                    conversation.id().toString());
+                    refusal, null, refusalDetail), conversation.id().toString());
         }
         return message;
     }

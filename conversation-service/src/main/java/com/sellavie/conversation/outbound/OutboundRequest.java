@@ -15,13 +15,19 @@ import java.util.UUID;
  * @param cause          the asking event: its eventId makes the message idempotent and causes the events
  * @param authorType     {@link Message#ASSISTANT} or {@link Message#SYSTEM}
  * @param description    names the request in logs and failures (type, purpose, reference)
+ * @param replyRequestId an AI reply's ReplyRequested: when a customer's comment caused it, the reply is
+ *                       that comment's private reply; null for other requests
  */
 record OutboundRequest(EventMetadata cause, UUID conversationId, String authorType, String text,
-        String description) {
+        String description, UUID replyRequestId) {
+
+    OutboundRequest(EventMetadata cause, UUID conversationId, String authorType, String text, String description) {
+        this(cause, conversationId, authorType, text, description, null);
+    }
 
     static OutboundRequest of(ReplyGenerated reply) {
         return new OutboundRequest(EventMetadata.of(reply), reply.getConversationId(), Message.ASSISTANT,
-                reply.getText(), "Reply " + reply.getEventId());
+                reply.getText(), "Reply " + reply.getEventId(), reply.getReplyRequestId());
     }
 
     static OutboundRequest of(OutboundMessageRequested request) {

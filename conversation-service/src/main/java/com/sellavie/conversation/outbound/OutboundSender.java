@@ -4,6 +4,7 @@ import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.conversation.faults.FaultInjection;
 import com.sellavie.conversation.outbound.OutboundQueue.Attempt;
 import com.sellavie.conversation.window.WindowDecision;
+import com.sellavie.conversation.window.WindowDecision.Allowance;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One attempt at a claimed message, on a scheduler worker: Meta's window checked (closed: FAILED
- * OUTSIDE_MESSAGING_WINDOW, no call), ATTEMPTING (its own commit), one call to the channel type's Send
+ * OUTSIDE_MESSAGING_WINDOW, no call; a private reply: FAILED PRIVATE_REPLY_WINDOW_CLOSED past the comment's
+ * 7 days), ATTEMPTING (its own commit), one call to the channel type's Send
  * API, then its outcome — SENT; PENDING again with backoff (retryable refusal, within the horizon);
  * FAILED; or UNKNOWN (no answer: maybe sent, never re-sent automatically).
  */
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 class OutboundSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+    /** The failure reason of a private reply whose comment is more than 7 days old. */
+    static final String PRIVATE_REPLY_WINDOW_CLOSED = "PRIVATE_REPLY_WINDOW_CLOSED";
 
     private final SendEngines engines;
     private final SendTimeWindow windows;
@@ -62,7 +66,17 @@ class OutboundSender {
         if (handedOff.withheld(send)) {
             return;
         }
-        WindowDecision window = windows.check(send);
+        if (send.privateReply() != null && !send.privateReply().openAt(Instant.now())) {
+            log.warn("Message {} (conversation {}, business {}) is the private reply to comment {}, whose 7 days "
+                            + "ended at {}; FAILED, not sent", send.messageId(), send.conversation().id(),
+                    send.businessId(), send.privateReply().commentId(), send.privateReply().deadline());
+            failed(send, send.attempts(), PRIVATE_REPLY_WINDOW_CLOSED, null,
+                    "Meta accepts a private reply within 7 days of the comment (checked before calling Meta)");
+            return;
+        }
+        // A private reply goes by the comment's own 7 days, not by the (never opened) messaging window.
+        WindowDecision window = send.privateReply() != null ? new WindowDecision(Allowance.RESPONSE, null)
+                : windows.check(send);
         if (!window.allowed()) {
             log.warn("Message {} (conversation {}, business {}, {} on {}) is outside Meta's messaging window; FAILED, "
                             + "not sent", send.messageId(), send.conversation().id(), send.businessId(),
@@ -90,7 +104,7 @@ class OutboundSender {
         Attempt attempt = claimed.get();
         SendOutcome outcome = engines.send(send.channel(), token, new OutgoingMessage(
                 send.conversation().contactExternalId(), send.text(), send.imageUrl(), send.template(),
-                window.allowance()));
+                window.allowance(), send.privateReply() == null ? null : send.privateReply().commentId()));
         switch (outcome) {
             case SendOutcome.Accepted accepted -> {
                 faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);

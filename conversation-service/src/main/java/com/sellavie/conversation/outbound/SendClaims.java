@@ -43,7 +43,7 @@ class SendClaims {
                         .flatMap(channel -> queue.claimed(businessId, due.messageId())
                                 .map(c -> new ClaimedSend(businessId, due.messageId(), conversation, channel, c.text(),
                                         c.sourceEventId(), c.correlationId(), c.attempts(),
-                                        c.authorType(), c.imageUrl(), c.template())))));
+                                        c.authorType(), c.imageUrl(), c.template(), c.privateReply())))));
     }
 
     Optional<Attempt> markAttempting(ClaimedSend send, String owner, Duration lease) {

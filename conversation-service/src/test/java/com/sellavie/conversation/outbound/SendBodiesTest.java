@@ -30,6 +30,15 @@ class SendBodiesTest {
     }
 
     @Test
+    void aPrivateReplyNamesTheCommentInsteadOfTheCustomerAndCarriesOnlyTheText() {
+        JsonNode body = json(MessengerPlatformBodies.body(new OutgoingMessage("psid-1", "45 EUR", null, null,
+                Allowance.RESPONSE, "17858893269000001"), "RESPONSE"));
+
+        assertThat(body).isEqualTo(JSON.readTree("{\"recipient\":{\"comment_id\":\"17858893269000001\"},"
+                + "\"message\":{\"text\":\"45 EUR\"}}"));
+    }
+
+    @Test
     void aHumanAgentReplyCarriesTheMessageTag() {
         JsonNode body = json(MessengerPlatformBodies.body(new OutgoingMessage("igsid-1", "Sorry for the wait", null,
                 null, Allowance.HUMAN_AGENT), null));

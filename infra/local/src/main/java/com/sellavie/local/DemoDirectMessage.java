@@ -18,7 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./sellavie demo-dm [--channel instagram|messenger|whatsapp] "text"}: a customer message webhook
+ * {@code ./sellavie demo-dm [--channel instagram|messenger|whatsapp] [--comment] "text"}: a customer message
+ * webhook (with {@code --comment}: the customer's comment on one of the business's posts)
  * from the demo customer to the demo business's account on that channel, shaped as Meta sends it
  * (Instagram {@code object: instagram}, Messenger {@code object: page}, WhatsApp
  * {@code object: whatsapp_business_account}; PROVIDERS.md §1.4-1.6), signed with the app secret over
@@ -62,8 +63,12 @@ final class DemoDirectMessage {
         }
     }
 
-    /** What {@code demo-dm}'s arguments ask for. */
-    record Request(Channel channel, String text) {
+    /** What {@code demo-dm}'s arguments ask for; {@code comment}: a comment on a post instead of a DM. */
+    record Request(Channel channel, String text, boolean comment) {
+
+        Request(Channel channel, String text) {
+            this(channel, text, false);
+        }
     }
 
     /** A request ready to send: its body bytes and their signature. */
@@ -81,11 +86,14 @@ final class DemoDirectMessage {
      */
     static Request parse(List<String> args) {
         Channel channel = Channel.INSTAGRAM;
+        boolean comment = false;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = null;
-            if (arg.equals("--channel")) {
+            if (arg.equals("--comment")) {
+                comment = true;
+            } else if (arg.equals("--channel")) {
                 if (i + 1 >= args.size()) {
                     throw new IllegalArgumentException("--channel needs a value: " + Channel.optionNames());
                 }
@@ -94,7 +102,7 @@ final class DemoDirectMessage {
                 value = arg.substring("--channel=".length());
             } else if (arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unknown option " + arg + " (only --channel "
-                        + Channel.optionNames() + ")");
+                        + Channel.optionNames() + " and --comment)");
             } else {
                 words.add(arg);
             }
@@ -102,8 +110,11 @@ final class DemoDirectMessage {
                 channel = channel(value);
             }
         }
+        if (comment && channel == Channel.WHATSAPP) {
+            throw new IllegalArgumentException("--comment is for instagram and messenger (WhatsApp has no posts)");
+        }
         String text = String.join(" ", words).strip();
-        return new Request(channel, text.isEmpty() ? DEFAULT_TEXT : text);
+        return new Request(channel, text.isEmpty() ? DEFAULT_TEXT : text, comment);
     }
 
     private static Channel channel(String name) {
@@ -122,6 +133,50 @@ final class DemoDirectMessage {
     static SignedWebhook signed(String appSecret, Channel channel, String text, long timestampMillis) {
         byte[] body = webhookBody(channel, text, timestampMillis);
         return new SignedWebhook(body, WebhookSignature.sign(appSecret, body));
+    }
+
+    /**
+     * A comment by the demo customer on a post of the demo business: Instagram {@code comments} or a
+     * Facebook Page {@code feed} change (item comment, verb add), each with a fresh comment id.
+     */
+    static SignedWebhook signedComment(String appSecret, Channel channel, String text, long timestampMillis) {
+        if (channel == Channel.WHATSAPP) {
+            throw new IllegalArgumentException("WhatsApp has no comments");
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("object", channel == Channel.INSTAGRAM ? "instagram" : "page");
+        ObjectNode entry = root.putArray("entry").addObject();
+        String account = channel == Channel.INSTAGRAM ? DemoBusiness.INSTAGRAM_ACCOUNT_ID
+                : DemoBusiness.MESSENGER_PAGE_ID;
+        entry.put("id", account);
+        entry.put("time", timestampMillis / 1000);
+        ObjectNode change = entry.putArray("changes").addObject();
+        ObjectNode value = change.putObject("value");
+        String commentId = "demo_comment_" + UUID.randomUUID().toString().replace("-", "");
+        if (channel == Channel.INSTAGRAM) {
+            change.put("field", "comments");
+            value.putObject("from").put("id", channel.customer()).put("username", "demo.customer");
+            value.putObject("media").put("id", "demo_media_1").put("media_product_type", "FEED");
+            value.put("id", commentId);
+            value.put("text", text);
+        } else {
+            change.put("field", "feed");
+            String postId = account + "_demo_post_1";
+            value.putObject("from").put("id", channel.customer()).put("name", "Demo Customer");
+            value.put("item", "comment");
+            value.put("verb", "add");
+            value.put("comment_id", commentId);
+            value.put("post_id", postId);
+            value.put("parent_id", postId);
+            value.put("message", text);
+            value.put("created_time", timestampMillis / 1000);
+        }
+        try {
+            byte[] body = JSON.writeValueAsBytes(root);
+            return new SignedWebhook(body, WebhookSignature.sign(appSecret, body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] webhookBody(Channel channel, String text, long timestampMillis) {

@@ -57,7 +57,7 @@ public final class LocalStackCommand {
         try {
             request = DemoDirectMessage.parse(args);
         } catch (IllegalArgumentException e) {
-            console.error("{}. Usage: ./sellavie demo-dm [--channel {}] \"text\"", e.getMessage(),
+            console.error("{}. Usage: ./sellavie demo-dm [--channel {}] [--comment] \"text\"", e.getMessage(),
                     DemoDirectMessage.Channel.optionNames());
             return 2;
         }
@@ -69,8 +69,11 @@ public final class LocalStackCommand {
         String url = Optional.ofNullable(environment.get("SELLAVIE_GATEWAY_URL")).orElse(LocalStack.GATEWAY_URL)
                 + "/webhooks/meta";
         DemoDirectMessage.Channel channel = request.channel();
-        DemoDirectMessage.SignedWebhook webhook = DemoDirectMessage.signed(secrets.metaAppSecret(), channel,
-                request.text(), System.currentTimeMillis());
+        DemoDirectMessage.SignedWebhook webhook = request.comment()
+                ? DemoDirectMessage.signedComment(secrets.metaAppSecret(), channel, request.text(),
+                        System.currentTimeMillis())
+                : DemoDirectMessage.signed(secrets.metaAppSecret(), channel, request.text(),
+                        System.currentTimeMillis());
         try {
             int status = DemoDirectMessage.post(url, webhook);
             console.info("POST {} -> HTTP {}", url, status);
@@ -145,9 +148,11 @@ public final class LocalStackCommand {
                 Usage: ./sellavie <command>
                   up                 build what is missing, start PostgreSQL, Kafka, the schema registry and every
                                      service, seed a demo business; Ctrl-C stops everything
-                  demo-dm [--channel instagram|messenger|whatsapp] "text"
+                  demo-dm [--channel instagram|messenger|whatsapp] [--comment] "text"
                                      post a signed DM (webhook) from a demo customer to the demo business on that
-                                     channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl
+                                     channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl;
+                                     --comment: a comment on a post instead (answered privately when Settings →
+                                     Comments says so)
                   reset              delete the data folder (refused while the stack runs)
                   dlt list [<topic>]                      dead letters of every consumed topic, or one topic's records
                   dlt replay <topic> [--since <instant>]  replay a topic's dead letters (only those since an ISO instant)

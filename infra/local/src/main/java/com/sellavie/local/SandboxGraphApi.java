@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * <li>sends, answered in each API's shape: Instagram {@code POST /me/messages} and Messenger
  * {@code POST /{page-id}/messages} with {@code recipient_id}/{@code message_id}, WhatsApp
  * {@code POST /{phone-number-id}/messages} with {@code messaging_product}, {@code contacts},
- * {@code messages[0].id}. Each accepted send is appended to {@code outbound.jsonl} with its channel type,
+ * {@code messages[0].id}; a private reply ({@code recipient.comment_id}) is accepted once per comment.
+ * Each accepted send is appended to {@code outbound.jsonl} with its channel type,
  * recipient and text (never the token). Sends do not check the token: a channel connected by an older
  * stack, whose token the sandbox never kept, still gets its replies.</li>
  * </ul>
@@ -86,6 +88,7 @@ final class SandboxGraphApi implements AutoCloseable {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Account> byToken = new ConcurrentHashMap<>();
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
+    private final Set<String> privatelyAnswered = ConcurrentHashMap.newKeySet();
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -263,7 +266,8 @@ final class SandboxGraphApi implements AutoCloseable {
     /** Instagram and Messenger: {@code recipient.id} and {@code message}; answer {@code recipient_id, message_id}. */
     private void answerMessengerPlatformSend(HttpExchange exchange, String channelType, JsonNode body)
             throws IOException {
-        String recipient = body.path("recipient").path("id").asText("");
+        String commentId = body.path("recipient").path("comment_id").asText("");
+        String recipient = commentId.isEmpty() ? body.path("recipient").path("id").asText("") : "comment:" + commentId;
         if (recipient.isEmpty()) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter recipient is required"));
             return;
@@ -272,8 +276,16 @@ final class SandboxGraphApi implements AutoCloseable {
             respond(exchange, 400, error(100, 0, "(#100) The parameter message is required"));
             return;
         }
+        // Private Replies: one message per comment, as Meta allows.
+        if (!commentId.isEmpty() && !privatelyAnswered.add(commentId)) {
+            respond(exchange, 400, error(10900, 0, "(#10900) Activity already replied to"));
+            return;
+        }
         String messageId = "m_sandbox_" + run + "_" + sent.incrementAndGet();
         ObjectNode line = line(exchange, channelType, recipient, messageId);
+        if (!commentId.isEmpty()) {
+            line.put("commentId", commentId);
+        }
         JsonNode message = body.path("message");
         putIfPresent(line, "text", message.path("text"));
         putIfPresent(line, "messagingType", body.path("messaging_type"));

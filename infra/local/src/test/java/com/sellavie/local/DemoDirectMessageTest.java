@@ -140,4 +140,31 @@ class DemoDirectMessageTest {
         assertThatThrownBy(() -> DemoDirectMessage.parse(List.of("--chanel", "whatsapp")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--chanel");
     }
+
+    @Test
+    void commentOptionSendsAnInstagramCommentOrAPageFeedCommentAndNeverAWhatsAppOne() throws Exception {
+        assertThat(DemoDirectMessage.parse(List.of("--comment", "Price?"))).isEqualTo(
+                new DemoDirectMessage.Request(DemoDirectMessage.Channel.INSTAGRAM, "Price?", true));
+        assertThatThrownBy(() -> DemoDirectMessage.parse(List.of("--comment", "--channel", "whatsapp")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--comment");
+
+        DemoDirectMessage.SignedWebhook instagram = DemoDirectMessage.signedComment("s",
+                DemoDirectMessage.Channel.INSTAGRAM, "Price?", 1_700_000_000_000L);
+        DemoDirectMessage.SignedWebhook page = DemoDirectMessage.signedComment("s",
+                DemoDirectMessage.Channel.MESSENGER, "Ship abroad?", 1_700_000_000_000L);
+
+        assertThat(instagram.signature()).isEqualTo(WebhookSignature.sign("s", instagram.body()));
+        JsonNode ig = new ObjectMapper().readTree(instagram.body()).path("entry").path(0);
+        assertThat(ig.path("id").asText()).isEqualTo(DemoBusiness.INSTAGRAM_ACCOUNT_ID);
+        assertThat(ig.path("changes").path(0).path("field").asText()).isEqualTo("comments");
+        assertThat(ig.path("changes").path(0).path("value").path("from").path("id").asText())
+                .isEqualTo(DemoBusiness.CUSTOMER_ID);
+        assertThat(ig.path("changes").path(0).path("value").path("text").asText()).isEqualTo("Price?");
+        JsonNode fb = new ObjectMapper().readTree(page.body()).path("entry").path(0).path("changes").path(0);
+        assertThat(fb.path("field").asText()).isEqualTo("feed");
+        assertThat(fb.path("value").path("item").asText()).isEqualTo("comment");
+        assertThat(fb.path("value").path("verb").asText()).isEqualTo("add");
+        assertThat(fb.path("value").path("message").asText()).isEqualTo("Ship abroad?");
+        assertThat(fb.path("value").path("created_time").asLong()).isEqualTo(1_700_000_000L);
+    }
 }

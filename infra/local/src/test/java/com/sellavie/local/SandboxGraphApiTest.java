@@ -136,6 +136,24 @@ class SandboxGraphApiTest {
     }
 
     @Test
+    void aPrivateReplyToACommentIsAcceptedOnceAndRecordedWithTheComment() throws Exception {
+        String body = "{\"recipient\":{\"comment_id\":\"17858893269000001\"},\"message\":{\"text\":\"45 EUR\"}}";
+
+        HttpResponse<String> first = post("/104000000000000/messages", PAGE_TOKEN, body);
+        HttpResponse<String> again = post("/104000000000000/messages", PAGE_TOKEN, body);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).path("message_id").asText()).startsWith("m_sandbox_");
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(again.body()).path("error").path("code").asInt()).isEqualTo(10900);
+        List<String> lines = Files.readAllLines(record);
+        assertThat(lines).hasSize(1);
+        JsonNode line = JSON.readTree(lines.getFirst());
+        assertThat(line.path("commentId").asText()).isEqualTo("17858893269000001");
+        assertThat(line.path("text").asText()).isEqualTo("45 EUR");
+    }
+
+    @Test
     void instagramAndMessengerSendsAreAnsweredLikeMetaAndRecordedWithTheirChannelWithoutTheToken()
             throws Exception {
         HttpResponse<String> instagram = post("/me/messages?access_token=EAAB-secret", null,

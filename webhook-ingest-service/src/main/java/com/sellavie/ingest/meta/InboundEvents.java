@@ -1,6 +1,7 @@
 package com.sellavie.ingest.meta;
 
 import com.sellavie.events.ingest.InboundAttachment;
+import com.sellavie.events.ingest.InboundComment;
 import com.sellavie.events.ingest.InboundInteractiveReply;
 import com.sellavie.events.ingest.InboundLocation;
 import com.sellavie.events.ingest.InboundMessageReceived;
@@ -56,6 +57,10 @@ final class InboundEvents {
                 .setReaction(content(message).reaction() == null ? null
                         : new InboundReaction(content(message).reaction().action(), content(message).reaction().emoji(),
                                 content(message).reaction().targetMessageId()))
+                .setComment(content(message).comment() == null ? null
+                        : new InboundComment(content(message).comment().commentId(),
+                                content(message).comment().postId(), content(message).comment().parentId(),
+                                content(message).comment().mediaProductType()))
                 .build();
     }
 

@@ -15,8 +15,9 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the verified bytes of a Meta webhook into customer messages (reactions included) and delivery
- * statuses: Instagram ({@code instagram}) and Messenger ({@code page}) {@code entry[].messaging[]}, and
+ * Turns the verified bytes of a Meta webhook into customer messages (reactions and public comments
+ * included) and delivery statuses: Instagram ({@code instagram}) and Messenger ({@code page})
+ * {@code entry[].messaging[]} and comment {@code entry[].changes[]} ({@link MetaComments}), and
  * WhatsApp ({@code whatsapp_business_account}) {@code entry[].changes[].value.messages[]} and
  * {@code statuses[]}. Echoes of the business's own messages and other events (postback, referral...) are
  * skipped and named, so they can be counted.
@@ -62,6 +63,14 @@ class MetaPayloadParser {
         Map<String, String> documents = new LinkedHashMap<>();
         for (JsonNode entry : root.path("entry")) {
             if (INSTAGRAM.equals(objectType) || PAGE.equals(objectType)) {
+                for (JsonNode change : entry.path("changes")) {
+                    String commentId = MetaComments.commentId(change);
+                    if (commentId != null) {
+                        ObjectNode single = entryHeader(entry);
+                        single.putArray("changes").add(change);
+                        documents.putIfAbsent(commentId, webhookOf(objectType, single));
+                    }
+                }
                 for (JsonNode event : entry.path("messaging")) {
                     String mid = event.path("reaction").isObject() ? reactionId(event)
                             : text(event.path("message").path("mid"));
@@ -150,6 +159,8 @@ class MetaPayloadParser {
             if (message.accountId() != null) {
                 ids.add(Map.entry("entry.id", message.accountId()));
             }
+        } else if (message.content() != null && message.content().comment() != null) {
+            ids.add(Map.entry("entry.id", message.channelExternalId()));
         } else {
             ids.add(Map.entry("recipient.id", message.channelExternalId()));
         }
@@ -166,8 +177,12 @@ class MetaPayloadParser {
         String entryId = text(entry.path("id"));
         JsonNode events = entry.path("messaging");
         if (!events.isArray()) {
-            // Feed changes (comments, mentions) arrive as entry.changes: not messages.
-            ignored.add(entry.has("changes") ? "changes" : "other");
+            if (entry.path("changes").isArray()) {
+                MetaComments.of(entry, channelType).forEach(read -> read.message()
+                        .ifPresentOrElse(messages::add, () -> ignored.add(read.ignored())));
+            } else {
+                ignored.add("other");
+            }
             return;
         }
         for (JsonNode event : events) {

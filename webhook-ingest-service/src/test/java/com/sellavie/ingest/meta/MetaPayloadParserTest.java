@@ -215,4 +215,72 @@ class MetaPayloadParserTest {
     private MetaNotification parse(String json) throws MalformedPayloadException {
         return parser.parse(json.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void instagramCommentIsAMessageCarryingTheCommentAndItsMedia() throws Exception {
+        MetaMessage comment = parse(MetaWebhooks.instagramComment("17841", "IGSID", "17858893269000001",
+                "How much is this?", "17895695668004550")).messages().getFirst();
+
+        assertThat(comment).isEqualTo(new MetaMessage("INSTAGRAM", "17841", "IGSID", "17858893269000001",
+                "How much is this?", Instant.ofEpochSecond(1732968000), null, null, null,
+                MetaContent.comment(new MetaContent.Comment("17858893269000001", "17895695668004550", null, "FEED"))));
+    }
+
+    @Test
+    void facebookPageCommentIsAMessageWithItsPostAndNoParentWhenTopLevel() throws Exception {
+        MetaMessage comment = parse(MetaWebhooks.pageComment("PAGE1", "USER1", "add", "POST1_C1", "PAGE1_POST1",
+                "PAGE1_POST1", "Still available?")).messages().getFirst();
+
+        assertThat(comment).isEqualTo(new MetaMessage("MESSENGER", "PAGE1", "USER1", "POST1_C1", "Still available?",
+                Instant.ofEpochSecond(1732968000), "Ada Buyer", null, null,
+                MetaContent.comment(new MetaContent.Comment("POST1_C1", "PAGE1_POST1", null, null))));
+    }
+
+    @Test
+    void facebookReplyInAThreadNamesTheCommentItAnswers() throws Exception {
+        MetaMessage reply = parse(MetaWebhooks.pageComment("PAGE1", "USER1", "add", "POST1_C2", "PAGE1_POST1",
+                "POST1_C1", "me too")).messages().getFirst();
+
+        assertThat(reply.content().comment().parentId()).isEqualTo("POST1_C1");
+    }
+
+    @Test
+    void theBusinesssOwnCommentsAreIgnored() throws Exception {
+        assertThat(parse(MetaWebhooks.instagramComment("17841", "17841", "C1", "Thanks!", "M1")))
+                .satisfies(n -> assertThat(n.messages()).isEmpty())
+                .satisfies(n -> assertThat(n.ignored()).containsExactly("own_comment"));
+        assertThat(parse(MetaWebhooks.pageComment("PAGE1", "PAGE1", "add", "C2", "PAGE1_P", "PAGE1_P", "DM us"))
+                .ignored()).containsExactly("own_comment");
+    }
+
+    @Test
+    void editedRemovedAndHiddenCommentsAreIgnoredByName() throws Exception {
+        assertThat(parse(MetaWebhooks.pageComment("PAGE1", "USER1", "edited", "C1", "P", "P", "typo fixed")).ignored())
+                .containsExactly("comment_edited");
+        assertThat(parse(MetaWebhooks.pageComment("PAGE1", "USER1", "remove", "C1", "P", "P", "")).ignored())
+                .containsExactly("comment_removed");
+        assertThat(parse(MetaWebhooks.pageComment("PAGE1", "USER1", "hide", "C1", "P", "P", "x")))
+                .satisfies(n -> assertThat(n.messages()).isEmpty())
+                .satisfies(n -> assertThat(n.ignored()).containsExactly("comment_other"));
+    }
+
+    @Test
+    void otherFeedChangesAreNotComments() throws Exception {
+        String like = "{\"object\":\"page\",\"entry\":[{\"id\":\"PAGE1\",\"time\":1,\"changes\":[{\"field\":"
+                + "\"feed\",\"value\":{\"item\":\"reaction\",\"verb\":\"add\",\"post_id\":\"P\","
+                + "\"from\":{\"id\":\"U\"}}}]}]}";
+
+        assertThat(parse(like).messages()).isEmpty();
+        assertThat(parse(like).ignored()).containsExactly("changes");
+    }
+
+    @Test
+    void aCommentIsKeptAsItsOwnDocumentThatParsesBackToTheSameMessage() throws Exception {
+        String webhook = MetaWebhooks.instagramComment("17841", "IGSID", "C9", "Price?", "M1");
+        MetaMessage comment = parse(webhook).messages().getFirst();
+
+        String document = parser.messageDocuments(webhook.getBytes(StandardCharsets.UTF_8)).get("C9");
+
+        assertThat(parse(document).messages()).containsExactly(comment);
+    }
 }

@@ -169,6 +169,26 @@ final class MetaWebhooks {
         return out.append('"').toString();
     }
 
+    /** Instagram {@code comments} change, shaped like Meta's Instagram webhooks reference (entry.time in seconds). */
+    static String instagramComment(String igAccountId, String fromId, String commentId, String text, String mediaId) {
+        return "{\"object\":\"instagram\",\"entry\":[{\"id\":" + string(igAccountId) + ",\"time\":1732968000,"
+                + "\"changes\":[{\"field\":\"comments\",\"value\":{\"from\":{\"id\":" + string(fromId)
+                + ",\"username\":\"ada.buys\"},\"media\":{\"id\":" + string(mediaId)
+                + ",\"media_product_type\":\"FEED\"},\"id\":" + string(commentId) + ",\"text\":" + string(text)
+                + "}}]}]}";
+    }
+
+    /** Facebook Page {@code feed} change for a comment (verb add, edited, remove...), created_time in seconds. */
+    static String pageComment(String pageId, String fromId, String verb, String commentId, String postId,
+            String parentId, String message) {
+        return "{\"object\":\"page\",\"entry\":[{\"id\":" + string(pageId) + ",\"time\":1732968001,"
+                + "\"changes\":[{\"field\":\"feed\",\"value\":{\"from\":{\"id\":" + string(fromId)
+                + ",\"name\":\"Ada Buyer\"},\"post\":{\"status_type\":\"added_photos\",\"is_published\":true,"
+                + "\"id\":" + string(postId) + "},\"message\":" + string(message) + ",\"post_id\":" + string(postId)
+                + ",\"comment_id\":" + string(commentId) + ",\"created_time\":1732968000,\"item\":\"comment\","
+                + "\"parent_id\":" + string(parentId) + ",\"verb\":" + string(verb) + "}}]}]}";
+    }
+
     private static String entry(String id, String messaging) {
         return "{\"id\":" + string(id) + ",\"time\":1569262486134,\"messaging\":[" + messaging + "]}";
     }

@@ -5,7 +5,7 @@ import com.sellavie.notification.feed.NotificationDraft;
 import com.sellavie.notification.feed.NotificationKind;
 import java.util.Locale;
 
-/** Maps an inbound customer message to the notification the merchant sees. */
+/** Maps an inbound customer message (or comment on a post) to the notification the merchant sees. */
 final class NewMessageNotifications {
 
     private NewMessageNotifications() {
@@ -14,9 +14,11 @@ final class NewMessageNotifications {
     static NotificationDraft of(InboundMessageReceived message) {
         String channel = channelName(message.getChannelType());
         String sender = message.getSenderName();
+        // A public comment on a post (InboundMessageReceived v4) is told apart from a direct message.
+        String what = message.getComment() == null ? " message" : " comment";
         String title = sender == null || sender.isBlank()
-                ? "New " + channel + " message"
-                : "New " + channel + " message from " + sender.strip();
+                ? "New " + channel + what
+                : "New " + channel + what + " from " + sender.strip();
         return new NotificationDraft(NotificationKind.NEW_MESSAGE, title, MessagePreview.of(message.getText()),
                 reference(message));
     }

@@ -2,6 +2,7 @@ package com.sellavie.notification.messaging.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.events.ingest.InboundComment;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.notification.InboundMessages;
 import com.sellavie.notification.feed.NotificationDraft;
@@ -31,5 +32,18 @@ class NewMessageNotificationsTest {
                 .setChannelType("WHATSAPP").setSenderName("Ada").build();
 
         assertThat(NewMessageNotifications.of(dm).title()).isEqualTo("New WhatsApp message from Ada");
+    }
+
+    @Test
+    void aCommentOnAPostIsAnnouncedAsAComment() {
+        InboundMessageReceived comment = InboundMessageReceived.newBuilder(
+                        InboundMessages.dm(UUID.randomUUID(), "17858893269000001", "How much?"))
+                .setChannelType("MESSENGER").setSenderName("Ada")
+                .setComment(new InboundComment("17858893269000001", "post-1", null, null)).build();
+
+        NotificationDraft draft = NewMessageNotifications.of(comment);
+
+        assertThat(draft.title()).isEqualTo("New Messenger comment from Ada");
+        assertThat(draft.body()).isEqualTo("How much?");
     }
 }
