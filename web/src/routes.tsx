@@ -16,6 +16,7 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
 import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
+import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
 import { RequireAuth } from './session/RequireAuth';
 
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
+          { path: 'settings/sessions', element: <SessionsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

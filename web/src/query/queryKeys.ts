@@ -18,6 +18,7 @@ export const queryKeys = {
   templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
   paymentProviders: ['paymentProviders'] as const,
   handoffSettings: ['handoffSettings'] as const,
+  sessions: ['sessions'] as const,
   revenue: (range: RevenueQuery) => ['revenue', range] as const,
   productsAll: ['products'] as const,
   products: (filter: ProductFilter) => ['products', filter] as const,

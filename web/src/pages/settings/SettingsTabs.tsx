@@ -6,6 +6,7 @@ export function SettingsTabs() {
     <nav className="settings-tabs" aria-label="Settings">
       <NavLink to="/settings/payments">Payments</NavLink>
       <NavLink to="/settings/handoff">Handoff</NavLink>
+      <NavLink to="/settings/sessions">Sessions</NavLink>
     </nav>
   );
 }
