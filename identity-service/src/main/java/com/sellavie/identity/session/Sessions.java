@@ -3,6 +3,8 @@ package com.sellavie.identity.session;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +43,8 @@ class Sessions {
                         VALUES (:id, :business, :user, :device, :ip, :created, :created, :expires)""")
                 .param("id", session.id()).param("business", session.businessId()).param("user", session.userId())
                 .param("device", session.device()).param("ip", session.ip())
-                .param("created", java.sql.Timestamp.from(session.createdAt()))
-                .param("expires", java.sql.Timestamp.from(session.expiresAt()))
+                .param("created", Timestamp.from(session.createdAt()))
+                .param("expires", Timestamp.from(session.expiresAt()))
                 .update();
     }
 
@@ -51,7 +53,7 @@ class Sessions {
                         INSERT INTO refresh_tokens (token_hash, session_id, business_id, created_at)
                         VALUES (:hash, :session, :business, :at)""")
                 .param("hash", tokenHash).param("session", sessionId).param("business", businessId)
-                .param("at", java.sql.Timestamp.from(at))
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
@@ -77,7 +79,7 @@ class Sessions {
 
     void spend(byte[] tokenHash, byte[] successorHash, Instant at) {
         jdbc.sql("UPDATE refresh_tokens SET used_at = :at, replaced_by = :next WHERE token_hash = :hash")
-                .param("at", java.sql.Timestamp.from(at)).param("next", successorHash).param("hash", tokenHash)
+                .param("at", Timestamp.from(at)).param("next", successorHash).param("hash", tokenHash)
                 .update();
     }
 
@@ -85,7 +87,7 @@ class Sessions {
         jdbc.sql("""
                         UPDATE sessions SET last_used_at = :at, device = coalesce(:device, device), ip = coalesce(:ip, ip)
                         WHERE id = :id""")
-                .param("at", java.sql.Timestamp.from(at)).param("device", client.device()).param("ip", client.ip())
+                .param("at", Timestamp.from(at)).param("device", client.device()).param("ip", client.ip())
                 .param("id", sessionId)
                 .update();
     }
@@ -93,23 +95,23 @@ class Sessions {
     /** Revokes the session (if not already) and spends every unused token of it. */
     void revoke(UUID sessionId, RevocationReason reason, Instant at) {
         jdbc.sql("UPDATE sessions SET revoked_at = :at, revoked_reason = :reason WHERE id = :id AND revoked_at IS NULL")
-                .param("at", java.sql.Timestamp.from(at)).param("reason", reason.name()).param("id", sessionId)
+                .param("at", Timestamp.from(at)).param("reason", reason.name()).param("id", sessionId)
                 .update();
         jdbc.sql("UPDATE refresh_tokens SET used_at = :at WHERE session_id = :id AND used_at IS NULL")
-                .param("at", java.sql.Timestamp.from(at)).param("id", sessionId)
+                .param("at", Timestamp.from(at)).param("id", sessionId)
                 .update();
     }
 
     /** {@code userId}'s sessions in the current business that are neither revoked nor expired, newest use first. */
-    List<Session> active(UUID userId, UUID businessId, Instant now, java.time.Duration idleTtl) {
+    List<Session> active(UUID userId, UUID businessId, Instant now, Duration idleTtl) {
         return jdbc.sql("""
                         SELECT id, business_id, user_id, device, ip, created_at, last_used_at, expires_at, revoked_at
                         FROM sessions
                         WHERE user_id = :user AND business_id = :business AND revoked_at IS NULL
                           AND expires_at > :now AND last_used_at > :idleSince
                         ORDER BY last_used_at DESC, id""")
-                .param("user", userId).param("business", businessId).param("now", java.sql.Timestamp.from(now))
-                .param("idleSince", java.sql.Timestamp.from(now.minus(idleTtl)))
+                .param("user", userId).param("business", businessId).param("now", Timestamp.from(now))
+                .param("idleSince", Timestamp.from(now.minus(idleTtl)))
                 .query((rs, row) -> session(rs))
                 .list();
     }
@@ -132,7 +134,7 @@ class Sessions {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+        Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
