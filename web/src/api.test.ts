@@ -64,24 +64,76 @@ describe('api client', () => {
     expect(error).toMatchObject({ status: 0, title: 'Cannot reach Sellavie' });
   });
 
-  it('ends the session when an authenticated call answers 401', async () => {
+  it('ends the session when an authenticated call answers 401 and the refresh cookie cannot renew it', async () => {
     signIn();
-    stubApi({ 'GET /api/channels': problem(401, 'Unauthorized') });
+    const fake = stubApi({
+      'GET /api/channels': problem(401, 'Unauthorized'),
+      'POST /api/auth/refresh': problem(401, 'Invalid refresh token'),
+    });
 
     await expect(api.channels()).rejects.toMatchObject({ status: 401 });
 
+    expect(fake.requestsTo('POST /api/auth/refresh')).toHaveLength(1);
     expect(currentSession()).toBeNull();
-    expect(window.sessionStorage.length).toBe(0);
   });
 
-  it('does not call the server with an expired token: the session ends and the call fails with 401', async () => {
+  it('after a 401 refreshes once and retries the call with the new token', async () => {
+    signIn({ accessToken: 'revoked-token' });
+    const fake = stubApi({
+      'GET /api/channels': [problem(401, 'Unauthorized'), ok([])],
+      'POST /api/auth/refresh': ok(authResponse({ accessToken: 'fresh-token' })),
+    });
+
+    await expect(api.channels()).resolves.toEqual([]);
+
+    const calls = fake.requestsTo('GET /api/channels');
+    expect(calls.map((call) => call.headers.authorization)).toEqual(['Bearer revoked-token', 'Bearer fresh-token']);
+    expect(currentSession()?.accessToken).toBe('fresh-token');
+  });
+
+  it('several calls refused at once share a single refresh', async () => {
+    signIn({ accessToken: 'stale' });
+    const fake = stubApi({
+      'GET /api/channels': [problem(401, 'Unauthorized'), ok([])],
+      'GET /api/notifications': [problem(401, 'Unauthorized'), ok([])],
+      'POST /api/auth/refresh': ok(authResponse({ accessToken: 'fresh' })),
+    });
+
+    await Promise.all([api.channels(), api.notifications()]);
+
+    expect(fake.requestsTo('POST /api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('does not call the server with an expired token: it refreshes first, else the call fails with 401', async () => {
     startSession(authResponse({ expiresIn: 60 }), Date.now() - 61_000);
-    const fake = stubApi({ 'GET /api/channels': ok([]) });
+    const fake = stubApi({ 'GET /api/channels': ok([]), 'POST /api/auth/refresh': problem(401, 'Invalid refresh token') });
 
     await expect(api.channels()).rejects.toMatchObject({ status: 401 });
 
-    expect(fake.requests).toHaveLength(0);
+    expect(fake.requestsTo('GET /api/channels')).toHaveLength(0);
     expect(currentSession()).toBeNull();
+  });
+
+  it('an expired token is renewed with the refresh cookie before the call goes out', async () => {
+    startSession(authResponse({ expiresIn: 60 }), Date.now() - 61_000);
+    const fake = stubApi({ 'GET /api/channels': ok([]), 'POST /api/auth/refresh': ok(authResponse({ accessToken: 'renewed' })) });
+
+    await api.channels();
+
+    expect(fake.requestsTo('GET /api/channels')[0]?.headers.authorization).toBe('Bearer renewed');
+  });
+
+  it('lists the member\'s sessions and revokes one by id', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({
+      'GET /api/auth/sessions': ok({ sessions: [] }),
+      'DELETE /api/auth/sessions/s%201': { status: 204 },
+    });
+
+    await expect(api.sessions()).resolves.toEqual({ sessions: [] });
+    await api.revokeSession('s 1');
+
+    expect(fake.requestsTo('DELETE /api/auth/sessions/s%201')[0]?.headers.authorization).toBe('Bearer token-abc');
   });
 
   it('resends or marks delivered one message with a POST to its own path', async () => {

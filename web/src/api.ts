@@ -1,4 +1,4 @@
-import { activeSession, endSession, type SessionGrant } from './session/session';
+import { activeSession, endSession, refreshSession, type Session, type SessionGrant } from './session/session';
 
 /*
  * The console's only way to the backend: typed calls to the gateway's /api (same origin; the Vite
@@ -15,6 +15,19 @@ export type CommentSettings = { privateReplies: boolean };
 export type CommentRef = { id: string; postId?: string | null; parentId?: string | null };
 
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
+
+/** A login session (one device) as GET /api/auth/sessions lists it. */
+export type LoginSession = {
+  id: string;
+  /** The browser's User-Agent at log-in or last refresh; null when it sent none. */
+  device: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  /** The session this console runs in. */
+  current: boolean;
+};
 
 export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
 
@@ -405,21 +418,56 @@ async function requestBlob(path: string, accept: string, options: RequestOptions
   return response.blob();
 }
 
-/** Sends the request; answers the response when it is a success, throws an ApiError otherwise. */
+/**
+ * Sends the request; answers the response when it is a success, throws an ApiError otherwise. An
+ * authenticated call without a valid token first refreshes it; a 401 is retried once after a refresh
+ * (the token may have been revoked or rotated meanwhile); only when no refresh helps does the session end.
+ */
 async function send(method: string, path: string, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
+  if (options.anonymous) {
+    return sendWith(null, method, path, options);
+  }
+  const session = activeSession() ?? (await refreshSession());
+  if (!session) {
+    // No token and no way to get one: the server would answer 401, so behave as if it had.
+    endSession();
+    throw new ApiError(401, 'Unauthorized', 'Your session has ended. Log in again.');
+  }
+  try {
+    return await sendWith(session, method, path, options);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) {
+      throw error;
+    }
+    const renewed = await refreshSession();
+    if (!renewed) {
+      endSession();
+      throw error;
+    }
+    try {
+      return await sendWith(renewed, method, path, options);
+    } catch (retryError) {
+      if (retryError instanceof ApiError && retryError.status === 401) {
+        endSession();
+      }
+      throw retryError;
+    }
+  }
+}
+
+async function sendWith(
+  session: Session | null,
+  method: string,
+  path: string,
+  options: RequestOptions & { accept?: string },
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json, application/problem+json' };
   if (options.raw) {
     headers['Content-Type'] = options.raw.contentType;
   } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  if (!options.anonymous) {
-    const session = activeSession();
-    if (!session) {
-      // No token, or one past its expiry: the server would answer 401, so behave as if it had.
-      endSession();
-      throw new ApiError(401, 'Unauthorized', 'Your session has ended. Log in again.');
-    }
+  if (session) {
     headers.Authorization = `${session.tokenType} ${session.accessToken}`;
   }
 
@@ -439,11 +487,7 @@ async function send(method: string, path: string, options: RequestOptions & { ac
   }
 
   if (!response.ok) {
-    const problem = await problemFrom(response);
-    if (response.status === 401 && !options.anonymous) {
-      endSession();
-    }
-    throw problem;
+    throw await problemFrom(response);
   }
   return response;
 }
@@ -507,6 +551,10 @@ export const api = {
     request<AuthResponse>('POST', '/api/auth/signup', { body, anonymous: true }),
   login: (body: { email: string; password: string }) =>
     request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
+  /** The signed-in member's live sessions in this business (devices), the calling one marked `current`. */
+  sessions: ({ signal }: Signal = {}) => request<{ sessions: LoginSession[] }>('GET', '/api/auth/sessions', { signal }),
+  /** Ends one of the member's sessions: its refresh token and its access tokens stop working at once. */
+  revokeSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${encodeURIComponent(sessionId)}`),
   channels: ({ signal }: Signal = {}) => request<Channel[]>('GET', '/api/channels', { signal }),
   connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
   /** The channel stops routing and its token is wiped; its conversations are kept. */

@@ -17,6 +17,7 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
 import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
+import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
 import { RequireAuth } from './session/RequireAuth';
 
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
+          { path: 'settings/sessions', element: <SessionsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

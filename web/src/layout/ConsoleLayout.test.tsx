@@ -43,9 +43,9 @@ describe('ConsoleLayout', () => {
     expect(screen.getByRole('banner')).toHaveTextContent('Linen & Co');
   });
 
-  it('logs out: forgets the token and shows log-in', async () => {
-    signIn();
-    stubApi({ 'GET /api/conversations': ok([]) });
+  it('logs out on the server and here: forgets the token and shows log-in', async () => {
+    signIn({ accessToken: 'token-abc' });
+    const fake = stubApi({ 'GET /api/conversations': ok([]), 'POST /api/auth/logout': { status: 204 } });
     const { location } = renderApp('/inbox');
     await screen.findByRole('heading', { name: 'Inbox' });
 
@@ -54,6 +54,7 @@ describe('ConsoleLayout', () => {
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
     expect(location()).toBe('/login');
     expect(currentSession()).toBeNull();
+    expect(fake.requestsTo('POST /api/auth/logout')[0]?.headers.authorization).toBe('Bearer token-abc');
   });
 
   it('opens Settings on the payment settings, with Settings marked as the current section', async () => {

@@ -1,6 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LiveIndicator } from '../live/LiveUpdates';
-import { endSession } from '../session/session';
+import { logOut as endServerSession } from '../session/session';
 import { useActiveSession } from '../session/useActiveSession';
 
 export const signedInNavigation = [
@@ -28,7 +28,8 @@ export function ConsoleLayout() {
   const navigation = session ? signedInNavigation : signedOutNavigation;
 
   const logOut = () => {
-    endSession();
+    // Ends the session here at once; the server call (revocation, cookie cleared) finishes in the background.
+    void endServerSession();
     navigate('/login', { replace: true });
   };
 

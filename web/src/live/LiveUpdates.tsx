@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { POLL_INTERVAL_MS } from '../query/queryClient';
 import { queryKeys } from '../query/queryKeys';
-import { activeSession, endSession, useSession } from '../session/session';
+import { activeSession, endSession, refreshSession, useSession } from '../session/session';
 import { openEventStream, type LiveEvent, type StreamStatus } from './eventStream';
 
 /** Events that come together (a reply and its status moving on) are applied together after this long. */
@@ -76,7 +76,14 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       onEvent: (event) => invalidate.add(keysFor(event)),
       onReset: () => invalidate.add([queryKeys.conversations.all, queryKeys.attention]),
       onStatus: setStatus,
-      onUnauthorized: endSession,
+      // A refused token may just be stale (rotated, expired meanwhile): one refresh, else signed out.
+      onUnauthorized: () => {
+        void refreshSession().then((renewed) => {
+          if (!renewed) {
+            endSession();
+          }
+        });
+      },
     });
     return () => {
       stream.close();

@@ -19,6 +19,7 @@ export const queryKeys = {
   paymentProviders: ['paymentProviders'] as const,
   handoffSettings: ['handoffSettings'] as const,
   commentSettings: ['commentSettings'] as const,
+  sessions: ['sessions'] as const,
   revenue: (range: RevenueQuery) => ['revenue', range] as const,
   productsAll: ['products'] as const,
   products: (filter: ProductFilter) => ['products', filter] as const,

@@ -6,13 +6,26 @@ import { renderApp } from '../test/renderApp';
 
 describe('route guard and 401 handling', () => {
   it.each(['/inbox', '/inbox/c-1', '/channels', '/notifications'])('sends a signed-out visitor of %s to log-in', async (path) => {
-    const fake = stubApi({});
+    const fake = stubApi({ 'POST /api/auth/refresh': problem(401, 'Invalid refresh token') });
     const { location } = renderApp(path);
 
     expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
     expect(location()).toBe('/login');
     expect(screen.getByText('Please log in to continue.')).toBeInTheDocument();
-    expect(fake.requests).toHaveLength(0);
+    // Only the attempt to restore a session from the refresh cookie; no API call without a token.
+    expect(fake.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['POST /api/auth/refresh']);
+  });
+
+  it('after a page load restores the session from the refresh cookie and stays on the page', async () => {
+    stubApi({
+      'POST /api/auth/refresh': ok(authResponse({ accessToken: 'restored' })),
+      'GET /api/channels': ok([]),
+    });
+    const { location } = renderApp('/channels');
+
+    expect(await screen.findByRole('heading', { name: 'Channels' })).toBeInTheDocument();
+    expect(location()).toBe('/channels');
+    expect(currentSession()?.accessToken).toBe('restored');
   });
 
   it('treats an expired token as signed out', async () => {

@@ -1,17 +1,32 @@
+import { useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { restoreSession, useRestoreStatus } from './session';
 import { useActiveSession } from './useActiveSession';
 
 /** Where the log-in page sends the user back to after logging in. */
 export type LoginRedirectState = { from?: string };
 
 /**
- * Guards the pages that need a signed-in merchant. Without a valid session — never signed in, token
- * expired, or a 401 from any API call (the client ends the session) — it sends the user to log-in,
- * remembering where they were.
+ * Guards the pages that need a signed-in merchant. After a page load the token is not in memory yet:
+ * the guard first tries the refresh cookie once. Without a valid session — never signed in, the
+ * refresh refused, or a 401 no refresh could cure — it sends the user to log-in, remembering where
+ * they were.
  */
 export function RequireAuth() {
   const session = useActiveSession();
+  const restore = useRestoreStatus();
   const location = useLocation();
+  const needsRestore = !session && restore !== 'done';
+
+  useEffect(() => {
+    if (needsRestore) {
+      void restoreSession();
+    }
+  }, [needsRestore]);
+
+  if (needsRestore) {
+    return <p className="muted">Loading…</p>;
+  }
   if (!session) {
     const state: LoginRedirectState = { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;

@@ -3,12 +3,12 @@ import { useSyncExternalStore } from 'react';
 /**
  * The signed-in session: the access token and who it belongs to.
  *
- * Kept in sessionStorage, not localStorage: it lives only as long as the tab, so a bearer token
- * does not linger on a shared computer after the browser closes, and it is not silently shared by
- * every tab of the origin. Neither storage protects against script injection (both are readable by
- * any script on the page); the sturdier scheme — access token in memory, refresh token in an
- * httpOnly cookie — comes with refresh tokens in a later issue. Until then a new tab, or the token
- * reaching its expiry, means logging in again.
+ * The access token lives in memory only (this module), never in web storage, so an injected script
+ * cannot lift it from sessionStorage/localStorage and it does not outlive the tab. What keeps a
+ * member signed in is the refresh token, which the server sets in an HttpOnly, Secure,
+ * SameSite=Strict cookie scoped to /api/auth: page scripts cannot read it; the browser sends it only
+ * to the auth endpoints. The console refreshes silently a minute before the access token expires,
+ * after a 401 (once), and on a page load (to restore the session the reload dropped from memory).
  */
 export type Session = {
   accessToken: string;
@@ -28,30 +28,24 @@ export type SessionGrant = {
   business: { id: string; name: string };
 };
 
-const storageKey = 'sellavie.session';
-const listeners = new Set<() => void>();
-let current: Session | null | undefined;
+/** Whether the page load's attempt to restore the session from the refresh cookie has finished. */
+export type RestoreStatus = 'idle' | 'restoring' | 'done';
 
-function read(): Session | null {
-  try {
-    const raw = window.sessionStorage.getItem(storageKey);
-    return raw ? (JSON.parse(raw) as Session) : null;
-  } catch {
-    // An unreadable entry (blocked storage or mangled JSON) is the same as not being signed in.
-    return null;
-  }
-}
+/** Refresh this long before the access token expires. */
+const refreshAhead = 60_000;
+const listeners = new Set<() => void>();
+let current: Session | null = null;
+let restoreStatus: RestoreStatus = 'idle';
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+let inFlight: Promise<Session | null> | null = null;
 
 function publish(next: Session | null) {
   current = next;
   listeners.forEach((listener) => listener());
 }
 
-/** The stored session, or null. Does not look at expiry; see {@link isExpired}. */
+/** The session, or null. Does not look at expiry; see {@link isExpired}. */
 export function currentSession(): Session | null {
-  if (current === undefined) {
-    current = read();
-  }
   return current;
 }
 
@@ -65,7 +59,7 @@ export function activeSession(now: number = Date.now()): Session | null {
   return session && !isExpired(session, now) ? session : null;
 }
 
-/** Starts a session from a sign-up or log-in answer. */
+/** Starts (or renews) a session from a sign-up, log-in or refresh answer, and schedules the next silent refresh. */
 export function startSession(grant: SessionGrant, now: number = Date.now()): Session {
   const session: Session = {
     accessToken: grant.accessToken,
@@ -74,17 +68,98 @@ export function startSession(grant: SessionGrant, now: number = Date.now()): Ses
     user: grant.user,
     business: grant.business,
   };
-  window.sessionStorage.setItem(storageKey, JSON.stringify(session));
+  scheduleRefresh(session.expiresAt - now);
   publish(session);
   return session;
 }
 
-/** Forgets the session (log-out, a 401, an expired token); the route guard then shows log-in. */
+/** Forgets the session here (a 401 that a refresh could not cure, an ended session); see {@link logOut} for the server. */
 export function endSession() {
-  window.sessionStorage.removeItem(storageKey);
-  if (currentSession() !== null) {
+  clearTimeout(refreshTimer);
+  refreshTimer = undefined;
+  if (current !== null) {
     publish(null);
   }
+}
+
+/**
+ * Asks for a new access token with the refresh cookie. Single flight: concurrent callers share one
+ * request, so the console never races itself into the server's reuse detection. A 409 (another tab
+ * rotated the cookie a moment ago) is retried once with the cookie the browser now holds. Resolves
+ * null when the session cannot be renewed (the cookie is gone, expired or revoked).
+ */
+export function refreshSession(): Promise<Session | null> {
+  if (!inFlight) {
+    inFlight = refreshOnce(true).finally(() => {
+      inFlight = null;
+    });
+  }
+  return inFlight;
+}
+
+async function refreshOnce(retryOnRace: boolean): Promise<Session | null> {
+  let response: Response;
+  try {
+    response = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json, application/problem+json' },
+    });
+  } catch {
+    return null;
+  }
+  if (response.status === 409 && retryOnRace) {
+    return refreshOnce(false);
+  }
+  if (!response.ok) {
+    return null;
+  }
+  try {
+    return startSession((await response.json()) as SessionGrant);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * On a page load there is no token in memory: try the refresh cookie once before deciding the
+ * member is signed out. The route guard waits for it.
+ */
+export function restoreSession(): Promise<Session | null> {
+  if (restoreStatus !== 'idle') {
+    return Promise.resolve(current);
+  }
+  restoreStatus = 'restoring';
+  listeners.forEach((listener) => listener());
+  return refreshSession().finally(() => {
+    restoreStatus = 'done';
+    listeners.forEach((listener) => listener());
+  });
+}
+
+/**
+ * Logs out on the server (the session's refresh tokens die and its access tokens are denylisted
+ * everywhere; the cookie is cleared), then here. A failure to reach the server still ends the session here.
+ */
+export async function logOut(): Promise<void> {
+  const session = current;
+  endSession();
+  try {
+    await fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: session ? { Authorization: `${session.tokenType} ${session.accessToken}` } : {},
+    });
+  } catch {
+    // Offline: the cookie stays until it expires; the access token is gone from this tab.
+  }
+}
+
+function scheduleRefresh(lifetime: number) {
+  clearTimeout(refreshTimer);
+  // A failed silent refresh leaves the token as it is: it still works until it expires, and the next
+  // call then tries again (and, failing, signs out).
+  refreshTimer = setTimeout(() => void refreshSession(), Math.max(lifetime - refreshAhead, lifetime / 2));
 }
 
 function subscribe(listener: () => void) {
@@ -94,12 +169,25 @@ function subscribe(listener: () => void) {
   };
 }
 
-/** The stored session, re-rendering the caller when it starts or ends. */
+/** The session, re-rendering the caller when it starts, renews or ends. */
 export function useSession(): Session | null {
   return useSyncExternalStore(subscribe, currentSession, currentSession);
 }
 
-/** For tests: drop the cached copy so the next read comes from sessionStorage again. */
+function currentRestoreStatus(): RestoreStatus {
+  return restoreStatus;
+}
+
+/** Where the page load's session restore stands, re-rendering the caller when it changes. */
+export function useRestoreStatus(): RestoreStatus {
+  return useSyncExternalStore(subscribe, currentRestoreStatus, currentRestoreStatus);
+}
+
+/** For tests: a fresh page load (no session, no restore attempted yet, no timer). */
 export function resetSessionCacheForTests() {
-  current = undefined;
+  clearTimeout(refreshTimer);
+  refreshTimer = undefined;
+  current = null;
+  restoreStatus = 'idle';
+  inFlight = null;
 }

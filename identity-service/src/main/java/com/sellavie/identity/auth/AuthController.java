@@ -1,11 +1,15 @@
 package com.sellavie.identity.auth;
 
 import com.sellavie.identity.account.Accounts.Member;
-import com.sellavie.identity.token.AccessTokens;
-import com.sellavie.identity.token.AccessTokens.AccessToken;
+import com.sellavie.identity.session.ClientInfo;
+import com.sellavie.identity.session.RefreshCookie;
+import com.sellavie.identity.session.SessionManagement;
+import com.sellavie.identity.session.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.UUID;
+import java.time.Clock;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,54 +17,42 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/auth/signup} and {@code POST /api/auth/login}: both answer with an access token. */
+/**
+ * {@code POST /api/auth/signup} and {@code POST /api/auth/login}: both start a login session and
+ * answer with an access token, the refresh token going into its HttpOnly cookie.
+ */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
 
     private final SignUp signUp;
     private final LogIn logIn;
-    private final AccessTokens tokens;
+    private final SessionManagement sessions;
+    private final Clock clock = Clock.systemUTC();
 
-    AuthController(SignUp signUp, LogIn logIn, AccessTokens tokens) {
+    AuthController(SignUp signUp, LogIn logIn, SessionManagement sessions) {
         this.signUp = signUp;
         this.logIn = logIn;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @PostMapping("/signup")
-    ResponseEntity<AuthResponse> signUp(@RequestBody AuthRequests.SignupRequest request) {
+    ResponseEntity<SignedIn.Body> signUp(@RequestBody AuthRequests.SignupRequest request, HttpServletRequest http) {
         Member owner = signUp.register(request.validate());
+        SignedIn signedIn = sessions.start(owner, ClientInfo.of(http));
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/me"))
-                .cacheControl(CacheControl.noStore()).body(answer(owner));
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())
+                .body(signedIn.body());
     }
 
     @PostMapping("/login")
-    ResponseEntity<AuthResponse> logIn(@RequestBody AuthRequests.LoginRequest request) {
+    ResponseEntity<SignedIn.Body> logIn(@RequestBody AuthRequests.LoginRequest request, HttpServletRequest http) {
         request.validate();
         Member member = logIn.authenticate(request);
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer(member));
-    }
-
-    private AuthResponse answer(Member member) {
-        AccessToken token = tokens.issueAfterPassword(member.userId(), member.businessId(), member.role());
-        return new AuthResponse(token.value(), "Bearer", token.ttl().toSeconds(),
-                new AuthResponse.User(member.userId(), member.email()),
-                new AuthResponse.Business(member.businessId(), member.businessName()));
-    }
-
-    /** The body of a successful sign-up or log-in ({@code expiresIn} in seconds, as OAuth 2's token response). */
-    record AuthResponse(String accessToken, String tokenType, long expiresIn, User user, Business business) {
-
-        record User(UUID id, String email) {
-        }
-
-        record Business(UUID id, String name) {
-        }
-
-        @Override
-        public String toString() {
-            return "AuthResponse[user=" + user + ", business=" + business + "]";
-        }
+        SignedIn signedIn = sessions.start(member, ClientInfo.of(http));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())
+                .body(signedIn.body());
     }
 }

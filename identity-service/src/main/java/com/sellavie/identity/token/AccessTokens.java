@@ -1,5 +1,6 @@
 package com.sellavie.identity.token;
 
+import com.sellavie.platform.security.AccessTokenClaims;
 import com.sellavie.platform.tenancy.SellavieClaims;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,14 +14,14 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
- * Issues access tokens: RS256 JWTs under the current key id, naming the user ({@code sub}), the
- * business they act for ({@code business_id}), their role there ({@code role}) and how they proved
- * who they are ({@code amr}, RFC 8176).
+ * Issues access tokens (RFC 9068 shape, header {@code typ at+jwt}): RS256 JWTs under the current key
+ * id, from the configured issuer ({@code iss}) for the API audience ({@code aud}), naming the user
+ * ({@code sub}), the business they act for ({@code business_id}), their role there ({@code role}),
+ * how they proved who they are ({@code amr}, RFC 8176), the login session they belong to
+ * ({@code sid}, what the denylist revokes by) and a unique id ({@code jti}).
  */
 public class AccessTokens {
 
-    /** The {@code iss} of every access token; resource servers check it. */
-    public static final String ISSUER = "sellavie-identity";
     /** {@code amr} claim (RFC 8176 authentication method references). */
     public static final String AUTHENTICATION_METHODS = "amr";
     /** {@code amr} value of a password log-in. */
@@ -29,30 +30,44 @@ public class AccessTokens {
     private final JwtEncoder encoder;
     private final SigningKeys keys;
     private final Duration ttl;
+    private final String issuer;
+    private final String audience;
     private final Clock clock;
 
-    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, Clock clock) {
+    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, String issuer, String audience, Clock clock) {
         this.encoder = encoder;
         this.keys = keys;
         this.ttl = ttl;
+        this.issuer = issuer;
+        this.audience = audience;
         this.clock = clock;
     }
 
-    /** A token for {@code userId} acting for {@code businessId} as {@code role}, after a password check. */
-    public AccessToken issueAfterPassword(UUID userId, UUID businessId, SellavieClaims.Role role) {
+    /**
+     * A token for {@code userId} acting for {@code businessId} as {@code role} in login session
+     * {@code sessionId}, whose user proved themselves with a password.
+     */
+    public AccessToken issueAfterPassword(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(ISSUER)
+                .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(userId.toString())
                 .claim(SellavieClaims.BUSINESS_ID, businessId.toString())
                 .claim(SellavieClaims.ROLE, role.name())
                 .claim(AUTHENTICATION_METHODS, List.of(PASSWORD))
+                .claim(AccessTokenClaims.SESSION_ID, sessionId.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
                 .id(UUID.randomUUID().toString())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type("JWT").keyId(keys.currentKeyId()).build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).type(AccessTokenClaims.TYPE).keyId(keys.currentKeyId()).build();
         return new AccessToken(encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue(), ttl);
+    }
+
+    /** How long an access token lives. */
+    public Duration ttl() {
+        return ttl;
     }
 
     /** A signed token and how long it lives. Never log {@link #value()}. */

@@ -6,13 +6,14 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.sellavie.platform.security.SecurityProperties;
+import com.sellavie.platform.security.TokenValidators;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -38,20 +39,24 @@ class TokenConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys) {
+    JwtDecoder jwtDecoder(SigningKeys keys, SecurityProperties security) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         // RS256 only, key chosen by kid among the current and the previous public keys.
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                 new ImmutableJWKSet<>(keys.publicKeys())));
-        // Claims are checked by Spring's validators below (expiry with clock skew, issuer).
+        // Header typ and claims are checked by the platform's validators below (expiry with clock skew,
+        // typ at+jwt, issuer, audience), as every other resource server checks them.
+        processor.setJWSTypeVerifier((type, context) -> { });
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(AccessTokens.ISSUER));
+        decoder.setJwtValidator(TokenValidators.all(security.getJwt()));
         return decoder;
     }
 
     @Bean
-    AccessTokens accessTokens(JwtEncoder encoder, SigningKeys keys, TokenProperties properties) {
-        return new AccessTokens(encoder, keys, properties.accessTokenTtl(), Clock.systemUTC());
+    AccessTokens accessTokens(JwtEncoder encoder, SigningKeys keys, TokenProperties properties,
+            SecurityProperties security) {
+        return new AccessTokens(encoder, keys, properties.accessTokenTtl(), security.getJwt().getIssuer(),
+                security.getJwt().getAudience(), Clock.systemUTC());
     }
 }

@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +56,27 @@ public final class IdentityApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /**
+     * A request as a browser or client would send it: {@code headers} in pairs (name, value, ...), e.g.
+     * {@code "Cookie", "sellavie_refresh=..."}, {@code "Authorization", "Bearer ..."}, {@code "User-Agent", ...}.
+     */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder request = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** {@code POST /api/auth/refresh} with the refresh cookie, as the console does. */
+    public Response refreshWithCookie(String refreshToken) {
+        return send("POST", "/api/auth/refresh", null, "Cookie", "sellavie_refresh=" + refreshToken);
+    }
+
     public Response get(String path, String bearerToken) {
         HttpRequest.Builder request = request(path).GET();
         if (bearerToken != null) {
@@ -71,7 +94,8 @@ public final class IdentityApi {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Cache-Control").orElse(""));
+                    response.headers().firstValue("Cache-Control").orElse(""),
+                    response.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -81,7 +105,18 @@ public final class IdentityApi {
     }
 
     /** A response with its body, parsed as JSON on demand. */
-    public record Response(int status, String body, String contentType, String cacheControl) {
+    public record Response(int status, String body, String contentType, String cacheControl, List<String> setCookies) {
+
+        /** The {@code Set-Cookie} header of the refresh cookie, if the answer set one. */
+        public Optional<String> refreshCookieHeader() {
+            return setCookies.stream().filter(cookie -> cookie.startsWith("sellavie_refresh=")).findFirst();
+        }
+
+        /** The refresh token the answer's cookie carries (empty when none was set or it was cleared). */
+        public Optional<String> refreshToken() {
+            return refreshCookieHeader().map(cookie -> cookie.substring("sellavie_refresh=".length(),
+                    cookie.indexOf(';') < 0 ? cookie.length() : cookie.indexOf(';'))).filter(value -> !value.isEmpty());
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -34,6 +34,35 @@ public final class IdentityDatabase {
         }
     }
 
+    /** The single number {@code sql} returns, with its parameters bound in order. */
+    public long countWith(String sql, Object... parameters) {
+        try (Connection connection = TestPostgres.get().connect(name);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a write past row-level security, e.g. to arrange what no API can yet (a second member). */
+    public void update(String sql, Object... parameters) {
+        try (Connection connection = TestPostgres.get().connect(name);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long usersWithEmail(String email) {
         return count("SELECT count(*) FROM users WHERE lower(email) = lower(?)", email);
     }

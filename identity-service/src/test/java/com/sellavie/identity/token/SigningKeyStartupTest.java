@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import com.sellavie.platform.security.SecurityProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -20,7 +21,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 class SigningKeyStartupTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(TokenConfiguration.class);
+            .withUserConfiguration(TokenConfiguration.class)
+            .withBean(SecurityProperties.class);
 
     @TempDir
     Path dir;
@@ -55,7 +57,7 @@ class SigningKeyStartupTest {
                         "sellavie.identity.access-token-ttl=5m")
                 .run(started -> {
                     String token = started.getBean(AccessTokens.class).issueAfterPassword(UUID.randomUUID(),
-                            UUID.randomUUID(), Role.AGENT)
+                            UUID.randomUUID(), Role.AGENT, UUID.randomUUID())
                             .value();
 
                     Jwt jwt = started.getBean(JwtDecoder.class).decode(token);

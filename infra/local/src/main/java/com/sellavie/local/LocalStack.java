@@ -54,6 +54,7 @@ final class LocalStack {
         Runtime.getRuntime().addShutdownHook(hook);
         long begun = System.nanoTime();
         try {
+            RedisCheck.require(redisUrl());
             LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
             Map<String, String> shared = sharedServiceEnvironment(secrets);
             console.info("Secrets (generated once, kept in {}): Meta app secret and verify token, JWT signing key,"
@@ -87,6 +88,8 @@ final class LocalStack {
     private Map<String, String> sharedServiceEnvironment(LocalSecrets secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SELLAVIE_IDENTITY_URL", "http://localhost:8081");
+        // The machine's Redis: the access-token denylist every service and the gateway read.
+        env.put("SELLAVIE_REDIS_URL", redisUrl());
         env.put("SELLAVIE_META_APP_SECRET", secrets.metaAppSecret());
         env.put("SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
         // Opens each service's /ops/** (never routed by the gateway) to ./sellavie dlt|unroutable.
@@ -117,6 +120,11 @@ final class LocalStack {
         env.put("SELLAVIE_PUBLIC_BASE_URL", GATEWAY_URL);
         env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
         return env;
+    }
+
+    private String redisUrl() {
+        String url = environment.get("SELLAVIE_REDIS_URL");
+        return url == null || url.isBlank() ? RedisCheck.DEFAULT_URL : url;
     }
 
     private void printReady(long begun, LocalSecrets secrets) {

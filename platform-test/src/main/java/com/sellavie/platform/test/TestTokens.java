@@ -25,8 +25,9 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
- * Access tokens shaped like identity-service's (RS256; claims {@code sub}, {@code business_id},
- * {@code role}, {@code amr}, {@code iss}), signed by a key made for this test JVM, and a real JWKS
+ * Access tokens shaped like identity-service's (RS256, header {@code typ at+jwt}; claims {@code sub},
+ * {@code business_id}, {@code role}, {@code amr}, {@code iss}, {@code aud}, {@code jti}, {@code sid}:
+ * the issue 9 contract), signed by a key made for this test JVM, and a real JWKS
  * endpoint publishing its public half. {@link SellavieTestInfrastructure} points every test
  * context's {@code jwk-set-uri} at it, so services validate test tokens exactly as they validate
  * identity's: over HTTP, by key id.
@@ -34,6 +35,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 public final class TestTokens {
 
     public static final String ISSUER = "sellavie-identity";
+    public static final String AUDIENCE = "sellavie-api";
+    public static final String TYPE = "at+jwt";
     private static final String KEY_ID = "test-" + UUID.randomUUID();
     private static final KeyPair KEYS = generate();
     private static final RSAKey JWK = new RSAKey.Builder((RSAPublicKey) KEYS.getPublic())
@@ -51,18 +54,48 @@ public final class TestTokens {
 
     /** As {@link #accessToken(UUID, UUID, String)}, valid for {@code ttl} (negative: already expired). */
     public static String accessToken(UUID businessId, UUID userId, String role, Duration ttl) {
+        return accessToken(businessId, userId, role, ttl, UUID.randomUUID());
+    }
+
+    /** As {@link #accessToken(UUID, UUID, String, Duration)}, issued in login session {@code sid}. */
+    public static String accessToken(UUID businessId, UUID userId, String role, Duration ttl, UUID sid) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return sign(claims(businessId, userId, role, now, ttl, sid).build(), TYPE);
+    }
+
+    /**
+     * A token like {@link #accessToken(UUID, UUID, String)} but with some claims replaced (e.g. another
+     * {@code aud} or {@code iss}) and the given header {@code typ}: for tests of what resource servers refuse.
+     */
+    public static String accessTokenWith(UUID businessId, UUID userId, String role, String type,
+            java.util.Map<String, Object> overrides) {
+        JwtClaimsSet.Builder builder = claims(businessId, userId, role, Instant.now(), Duration.ofMinutes(15),
+                UUID.randomUUID());
+        overrides.forEach(builder::claim);
+        return sign(builder.build(), type);
+    }
+
+    private static JwtClaimsSet.Builder claims(UUID businessId, UUID userId, String role, Instant now, Duration ttl,
+            UUID sid) {
+        return JwtClaimsSet.builder()
                 .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
                 .subject(userId.toString())
                 .claim("business_id", businessId.toString())
                 .claim("role", role)
                 .claim("amr", List.of("pwd"))
+                .claim("sid", sid.toString())
+                .id(UUID.randomUUID().toString())
                 .issuedAt(ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now)
-                .expiresAt(now.plus(ttl))
-                .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(KEY_ID).build();
-        return ENCODER.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+                .expiresAt(now.plus(ttl));
+    }
+
+    private static String sign(JwtClaimsSet claims, String type) {
+        JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(KEY_ID);
+        if (type != null) {
+            header.type(type);
+        }
+        return ENCODER.encode(JwtEncoderParameters.from(header.build(), claims)).getTokenValue();
     }
 
     /** A token for a new random user who owns {@code businessId}. */

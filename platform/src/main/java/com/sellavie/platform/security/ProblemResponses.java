@@ -31,11 +31,17 @@ public final class ProblemResponses {
     /** Writes a problem JSON answer: fixed {@code detail} text, the request path escaped as the instance. */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String detail) throws IOException {
+        write(request, response, status, status.getReasonPhrase(), detail);
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, HttpStatus, String)} with a fixed {@code title}. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // Fixed texts only, plus the request path escaped as JSON: nothing the caller sent is echoed raw.
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
                 + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
     }

@@ -1,22 +1,31 @@
 package com.sellavie.platform.security;
 
+import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The default security of a Sellavie service that is a resource server: every path needs a JWT
  * issued by identity, except health/metrics and the service's declared public paths;
- * {@code /internal/**} is closed until service credentials exist. A service replaces all of this
- * by declaring its own {@link SecurityFilterChain}.
+ * {@code /internal/**} is closed until service credentials exist. A token must be an access token
+ * ({@code typ at+jwt}) of the configured issuer and audience (validators Boot's decoder picks up),
+ * and must not be on the Redis denylist ({@link DenylistFilter}, fail closed). A service replaces
+ * the chain by declaring its own {@link SecurityFilterChain}.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -32,7 +41,8 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain sellavieResourceServer(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain sellavieResourceServer(HttpSecurity http, SecurityProperties properties,
+            AccessTokenDenylist denylist, MeterRegistry meters) throws Exception {
         String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
         return http
                 .authorizeHttpRequests(requests -> requests
@@ -44,6 +54,8 @@ public class ResourceServerAutoConfiguration {
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
+                .addFilterAfter(new DenylistFilter(denylist, ProblemResponses.unauthorized(), meters),
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
@@ -51,5 +63,33 @@ public class ResourceServerAutoConfiguration {
                 // Bearer tokens in headers, no cookies: CSRF protection has nothing to protect.
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AccessTokenDenylist accessTokenDenylist(StringRedisTemplate redis) {
+        return new AccessTokenDenylist(redis);
+    }
+
+    /** While Redis is unreachable, commands fail at once instead of queueing until the timeout. */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer sellavieRedisFailFast() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    // Boot's jwk-set-uri decoder adds every OAuth2TokenValidator<Jwt> bean to its defaults (expiry).
+    @Bean
+    JwtTypeValidator sellavieAccessTokenType() {
+        return TokenValidators.type();
+    }
+
+    @Bean
+    OAuth2TokenValidator<Jwt> sellavieIssuer(SecurityProperties properties) {
+        return TokenValidators.issuer(properties.getJwt());
+    }
+
+    @Bean
+    OAuth2TokenValidator<Jwt> sellavieAudience(SecurityProperties properties) {
+        return TokenValidators.audience(properties.getJwt());
     }
 }

@@ -10,10 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 @IntegrationTest
 @SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,6 +29,9 @@ class DefaultResourceServerSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void apiWithoutTokenIsRefusedAsProblemJson() throws Exception {
@@ -53,6 +60,54 @@ class DefaultResourceServerSecurityTest {
 
         assertThat(get("/api/whoami", expired).statusCode()).isEqualTo(401);
         assertThat(get("/api/whoami", forged).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensOfAnotherAudienceIssuerOrTypeAreRefused() throws Exception {
+        UUID user = UUID.randomUUID();
+        String otherAudience = TestTokens.accessTokenWith(BUSINESS, user, "OWNER", TestTokens.TYPE,
+                Map.of("aud", java.util.List.of("another-api")));
+        String otherIssuer = TestTokens.accessTokenWith(BUSINESS, user, "OWNER", TestTokens.TYPE,
+                Map.of("iss", "someone-else"));
+        String plainJwt = TestTokens.accessTokenWith(BUSINESS, user, "OWNER", "JWT", Map.of());
+        String untyped = TestTokens.accessTokenWith(BUSINESS, user, "OWNER", null, Map.of());
+
+        assertThat(get("/api/whoami", otherAudience).statusCode()).isEqualTo(401);
+        assertThat(get("/api/whoami", otherIssuer).statusCode()).isEqualTo(401);
+        assertThat(get("/api/whoami", plainJwt).statusCode()).isEqualTo(401);
+        assertThat(get("/api/whoami", untyped).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevokedSessionsTokensAreRefusedAtOnce() throws Exception {
+        UUID sid = UUID.randomUUID();
+        String token = TestTokens.accessToken(BUSINESS, UUID.randomUUID(), "OWNER", Duration.ofMinutes(15), sid);
+        assertThat(get("/api/whoami", token).statusCode()).isEqualTo(200);
+
+        redis.opsForValue().set(RevocationKeys.session(sid), "1", RevocationKeys.TTL);
+
+        HttpResponse<String> refused = get("/api/whoami", token);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberRevocationKillsTheTokensIssuedBeforeItOnly() throws Exception {
+        UUID user = UUID.randomUUID();
+        String before = TestTokens.accessToken(BUSINESS, user, "ADMIN");
+        redis.opsForValue().set(RevocationKeys.member(BUSINESS, user),
+                Long.toString(Instant.now().getEpochSecond()), RevocationKeys.TTL);
+
+        assertThat(get("/api/whoami", before).statusCode()).isEqualTo(401);
+        // Another member of the same business is untouched.
+        assertThat(get("/api/whoami", TestTokens.accessToken(BUSINESS, UUID.randomUUID(), "ADMIN")).statusCode())
+                .isEqualTo(200);
+        // A token issued after the revocation time (a new log-in with the new role) works.
+        redis.opsForValue().set(RevocationKeys.member(BUSINESS, user),
+                Long.toString(Instant.now().minusSeconds(5).getEpochSecond()), RevocationKeys.TTL);
+        assertThat(get("/api/whoami", TestTokens.accessToken(BUSINESS, user, "AGENT")).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.UUID;
  * Access tokens of other members of a business (an AGENT, an ADMIN). Identity has no API yet to
  * invite a member (planned: {@code identity.members}), so the harness, which generated identity's
  * signing key, signs one as identity would: the owner's token (from a real log-in) with another
- * user id as {@code sub}, the given {@code role} and a fresh {@code jti}; same header ({@code kid}),
- * issuer, business and expiry. The services validate it against identity's JWKS like any token.
+ * user id as {@code sub}, the given {@code role} and a fresh {@code jti}; same header ({@code kid},
+ * {@code typ at+jwt}), issuer, audience, business, session ({@code sid}: the owner's logout revokes
+ * it too) and expiry. The services validate it against identity's JWKS like any token.
  */
 public final class MemberTokens {
 

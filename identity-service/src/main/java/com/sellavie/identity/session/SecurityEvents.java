@@ -1,0 +1,31 @@
+package com.sellavie.identity.session;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Records security-relevant facts ({@code security_events}); runs as the event's business. */
+@Repository
+class SecurityEvents {
+
+    /** A spent refresh token came back: the session was revoked. */
+    static final String REFRESH_TOKEN_REUSE = "REFRESH_TOKEN_REUSE";
+
+    private final JdbcClient jdbc;
+
+    SecurityEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(String kind, Session session, ClientInfo client, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO security_events (id, business_id, user_id, session_id, kind, ip, device, occurred_at)
+                        VALUES (:id, :business, :user, :session, :kind, :ip, :device, :at)""")
+                .param("id", UuidCreator.getTimeOrderedEpoch()).param("business", session.businessId())
+                .param("user", session.userId()).param("session", session.id()).param("kind", kind)
+                .param("ip", client.ip()).param("device", client.device()).param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+}

@@ -1,0 +1,15 @@
+package com.sellavie.identity.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One log-in on one device; its id is the {@code sid} of its access tokens and its refresh-token family. */
+record Session(UUID id, UUID businessId, UUID userId, String device, String ip, Instant createdAt,
+        Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+
+    /** Whether the session may still be refreshed at {@code now}: not revoked, not past either expiry. */
+    boolean liveAt(Instant now, Duration idleTtl) {
+        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastUsedAt.plus(idleTtl));
+    }
+}
