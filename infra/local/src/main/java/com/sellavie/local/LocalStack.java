@@ -115,6 +115,9 @@ final class LocalStack {
         env.put("SELLAVIE_COMMERCE_URL", "http://localhost:8085");
         // Webhook URLs shown to merchants (payment settings) start with it.
         env.put("SELLAVIE_PUBLIC_BASE_URL", GATEWAY_URL);
+        // Until identity signs access tokens with aud/typ/sid (issue 9 contract) the gateway's own token
+        // check would refuse every token: off for now (the services still check tokens themselves).
+        env.put("SELLAVIE_GATEWAY_JWT_ENABLED", "false");
         env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
         return env;
     }
@@ -162,6 +165,8 @@ final class LocalStack {
             wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
                     "stop an older stack still running (the service ports are fixed)"));
         }
+        wanted.add(new PortConflicts.WantedPort(SellavieService.GATEWAY_MANAGEMENT_PORT, "the gateway's management"
+                + " (/actuator, loopback only)", "stop an older stack still running (the service ports are fixed)"));
         return wanted;
     }
 
