@@ -2,13 +2,16 @@ package com.sellavie.gateway.security;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -25,6 +28,8 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder verifier;
     private final Denylist denylist;
+    private final ThrottledLog keyFailureLog = new ThrottledLog(LoggerFactory.getLogger(EdgeJwtDecoder.class),
+            Duration.ofSeconds(10));
 
     EdgeJwtDecoder(EdgeJwtProperties properties, Denylist denylist) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
@@ -51,6 +56,12 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        return verifier.decode(token).flatMap(denylist::check);
+        return verifier.decode(token)
+                // Nimbus reports a failed JWKS fetch as a bare IllegalStateException (a 500 otherwise).
+                .onErrorMap(e -> !(e instanceof JwtException), e -> {
+                    keyFailureLog.warn("Identity's JWKS could not be fetched, tokens are refused until it answers", e);
+                    return new KeysUnavailableException(e);
+                })
+                .flatMap(denylist::check);
     }
 }

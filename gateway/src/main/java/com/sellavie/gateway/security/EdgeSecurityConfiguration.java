@@ -98,8 +98,8 @@ class EdgeSecurityConfiguration {
 
     private static boolean checkUnavailable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DenylistUnavailableException || cause instanceof WebClientException
-                    || cause instanceof IOException) {
+            if (cause instanceof DenylistUnavailableException || cause instanceof KeysUnavailableException
+                    || cause instanceof WebClientException || cause instanceof IOException) {
                 return true;
             }
         }
