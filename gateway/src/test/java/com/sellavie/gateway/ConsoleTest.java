@@ -35,6 +35,8 @@ class ConsoleTest {
     @LocalServerPort
     private int port;
 
+    private static final String TOKEN = TestTokens.valid();
+
     @DynamicPropertySource
     static void upstreamsAndConsole(DynamicPropertyRegistry registry) {
         registry.add("SELLAVIE_IDENTITY_URL", SERVICES.get("identity")::url);
@@ -42,6 +44,7 @@ class ConsoleTest {
         registry.add("SELLAVIE_NOTIFICATION_URL", SERVICES.get("notification")::url);
         registry.add("SELLAVIE_INGEST_URL", SERVICES.get("ingest")::url);
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
+        TestTokens.register(registry);
     }
 
     @BeforeEach
@@ -143,15 +146,16 @@ class ConsoleTest {
     }
 
     @Test
-    void actuatorHealthIsStillTheGatewaysOwn() throws Exception {
+    void actuatorIsNeitherServedHereNorTheConsole() throws Exception {
         HttpResponse<String> response = get("/actuator/health", BROWSER_ACCEPT + ",application/json");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"status\":\"UP\"");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("sellavie-console", "\"status\"");
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                        .header("Authorization", "Bearer " + TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -31,6 +31,8 @@ class EventStreamRouteTest {
     private static final AtomicReference<Headers> RECEIVED = new AtomicReference<>();
     private static final HttpServer CONVERSATION = streamingConversationService();
 
+    private static final String TOKEN = TestTokens.valid();
+
     @LocalServerPort
     private int port;
 
@@ -63,6 +65,7 @@ class EventStreamRouteTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("SELLAVIE_CONVERSATION_URL", () -> "http://127.0.0.1:" + CONVERSATION.getAddress().getPort());
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
+        TestTokens.register(registry);
     }
 
     @AfterAll
@@ -74,7 +77,7 @@ class EventStreamRouteTest {
     void streamsEachEventThroughBeforeTheStreamEnds() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events"))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer member-token")
+                .header("Authorization", "Bearer " + TOKEN)
                 .header("Last-Event-ID", "40")
                 .GET().build();
 
@@ -92,7 +95,7 @@ class EventStreamRouteTest {
             assertThat(lines.readLine()).isEmpty();
             assertThat(SECOND_EVENT.getCount()).isEqualTo(1);
             // The member's token and resume point reach the service unchanged.
-            assertThat(RECEIVED.get().getFirst("Authorization")).isEqualTo("Bearer member-token");
+            assertThat(RECEIVED.get().getFirst("Authorization")).isEqualTo("Bearer " + TOKEN);
             assertThat(RECEIVED.get().getFirst("Last-Event-ID")).isEqualTo("40");
 
             SECOND_EVENT.countDown();

@@ -31,6 +31,7 @@ class MissingConsoleTest {
     static void noConsole(DynamicPropertyRegistry registry) {
         registry.add("SELLAVIE_NOTIFICATION_URL", NOTIFICATION::url);
         registry.add("sellavie.gateway.console-dir", NEVER_BUILT::toString);
+        TestTokens.register(registry);
     }
 
     @AfterAll
@@ -72,6 +73,7 @@ class MissingConsoleTest {
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept).header("Authorization", "Bearer " + TestTokens.valid()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A tiny HTTP upstream standing in for one service: reads each request in full, answers its name and records what reached it. */
-final class StubService implements AutoCloseable {
+public final class StubService implements AutoCloseable {
 
     private final String name;
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Integer> receivedBodySizes = new CopyOnWriteArrayList<>();
 
-    StubService(String name) {
+    public StubService(String name) {
         this.name = name;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -34,7 +34,7 @@ final class StubService implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -43,16 +43,16 @@ final class StubService implements AutoCloseable {
     }
 
     /** "METHOD /raw/path" of each request that reached this service. */
-    List<String> received() {
+    public List<String> received() {
         return received;
     }
 
     /** The body size of each request that reached this service, in bytes (read in full). */
-    List<Integer> receivedBodySizes() {
+    public List<Integer> receivedBodySizes() {
         return receivedBodySizes;
     }
 
-    void forget() {
+    public void forget() {
         received.clear();
         receivedBodySizes.clear();
     }

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * encoded slash in any segment, is answered 404 here and never leaves the gateway.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class InternalPathGuard implements WebFilter {
 
     @Override

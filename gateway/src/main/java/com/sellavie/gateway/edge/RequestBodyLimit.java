@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * the service sees an aborted request (its signature check and parsers never get a complete body).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 @EnableConfigurationProperties(BodySizeLimits.class)
 class RequestBodyLimit implements WebFilter {
 

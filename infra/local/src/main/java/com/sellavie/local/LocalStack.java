@@ -170,6 +170,8 @@ final class LocalStack {
             wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
                     "stop an older stack still running (the service ports are fixed)"));
         }
+        wanted.add(new PortConflicts.WantedPort(SellavieService.GATEWAY_MANAGEMENT_PORT, "the gateway's management"
+                + " (/actuator, loopback only)", "stop an older stack still running (the service ports are fixed)"));
         return wanted;
     }
 

@@ -24,7 +24,11 @@ record SellavieService(String name, String module, int port, String database) {
         return all;
     }
 
+    /** The gateway's /actuator is not public: it answers on its loopback management port. */
+    static final int GATEWAY_MANAGEMENT_PORT = 8089;
+
     String readinessUrl() {
-        return "http://localhost:" + port + "/actuator/health/readiness";
+        int managementPort = this.equals(GATEWAY) ? GATEWAY_MANAGEMENT_PORT : port;
+        return "http://localhost:" + managementPort + "/actuator/health/readiness";
     }
 }

@@ -80,6 +80,8 @@ public final class SellavieStack implements AutoCloseable {
         for (ServiceJar jar : ServiceJar.values()) {
             ports.put(jar.service(), freePort());
         }
+        // The gateway's /actuator is not public: it answers on its own loopback port.
+        int gatewayManagementPort = freePort();
         // No schema is registered up front: the services start together against an empty
         // registry and each registers every event schema, as in a parallel rollout.
         Map<String, String> common = new HashMap<>();
@@ -113,9 +115,12 @@ public final class SellavieStack implements AutoCloseable {
                 options.add("-Dspring.kafka.consumer.properties.session.timeout.ms=6000");
                 options.add("-Dspring.kafka.consumer.properties.heartbeat.interval.ms=1500");
             }
-            services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")),
-                    ports.get(jar.service()),
-                    env, options, dir, pidFiles));
+            int port = ports.get(jar.service());
+            if (jar == ServiceJar.GATEWAY) {
+                env.put("SELLAVIE_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
+            }
+            services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
+                    jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
         SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, infrastructure.kafkaBootstrap(),
                 services);
@@ -174,6 +179,8 @@ public final class SellavieStack implements AutoCloseable {
             case GATEWAY -> Map.of(
                     // The built console (web/dist), served at / as in production; the browser journey needs it.
                     "SELLAVIE_CONSOLE_DIR", consoleDirectory().toString(),
+                    // This run's own rate-limit buckets: other runs on the machine share Redis and 127.0.0.1.
+                    "SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX", "sellavie:st-ratelimit:" + java.util.UUID.randomUUID(),
                     "SELLAVIE_CONVERSATION_URL", url(ports.get("conversation")),
                     "SELLAVIE_NOTIFICATION_URL", url(ports.get("notification")),
                     "SELLAVIE_INGEST_URL", url(ports.get("ingest")));

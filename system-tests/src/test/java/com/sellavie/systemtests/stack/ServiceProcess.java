@@ -39,6 +39,7 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path workingDirectory;
@@ -46,11 +47,13 @@ public final class ServiceProcess {
     private final PidFiles pidFiles;
     private volatile Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
-            Path workingDirectory, PidFiles pidFiles) {
+    /** {@code managementPort}: where its /actuator answers (the gateway's is not its public port). */
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment,
+            List<String> jvmOptions, Path workingDirectory, PidFiles pidFiles) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.workingDirectory = workingDirectory;
@@ -64,6 +67,11 @@ public final class ServiceProcess {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its /actuator answers: its own port, or the gateway's loopback management port. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Path logFile() {
@@ -127,7 +135,7 @@ public final class ServiceProcess {
     }
 
     private int readinessStatus() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -1,0 +1,96 @@
+package com.sellavie.gateway.ratelimit;
+
+import com.sellavie.gateway.security.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import reactor.core.publisher.Mono;
+
+/**
+ * Picks the bucket of a request and answers 429 with {@code Retry-After} when it is empty. Runs
+ * after the token check, so a {@code /api/**} request is limited per business of its verified
+ * token; public auth paths per client IP; webhooks per client IP in their own bucket, so a flood of
+ * log-in attempts never starves Meta's or a payment provider's deliveries. The console's files are
+ * not limited.
+ */
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
+    private static final PathPattern WEBHOOKS = PathPatternParser.defaultInstance.parse("/webhooks/**");
+
+    private final RedisTokenBuckets buckets;
+    private final RateLimitProperties properties;
+    private final List<PathPattern> publicPaths;
+    private final MeterRegistry meters;
+
+    RateLimitFilter(RedisTokenBuckets buckets, RateLimitProperties properties, MeterRegistry meters) {
+        this.buckets = buckets;
+        this.properties = properties;
+        this.publicPaths = properties.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.meters = meters;
+    }
+
+    /** After Spring Security's chain (order -100): the verified token names the business. */
+    @Override
+    public int getOrder() {
+        return 0;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        String ip = clientIp(exchange);
+        if (WEBHOOKS.matches(path)) {
+            return limit("webhooks", "ip:" + ip, properties.webhooks(), exchange, chain);
+        }
+        if (!API.matches(path)) {
+            return chain.filter(exchange);
+        }
+        if (publicPaths.stream().anyMatch(pattern -> pattern.matches(path))) {
+            return limit("auth", "ip:" + ip, properties.auth(), exchange, chain);
+        }
+        return exchange.getPrincipal()
+                .flatMap(principal -> Mono.justOrEmpty(businessOf(principal)))
+                .map(business -> "business:" + business)
+                // Without a verified token (edge check switched off) the client IP stands in.
+                .defaultIfEmpty("ip:" + ip)
+                .flatMap(client -> limit("api", client, properties.api(), exchange, chain));
+    }
+
+    private Mono<Void> limit(String bucketName, String client, RateLimitProperties.Bucket bucket,
+            ServerWebExchange exchange, WebFilterChain chain) {
+        return buckets.take(bucketName, client, bucket).flatMap(decision -> {
+            if (decision.allowed()) {
+                return chain.filter(exchange);
+            }
+            meters.counter("sellavie.gateway.ratelimit.rejected", "bucket", bucketName).increment();
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
+                    "Rate limit reached; retry after " + decision.retryAfterSeconds() + " s");
+        });
+    }
+
+    private static Optional<String> businessOf(java.security.Principal principal) {
+        if (principal instanceof JwtAuthenticationToken token) {
+            return Optional.ofNullable(token.getToken().getClaimAsString("business_id"));
+        }
+        return Optional.empty();
+    }
+
+    /** The peer address (behind a proxy, set server.forward-headers-strategy so it is the client's). */
+    private static String clientIp(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

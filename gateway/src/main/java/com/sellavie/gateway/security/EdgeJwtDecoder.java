@@ -1,0 +1,67 @@
+package com.sellavie.gateway.security;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decodes an access token as the contract requires: RS256 signature by a key of identity's JWKS
+ * (cached; fetched again when a token names an unknown {@code kid}, e.g. after a rotation),
+ * {@code typ} = {@code at+jwt}, {@code exp}, {@code iss}, {@code aud}, the claims the denylist needs,
+ * then the denylist itself.
+ */
+final class EdgeJwtDecoder implements ReactiveJwtDecoder {
+
+    private final ReactiveJwtDecoder verifier;
+    private final Denylist denylist;
+    private final ThrottledLog keyFailureLog = new ThrottledLog(LoggerFactory.getLogger(EdgeJwtDecoder.class),
+            Duration.ofSeconds(10));
+
+    EdgeJwtDecoder(EdgeJwtProperties properties, Denylist denylist) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
+                        new DefaultJOSEObjectTypeVerifier<>(Set.of(new JOSEObjectType("at+jwt")))))
+                .build();
+        nimbus.setJwtValidator(validator(properties));
+        this.verifier = nimbus;
+        this.denylist = denylist;
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(EdgeJwtProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())),
+                new JwtClaimValidator<Object>("exp", exp -> exp != null),
+                new JwtClaimValidator<Object>("iat", iat -> iat != null),
+                new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank()),
+                new JwtClaimValidator<String>("sid", sid -> sid != null && !sid.isBlank()),
+                new JwtClaimValidator<String>("business_id", id -> id != null && !id.isBlank())));
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        return verifier.decode(token)
+                // Nimbus reports a failed JWKS fetch as a bare IllegalStateException (a 500 otherwise).
+                .onErrorMap(e -> !(e instanceof JwtException), e -> {
+                    keyFailureLog.warn("Identity's JWKS could not be fetched, tokens are refused until it answers", e);
+                    return new KeysUnavailableException(e);
+                })
+                .flatMap(denylist::check);
+    }
+}

@@ -1,0 +1,29 @@
+package com.sellavie.gateway.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The access-token check at the edge.
+ *
+ * @param enabled off only while the issuer does not yet sign tokens with {@code aud}/{@code typ}
+ * @param jwkSetUri identity's JWKS (current and previous signing key)
+ * @param issuer the {@code iss} every access token carries
+ * @param audience the value its {@code aud} must contain
+ * @param clockSkew tolerance on {@code exp}/{@code nbf} between hosts
+ * @param publicPaths {@code /api/**} paths answered without a token (their token, if any, is ignored)
+ * @param denylistTimeout longest wait for the denylist before failing closed
+ */
+@ConfigurationProperties("sellavie.gateway.jwt")
+record EdgeJwtProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("http://localhost:8081/.well-known/jwks.json") String jwkSetUri,
+        @DefaultValue("sellavie-identity") String issuer,
+        @DefaultValue("sellavie-api") String audience,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue({"/api/auth/login", "/api/auth/signup", "/api/auth/refresh", "/api/auth/logout"})
+        List<String> publicPaths,
+        @DefaultValue("500ms") Duration denylistTimeout) {
+}

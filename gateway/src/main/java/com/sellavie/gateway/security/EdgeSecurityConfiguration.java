@@ -1,0 +1,126 @@
+package com.sellavie.gateway.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClientException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The edge's security chain. With {@code sellavie.gateway.jwt.enabled} every {@code /api/**} path
+ * but the public ones needs a valid access token before a route is chosen; anything else
+ * (console, webhooks, JWKS) passes. Sessions, CSRF, basic and form login are off: the API is
+ * stateless bearer-token only. Security headers are written by {@link SecurityHeaders}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties({EdgeJwtProperties.class, CorsProperties.class})
+class EdgeSecurityConfiguration {
+
+    @Bean
+    Denylist denylist(ReactiveStringRedisTemplate redis, EdgeJwtProperties properties, MeterRegistry meters) {
+        return new Denylist(redis, properties.denylistTimeout(), meters);
+    }
+
+    @Bean
+    ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties properties, Denylist denylist) {
+        return new EdgeJwtDecoder(properties, denylist);
+    }
+
+    @Bean
+    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeJwtProperties properties,
+            ReactiveJwtDecoder decoder, CorsProperties cors) {
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(spec -> spec.configurationSource(corsSource(cors)));
+        if (!properties.enabled()) {
+            return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
+        }
+        ServerWebExchangeMatcher publicApi = ServerWebExchangeMatchers.pathMatchers(
+                properties.publicPaths().toArray(String[]::new));
+        ServerWebExchangeMatcher protectedApi = new AndNotMatcher(
+                new PathPatternParserServerWebExchangeMatcher("/api/**"), publicApi);
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(protectedApi).authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((exchange, e) -> ProblemResponses.unauthorized(exchange.getResponse())))
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(onlyOn(protectedApi))
+                        .authenticationEntryPoint((exchange, e) -> ProblemResponses.unauthorized(exchange.getResponse()))
+                        .authenticationFailureHandler(failureHandler())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)))
+                .build();
+    }
+
+    /** Public paths and webhooks ignore an Authorization header (an expired token must not block logout). */
+    private static ServerAuthenticationConverter onlyOn(ServerWebExchangeMatcher protectedApi) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> protectedApi.matches(exchange)
+                .flatMap(match -> match.isMatch() ? bearer.convert(exchange) : Mono.empty());
+    }
+
+    /** Revoked, forged, malformed or expired -> 401; the denylist or the JWKS unreachable -> 503 (fail closed). */
+    private static ServerAuthenticationFailureHandler failureHandler() {
+        return (filterExchange, e) -> e instanceof AuthenticationServiceException && checkUnavailable(e)
+                ? ProblemResponses.authenticationUnavailable(filterExchange.getExchange().getResponse())
+                : ProblemResponses.unauthorized(filterExchange.getExchange().getResponse());
+    }
+
+    private static boolean checkUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DenylistUnavailableException || cause instanceof KeysUnavailableException
+                    || cause instanceof WebClientException || cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static CorsConfigurationSource corsSource(CorsProperties cors) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!cors.consoleOrigin().isBlank()) {
+            CorsConfiguration console = new CorsConfiguration();
+            console.setAllowedOrigins(List.of(cors.consoleOrigin()));
+            console.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name(), HttpMethod.POST.name(),
+                    HttpMethod.PUT.name(), HttpMethod.PATCH.name(), HttpMethod.DELETE.name()));
+            console.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "Last-Event-ID",
+                    "Idempotency-Key"));
+            console.setExposedHeaders(List.of(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+            // The refresh token travels in an HttpOnly cookie.
+            console.setAllowCredentials(true);
+            console.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", console);
+        }
+        return source;
+    }
+}

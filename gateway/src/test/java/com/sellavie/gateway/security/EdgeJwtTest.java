@@ -1,0 +1,239 @@
+package com.sellavie.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.sellavie.gateway.StubService;
+import com.sellavie.gateway.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The access-token check at the edge, against tokens forged with a test key whose JWKS WireMock
+ * serves (as identity does) and the machine's Redis for the denylist. A refused request answers
+ * 401 problem+json and never reaches the upstream.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EdgeJwtTest {
+
+    private static final StubService CONVERSATION = new StubService("conversation");
+    private static final StubService IDENTITY = new StubService("identity");
+    private static final StubService INGEST = new StubService("ingest");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("SELLAVIE_CONVERSATION_URL", CONVERSATION::url);
+        registry.add("SELLAVIE_IDENTITY_URL", IDENTITY::url);
+        registry.add("SELLAVIE_INGEST_URL", INGEST::url);
+        TestTokens.register(registry);
+    }
+
+    @BeforeEach
+    void forget() {
+        List.of(CONVERSATION, IDENTITY, INGEST).forEach(StubService::forget);
+    }
+
+    @AfterEach
+    void servesTheOriginalKeyAgain() {
+        TestTokens.serve(TestTokens.currentKey());
+    }
+
+    @AfterAll
+    static void stop() {
+        List.of(CONVERSATION, IDENTITY, INGEST).forEach(StubService::close);
+    }
+
+    @Test
+    void validTokenReachesTheService() throws Exception {
+        HttpResponse<String> response = get("/api/conversations", TestTokens.valid());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CONVERSATION.received()).containsExactly("GET /api/conversations");
+    }
+
+    @Test
+    void missingTokenIsRefusedBeforeTheRoute() throws Exception {
+        HttpResponse<String> response = get("/api/conversations", null);
+
+        assertRefused(response);
+    }
+
+    @Test
+    void expiredTokenIsRefused() throws Exception {
+        Instant past = Instant.now().minusSeconds(3600);
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))))));
+    }
+
+    @Test
+    void wrongIssuerIsRefused() throws Exception {
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.issuer("someone-else"))));
+    }
+
+    @Test
+    void wrongAudienceIsRefused() throws Exception {
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.audience("another-api"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JWT", "none-given"})
+    void tokenThatIsNotAnAccessTokenIsRefused(String typ) throws Exception {
+        // An ID token or today's untyped identity token: right key, right claims, wrong type.
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.currentKey(),
+                typ.equals("none-given") ? null : typ, claims -> { })));
+    }
+
+    @Test
+    void tokenWithoutSessionIdIsRefused() throws Exception {
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.claim("sid", null))));
+    }
+
+    @Test
+    void tamperedTokenIsRefused() throws Exception {
+        String[] parts = TestTokens.valid().split("\\.");
+        String otherBusiness = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8)
+                .replaceFirst("\"business_id\":\"[^\"]+\"", "\"business_id\":\"" + UUID.randomUUID() + "\"");
+        String tampered = parts[0] + "." + Base64URL.encode(otherBusiness) + "." + parts[2];
+
+        assertRefused(get("/api/conversations", tampered));
+    }
+
+    @Test
+    void unsignedTokenIsRefused() throws Exception {
+        String[] parts = TestTokens.valid().split("\\.");
+        String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"at+jwt\",\"kid\":\"key-1\"}").toString();
+
+        assertRefused(get("/api/conversations", header + "." + parts[1] + "."));
+    }
+
+    @Test
+    void tokenOfAnUnknownKeyIsRefusedAfterTheJwksIsFetchedAgain() throws Exception {
+        int fetchesBefore = TestTokens.jwksRequests();
+
+        assertRefused(get("/api/conversations", TestTokens.token(TestTokens.newKey("stranger"), "at+jwt", claims -> { })));
+        assertThat(TestTokens.jwksRequests()).isGreaterThan(fetchesBefore);
+    }
+
+    @Test
+    void tokenOfAKeyAddedByARotationIsAcceptedWithoutRestart() throws Exception {
+        get("/api/conversations", TestTokens.valid()); // JWKS cached with key-1 only
+        RSAKey rotated = TestTokens.newKey("key-2");
+        TestTokens.serve(rotated, TestTokens.currentKey());
+
+        HttpResponse<String> response = get("/api/conversations", TestTokens.token(rotated, "at+jwt", claims -> { }));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(CONVERSATION.received()).hasSize(2);
+    }
+
+    @Test
+    void tokenOfARevokedSessionIsRefused() throws Exception {
+        String sid = UUID.randomUUID().toString();
+        String token = TestTokens.token(TestTokens.currentKey(), "at+jwt", claims -> claims.claim("sid", sid));
+        assertThat(get("/api/conversations", token).statusCode()).isEqualTo(200);
+        CONVERSATION.forget();
+
+        redis.opsForValue().set("sellavie:revoked:sid:" + sid, "1", java.time.Duration.ofMinutes(16));
+
+        assertRefused(get("/api/conversations", token));
+    }
+
+    @Test
+    void tokenIssuedBeforeTheMembersRevocationIsRefusedAndALaterOneAccepted() throws Exception {
+        String business = UUID.randomUUID().toString();
+        String user = UUID.randomUUID().toString();
+        Instant issued = Instant.now().minusSeconds(60);
+        String before = TestTokens.token(TestTokens.currentKey(), "at+jwt", claims -> claims
+                .subject(user).claim("business_id", business).issueTime(Date.from(issued)));
+        String after = TestTokens.token(TestTokens.currentKey(), "at+jwt", claims -> claims
+                .subject(user).claim("business_id", business).issueTime(Date.from(issued.plusSeconds(30))));
+
+        redis.opsForValue().set("sellavie:revoked:member:" + business + ":" + user,
+                Long.toString(issued.plusSeconds(10).getEpochSecond()), java.time.Duration.ofMinutes(16));
+
+        assertRefused(get("/api/conversations", before));
+        assertThat(get("/api/conversations", after).statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/auth/login", "/api/auth/signup", "/api/auth/refresh", "/api/auth/logout",
+            "/api/auth/mfa", "/api/auth/email-verification", "/api/auth/password-reset"})
+    void publicAuthRoutesPassWithoutATokenAndIgnoreAnExpiredOne(String path) throws Exception {
+        Instant past = Instant.now().minusSeconds(3600);
+        String expired = TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.issueTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(900))));
+
+        assertThat(post(path, null).statusCode()).isEqualTo(200);
+        assertThat(post(path, expired).statusCode()).isEqualTo(200);
+        assertThat(IDENTITY.received()).containsExactly("POST " + path, "POST " + path);
+    }
+
+    @Test
+    void otherIdentityRoutesNeedAToken() throws Exception {
+        assertRefused(get("/api/me", null));
+        assertRefused(get("/api/auth/sessions", null));
+    }
+
+    @Test
+    void webhooksAndJwksStayPublic() throws Exception {
+        assertThat(post("/webhooks/meta", "not-a-token").statusCode()).isEqualTo(200);
+        assertThat(get("/.well-known/jwks.json", null).statusCode()).isEqualTo(200);
+        assertThat(INGEST.received()).containsExactly("POST /webhooks/meta");
+        assertThat(IDENTITY.received()).containsExactly("GET /.well-known/jwks.json");
+    }
+
+    private void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":401");
+        assertThat(List.of(CONVERSATION, IDENTITY, INGEST)).allSatisfy(s -> assertThat(s.received()).isEmpty());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
