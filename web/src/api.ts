@@ -49,10 +49,34 @@ export type Direction = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
 
 export type ConversationMode = 'BOT' | 'HUMAN' | 'CLOSED';
 
+/** The customer as the inbox shows them: Meta's name (or the team's), Instagram username and profile picture when known. */
+export type ContactSummary = {
+  id: string;
+  /** Instagram-scoped id, Page-scoped id or WhatsApp number: what shows when there is no name. */
+  externalId: string;
+  name: string | null;
+  username?: string | null;
+  /** Meta's profile picture link: a short-lived CDN URL, so it may have expired (an initial shows instead). */
+  pictureUrl?: string | null;
+};
+
+/** One contact (GET /api/contacts/{id}). */
+export type Contact = ContactSummary & {
+  channel: { id: string; type: ChannelType; name: string };
+  /** True once a member set the name: Meta's profile no longer replaces it. */
+  nameEdited: boolean;
+  /** The team's notes about the customer; never sent to them. */
+  notes: string | null;
+  profileFetchedAt: string | null;
+};
+
+/** PATCH /api/contacts/{id}: only the fields given change; `notes: ""` clears them. */
+export type ContactChange = { name?: string; notes?: string };
+
 export type ConversationSummary = {
   id: string;
   channel: { id: string; type: ChannelType; name: string };
-  contact: { id: string; externalId: string; name: string | null };
+  contact: ContactSummary;
   lastMessage: { text: string | null; direction: Direction; at: string } | null;
   /** BOT while the assistant answers, HUMAN once a member took over, CLOSED when done. */
   mode: ConversationMode | (string & {});
@@ -520,6 +544,9 @@ export const api = {
     request<SandboxMessageAccepted>('POST', '/api/sandbox/messages', { body: { text } }),
   messages: (conversationId: string, { signal }: Signal = {}) =>
     request<Message[]>('GET', `${conversationPath(conversationId)}/messages`, { signal }),
+  contact: (contactId: string, { signal }: Signal = {}) => request<Contact>('GET', contactPath(contactId), { signal }),
+  /** Renames the contact and/or changes the team's notes; a refused change changes nothing. */
+  changeContact: (contactId: string, change: ContactChange) => request<Contact>('PATCH', contactPath(contactId), { body: change }),
   /** A member takes the conversation over: the assistant stays silent (mode HUMAN, assigned to the caller). */
   takeOver: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/takeover`),
   /** Hands the conversation back to the assistant (mode BOT). */
@@ -616,6 +643,10 @@ function orderPath(orderId: string): string {
 
 function conversationPath(conversationId: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+function contactPath(contactId: string): string {
+  return `/api/contacts/${encodeURIComponent(contactId)}`;
 }
 
 function messagePath(conversationId: string, messageId: string): string {
