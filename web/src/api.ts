@@ -120,8 +120,24 @@ export type DeliveryStatus =
  */
 export type AuthorType = 'CUSTOMER' | 'AI' | 'ASSISTANT' | 'MEMBER' | 'SYSTEM' | (string & {});
 
-/** A file on a message: `image`, `audio`, `video`, `file`, or any type Meta adds. */
-export type Attachment = { type: string; url: string };
+/**
+ * What came with a message: `image`, `audio`, `video`, `file`, `sticker`, `share`, `story_reply`, `location`, or
+ * any type Meta adds.
+ */
+export type Attachment = {
+  type: string;
+  /** Meta's short-lived CDN link, or an outbound image; null for WhatsApp media (only an id) and most locations. */
+  url: string | null;
+  /** WhatsApp's media id (the file itself is not fetched). */
+  mediaId?: string | null;
+  /** WhatsApp's caption or file name; for a location its name and address. */
+  caption?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+};
+
+/** A customer's reaction to a message (Meta reports only the customer's). */
+export type Reaction = { emoji: string; by: string; at: string };
 
 export type Message = {
   id: string;
@@ -144,6 +160,7 @@ export type Message = {
   attempts?: number | null;
   /** `RESENT` or `MARKED_DELIVERED` once a team member acted on an UNKNOWN delivery. */
   resolution?: string | null;
+  reactions?: Reaction[];
 };
 
 /** A team reply: text (and an image link), or a WhatsApp template with its parameters. */
