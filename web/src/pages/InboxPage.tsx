@@ -139,7 +139,9 @@ function SearchForm({ applied, onSearch }: { applied: Search; onSearch: (search:
         Label
         <input value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. vip" />
       </label>
-      <button type="submit">Search</button>
+      <button type="submit" className="button-primary">
+        Search
+      </button>
       {(applied.q || applied.label) && (
         <button type="button" className="button-link" onClick={clear}>
           Clear

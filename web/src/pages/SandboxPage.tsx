@@ -92,7 +92,7 @@ export function SandboxPage() {
             {describeError(send.error)}
           </p>
         )}
-        <button type="submit" disabled={send.isPending || !text.trim() || tooLong}>
+        <button type="submit" className="button-primary" disabled={send.isPending || !text.trim() || tooLong}>
           Send
         </button>
       </form>

@@ -101,7 +101,7 @@ function ContactForm({ conversationId, contact, onDone }: { conversationId: stri
         hint="Only your team sees these notes."
       />
       <div className="form-actions">
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save contact'}
         </button>
         <button type="button" className="button-secondary" disabled={save.isPending} onClick={onDone}>
