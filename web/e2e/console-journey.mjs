@@ -4,7 +4,9 @@
 // a reload, and opening it shows the DM and the assistant's reply. Then the handoff: the merchant takes the
 // conversation over, replies from the composer (seen Sent), the customer writes again and the assistant
 // stays silent, the merchant releases it, the customer writes once more and the assistant answers. Then
-// the merchant's commerce screens:
+// the contact editor: the contact is renamed (with notes), a blank name is refused with nothing saved, and
+// the inbox shows the new name. Then "Try your assistant": the merchant writes to the assistant in the sandbox chat and sees its
+// reply appear (Sent), and the test conversation stays out of the inbox. Then the merchant's commerce screens:
 // a product added and edited in the Catalog, and Stripe set up under Settings → Payments (masked keys,
 // the webhook URL to paste into Stripe's dashboard). Then an order: the customer DMs "I'd like 2 linen
 // shirts" (the offline assistant turns it into a CHECKOUT of LINEN-SHIRT), the merchant finds the order
@@ -108,6 +110,10 @@ const handoff = {
   afterRelease: `Are you open on Sundays? (${run})`,
 };
 const purchaseQty = 2;
+/** The contact editor's new name and notes. */
+const contactEdit = { name: `Ada Bello ${run}`, notes: `Prefers delivery on Saturdays. (${run})` };
+/** The sandbox chat's message: names no product (the catalog has LINEN-SHIRT by then) and no person. */
+const sandboxText = `Hello! Do you deliver to Lagos? (${run})`;
 
 let step = 'starting';
 const pageErrors = [];
@@ -322,6 +328,86 @@ async function handoffJourney(page) {
     throw new Error(`the thread is not in the expected order: ${JSON.stringify(items)}`);
   }
   await page.screenshot({ path: join(ARTIFACTS, 'released.png'), fullPage: true });
+}
+
+/**
+ * The contact editor: the contact is renamed with notes (the header shows the new name), a blank name is then
+ * refused with nothing saved, and the inbox lists the conversation under the new name.
+ */
+async function contactJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const conversations = page.getByRole('list', { name: 'Conversations' });
+
+  step = 'open the conversation to edit its contact';
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  await conversations.getByRole('link').filter({ hasText: customer }).first().click();
+  const card = page.getByRole('region', { name: 'Contact' });
+  const form = page.getByRole('form', { name: 'Edit contact' });
+  const name = form.getByLabel('Name', { exact: true });
+  const notes = form.getByLabel('Notes', { exact: true });
+
+  step = 'rename the contact and write notes';
+  await card.getByRole('button', { name: 'Edit contact' }).click();
+  await name.fill(contactEdit.name);
+  await notes.fill(contactEdit.notes);
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expectVisible(page.getByRole('heading', { name: contactEdit.name, level: 1 }), 'the new name as the heading');
+  await expectVisible(card.getByText(contactEdit.notes), "the contact's notes");
+  await page.screenshot({ path: join(ARTIFACTS, 'contact.png'), fullPage: true });
+
+  step = 'a blank name is refused and neither field is saved';
+  await card.getByRole('button', { name: 'Edit contact' }).click();
+  await name.fill('   ');
+  await notes.fill(`Changed notes (${run})`);
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expectVisible(form.getByText('Enter a name.'), 'the refusal of a blank name');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expectVisible(card.getByText(contactEdit.notes), 'the notes unchanged after the refusal');
+  await expectVisible(page.getByRole('heading', { name: contactEdit.name, level: 1 }), 'the name unchanged after the refusal');
+
+  step = 'see the new name in the inbox';
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  await expectVisible(conversations.getByRole('link').filter({ hasText: contactEdit.name }),
+    `the conversation listed as ${contactEdit.name}`);
+}
+
+/**
+ * "Try your assistant": the merchant writes in the sandbox chat and the assistant's reply appears (Sent);
+ * the test conversation is not in the inbox.
+ */
+async function sandboxJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  step = 'open Try your assistant';
+  await nav.getByRole('link', { name: 'Try your assistant' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Try your assistant', level: 1 }), 'the sandbox chat');
+  await expectVisible(page.getByText('No messages yet: say hello to your assistant.'), 'the empty sandbox chat');
+
+  step = 'write to the assistant';
+  const form = page.getByRole('form', { name: 'Message your assistant' });
+  await form.getByLabel('Message').fill(sandboxText);
+  await form.getByRole('button', { name: 'Send' }).click();
+  const thread = page.getByRole('list', { name: 'Messages' });
+  const mine = thread.getByRole('listitem').filter({ hasText: sandboxText });
+  await expectVisible(mine, 'the message in the sandbox chat', CONVERSATION_TIMEOUT_MS);
+
+  step = "see the assistant's reply in the sandbox chat";
+  const answer = mine.locator('xpath=following-sibling::li[1]').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
+  await expectVisible(answer, "the assistant's reply in the sandbox chat, Sent", REPLY_TIMEOUT_MS);
+  const answerText = (await answer.first().locator('.message-text').innerText()).trim();
+  if (answerText.length === 0 || answerText.includes('[[') || answerText.includes(']]')) {
+    throw new Error(`the sandbox reply shown is empty or carries action tags: "${answerText}"`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'sandbox.png'), fullPage: true });
+
+  step = 'the test conversation is not in the inbox';
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  const conversations = page.getByRole('list', { name: 'Conversations' });
+  await expectVisible(conversations.getByRole('link').filter({ hasText: contactEdit.name }), 'the inbox');
+  if ((await conversations.getByRole('link').filter({ hasText: sandboxText }).count()) > 0) {
+    throw new Error('the sandbox conversation is listed in the inbox');
+  }
+  return answerText;
 }
 
 /** The Catalog (add a product, edit its price) and Settings → Payments (set up Stripe), as a merchant would. */
@@ -593,6 +679,8 @@ async function main() {
         await unknownDeliveryJourney(page);
       }
       await handoffJourney(page);
+      await contactJourney(page);
+      const sandboxReply = await sandboxJourney(page);
       const commerce = await commerceJourney(page);
       const { orderId, number } = await orderJourney(page, commerce);
       if (pageErrors.length > 0) {
@@ -604,6 +692,7 @@ async function main() {
         `saw the conversation with ${customer} and the reply "${replyText.slice(0, 60)}"` +
         (UNKNOWN_CUSTOMER ? `, marked the UNKNOWN reply to ${UNKNOWN_CUSTOMER} delivered` : '') +
         ', took the conversation over, replied, saw the assistant stay silent, released it and saw it answer again' +
+        `, renamed the contact ${contactEdit.name}, heard the assistant in the sandbox chat ("${sandboxReply.slice(0, 40)}")` +
         `, added and edited ${commerce.sku} in the catalog, set up Stripe, ` +
         `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf`);
     } catch (error) {

@@ -68,10 +68,34 @@ export type Direction = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
 
 export type ConversationMode = 'BOT' | 'HUMAN' | 'CLOSED';
 
+/** The customer as the inbox shows them: Meta's name (or the team's), Instagram username and profile picture when known. */
+export type ContactSummary = {
+  id: string;
+  /** Instagram-scoped id, Page-scoped id or WhatsApp number: what shows when there is no name. */
+  externalId: string;
+  name: string | null;
+  username?: string | null;
+  /** Meta's profile picture link: a short-lived CDN URL, so it may have expired (an initial shows instead). */
+  pictureUrl?: string | null;
+};
+
+/** One contact (GET /api/contacts/{id}). */
+export type Contact = ContactSummary & {
+  channel: { id: string; type: ChannelType; name: string };
+  /** True once a member set the name: Meta's profile no longer replaces it. */
+  nameEdited: boolean;
+  /** The team's notes about the customer; never sent to them. */
+  notes: string | null;
+  profileFetchedAt: string | null;
+};
+
+/** PATCH /api/contacts/{id}: only the fields given change; `notes: ""` clears them. */
+export type ContactChange = { name?: string; notes?: string };
+
 export type ConversationSummary = {
   id: string;
   channel: { id: string; type: ChannelType; name: string };
-  contact: { id: string; externalId: string; name: string | null };
+  contact: ContactSummary;
   /** kind COMMENT: the customer's public comment on a post (absent from servers before comments). */
   lastMessage: { text: string | null; direction: Direction; at: string; kind?: MessageKind | null } | null;
   /** BOT while the assistant answers, HUMAN once a member took over, CLOSED when done. */
@@ -116,8 +140,24 @@ export type DeliveryStatus =
  */
 export type AuthorType = 'CUSTOMER' | 'AI' | 'ASSISTANT' | 'MEMBER' | 'SYSTEM' | (string & {});
 
-/** A file on a message: `image`, `audio`, `video`, `file`, or any type Meta adds. */
-export type Attachment = { type: string; url: string };
+/**
+ * What came with a message: `image`, `audio`, `video`, `file`, `sticker`, `share`, `story_reply`, `location`, or
+ * any type Meta adds.
+ */
+export type Attachment = {
+  type: string;
+  /** Meta's short-lived CDN link, or an outbound image; null for WhatsApp media (only an id) and most locations. */
+  url: string | null;
+  /** WhatsApp's media id (the file itself is not fetched). */
+  mediaId?: string | null;
+  /** WhatsApp's caption or file name; for a location its name and address. */
+  caption?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+};
+
+/** A customer's reaction to a message (Meta reports only the customer's). */
+export type Reaction = { emoji: string; by: string; at: string };
 
 export type Message = {
   id: string;
@@ -146,6 +186,7 @@ export type Message = {
   comment?: CommentRef | null;
   /** For the assistant's private reply to a comment: that comment's id. */
   privateReplyTo?: string | null;
+  reactions?: Reaction[];
 };
 
 export type MessageKind = 'MESSAGE' | 'COMMENT' | (string & {});
@@ -583,6 +624,9 @@ export const api = {
     request<SandboxMessageAccepted>('POST', '/api/sandbox/messages', { body: { text } }),
   messages: (conversationId: string, { signal }: Signal = {}) =>
     request<Message[]>('GET', `${conversationPath(conversationId)}/messages`, { signal }),
+  contact: (contactId: string, { signal }: Signal = {}) => request<Contact>('GET', contactPath(contactId), { signal }),
+  /** Renames the contact and/or changes the team's notes; a refused change changes nothing. */
+  changeContact: (contactId: string, change: ContactChange) => request<Contact>('PATCH', contactPath(contactId), { body: change }),
   /** A member takes the conversation over: the assistant stays silent (mode HUMAN, assigned to the caller). */
   takeOver: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/takeover`),
   /** Hands the conversation back to the assistant (mode BOT). */
@@ -681,6 +725,10 @@ function orderPath(orderId: string): string {
 
 function conversationPath(conversationId: string): string {
   return `/api/conversations/${encodeURIComponent(conversationId)}`;
+}
+
+function contactPath(contactId: string): string {
+  return `/api/contacts/${encodeURIComponent(contactId)}`;
 }
 
 function messagePath(conversationId: string, messageId: string): string {

@@ -109,6 +109,25 @@ describe('live updates', () => {
     expect(fake.requestsTo(detail)).toHaveLength(2);
   });
 
+  it("a contact's change (a conversation event) refetches the contact shown; a new message does not", async () => {
+    const fake = stubConversation();
+    const contact = 'GET /api/contacts/contact-1';
+    fake.answer(contact, ok({ id: 'contact-1', channel: { id: 'channel-1', type: 'INSTAGRAM', name: 'Linen shop IG' }, externalId: '1784', name: 'Maya', nameEdited: false, username: null, pictureUrl: null, notes: null, profileFetchedAt: null }));
+    const server = stubEventStream();
+    renderApp('/inbox/c-1');
+    await advance(0);
+    expect(fake.requestsTo(contact)).toHaveLength(1);
+
+    await send(server, 'message', '15', { conversationId: 'c-1', messageId: 'm-2', direction: 'INBOUND' });
+    expect(fake.requestsTo(contact)).toHaveLength(1);
+
+    fake.answer(contact, ok({ id: 'contact-1', channel: { id: 'channel-1', type: 'INSTAGRAM', name: 'Linen shop IG' }, externalId: '1784', name: 'Maya', nameEdited: true, username: null, pictureUrl: null, notes: 'Prefers Saturdays.', profileFetchedAt: null }));
+    await send(server, 'conversation', '16', { conversationId: 'c-1', mode: 'BOT' });
+    expect(fake.requestsTo(contact)).toHaveLength(2);
+    await advance(0);
+    expect(screen.getByText('Prefers Saturdays.')).toBeInTheDocument();
+  });
+
   it('a reset refetches everything shown', async () => {
     const fake = stubConversation();
     const server = stubEventStream();

@@ -26,7 +26,12 @@ export function keysFor(event: LiveEvent): QueryKey[] {
       // Ticks in the thread; and a message may now need a person (UNKNOWN, FAILED) or no longer.
       return [queryKeys.conversations.messages(conversation), queryKeys.attention];
     case 'conversation':
-      return [queryKeys.conversations.lists(), queryKeys.conversations.detail(conversation)];
+      // Mode, assignee, labels, unread; or its contact (name, picture, notes) changed.
+      return [
+        queryKeys.conversations.lists(),
+        queryKeys.conversations.detail(conversation),
+        queryKeys.conversations.contacts(conversation),
+      ];
     default:
       return [queryKeys.conversations.all, queryKeys.attention];
   }

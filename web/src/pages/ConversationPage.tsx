@@ -3,12 +3,14 @@ import { useEffect, useRef } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError, api, type ConversationSummary } from '../api';
 import { Alert } from '../components/Alert';
+import { Avatar } from '../components/Avatar';
 import { ModeBadge } from '../components/ModeBadge';
 import { useLivePollInterval } from '../live/LiveUpdates';
 import { queryProblem } from '../query/problems';
 import { queryKeys } from '../query/queryKeys';
 import { useActiveSession } from '../session/useActiveSession';
 import { NoteForm, ReplyComposer, TemplatePicker } from './conversation/Composer';
+import { ContactCard } from './conversation/ContactCard';
 import { Assignment, LabelsEditor, ModeActions } from './conversation/ConversationControls';
 import { Thread } from './conversation/Thread';
 import { useConversationChange } from './conversation/useConversationChange';
@@ -56,9 +58,11 @@ function ConversationView({ conversationId }: { conversationId: string }) {
         <Link to="/inbox">← Inbox</Link>
       </p>
       <header className="conversation-header">
+        {conversation && <Avatar name={name} pictureUrl={conversation.contact.pictureUrl} size="large" />}
         <h1>{name}</h1>
         {conversation && (
           <>
+            {conversation.contact.username && <span className="contact-username">@{conversation.contact.username}</span>}
             <span className="muted">{channelLabel(conversation.channel)}</span>
             <ModeBadge mode={conversation.mode} />
           </>
@@ -71,6 +75,7 @@ function ConversationView({ conversationId }: { conversationId: string }) {
           <LabelsEditor conversation={conversation} />
         </div>
       )}
+      {conversation && !notFound && <ContactCard conversation={conversation} />}
       {notFound && <Alert>This conversation does not exist, or belongs to another business.</Alert>}
       {problem && <Alert>Could not load messages: {problem}</Alert>}
       {messages.isPending && !failure && <p className="muted">Loading messages…</p>}

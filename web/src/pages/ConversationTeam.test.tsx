@@ -319,4 +319,46 @@ describe('Conversation: messages', () => {
     expect(within(inbound!).getByRole('link', { name: 'Audio attachment' })).toHaveAttribute('href', 'https://lookaside.example/voice.mp4');
     expect(inbound).not.toHaveTextContent('(no text)');
   });
+
+  it('names WhatsApp media it cannot link to, with its caption; links a location to the map; shows story replies and reactions', async () => {
+    open({}, {
+      [`GET ${base}/messages`]: ok([
+        message({
+          id: 'm-1',
+          text: null,
+          attachments: [
+            { type: 'image', url: null, mediaId: '1234567890', caption: 'The blue one' },
+            { type: 'location', url: null, caption: 'Yaba Market, Lagos', latitude: 6.5095, longitude: 3.3711 },
+          ],
+        }),
+        message({
+          id: 'm-2',
+          text: 'Love this!',
+          attachments: [{ type: 'story_reply', url: 'https://lookaside.example/story.jpg' }],
+        }),
+        message({
+          id: 'm-3',
+          direction: 'OUTBOUND',
+          authorType: 'AI',
+          text: 'It is in stock.',
+          deliveryStatus: 'READ',
+          reactions: [{ emoji: '❤️', by: 'CUSTOMER', at: '2026-03-12T12:05:00Z' }],
+        }),
+      ]),
+    });
+
+    const [media, story, reply] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(within(media!).queryByRole('img')).not.toBeInTheDocument();
+    expect(media).toHaveTextContent('Image (open it in WhatsApp): The blue one');
+    expect(within(media!).getByRole('link', { name: 'Location' })).toHaveAttribute(
+      'href',
+      'https://www.openstreetmap.org/?mlat=6.5095&mlon=3.3711#map=16/6.5095/3.3711',
+    );
+    expect(media).toHaveTextContent('Yaba Market, Lagos');
+    expect(within(story!).getByRole('link', { name: 'Reply to your story attachment' })).toHaveAttribute(
+      'href',
+      'https://lookaside.example/story.jpg',
+    );
+    expect(reply).toHaveTextContent('Customer reacted ❤️');
+  });
 });

@@ -101,7 +101,7 @@ export function HandoffSettingsPage() {
             disabled={!canManage}
           />
           {canManage && (
-            <button type="submit" disabled={save.isPending}>
+            <button type="submit" className="button-primary" disabled={save.isPending}>
               {save.isPending ? 'Saving…' : 'Save'}
             </button>
           )}

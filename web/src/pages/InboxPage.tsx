@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type ConversationFilter, type ConversationSummary } from '../api';
 import { Alert } from '../components/Alert';
+import { Avatar } from '../components/Avatar';
 import { ModeBadge } from '../components/ModeBadge';
 import { RelativeTime } from '../components/RelativeTime';
 import { useLivePollInterval } from '../live/LiveUpdates';
@@ -138,7 +139,9 @@ function SearchForm({ applied, onSearch }: { applied: Search; onSearch: (search:
         Label
         <input value={label} onChange={(event) => setLabel(event.target.value)} placeholder="e.g. vip" />
       </label>
-      <button type="submit">Search</button>
+      <button type="submit" className="button-primary">
+        Search
+      </button>
       {(applied.q || applied.label) && (
         <button type="button" className="button-link" onClick={clear}>
           Clear
@@ -149,11 +152,13 @@ function SearchForm({ applied, onSearch }: { applied: Search; onSearch: (search:
 }
 
 function ConversationItem({ conversation, me }: { conversation: ConversationSummary; me: string | undefined }) {
-  const { lastMessage, unread = 0, labels = [], assigneeId } = conversation;
+  const { lastMessage, unread = 0, labels = [], assigneeId, contact } = conversation;
+  const name = contactName(contact);
   return (
     <Link to={`/inbox/${encodeURIComponent(conversation.id)}`} state={{ conversation }} className="conversation-item">
       <span className="conversation-top">
-        <strong className="conversation-contact">{contactName(conversation.contact)}</strong>
+        <Avatar name={name} pictureUrl={contact.pictureUrl} />
+        <strong className="conversation-contact">{name}</strong>
         <ModeBadge mode={conversation.mode} />
         {unread > 0 && (
           <span className="badge badge-unread" title={`${unread} unread`}>
@@ -172,7 +177,10 @@ function ConversationItem({ conversation, me }: { conversation: ConversationSumm
           </span>
         )}
       </span>
-      <span className="conversation-channel">{channelLabel(conversation.channel)}</span>
+      <span className="conversation-channel">
+        {contact.username && <>@{contact.username} · </>}
+        {channelLabel(conversation.channel)}
+      </span>
       {labels.length > 0 && (
         <span className="conversation-labels">
           {labels.map((label) => (

@@ -1,5 +1,7 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { COALESCE_MS } from '../live/LiveUpdates';
 import { ok, problem, stubApi } from '../test/fakeApi';
+import { sse, stubEventStream } from '../test/fakeEventStream';
 import { conversation, message, signIn } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
@@ -68,5 +70,59 @@ describe('SandboxPage (Try your assistant)', () => {
     expect(within(form).getByRole('alert')).toHaveTextContent('At most 1000 characters.');
     expect(within(form).getByRole('button', { name: 'Send' })).toBeDisabled();
     expect(fake.requestsTo('POST /api/sandbox/messages')).toHaveLength(0);
+  });
+
+  describe('with the live feed up', () => {
+    const advance = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
+
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+      vi.spyOn(Math, 'random').mockReturnValue(0);
+    });
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it("shows the assistant's reply when its event arrives, without polling the thread", async () => {
+      const fake = stubApi({
+        'GET /api/sandbox/conversation': ok(conversation({ id: 'sb-1', sandbox: true })),
+        'GET /api/conversations/sb-1/messages': ok([message({ id: 'm-1', direction: 'INBOUND', text: 'Do you ship to Lagos?' })]),
+      });
+      const server = stubEventStream();
+      renderApp('/try-assistant');
+      await advance(0);
+      await advance(30_000);
+      expect(fake.requestsTo('GET /api/conversations/sb-1/messages')).toHaveLength(1);
+
+      fake.answer('GET /api/conversations/sb-1/messages', ok([
+        message({ id: 'm-1', direction: 'INBOUND', text: 'Do you ship to Lagos?' }),
+        message({ id: 'm-2', direction: 'OUTBOUND', authorType: 'AI', text: 'Yes, in 2 days.', deliveryStatus: 'SENT' }),
+      ]));
+      server.latest().send(sse('message', '7', { conversationId: 'sb-1', messageId: 'm-2', direction: 'OUTBOUND' }));
+      await advance(COALESCE_MS);
+      await advance(0);
+
+      expect(fake.requestsTo('GET /api/conversations/sb-1/messages')).toHaveLength(2);
+      expect(screen.getByText('Yes, in 2 days.')).toBeInTheDocument();
+    });
+
+    it('asks for the conversation every 3 s until the first message has created it', async () => {
+      const fake = stubApi({ 'GET /api/sandbox/conversation': problem(404, 'Not Found') });
+      stubEventStream();
+      renderApp('/try-assistant');
+      await advance(0);
+      expect(fake.requestsTo('GET /api/sandbox/conversation')).toHaveLength(1);
+
+      fake.answer('GET /api/sandbox/conversation', ok(conversation({ id: 'sb-1', sandbox: true })));
+      fake.answer('GET /api/conversations/sb-1/messages', ok([message({ id: 'm-1', direction: 'INBOUND', text: 'Hello?' })]));
+      await advance(3_000);
+
+      expect(fake.requestsTo('GET /api/sandbox/conversation')).toHaveLength(2);
+      await advance(0);
+      expect(screen.getByText('Hello?')).toBeInTheDocument();
+      await advance(30_000);
+      expect(fake.requestsTo('GET /api/sandbox/conversation')).toHaveLength(2);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, describeError } from '../api';
 import { Alert } from '../components/Alert';
+import { useLivePollInterval } from '../live/LiveUpdates';
 import { queryProblem } from '../query/problems';
 import { POLL_INTERVAL_MS } from '../query/queryClient';
 import { queryKeys } from '../query/queryKeys';
@@ -15,12 +16,15 @@ const MAX_TEXT = 1000;
 /**
  * "Try your assistant": the member writes as a customer would and reads the assistant's answers. The
  * message goes through the real pipeline (ingest, conversation, ai) on the business's sandbox channel;
- * the conversation is the member's own, polled like any conversation until the first message creates it.
+ * the conversation is the member's own. Its messages follow the live feed like any conversation's (polled
+ * while the feed is down); until the first message has created it, there is no id for an event to name,
+ * so it is asked for every 3 s.
  */
 export function SandboxPage() {
   const me = useActiveSession()?.user.id;
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const pollInterval = useLivePollInterval();
   const conversation = useQuery({
     queryKey: queryKeys.sandboxConversation,
     // Before the first message there is none yet (404): that is an empty chat, not an error.
@@ -31,14 +35,14 @@ export function SandboxPage() {
         }
         throw error;
       }),
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: ({ state }) => (state.data ? pollInterval : POLL_INTERVAL_MS),
   });
   const conversationId = conversation.data?.id;
   const messages = useQuery({
     queryKey: queryKeys.conversations.messages(conversationId ?? ''),
     queryFn: ({ signal }) => api.messages(conversationId!, { signal }),
     enabled: !!conversationId,
-    refetchInterval: POLL_INTERVAL_MS,
+    refetchInterval: pollInterval,
   });
   const send = useMutation({
     mutationFn: (message: string) => api.sendSandboxMessage(message),
@@ -88,7 +92,7 @@ export function SandboxPage() {
             {describeError(send.error)}
           </p>
         )}
-        <button type="submit" disabled={send.isPending || !text.trim() || tooLong}>
+        <button type="submit" className="button-primary" disabled={send.isPending || !text.trim() || tooLong}>
           Send
         </button>
       </form>

@@ -11,6 +11,12 @@ export const queryKeys = {
     list: (filter: Omit<ConversationQuery, 'cursor'>) => ['conversations', 'list', filter] as const,
     names: () => ['conversations', 'names'] as const,
     detail: (conversationId: string) => ['conversations', 'detail', conversationId] as const,
+    /**
+     * The contact as shown in a conversation: by conversation, because the live feed's `conversation`
+     * event (which a contact's change also fires) names the conversation, not the contact.
+     */
+    contacts: (conversationId: string) => ['conversations', 'contact', conversationId] as const,
+    contact: (conversationId: string, contactId: string) => ['conversations', 'contact', conversationId, contactId] as const,
     messages: (conversationId: string) => ['conversations', 'messages', conversationId] as const,
   },
   sandboxConversation: ['conversations', 'sandbox'] as const,

@@ -60,7 +60,7 @@ export function ReplyComposer({ conversationId }: { conversationId: string }) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={reply.isPending || !text.trim()}>
+      <button type="submit" className="button-primary" disabled={reply.isPending || !text.trim()}>
         Send
       </button>
     </form>
@@ -133,7 +133,7 @@ export function TemplatePicker({ conversation }: { conversation: ConversationSum
           {error}
         </p>
       )}
-      <button type="submit" disabled={!template || reply.isPending}>
+      <button type="submit" className="button-primary" disabled={!template || reply.isPending}>
         Send template
       </button>
     </form>

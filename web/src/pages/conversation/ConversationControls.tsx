@@ -23,7 +23,7 @@ export function ModeActions({ conversation }: { conversation: ConversationSummar
   return (
     <div className="conversation-actions" role="group" aria-label="Who answers">
       {mode !== 'HUMAN' && (
-        <button type="button" disabled={change.isPending} onClick={() => run(api.takeOver)}>
+        <button type="button" className="button-primary" disabled={change.isPending} onClick={() => run(api.takeOver)}>
           Take over
         </button>
       )}

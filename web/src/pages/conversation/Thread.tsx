@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { api, describeError, type Attachment, type DeliveryActionResult, type Message } from '../../api';
+import { api, describeError, type Attachment, type DeliveryActionResult, type Message, type Reaction } from '../../api';
 import { DeliveryStatus } from '../../components/DeliveryStatus';
 import { formatDateTime } from '../../format/time';
 import { queryKeys } from '../../query/queryKeys';
@@ -87,6 +87,7 @@ export function Thread({
               </p>
             )}
             {message.attachments && message.attachments.length > 0 && <Attachments attachments={message.attachments} />}
+            {message.reactions && message.reactions.length > 0 && <Reactions reactions={message.reactions} />}
             <p className="message-meta">
               <time dateTime={message.sentAt}>{formatDateTime(message.sentAt)}</time>
               {sent && message.deliveryStatus && <DeliveryStatus status={message.deliveryStatus} />}
@@ -104,25 +105,78 @@ export function Thread({
   );
 }
 
-const attachmentNames: Record<string, string> = { audio: 'Audio', video: 'Video', file: 'File', image: 'Image' };
+const attachmentNames: Record<string, string> = {
+  audio: 'Audio',
+  video: 'Video',
+  file: 'File',
+  image: 'Image',
+  sticker: 'Sticker',
+  share: 'Shared post',
+  story_reply: 'Reply to your story',
+  story_mention: 'Mention in a story',
+  location: 'Location',
+};
 
-/** Images as thumbnails linking to the full picture; anything else as a link to the file. */
+function attachmentName(type: string): string {
+  return attachmentNames[type] ?? (type.charAt(0).toUpperCase() + type.slice(1)).replaceAll('_', ' ');
+}
+
+/**
+ * Images as thumbnails linking to the full picture; anything else as a link to the file. WhatsApp media
+ * has only an id (no link): it is named, with its caption, and the team opens it in WhatsApp. A location
+ * links to the map at its coordinates.
+ */
 function Attachments({ attachments }: { attachments: Attachment[] }) {
   return (
     <div className="message-attachments">
       {attachments.map((attachment, index) => {
-        const name = attachmentNames[attachment.type] ?? attachment.type.charAt(0).toUpperCase() + attachment.type.slice(1);
-        return attachment.type === 'image' ? (
-          <a key={index} href={attachment.url} target="_blank" rel="noopener noreferrer" className="attachment-image">
-            <img src={attachment.url} alt={`Image ${index + 1}`} loading="lazy" />
-          </a>
-        ) : (
-          <a key={index} href={attachment.url} target="_blank" rel="noopener noreferrer" className="attachment-file">
-            {name} attachment
-          </a>
+        const name = attachmentName(attachment.type);
+        const href = attachment.url ?? mapLink(attachment);
+        const caption = attachment.caption ? <span className="attachment-caption">{attachment.caption}</span> : null;
+        if (attachment.type === 'image' && attachment.url) {
+          return (
+            <a key={index} href={attachment.url} target="_blank" rel="noopener noreferrer" className="attachment-image">
+              <img src={attachment.url} alt={attachment.caption || `Image ${index + 1}`} loading="lazy" />
+            </a>
+          );
+        }
+        if (!href) {
+          return (
+            <p key={index} className="attachment-file attachment-unlinked">
+              {name}
+              {attachment.mediaId ? ' (open it in WhatsApp)' : ''}
+              {caption && <>: {caption}</>}
+            </p>
+          );
+        }
+        return (
+          <p key={index} className="attachment-file">
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              {attachment.type === 'location' ? name : `${name} attachment`}
+            </a>
+            {caption && <>: {caption}</>}
+          </p>
         );
       })}
     </div>
+  );
+}
+
+function mapLink({ latitude, longitude }: Attachment): string | null {
+  if (typeof latitude !== 'number' || typeof longitude !== 'number') {
+    return null;
+  }
+  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=16/${latitude}/${longitude}`;
+}
+
+/** The customer's reactions to a message, e.g. ❤️ on the assistant's reply. */
+function Reactions({ reactions }: { reactions: Reaction[] }) {
+  const label = `Customer reacted ${reactions.map((reaction) => reaction.emoji).join(' ')}`;
+  return (
+    <p className="message-reactions" title={label}>
+      <span aria-hidden="true">{reactions.map((reaction) => reaction.emoji).join(' ')}</span>
+      <span className="visually-hidden">{label}</span>
+    </p>
   );
 }
 

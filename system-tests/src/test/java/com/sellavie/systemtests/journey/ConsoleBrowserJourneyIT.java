@@ -34,7 +34,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
  * answered too late) is found under "Needs attention" and marked delivered; then the first conversation
  * is taken over, answered from the composer (Sent), stays unanswered by the assistant when the customer
- * writes during the takeover, and after the release the assistant answers again; then a product is added and
+ * writes during the takeover, and after the release the assistant answers again; then its contact is renamed
+ * with notes in the contact editor (a blank name refused, nothing saved) and the inbox lists the new name; then
+ * the merchant writes in the "Try your assistant" sandbox chat and sees the assistant's reply appear, Sent, with
+ * the test conversation kept out of the inbox; then a product is added and
  * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL); then a
  * customer's "I'd like 2 linen shirts" becomes an order under Orders, a Stripe-signed
  * {@code checkout.session.completed} turns it Paid on screen without a reload, and its invoice appears
@@ -45,8 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SellavieStackExtension.class)
 class ConsoleBrowserJourneyIT {
 
-    /** The script's own waits add up to ~6 minutes in the worst case (order, payment, invoice: 60 s each). */
-    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(6);
+    /** The script's own waits add up to ~7 minutes in the worst case (sandbox reply, order, payment, invoice: 60 s each). */
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(8);
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(60);
     private static final String ROUTE_GATE = "e2e: route-gate ";
     private static final int LOG_TAIL_LINES = 40;
