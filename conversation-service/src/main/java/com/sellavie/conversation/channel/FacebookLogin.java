@@ -72,11 +72,15 @@ class FacebookLogin {
             logins.insert(UuidCreator.getTimeOrderedEpoch(), businessId, memberId, hash(state),
                     now.plus(STATE_LIFETIME), now);
         });
+        return new Started(dialogUrl(properties, state), state);
+    }
+
+    /** Meta's OAuth dialog: a Login for Business configuration when one is set, else the permissions by scope. */
+    static String dialogUrl(FacebookLoginProperties properties, String state) {
         String scope = properties.configId() != null ? "&config_id=" + encode(properties.configId())
                 : "&scope=" + encode(FacebookLoginProperties.SCOPES);
-        String url = properties.dialogUrl() + "?client_id=" + encode(properties.appId()) + "&redirect_uri="
+        return properties.dialogUrl() + "?client_id=" + encode(properties.appId()) + "&redirect_uri="
                 + encode(properties.redirectUri()) + "&state=" + encode(state) + "&response_type=code" + scope;
-        return new Started(url, state);
     }
 
     /** The code Meta gave the browser, for the state this member was given: the accounts to pick from. */

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
-class FacebookLoginNotConfiguredTest {
+class FacebookLoginPropertiesTest {
 
     private final FacebookLogin login = new FacebookLogin(
             new FacebookLoginProperties(null, " ", null, null, null), null, null, null, null,
@@ -31,6 +31,18 @@ class FacebookLoginNotConfiguredTest {
         assertThat(properties.configured()).isTrue();
         assertThat(properties.toString()).doesNotContain("s3cr3t-app-secret");
         assertThat(properties.dialogUrl()).isEqualTo("https://www.facebook.com/v23.0/dialog/oauth");
+    }
+
+    @Test
+    void aLoginForBusinessConfigurationReplacesTheScopesInTheDialogUrl() {
+        FacebookLoginProperties properties = new FacebookLoginProperties("123", "secret", "987654321", null,
+                "https://console.example/channels/facebook/callback");
+
+        String url = FacebookLogin.dialogUrl(properties, "st4te");
+
+        assertThat(url).isEqualTo("https://www.facebook.com/v23.0/dialog/oauth?client_id=123&redirect_uri="
+                + "https%3A%2F%2Fconsole.example%2Fchannels%2Ffacebook%2Fcallback&state=st4te&response_type=code"
+                + "&config_id=987654321").doesNotContain("scope=").doesNotContain("secret");
     }
 
     private static void assertNotConfigured(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
