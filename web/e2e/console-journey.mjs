@@ -197,7 +197,7 @@ async function journey(page) {
   await page.getByLabel('Instagram account id').fill(channel.accountId);
   await page.getByLabel('Channel name').fill(channel.name);
   await page.getByLabel('Access token').fill(channel.token);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
   const row = page.getByRole('row').filter({ hasText: channel.accountId });
   await expectVisible(row, `the channel ${channel.accountId} in the channel list`);
   const shownToken = (await row.getByRole('cell').nth(3).innerText()).trim();

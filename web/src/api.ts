@@ -63,6 +63,40 @@ export type ConnectChannelRequest =
   | { type: 'MESSENGER'; pageId: string; name?: string; accessToken: string }
   | { type: 'WHATSAPP'; phoneNumberId: string; wabaId: string; name?: string; accessToken: string };
 
+/** Whether this installation offers "Connect with Facebook"; `detail` says why not. */
+export type FacebookLoginAvailability = { configured: boolean; detail: string | null };
+
+/** Meta's OAuth dialog to send the browser to, and the state Meta will hand back to the callback. */
+export type FacebookLoginStarted = { authorizeUrl: string; state: string };
+
+/** An account the Facebook user can connect (never with its token). */
+export type FacebookChoice = {
+  type: 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | (string & {});
+  externalId: string;
+  name: string | null;
+  pageId?: string | null;
+  phoneNumberId?: string | null;
+  wabaId?: string | null;
+  displayPhoneNumber?: string | null;
+  /** This business has it CONNECTED already. */
+  alreadyConnected: boolean;
+};
+
+/** What a Facebook Login offers, kept server side for 15 minutes under `sessionId`. */
+export type FacebookSession = { sessionId: string; choices: FacebookChoice[] };
+
+/** A pick that was not connected, with the problem the server answered. */
+export type FacebookConnectFailure = {
+  type: string;
+  externalId: string;
+  status: number;
+  title: string;
+  detail: string | null;
+  reason: string | null;
+};
+
+export type FacebookConnectOutcome = { connected: Channel[]; failed: FacebookConnectFailure[] };
+
 /** INTERNAL is a team note: stored with the conversation, never sent to the customer. */
 export type Direction = 'INBOUND' | 'OUTBOUND' | 'INTERNAL';
 
@@ -598,6 +632,16 @@ export const api = {
   revokeSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${encodeURIComponent(sessionId)}`),
   channels: ({ signal }: Signal = {}) => request<Channel[]>('GET', '/api/channels', { signal }),
   connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
+  facebookLoginAvailability: ({ signal }: Signal = {}) =>
+    request<FacebookLoginAvailability>('GET', '/api/channels/facebook', { signal }),
+  /** A fresh single-use state and Meta's dialog URL carrying it. */
+  startFacebookLogin: () => request<FacebookLoginStarted>('POST', '/api/channels/facebook/login'),
+  /** The code and state Meta redirected back with: the accounts the user can connect. */
+  finishFacebookLogin: (body: { code: string; state: string }) =>
+    request<FacebookSession>('POST', '/api/channels/facebook/callback', { body }),
+  /** Connects the picked accounts (201: some connected, the others in `failed`; 422: none). */
+  connectFacebookChoices: (body: { sessionId: string; choices: { type: string; externalId: string }[] }) =>
+    request<FacebookConnectOutcome>('POST', '/api/channels/facebook/connect', { body }),
   /** The channel stops routing and its token is wiped; its conversations are kept. */
   disconnectChannel: (channelId: string) => request<void>('DELETE', `/api/channels/${encodeURIComponent(channelId)}`),
   conversations: ({ signal }: Signal = {}) =>

@@ -5,6 +5,7 @@ import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
 import { ConversationPage } from './pages/ConversationPage';
 import { CommentSettingsPage } from './pages/CommentSettingsPage';
+import { FacebookCallbackPage } from './pages/FacebookCallbackPage';
 import { HandoffSettingsPage } from './pages/HandoffSettingsPage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
@@ -42,6 +43,8 @@ export const routes: RouteObject[] = [
           { path: 'revenue', element: <RevenuePage /> },
           { path: 'catalog', element: <CatalogPage /> },
           { path: 'channels', element: <ChannelsPage /> },
+          // Meta's login dialog redirects here (the redirect URI registered in the Meta app).
+          { path: 'channels/facebook/callback', element: <FacebookCallbackPage /> },
           { path: 'try-assistant', element: <SandboxPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           // /settings opens the first settings page; the others are tabs beside it.

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router-dom';
 import { api, type Channel } from '../api';
 import { Alert } from '../components/Alert';
 import { queryProblem } from '../query/problems';
@@ -7,7 +8,9 @@ import { queryKeys } from '../query/queryKeys';
 import { useRole } from '../session/role';
 import { ChannelTable } from './channels/ChannelTable';
 import { ConnectChannelForm } from './channels/ConnectChannelForm';
+import { FacebookConnectButton } from './channels/FacebookConnectButton';
 import { canManageChannels } from './channels/channelTypes';
+import type { FacebookConnectResult } from './FacebookCallbackPage';
 import { pollErrorMessage } from './pollErrors';
 
 /**
@@ -20,6 +23,7 @@ export function ChannelsPage() {
   const query = useQuery({ queryKey: queryKeys.channels, queryFn: ({ signal }) => api.channels({ signal }) });
   const channels = query.data;
   const loadError = queryProblem(query);
+  const facebook = (useLocation().state as { facebook?: FacebookConnectResult } | null)?.facebook;
   const [reconnecting, setReconnecting] = useState<Channel | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -62,6 +66,7 @@ export function ChannelsPage() {
       <h1>Channels</h1>
       {!canManage && <p className="muted">Only owners and admins can connect or disconnect channels.</p>}
       {problem && <Alert>Could not load channels: {problem}</Alert>}
+      {facebook && !notice && <FacebookResult result={facebook} />}
       {notice && <Alert tone="success">{notice}</Alert>}
       {actionError && <Alert>{actionError}</Alert>}
       {channels === undefined && !problem && <p className="muted">Loading channels…</p>}
@@ -75,6 +80,7 @@ export function ChannelsPage() {
           onError={setActionError}
         />
       )}
+      {canManage && <FacebookConnectButton />}
       {canManage && (
         <ConnectChannelForm
           key={reconnecting?.id ?? 'new'}
@@ -84,5 +90,26 @@ export function ChannelsPage() {
         />
       )}
     </section>
+  );
+}
+
+/** What the last "Connect with Facebook" did: the accounts connected, and each one that was not, with why. */
+function FacebookResult({ result }: { result: FacebookConnectResult }) {
+  return (
+    <>
+      {result.connected.length > 0 && (
+        <Alert tone="success">Connected with Facebook: {result.connected.join(', ')}.</Alert>
+      )}
+      {result.failed.length > 0 && (
+        <Alert tone="warning">
+          Not connected:
+          <ul>
+            {result.failed.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+    </>
   );
 }

@@ -21,6 +21,7 @@ export const queryKeys = {
   },
   sandboxConversation: ['conversations', 'sandbox'] as const,
   channels: ['channels'] as const,
+  facebookLogin: ['facebookLogin'] as const,
   templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
   paymentProviders: ['paymentProviders'] as const,
   handoffSettings: ['handoffSettings'] as const,

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EncryptionProperties.class, ChannelGraphProperties.class})
+@EnableConfigurationProperties({EncryptionProperties.class, ChannelGraphProperties.class,
+        FacebookLoginProperties.class})
 class ChannelConfiguration {
 
     @Bean

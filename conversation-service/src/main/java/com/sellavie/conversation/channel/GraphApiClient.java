@@ -41,15 +41,18 @@ class GraphApiClient {
     }
 
     /**
-     * @param pathAndQuery e.g. {@code /me?fields=id,username}; ids in it must be validated by the caller
+     * @param pathAndQuery e.g. {@code /me?fields=id,username}; ids in it must be validated by the caller.
+     *                     Only its path is ever logged: the OAuth calls carry the code and app secret in the query.
+     * @param accessToken  null for the OAuth code exchanges, which authenticate with query parameters
      */
     JsonNode get(String pathAndQuery, String accessToken) {
         String path = pathAndQuery.replaceFirst("\\?.*", "");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(graphUrl + pathAndQuery))
-                .timeout(properties.requestTimeout())
-                .header("Authorization", "Bearer " + accessToken)
-                .GET()
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(graphUrl + pathAndQuery))
+                .timeout(properties.requestTimeout());
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        HttpRequest request = builder.GET().build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

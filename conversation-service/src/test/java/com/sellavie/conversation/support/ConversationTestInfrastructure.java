@@ -25,6 +25,9 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("conversation-test", Map.ofEntries(
                 Map.entry("sellavie.conversation.encryption.keyset-file", KEYSET.toString()),
                 Map.entry("sellavie.meta.graph-url", GRAPH.baseUrl() + "/v23.0"),
+                Map.entry("sellavie.meta.login.app-id", FacebookStubs.APP_ID),
+                Map.entry("sellavie.meta.login.app-secret", FacebookStubs.APP_SECRET),
+                Map.entry("sellavie.meta.login.redirect-uri", FacebookStubs.REDIRECT_URI),
                 Map.entry("sellavie.outbound.initial-backoff", "50ms"),
                 Map.entry("sellavie.outbound.max-backoff", "200ms"),
                 Map.entry("sellavie.outbound.request-timeout", "2s"),

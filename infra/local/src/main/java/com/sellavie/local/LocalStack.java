@@ -100,6 +100,10 @@ final class LocalStack {
             graphUrl = sandbox.graphUrl();
             console.info("Sandbox Graph API at {} (SELLAVIE_META_GRAPH_URL unset): Instagram, Messenger and"
                     + " WhatsApp sends are recorded in {}", graphUrl, sandbox.record());
+            // "Connect with Facebook" against the sandbox's own OAuth dialog and sandbox app.
+            sandbox.acceptFacebookLogin(secrets.metaAppSecret());
+            env.put("SELLAVIE_META_APP_ID", SandboxFacebookLogin.APP_ID);
+            env.put("SELLAVIE_META_DIALOG_URL", sandbox.dialogUrl());
         }
         env.put("SELLAVIE_META_GRAPH_URL", graphUrl);
         String stripeUrl = environment.get("SELLAVIE_STRIPE_URL");

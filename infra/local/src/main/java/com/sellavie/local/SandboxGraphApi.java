@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
  * Each accepted send is appended to {@code outbound.jsonl} with its channel type,
  * recipient and text (never the token). Sends do not check the token: a channel connected by an older
  * stack, whose token the sandbox never kept, still gets its replies.</li>
+ * <li>Facebook Login for Business once {@link #acceptFacebookLogin} was called: see {@link SandboxFacebookLogin}.</li>
  * </ul>
  */
 final class SandboxGraphApi implements AutoCloseable {
@@ -47,7 +49,10 @@ final class SandboxGraphApi implements AutoCloseable {
     static final String VERSION = "v23.0";
     private static final Pattern SEND_PATH = Pattern.compile("^/[^/]+/([^/]+)/messages/?$");
     private static final Pattern OBJECT_PATH = Pattern.compile("^/[^/]+/([^/]+)(?:/([a-z_]+))?/?$");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The Page "Connect with Facebook" offers besides the demo's, with its Instagram account: something new to connect. */
+    static final String BOUTIQUE_PAGE_ID = "104000000000777";
+    static final String BOUTIQUE_INSTAGRAM_ID = "17841400000000777";
 
     /** What a token controls; {@code id} is the node sends are posted to (or {@code me} for Instagram). */
     sealed interface Account {
@@ -89,6 +94,9 @@ final class SandboxGraphApi implements AutoCloseable {
     private final Map<String, Account> byToken = new ConcurrentHashMap<>();
     private final Map<String, Account> byId = new ConcurrentHashMap<>();
     private final Set<String> privatelyAnswered = ConcurrentHashMap.newKeySet();
+    /** Page id -> the Instagram professional account linked to it. */
+    private final Map<String, InstagramAccount> instagramOfPage = new ConcurrentHashMap<>();
+    private volatile SandboxFacebookLogin login;
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -117,6 +125,36 @@ final class SandboxGraphApi implements AutoCloseable {
         return record;
     }
 
+    /** What {@code SELLAVIE_META_DIALOG_URL} should be: this sandbox's OAuth dialog. */
+    String dialogUrl() {
+        return "http://localhost:" + server.getAddress().getPort() + "/" + VERSION + "/dialog/oauth";
+    }
+
+    /**
+     * From now on the sandbox serves Facebook Login for app {@link SandboxFacebookLogin#APP_ID} with this
+     * secret, and knows one more Page ("Linen & Co Boutique", linked to an Instagram account) to connect.
+     */
+    void acceptFacebookLogin(String appSecret) {
+        controls("EAA-sandbox-page-" + UUID.randomUUID().toString().replace("-", ""),
+                new FacebookPage(BOUTIQUE_PAGE_ID, "Linen & Co Boutique"));
+        linkInstagram(BOUTIQUE_PAGE_ID, new InstagramAccount(BOUTIQUE_INSTAGRAM_ID, "linenandco.boutique"));
+        login = new SandboxFacebookLogin(this, appSecret);
+    }
+
+    /** The Page's linked Instagram professional account (answered on {@code /me} with the Page token). */
+    void linkInstagram(String pageId, InstagramAccount instagram) {
+        instagramOfPage.put(pageId, instagram);
+    }
+
+    Optional<InstagramAccount> instagramOf(String pageId) {
+        return Optional.ofNullable(instagramOfPage.get(pageId));
+    }
+
+    /** Every account a token controls, by token. */
+    Map<String, Account> accounts() {
+        return Map.copyOf(byToken);
+    }
+
     /** From now on, {@code accessToken} controls {@code account}: proofs pass, sends to it are accepted. */
     void controls(String accessToken, Account account) {
         byToken.put(accessToken, account);
@@ -127,6 +165,10 @@ final class SandboxGraphApi implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            SandboxFacebookLogin facebookLogin = login;
+            if (facebookLogin != null && facebookLogin.handle(exchange, path, method)) {
+                return;
+            }
             Matcher send = SEND_PATH.matcher(path);
             if ("POST".equals(method) && send.matches()) {
                 answerSend(exchange, send.group(1));
@@ -145,6 +187,11 @@ final class SandboxGraphApi implements AutoCloseable {
     // --- Reads: proofs of ownership and templates --------------------------------------------------
 
     private void answerGet(HttpExchange exchange, String node, String edge) throws IOException {
+        SandboxFacebookLogin facebookLogin = login;
+        if (facebookLogin != null && facebookLogin.isUserToken(accessToken(exchange))) {
+            answerUserGet(exchange, facebookLogin, node, edge);
+            return;
+        }
         Account account = byToken.get(accessToken(exchange));
         if (account == null) {
             respond(exchange, 400, error(190, 0, "Invalid OAuth access token - Cannot parse access token"));
@@ -174,7 +221,44 @@ final class SandboxGraphApi implements AutoCloseable {
                 + " cannot be loaded due to missing permissions, or does not support this operation."));
     }
 
-    private static ObjectNode me(Account account) {
+    /** A Facebook Login user token: the user, their Pages, and the WhatsApp numbers of the WABAs they granted. */
+    private void answerUserGet(HttpExchange exchange, SandboxFacebookLogin facebookLogin, String node, String edge)
+            throws IOException {
+        if ("me".equals(node) && "accounts".equals(edge)) {
+            respond(exchange, 200, facebookLogin.pages());
+            return;
+        }
+        if ("me".equals(node) && edge == null) {
+            respond(exchange, 200, JSON.createObjectNode().put("id", SandboxFacebookLogin.DEMO_USER_ID)
+                    .put("name", "Demo user"));
+            return;
+        }
+        ObjectNode numbers = JSON.createObjectNode();
+        ArrayNode data = numbers.putArray("data");
+        for (Account account : byId.values()) {
+            if (account instanceof WhatsAppNumber number) {
+                if (edge == null && node.equals(number.id())) {
+                    respond(exchange, 200, phoneNumber(number));
+                    return;
+                }
+                if (node.equals(number.wabaId()) && "message_templates".equals(edge)) {
+                    respond(exchange, 200, templates());
+                    return;
+                }
+                if (node.equals(number.wabaId()) && "phone_numbers".equals(edge)) {
+                    data.add(phoneNumber(number));
+                }
+            }
+        }
+        if (!data.isEmpty()) {
+            respond(exchange, 200, numbers);
+            return;
+        }
+        respond(exchange, 400, error(100, 33, "Unsupported get request. Object with ID '" + node + "' does not exist,"
+                + " cannot be loaded due to missing permissions, or does not support this operation."));
+    }
+
+    private ObjectNode me(Account account) {
         ObjectNode me = JSON.createObjectNode();
         switch (account) {
             case InstagramAccount instagram -> {
@@ -185,6 +269,8 @@ final class SandboxGraphApi implements AutoCloseable {
             case FacebookPage page -> {
                 me.put("id", page.id());
                 me.put("name", page.name());
+                instagramOf(page.id()).ifPresent(instagram -> me.putObject("instagram_business_account")
+                        .put("id", instagram.id()).put("username", instagram.username()));
             }
             // A WhatsApp token belongs to a (system) user, not to the number.
             case WhatsAppNumber number -> {
@@ -353,7 +439,7 @@ final class SandboxGraphApi implements AutoCloseable {
     }
 
     /** {@code Authorization: Bearer}, else the {@code access_token} parameter (Graph accepts both). */
-    private static String accessToken(HttpExchange exchange) {
+    static String accessToken(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
             return authorization.substring(7).strip();
@@ -370,7 +456,7 @@ final class SandboxGraphApi implements AutoCloseable {
     }
 
     /** Meta's error shape: {@code {"error":{"message","type","code","error_subcode","fbtrace_id"}}}. */
-    private ObjectNode error(int code, int subcode, String message) {
+    ObjectNode error(int code, int subcode, String message) {
         ObjectNode error = JSON.createObjectNode();
         ObjectNode detail = error.putObject("error");
         detail.put("message", message);
@@ -383,7 +469,7 @@ final class SandboxGraphApi implements AutoCloseable {
         return error;
     }
 
-    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
