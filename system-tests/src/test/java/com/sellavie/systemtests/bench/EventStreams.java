@@ -51,6 +51,7 @@ final class EventStreams implements AutoCloseable {
     private final String gatewayUrl;
     private final List<Feed> feeds = new ArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
+    private final List<String> failedOpens = new ArrayList<>();
     private volatile boolean closing;
 
     EventStreams(String gatewayUrl) {
@@ -61,10 +62,30 @@ final class EventStreams implements AutoCloseable {
         return feeds;
     }
 
-    /** Opens one stream with this member's token and waits until the service's opening comment arrived. */
+    /**
+     * Opens one stream with this member's token and waits until the service's opening comment arrived. A
+     * refused open (5xx) is retried twice, as the console reconnects, and counted in {@link #failedOpens()}.
+     */
     Feed open(String businessName, String memberId, String accessToken) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(businessName, memberId, accessToken);
+            } catch (IllegalStateException e) {
+                failedOpens.add(e.getMessage());
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Opens that failed (then retried), each with the service's answer. */
+    List<String> failedOpens() {
+        return failedOpens;
+    }
+
+    private Feed openOnce(String businessName, String memberId, String accessToken) throws InterruptedException {
         Feed feed = new Feed(feeds.size(), businessName, memberId);
-        feeds.add(feed);
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/events"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + accessToken).GET().build();
         readers.add(Thread.ofVirtual().name("sse-" + feed.index).start(() -> read(feed, request)));
@@ -72,6 +93,7 @@ final class EventStreams implements AutoCloseable {
             throw new IllegalStateException("stream " + feed.index + " did not open: status " + feed.status + ", "
                     + feed.failure);
         }
+        feeds.add(feed);
         return feed;
     }
 

@@ -96,6 +96,8 @@ final class SseFanOut {
             }
             report.line("Opened %d streams through the gateway in %.1f s (each awaited until its opening comment)"
                     .formatted(streamCount, (System.nanoTime() - openStart) / 1e9));
+            report.line("Opens refused and retried: %d%s".formatted(streams.failedOpens().size(),
+                    streams.failedOpens().stream().limit(3).map(f -> "; " + f).reduce("", String::concat)));
 
             int warmup = rate * warmupSeconds;
             int total = warmup + rate * seconds;
