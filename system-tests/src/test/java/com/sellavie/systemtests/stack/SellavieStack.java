@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SellavieStack implements AutoCloseable {
 
-    /** Start-up of seven JVMs on two shared cores: generous on purpose. */
-    public static final Duration READINESS_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * Start-up of seven JVMs on two shared cores: generous on purpose; {@code -Dsellavie.stack.readiness-seconds}
+     * lengthens it for a benchmark started while other builds saturate the machine.
+     */
+    public static final Duration READINESS_TIMEOUT = Duration.ofSeconds(Long.getLong("sellavie.stack.readiness-seconds",
+            240));
 
     private static final Logger log = LoggerFactory.getLogger(SellavieStack.class);
     /**
