@@ -12,7 +12,11 @@
 // shirts" (the offline assistant turns it into a CHECKOUT of LINEN-SHIRT), the merchant finds the order
 // PENDING_PAYMENT under Orders and opens it; a Stripe-signed `checkout.session.completed` for its Checkout
 // Session is posted to the webhook URL the settings showed; the order turns Paid without a reload, its
-// invoice appears under Invoices and the PDF downloads as `<invoice number>.pdf`.
+// invoice appears under Invoices and the PDF downloads as `<invoice number>.pdf`. Last, when the caller's
+// Meta stub plays Facebook Login (SELLAVIE_E2E_FACEBOOK_PAGE): "Connect with Facebook" goes to Meta's dialog,
+// the user cancels and is back on the console with "Facebook Login was cancelled" and nothing connected;
+// then again, granted this time: the picker offers the Page and its Instagram account, "Connect selected"
+// connects both and the Channels page lists them Connected.
 //
 // Plain playwright-core driving Debian's chromium: no browser is ever downloaded.
 //
@@ -26,6 +30,10 @@
 //   SELLAVIE_E2E_INSTAGRAM_ACCOUNT, SELLAVIE_E2E_CHANNEL_TOKEN  optional: the Instagram account id and the
 //                             token to connect it with, which the caller's Graph API stub answers for
 //                             (GET /me); otherwise fresh ones (a real Meta would then refuse the connect).
+//   SELLAVIE_E2E_FACEBOOK_PAGE, SELLAVIE_E2E_FACEBOOK_PAGE_NAME, SELLAVIE_E2E_FACEBOOK_INSTAGRAM  optional: the
+//                             Page (id, name) and linked Instagram account id of the Facebook user whom the
+//                             caller's stub of Meta's OAuth dialog signs in; its first dialog must answer as
+//                             a cancel (error=access_denied), the next ones grant. Unset: no Facebook step.
 //   SELLAVIE_E2E_ROUTE_GATE   "stdin": after connecting the channel, print `e2e: route-gate <account id>`
 //                             and wait for one line on stdin before posting the DM. A DM that arrives
 //                             before ingest has learnt the new channel's route is (rightly) unroutable;
@@ -46,6 +54,13 @@ const CHROMIUM = process.env.SELLAVIE_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve(process.env.SELLAVIE_E2E_ARTIFACTS ?? join(tmpdir(), 'sellavie-e2e'));
 const ROUTE_GATE = process.env.SELLAVIE_E2E_ROUTE_GATE;
 const UNKNOWN_CUSTOMER = process.env.SELLAVIE_E2E_UNKNOWN_CUSTOMER;
+const FACEBOOK = process.env.SELLAVIE_E2E_FACEBOOK_PAGE
+  ? {
+      pageId: process.env.SELLAVIE_E2E_FACEBOOK_PAGE,
+      pageName: process.env.SELLAVIE_E2E_FACEBOOK_PAGE_NAME,
+      instagramId: process.env.SELLAVIE_E2E_FACEBOOK_INSTAGRAM,
+    }
+  : null;
 
 /** Bounded waits: the UI itself, a conversation after the webhook (inbox polls every 3 s), the AI's reply. */
 const UI_TIMEOUT_MS = 15_000;
@@ -660,6 +675,74 @@ async function unknownDeliveryJourney(page) {
   }
 }
 
+/**
+ * "Connect with Facebook": a cancelled login connects nothing; a granted one offers the Page and its
+ * Instagram account, and both end up Connected on the Channels page. The browser really leaves the
+ * console for Meta's dialog and comes back (the session is restored from the refresh cookie).
+ */
+async function facebookJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const channelRows = page.getByRole('row');
+
+  step = 'Channels: Connect with Facebook, cancelled at Meta';
+  await nav.getByRole('link', { name: 'Channels' }).click();
+  await expectVisible(channelRows.filter({ hasText: channel.accountId }), 'the Instagram channel in the list');
+  const rowsBefore = await channelRows.count();
+  const connectWithFacebook = page.getByRole('button', { name: 'Connect with Facebook' });
+  await expectVisible(connectWithFacebook, 'the "Connect with Facebook" button');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Connect with Facebook' && !b.disabled),
+    undefined,
+    { timeout: UI_TIMEOUT_MS },
+  ).catch(async (error) => {
+    const hint = await page.locator('.facebook-connect').innerText().catch(() => '');
+    throw new Error(`"Connect with Facebook" stayed disabled: ${hint}`, { cause: error });
+  });
+  await connectWithFacebook.click();
+  await page.waitForURL(/\/channels\/facebook\/callback\?/, { timeout: UI_TIMEOUT_MS });
+  await expectVisible(page.getByText('Facebook Login was cancelled'), 'the cancelled login, said so');
+  await expectVisible(page.getByText('Nothing was connected.'), '"Nothing was connected."');
+  if ((await page.getByRole('button', { name: 'Connect selected' }).count()) > 0) {
+    throw new Error('the picker is offered after a cancelled login');
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'facebook-cancelled.png'), fullPage: true });
+
+  step = 'back on Channels: nothing was connected';
+  await page.getByRole('link', { name: 'Back to channels' }).click();
+  await expectVisible(channelRows.filter({ hasText: channel.accountId }), 'the channel list again');
+  if ((await channelRows.filter({ hasText: FACEBOOK.pageId }).count()) > 0 || (await channelRows.count()) !== rowsBefore) {
+    throw new Error(`the cancelled login changed the channel list: ${JSON.stringify(await channelRows.allTextContents())}`);
+  }
+
+  step = 'Connect with Facebook, granted: the picker';
+  await connectWithFacebook.click();
+  await page.waitForURL(/\/channels\/facebook\/callback\?code=/, { timeout: UI_TIMEOUT_MS });
+  const picker = page.getByRole('group', { name: 'Accounts to connect' });
+  const pageChoice = picker.getByLabel(`Messenger: ${FACEBOOK.pageName}`);
+  await expectVisible(pageChoice, `the Page ${FACEBOOK.pageName} in the picker`, CONVERSATION_TIMEOUT_MS);
+  const choices = await picker.getByRole('checkbox').count();
+  if (choices !== 2 || !(await pageChoice.isChecked())) {
+    throw new Error(`the picker should offer the Page, picked, and its Instagram account: ${JSON.stringify(
+      await picker.locator('label').allTextContents())}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'facebook-picker.png'), fullPage: true });
+
+  step = 'Connect selected: both listed Connected';
+  await page.getByRole('button', { name: 'Connect selected' }).click();
+  await page.waitForURL(/\/channels$/, { timeout: CONVERSATION_TIMEOUT_MS });
+  await expectVisible(page.getByRole('status').filter({ hasText: 'Connected with Facebook' }),
+    'the "Connected with Facebook" confirmation');
+  // The Instagram row names its Page too: each row is told apart by its type.
+  for (const [what, type, id] of [['the Page', 'Messenger', FACEBOOK.pageId], ['its Instagram account', 'Instagram', FACEBOOK.instagramId]]) {
+    const row = channelRows.filter({ hasText: id }).filter({ has: page.getByRole('cell', { name: type, exact: true }) });
+    await expectVisible(row.locator('.badge').filter({ hasText: /^Connected$/ }), `${what} (${id}) listed Connected`);
+  }
+  if ((await page.getByText('Not connected:').count()) > 0) {
+    throw new Error(`a pick was refused: ${await page.getByText('Not connected:').innerText()}`);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'facebook-connected.png'), fullPage: true });
+}
+
 async function main() {
   if (!APP_SECRET) {
     throw new Error('SELLAVIE_META_APP_SECRET is not set (the app secret the stack verifies webhooks with)');
@@ -683,6 +766,9 @@ async function main() {
       const sandboxReply = await sandboxJourney(page);
       const commerce = await commerceJourney(page);
       const { orderId, number } = await orderJourney(page, commerce);
+      if (FACEBOOK) {
+        await facebookJourney(page);
+      }
       if (pageErrors.length > 0) {
         step = 'check the page for script errors';
         throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
@@ -694,7 +780,8 @@ async function main() {
         ', took the conversation over, replied, saw the assistant stay silent, released it and saw it answer again' +
         `, renamed the contact ${contactEdit.name}, heard the assistant in the sandbox chat ("${sandboxReply.slice(0, 40)}")` +
         `, added and edited ${commerce.sku} in the catalog, set up Stripe, ` +
-        `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf`);
+        `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf` +
+        (FACEBOOK ? `, cancelled a Facebook Login, then connected Page ${FACEBOOK.pageId} and its Instagram account with Facebook` : ''));
     } catch (error) {
       const shot = join(ARTIFACTS, 'failure.png');
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

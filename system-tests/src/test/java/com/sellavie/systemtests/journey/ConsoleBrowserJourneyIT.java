@@ -2,6 +2,7 @@ package com.sellavie.systemtests.journey;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.sellavie.systemtests.stack.MetaGraphApi;
 import com.sellavie.systemtests.stack.SellavieStack;
 import com.sellavie.systemtests.stack.SellavieStackExtension;
 import java.io.BufferedReader;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * edited in the Catalog and Stripe set up under Settings → Payments (masked keys, webhook URL); then a
  * customer's "I'd like 2 linen shirts" becomes an order under Orders, a Stripe-signed
  * {@code checkout.session.completed} turns it Paid on screen without a reload, and its invoice appears
- * under Invoices with a PDF to download. The gateway serves the built console
+ * under Invoices with a PDF to download; last, "Connect with Facebook": a login cancelled at Meta's dialog
+ * connects nothing, then a granted one offers the user's Page and its Instagram account in the picker and
+ * both are listed Connected. The gateway serves the built console
  * ({@code web/dist}). Chromium, Node and {@code web/node_modules} are prerequisites: missing, the
  * test fails with the fix, it does not skip.
  */
@@ -69,7 +72,7 @@ class ConsoleBrowserJourneyIT {
     }
 
     @Test
-    void aMerchantSignsUpConnectsInstagramSeesASignedDmAppearSetsUpCatalogAndPaymentsAndSeesAnOrderPaidAndInvoiced() throws Exception {
+    void aMerchantSignsUpConnectsInstagramSeesASignedDmAppearSetsUpCatalogAndPaymentsSeesAnOrderPaidAndInvoicedAndConnectsWithFacebook() throws Exception {
         // Given Node, playwright-core, Debian's chromium and the built console the gateway serves
         Path web = SellavieStack.projectDirectory().resolve("web");
         Path script = web.resolve("e2e").resolve("console-journey.mjs");
@@ -87,11 +90,23 @@ class ConsoleBrowserJourneyIT {
         String channelToken = "EAAB" + java.util.UUID.randomUUID().toString().replace("-", "");
         stack.metaGraphApi().instagramAccount(channelToken, instagramAccount, "linen.loft." + instagramAccount);
         stack.metaGraphApi().delaySendsTo(unknownCustomer, Duration.ofSeconds(12));
+        // The Facebook user who signs in at "Connect with Facebook": one Page and its Instagram account, both
+        // offered by the picker and proven with Meta on connect. The first dialog is cancelled by the user.
+        String run = Long.toString(System.currentTimeMillis());
+        MetaGraphApi.FacebookUser facebookUser = new MetaGraphApi.FacebookUser("10000" + run, "AQD" + run
+                        + java.util.UUID.randomUUID().toString().replace("-", ""), "10400" + run, "Linen Loft Page " + run,
+                "EAAP" + java.util.UUID.randomUUID().toString().replace("-", ""), "178416" + run, "linen.loft.fb." + run);
+        stack.metaGraphApi().facebookLogin(facebookUser);
+        stack.metaGraphApi().cancelNextFacebookLogin();
 
         // When the browser journey runs against the gateway
         ProcessBuilder builder = new ProcessBuilder(node.toString(), script.toString())
                 .directory(web.toFile())
                 .redirectErrorStream(true);
+        builder.environment().putAll(Map.of(
+                "SELLAVIE_E2E_FACEBOOK_PAGE", facebookUser.pageId(),
+                "SELLAVIE_E2E_FACEBOOK_PAGE_NAME", facebookUser.pageName(),
+                "SELLAVIE_E2E_FACEBOOK_INSTAGRAM", facebookUser.instagramAccountId()));
         builder.environment().putAll(Map.of(
                 "SELLAVIE_CONSOLE_URL", stack.gatewayUrl(),
                 "SELLAVIE_META_APP_SECRET", stack.secrets().metaAppSecret(),

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,15 +32,23 @@ import java.util.regex.Pattern;
  * §1.7), and every call is kept so tests can count what reached Meta. Connecting a channel asks Meta
  * what the token controls: {@link #instagramAccount}, {@link #messengerPage} and
  * {@link #whatsappNumber} answer that for one token (matched on its {@code Authorization} header).
+ * Facebook Login for Business ({@link #facebookLoginApp}, {@link #facebookLogin}): the OAuth dialog, the
+ * code and long-lived token exchanges, {@code /me/accounts} and {@code /debug_token}, as Meta documents them.
  */
 public final class MetaGraphApi implements AutoCloseable {
 
     static final String VERSION_PATH = "/v23.0";
+    /** The Meta app conversation-service's Facebook Login uses in the stack (SELLAVIE_META_APP_ID). */
+    public static final String APP_ID = "1000000000000051";
+    private static final String DIALOG_PATH = VERSION_PATH + "/dialog/oauth";
+    private static final String CANCEL_SCENARIO = "facebook-login-cancelled-once";
     private static final Pattern SEND_PATH = Pattern.compile("/v23\\.0/[^/]+/messages");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
     private final List<StubMapping> faults = new CopyOnWriteArrayList<>();
+    private volatile String appSecret;
+    private volatile String loginRedirectUri;
 
     private MetaGraphApi(WireMockServer server) {
         this.server = server;
@@ -111,6 +120,109 @@ public final class MetaGraphApi implements AutoCloseable {
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"" + accountId + "\",\"username\":\"" + username + "\"}")));
+    }
+
+    /**
+     * The Meta app's secret and the console's redirect URI, as conversation-service knows them: the
+     * code exchange is answered only for those (Meta refuses another secret or redirect URI).
+     */
+    void facebookLoginApp(String secret, String redirectUri) {
+        this.appSecret = secret;
+        this.loginRedirectUri = redirectUri;
+    }
+
+    /** The value for {@code SELLAVIE_META_DIALOG_URL}: Meta's OAuth dialog, answered here. */
+    public String dialogUrl() {
+        return "http://127.0.0.1:" + server.port() + DIALOG_PATH;
+    }
+
+    /**
+     * Facebook Login for Business for one Facebook user (Meta's "Manually Build a Login Flow",
+     * "Long-Lived Access Tokens", "Debug Token" and "Facebook Login for Business" pages): the OAuth
+     * dialog grants at once, redirecting to {@code redirect_uri?code=<user's code>&state=<state>} (the
+     * latest user registered here: the dialog cannot tell browsers apart); {@code GET /oauth/access_token}
+     * turns that code into a short-lived user token and that into a long-lived one; {@code GET
+     * /me/accounts} with it lists the user's one Page with its Page token and linked Instagram
+     * professional account; {@code GET /debug_token} (app token) shows the Page scopes granted and no
+     * WhatsApp Business Account; and {@code GET /me} with the Page token answers the Page and its
+     * Instagram account, so connecting either is proven.
+     */
+    public void facebookLogin(FacebookUser user) {
+        if (appSecret == null) {
+            throw new IllegalStateException("facebookLoginApp was not called: the stack gives conversation-service the app");
+        }
+        String shortLived = "EAAGsl" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String longLived = "EAAGll" + java.util.UUID.randomUUID().toString().replace("-", "");
+        server.stubFor(get(urlPathEqualTo(DIALOG_PATH))
+                .withQueryParam("client_id", equalTo(APP_ID))
+                .withQueryParam("redirect_uri", equalTo(loginRedirectUri))
+                .withQueryParam("response_type", equalTo("code"))
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "{{{request.query.redirect_uri}}}?code=" + user.code()
+                                + "&state={{{request.query.state}}}")
+                        .withTransformers("response-template")));
+        server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/oauth/access_token"))
+                .withQueryParam("client_id", equalTo(APP_ID))
+                .withQueryParam("client_secret", equalTo(appSecret))
+                .withQueryParam("redirect_uri", equalTo(loginRedirectUri))
+                .withQueryParam("code", equalTo(user.code()))
+                .willReturn(json(tokenAnswer(shortLived, 5183944))));
+        server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/oauth/access_token"))
+                .withQueryParam("grant_type", equalTo("fb_exchange_token"))
+                .withQueryParam("client_id", equalTo(APP_ID))
+                .withQueryParam("client_secret", equalTo(appSecret))
+                .withQueryParam("fb_exchange_token", equalTo(shortLived))
+                .willReturn(json(tokenAnswer(longLived, 5183944))));
+        String instagram = "{\"id\":\"" + user.instagramAccountId() + "\",\"username\":\"" + user.instagramUsername()
+                + "\"";
+        server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/me/accounts"))
+                .withHeader("Authorization", equalTo("Bearer " + longLived))
+                .willReturn(json("{\"data\":[{\"id\":\"" + user.pageId() + "\",\"name\":\"" + user.pageName()
+                        + "\",\"access_token\":\"" + user.pageToken() + "\",\"instagram_business_account\":" + instagram
+                        + ",\"name\":\"" + user.pageName() + "\"}}],"
+                        + "\"paging\":{\"cursors\":{\"before\":\"MAZDZD\",\"after\":\"MAZDZD\"}}}")));
+        server.stubFor(get(urlPathEqualTo(VERSION_PATH + "/debug_token"))
+                .withQueryParam("input_token", equalTo(longLived))
+                .withHeader("Authorization", equalTo("Bearer " + APP_ID + "|" + appSecret))
+                .willReturn(json("{\"data\":{\"app_id\":\"" + APP_ID + "\",\"type\":\"USER\","
+                        + "\"application\":\"Sellavie (system tests)\",\"expires_at\":"
+                        + (System.currentTimeMillis() / 1000 + 5183944) + ",\"is_valid\":true,"
+                        + "\"scopes\":[\"pages_show_list\",\"pages_messaging\",\"instagram_basic\","
+                        + "\"instagram_manage_messages\"],\"granular_scopes\":["
+                        + "{\"scope\":\"pages_show_list\",\"target_ids\":[\"" + user.pageId() + "\"]},"
+                        + "{\"scope\":\"pages_messaging\",\"target_ids\":[\"" + user.pageId() + "\"]},"
+                        + "{\"scope\":\"instagram_manage_messages\",\"target_ids\":[\"" + user.instagramAccountId()
+                        + "\"]}],\"user_id\":\"" + user.userId() + "\"}}")));
+        answer(user.pageToken(), VERSION_PATH + "/me", "{\"id\":\"" + user.pageId() + "\",\"name\":\""
+                + user.pageName() + "\",\"instagram_business_account\":" + instagram + "}}");
+    }
+
+    /**
+     * The next OAuth dialog only is answered as when the user clicks "Cancel": Meta redirects to
+     * {@code redirect_uri?error_reason=user_denied&error=access_denied&error_description=Permissions+error.}
+     * (with the state); the dialogs after it grant again ({@link #facebookLogin}).
+     */
+    public void cancelNextFacebookLogin() {
+        server.stubFor(get(urlPathEqualTo(DIALOG_PATH)).atPriority(1)
+                .inScenario(CANCEL_SCENARIO).whenScenarioStateIs(STARTED).willSetStateTo("cancelled")
+                .willReturn(aResponse().withStatus(302)
+                        .withHeader("Location", "{{{request.query.redirect_uri}}}?error_reason=user_denied"
+                                + "&error=access_denied&error_description=Permissions+error.&state={{{request.query.state}}}")
+                        .withTransformers("response-template")));
+        server.setScenarioState(CANCEL_SCENARIO, STARTED);
+    }
+
+    /** A Facebook user as Meta knows them: their login code, their Page (with its token) and its Instagram account. */
+    public record FacebookUser(String userId, String code, String pageId, String pageName, String pageToken,
+            String instagramAccountId, String instagramUsername) {
+    }
+
+    private static String tokenAnswer(String token, int expiresIn) {
+        return "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + "}";
+    }
+
+    private static ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** Until {@link #heal()}: every send answered {@code status} with Meta's transient error body (code 2). */

@@ -84,6 +84,8 @@ public final class SellavieStack implements AutoCloseable {
         for (ServiceJar jar : ServiceJar.values()) {
             ports.put(jar.service(), freePort());
         }
+        // "Connect with Facebook": Meta's dialog sends the browser back to the console the gateway serves.
+        meta.facebookLoginApp(secrets.metaAppSecret(), url(ports.get("gateway")) + "/channels/facebook/callback");
         // The gateway's /actuator is not public: it answers on its own loopback port.
         int gatewayManagementPort = freePort();
         // No schema is registered up front: the services start together against an empty
@@ -172,6 +174,11 @@ public final class SellavieStack implements AutoCloseable {
             case CONVERSATION -> Map.of(
                     "SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString(),
                     "SELLAVIE_META_GRAPH_URL", meta.graphUrl(),
+                    // Facebook Login for Business against the stub's OAuth dialog and token exchanges.
+                    "SELLAVIE_META_APP_ID", MetaGraphApi.APP_ID,
+                    "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
+                    "SELLAVIE_META_DIALOG_URL", meta.dialogUrl(),
+                    "SELLAVIE_META_LOGIN_REDIRECT_URI", url(ports.get("gateway")) + "/channels/facebook/callback",
                     // A send interrupted by a kill shows as UNKNOWN once its lease expires (ConversationCrashIT):
                     // shortest lease allowed (> connect 3 s + request 8 s) instead of 30 s.
                     "SELLAVIE_OUTBOUND_LEASE_DURATION", "12s");
