@@ -83,6 +83,11 @@ public class ResourceServerAutoConfiguration {
         return new AccessTokenDenylist(redis);
     }
 
+    @Bean
+    DenylistConnectionWarmUp sellavieDenylistConnectionWarmUp(StringRedisTemplate redis) {
+        return new DenylistConnectionWarmUp(redis);
+    }
+
     /** While Redis is unreachable, commands fail at once instead of queueing until the timeout. */
     @Bean
     LettuceClientOptionsBuilderCustomizer sellavieRedisFailFast() {
