@@ -3,9 +3,10 @@ package com.sellavie.identity.throttle;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The client address a throttle may key on. Behind the gateway it is the LAST {@code X-Forwarded-For}
- * entry: the one the gateway appended from the connection it accepted. Earlier entries are whatever
- * the client sent and would let an attacker pick a fresh address per guess.
+ * The client address a throttle may key on: the LAST {@code X-Forwarded-For} entry, else the peer.
+ * The gateway sets that header to the address it accepted the connection from (dropping the client's);
+ * a proxy that appends instead puts its own observation last, while earlier entries are whatever the
+ * client sent and would let an attacker pick a fresh address per guess.
  */
 public final class ClientAddress {
 
