@@ -430,6 +430,8 @@ export class ApiError extends Error {
   readonly reason: string | undefined;
   /** What can be sent instead (`TEMPLATE`), from the problem's `alternative`; undefined when nothing can. */
   readonly alternative: string | undefined;
+  /** Seconds to wait before trying again, from a throttled answer's `Retry-After` (e.g. log-in's 429). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     status: number,
@@ -437,7 +439,7 @@ export class ApiError extends Error {
     detail?: string,
     fieldErrors: Record<string, string> = {},
     lineErrors: LineError[] = [],
-    { reason, alternative }: { reason?: string; alternative?: string } = {},
+    { reason, alternative, retryAfterSeconds }: { reason?: string; alternative?: string; retryAfterSeconds?: number } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -448,6 +450,7 @@ export class ApiError extends Error {
     this.lineErrors = lineErrors;
     this.reason = reason;
     this.alternative = alternative;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -586,7 +589,15 @@ async function problemFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, title, detail, fieldErrorsFrom(errors), lineErrorsFrom(errors), {
     reason: text(problem.reason),
     alternative: text(problem.alternative),
+    retryAfterSeconds: retryAfterFrom(response),
   });
+}
+
+/** `Retry-After` in seconds (the delta form the services send); absent or unreadable is undefined. */
+function retryAfterFrom(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  const seconds = value && /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+  return seconds === undefined || !Number.isFinite(seconds) ? undefined : seconds;
 }
 
 /** Accepts `[{line, field, message}, ...]`; anything else is no line errors. */

@@ -22,6 +22,28 @@ describe('LoginPage', () => {
     expect(currentSession()).toBeNull();
   });
 
+  it('says how long to wait when log-in is throttled (429 Retry-After)', async () => {
+    stubApi({
+      'POST /api/auth/login': { ...problem(429, 'Too many attempts', { detail: 'Too many failed log-ins. Try again later.' }), headers: { 'Retry-After': '900' } },
+    });
+    const { location } = renderApp('/login');
+
+    logIn('ada@shop.example', 'linen-Shirts-2026');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many failed log-ins. Try again in 15 minutes.');
+    expect(location()).toBe('/login');
+    expect(currentSession()).toBeNull();
+  });
+
+  it('counts a short wait in seconds', async () => {
+    stubApi({ 'POST /api/auth/login': { ...problem(429, 'Too many attempts'), headers: { 'Retry-After': '2' } } });
+    renderApp('/login');
+
+    logIn('ada@shop.example', 'linen-Shirts-2026');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 2 seconds.');
+  });
+
   it('stores the token and opens the inbox', async () => {
     const fake = stubApi({
       'POST /api/auth/login': ok(authResponse({ accessToken: 'login-token' })),

@@ -16,6 +16,15 @@ const required: Record<LoginField, string> = {
   password: 'Enter your password.',
 };
 
+/** Throttled (429): how long to wait, from `Retry-After`, in words. */
+function tooManyAttempts(seconds: number | undefined): string {
+  if (seconds === undefined) {
+    return 'Too many failed log-ins. Try again later.';
+  }
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed log-ins. Try again in ${wait}.`;
+}
+
 /** Logs a merchant in and takes them back where they were headed (the inbox by default). */
 export function LoginPage() {
   const session = useActiveSession();
@@ -49,6 +58,8 @@ export function LoginPage() {
       if (error instanceof ApiError && error.status === 401) {
         // Deliberately the same message whichever of the two was wrong.
         setErrors({ fields: {}, general: 'Wrong email or password.' });
+      } else if (error instanceof ApiError && error.status === 429) {
+        setErrors({ fields: {}, general: tooManyAttempts(error.retryAfterSeconds) });
       } else {
         setErrors(formErrorsFrom(error, fields));
       }

@@ -122,6 +122,16 @@ class GatewayApplicationTest {
     }
 
     @Test
+    void tellsTheServiceTheClientsAddressAndNeverAForgedOne() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/login"))
+                .header("X-Forwarded-For", "203.0.113.66, 198.51.100.1").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SERVICES.get("identity").receivedForwardedFor()).containsExactly("127.0.0.1");
+    }
+
+    @Test
     void forwardsWebhookBodiesUnchanged() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\"}")).build(),

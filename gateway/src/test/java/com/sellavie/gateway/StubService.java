@@ -15,6 +15,7 @@ public final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Integer> receivedBodySizes = new CopyOnWriteArrayList<>();
+    private final List<String> receivedForwardedFor = new CopyOnWriteArrayList<>();
 
     public StubService(String name) {
         this.name = name;
@@ -26,6 +27,8 @@ public final class StubService implements AutoCloseable {
         server.createContext("/", exchange -> {
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
             receivedBodySizes.add(exchange.getRequestBody().readAllBytes().length);
+            receivedForwardedFor.add(String.join(" | ", exchange.getRequestHeaders()
+                    .getOrDefault("X-Forwarded-For", List.of())));
             byte[] body = name.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -52,7 +55,13 @@ public final class StubService implements AutoCloseable {
         return receivedBodySizes;
     }
 
+    /** Every {@code X-Forwarded-For} value of each request that reached this service, joined by " | ". */
+    public List<String> receivedForwardedFor() {
+        return receivedForwardedFor;
+    }
+
     public void forget() {
+        receivedForwardedFor.clear();
         received.clear();
         receivedBodySizes.clear();
     }

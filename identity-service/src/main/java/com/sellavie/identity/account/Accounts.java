@@ -48,6 +48,13 @@ public class Accounts {
                 .update();
     }
 
+    /** Replaces a user's password hash (a rehash at a higher bcrypt cost). Users are global: no tenant needed. */
+    public void updatePasswordHash(UUID userId, String passwordHash) {
+        jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .param("id", userId).param("hash", passwordHash)
+                .update();
+    }
+
     /** Stores a new business; the current tenant must be {@code id}. */
     public void addBusiness(UUID id, String name) {
         jdbc.sql("INSERT INTO businesses (id, name) VALUES (:id, :name)")

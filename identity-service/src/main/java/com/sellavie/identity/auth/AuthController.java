@@ -5,6 +5,7 @@ import com.sellavie.identity.session.ClientInfo;
 import com.sellavie.identity.session.RefreshCookie;
 import com.sellavie.identity.session.SessionManagement;
 import com.sellavie.identity.session.SignedIn;
+import com.sellavie.identity.throttle.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class AuthController {
     @PostMapping("/login")
     ResponseEntity<SignedIn.Body> logIn(@RequestBody AuthRequests.LoginRequest request, HttpServletRequest http) {
         request.validate();
-        Member member = logIn.authenticate(request);
+        Member member = logIn.authenticate(request, ClientAddress.of(http));
         SignedIn signedIn = sessions.start(member, ClientInfo.of(http));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())

@@ -1,8 +1,12 @@
 package com.sellavie.identity.auth;
 
+import com.sellavie.identity.throttle.LoginThrottleUnavailableException;
+import com.sellavie.identity.throttle.LoginThrottledException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -31,6 +35,21 @@ class AuthProblems {
     ProblemDetail invalidCredentials(InvalidCredentialsException e) {
         return problem(HttpStatus.UNAUTHORIZED, "Invalid credentials", "Email or password is incorrect.",
                 "invalid-credentials");
+    }
+
+    /** 429 with {@code Retry-After} (seconds); the same for every address, with or without an account. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts",
+                        "Too many failed log-ins. Try again later.", "login-throttled"));
+    }
+
+    @ExceptionHandler
+    ProblemDetail throttleUnavailable(LoginThrottleUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Authentication temporarily unavailable",
+                "Log-in is briefly unavailable. Try again in a moment.", "authentication-unavailable");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {

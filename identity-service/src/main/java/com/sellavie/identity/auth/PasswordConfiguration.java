@@ -9,12 +9,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
 
+    /** Below this a stolen hash table is too cheap to crack (issue 9). */
+    static final int MIN_STRENGTH = 12;
+
     /**
-     * Cost 10 (2^10 rounds, ~60-100 ms a hash on a server core) by default, OWASP's floor for bcrypt;
-     * raise {@code sellavie.identity.bcrypt-strength} as hardware allows (existing hashes keep their cost).
+     * Cost 12 (2^12 rounds; measured in docs/benchmarks.md, "Login and bcrypt") by default; raise
+     * {@code sellavie.identity.bcrypt-strength} as hardware allows. A hash of a lower cost is upgraded
+     * on its owner's next successful log-in ({@link LogIn}).
      */
     @Bean
-    BCryptPasswordEncoder passwordEncoder(@Value("${sellavie.identity.bcrypt-strength:10}") int strength) {
+    BCryptPasswordEncoder passwordEncoder(@Value("${sellavie.identity.bcrypt-strength:12}") int strength) {
+        if (strength < MIN_STRENGTH || strength > 31) {
+            throw new IllegalStateException("sellavie.identity.bcrypt-strength must be between " + MIN_STRENGTH
+                    + " and 31, was " + strength);
+        }
         return new BCryptPasswordEncoder(strength);
     }
 }

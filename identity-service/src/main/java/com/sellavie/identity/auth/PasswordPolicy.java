@@ -4,14 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * What a new password must be. Length matters most (NIST SP 800-63B): at least 10 characters; and,
- * cheaply, not a single kind of character ({@code 1234567890}, {@code aaaaaaaaaa}) nor the email
- * address itself. At most 72 bytes in UTF-8, because bcrypt ignores everything after them: a longer
+ * What a new password must be. Length matters most (NIST SP 800-63B): at least 12 characters; not
+ * on the list of common and breached passwords ({@link CommonPasswords}); and, cheaply, not a single
+ * kind of character ({@code 123456789012}, {@code aaaaaaaaaaaa}) nor the email address itself. At most 72 bytes in UTF-8, because bcrypt ignores everything after them: a longer
  * password is refused rather than silently truncated. No other composition rule, no expiry.
  */
 final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 10;
+    static final int MIN_LENGTH = 12;
     static final int MAX_BYTES = 72;
 
     private PasswordPolicy() {
@@ -34,6 +34,9 @@ final class PasswordPolicy {
         }
         if (normalisedEmail != null && password.strip().equalsIgnoreCase(normalisedEmail)) {
             return Optional.of("must not be your email address");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of("is too common: it is on a list of leaked passwords attackers try first");
         }
         return Optional.empty();
     }

@@ -7,18 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sellavie.identity.support.IdentityApi;
+import com.sellavie.identity.support.IdentityDatabase;
 import com.sellavie.identity.support.IdentityApi.Response;
 import com.sellavie.identity.support.IdentityIntegrationTest;
 import com.sellavie.identity.support.ServedJwks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 @IdentityIntegrationTest
 class LogInIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
 
     private IdentityApi api;
     private String email;
@@ -48,6 +54,32 @@ class LogInIntegrationTest {
                 .isEqualTo(signedUp.json().path("business").path("id").asString());
         assertThat(claims.getStringClaim("role")).isEqualTo("OWNER");
         assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
+    }
+
+    @Test
+    void newPasswordsAreHashedAtCostTwelve() {
+        IdentityDatabase database = new IdentityDatabase(databaseUrl);
+
+        assertThat(database.countWith("SELECT count(*) FROM users WHERE email = ? AND password_hash LIKE '$2a$12$%'",
+                email)).isEqualTo(1);
+    }
+
+    @Test
+    void aHashOfALowerCostIsUpgradedOnTheNextSuccessfulLogIn() {
+        IdentityDatabase database = new IdentityDatabase(databaseUrl);
+        database.update("UPDATE users SET password_hash = ? WHERE email = ?",
+                new BCryptPasswordEncoder(10).encode(GOOD_PASSWORD), email);
+        String atCostTen = "SELECT count(*) FROM users WHERE email = ? AND password_hash LIKE '$2a$10$%'";
+        assertThat(database.countWith(atCostTen, email)).isEqualTo(1);
+
+        assertThat(api.logIn(email, GOOD_PASSWORD + "x").status()).isEqualTo(401);
+        assertThat(database.countWith(atCostTen, email)).as("a failed log-in changes nothing").isEqualTo(1);
+        assertThat(api.logIn(email, GOOD_PASSWORD).status()).isEqualTo(200);
+
+        assertThat(database.countWith(atCostTen, email)).isZero();
+        assertThat(database.countWith("SELECT count(*) FROM users WHERE email = ? AND password_hash LIKE '$2a$12$%'",
+                email)).isEqualTo(1);
+        assertThat(api.logIn(email, GOOD_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

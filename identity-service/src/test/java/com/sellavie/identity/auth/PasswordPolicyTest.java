@@ -11,26 +11,37 @@ class PasswordPolicyTest {
     private static final String EMAIL = "owner@example.com";
 
     @ParameterizedTest
-    @ValueSource(strings = {"linen-shirts", "Linenshirts", "correct horse battery", "1234567890a", "ÉtéàParis1",
+    @ValueSource(strings = {"linen-shirts", "LinenShirts9", "correct horse battery", "12345678901a", "ÉtéàParis123",
             "pass phrase with spaces"})
-    void acceptsTenCharactersOrMoreOfAtLeastTwoKinds(String password) {
+    void acceptsTwelveCharactersOrMoreOfAtLeastTwoKinds(String password) {
         assertThat(PasswordPolicy.problem(password, EMAIL)).isEmpty();
     }
 
     @Test
-    void refusesFewerThanTenCharacters() {
-        assertThat(PasswordPolicy.problem("Linen-123", EMAIL)).hasValue("must be at least 10 characters");
+    void refusesFewerThanTwelveCharacters() {
+        assertThat(PasswordPolicy.problem("Linen-Shirt", EMAIL)).hasValue("must be at least 12 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password1234", "Password1234", "qwertyuiop123", " 1q2w3e4r5t6y "})
+    void refusesCommonAndLeakedPasswordsWhateverTheirCase(String password) {
+        assertThat(PasswordPolicy.problem(password, EMAIL)).get().asString().contains("too common");
+    }
+
+    @Test
+    void shipsTheWholeCommonPasswordList() {
+        assertThat(CommonPasswords.size()).isEqualTo(49_233);
     }
 
     @Test
     void countsCharactersNotUtf16Units() {
-        // "a" and 8 emoji: 17 UTF-16 units, but 9 characters; one emoji more makes 10.
-        assertThat(PasswordPolicy.problem("a" + "😀".repeat(8), EMAIL)).hasValue("must be at least 10 characters");
-        assertThat(PasswordPolicy.problem("a" + "😀".repeat(9), EMAIL)).isEmpty();
+        // "a" and 10 emoji: 21 UTF-16 units, but 11 characters; one emoji more makes 12.
+        assertThat(PasswordPolicy.problem("a" + "😀".repeat(10), EMAIL)).hasValue("must be at least 12 characters");
+        assertThat(PasswordPolicy.problem("a" + "😀".repeat(11), EMAIL)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abcdefghijkl", "ABCDEFGHIJKL", "123456789012", "!@#$%^&*()_+"})
+    @ValueSource(strings = {"abcdefghijkm", "ABCDEFGHIJKM", "123456789015", "!@#$%^&*()_+"})
     void refusesASingleKindOfCharacter(String password) {
         assertThat(PasswordPolicy.problem(password, EMAIL)).get().asString().contains("two kinds of characters");
     }

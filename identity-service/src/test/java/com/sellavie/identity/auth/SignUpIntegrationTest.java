@@ -160,7 +160,8 @@ class SignUpIntegrationTest {
             not-an-email            | linen-Shirts-2026 | Linen House | email        | must be a valid email address
             a@b                     | linen-Shirts-2026 | Linen House | email        | must be a valid email address
             ''                      | linen-Shirts-2026 | Linen House | email        | is required
-            new@example.com         | short1A           | Linen House | password     | at least 10 characters
+            new@example.com         | Linen-Shirt       | Linen House | password     | at least 12 characters
+            new@example.com         | Password1234      | Linen House | password     | too common
             new@example.com         | abcdefghijklmnop  | Linen House | password     | two kinds of characters
             new@example.com         | 12345678901234    | Linen House | password     | two kinds of characters
             new@example.com         | ''                | Linen House | password     | is required

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +22,18 @@ public final class IdentityApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    // Each client its own address (as the gateway would forward it), so the per-address log-in
+    // throttle counts only this test's failures, whatever other tests and earlier runs did.
+    private final String clientAddress = "10." + ThreadLocalRandom.current().nextInt(256) + "."
+            + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
 
     public IdentityApi(int port) {
         this.port = port;
+    }
+
+    /** The address this client's requests come from, unless a request names its own X-Forwarded-For. */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     /** A unique, valid address for one test. */
@@ -89,7 +99,9 @@ public final class IdentityApi {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 
-    private Response send(HttpRequest request) {
+    private Response send(HttpRequest given) {
+        HttpRequest request = given.headers().firstValue("X-Forwarded-For").isPresent() ? given
+                : HttpRequest.newBuilder(given, (name, value) -> true).header("X-Forwarded-For", clientAddress).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(),
