@@ -26,6 +26,10 @@ public class AccessTokens {
     public static final String AUTHENTICATION_METHODS = "amr";
     /** {@code amr} value of a password log-in. */
     public static final String PASSWORD = "pwd";
+    /** {@code amr} value of a one-time password (a TOTP code). */
+    public static final String ONE_TIME_PASSWORD = "otp";
+    /** {@code amr} value of multiple factors (password, then a TOTP or recovery code). */
+    public static final String MULTI_FACTOR = "mfa";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -48,6 +52,12 @@ public class AccessTokens {
      * {@code sessionId}, whose user proved themselves with a password.
      */
     public AccessToken issueAfterPassword(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId) {
+        return issue(userId, businessId, role, sessionId, List.of(PASSWORD));
+    }
+
+    /** As {@link #issueAfterPassword}, for a user who proved themselves with {@code methods} ({@code amr}). */
+    public AccessToken issue(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId,
+            List<String> methods) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
@@ -55,7 +65,7 @@ public class AccessTokens {
                 .subject(userId.toString())
                 .claim(SellavieClaims.BUSINESS_ID, businessId.toString())
                 .claim(SellavieClaims.ROLE, role.name())
-                .claim(AUTHENTICATION_METHODS, List.of(PASSWORD))
+                .claim(AUTHENTICATION_METHODS, methods)
                 .claim(AccessTokenClaims.SESSION_ID, sessionId.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))
