@@ -17,3 +17,7 @@ CREATE TABLE totp_recovery_codes (
     used_at   timestamptz,
     PRIMARY KEY (user_id, code_hash)
 );
+
+-- An OWNER can require 2FA for the business: members without it then get access tokens that open
+-- only the enrolment endpoints (claim mfa_enrolment_required) until they enrol.
+ALTER TABLE businesses ADD COLUMN require_two_factor boolean NOT NULL DEFAULT false;

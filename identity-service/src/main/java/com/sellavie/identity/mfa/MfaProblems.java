@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Two-factor refusals as RFC 7807 problem JSON (never echoing a code or a password). */
-@RestControllerAdvice(assignableTypes = {TotpController.class, MfaController.class})
+@RestControllerAdvice(assignableTypes = {TotpController.class, MfaController.class, BusinessSecurityController.class})
 class MfaProblems {
 
     private static final Logger log = LoggerFactory.getLogger(MfaProblems.class);

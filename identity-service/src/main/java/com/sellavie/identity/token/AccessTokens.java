@@ -37,14 +37,17 @@ public class AccessTokens {
     private final String issuer;
     private final String audience;
     private final Clock clock;
+    private final List<ExtraClaims> extraClaims;
 
-    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, String issuer, String audience, Clock clock) {
+    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, String issuer, String audience, Clock clock,
+            List<ExtraClaims> extraClaims) {
         this.encoder = encoder;
         this.keys = keys;
         this.ttl = ttl;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
+        this.extraClaims = List.copyOf(extraClaims);
     }
 
     /**
@@ -59,7 +62,9 @@ public class AccessTokens {
     public AccessToken issue(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId,
             List<String> methods) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+        extraClaims.forEach(extra -> extra.claimsFor(userId, businessId).forEach(builder::claim));
+        JwtClaimsSet claims = builder
                 .issuer(issuer)
                 .audience(List.of(audience))
                 .subject(userId.toString())
