@@ -5,6 +5,7 @@ import com.sellavie.identity.mfa.MfaExceptions.InvalidChallengeException;
 import com.sellavie.identity.mfa.MfaExceptions.InvalidCodeException;
 import com.sellavie.identity.mfa.MfaExceptions.MissingFieldException;
 import com.sellavie.identity.mfa.MfaExceptions.TooManyAttemptsException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,10 +31,17 @@ class MfaProblems {
         return problem;
     }
 
+    /**
+     * 401 at the log-in's second step (the code is the authentication); 422 on the signed-in
+     * endpoints (confirm, disable), whose caller is authenticated: a 401 there would read as "session
+     * over" to a client that refreshes on 401.
+     */
     @ExceptionHandler
-    ProblemDetail invalidCode(InvalidCodeException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "Invalid code",
-                "The code is wrong, expired or already used.", "invalid-code");
+    ProblemDetail invalidCode(InvalidCodeException e, HttpServletRequest request) {
+        HttpStatus status = request.getRequestURI().endsWith("/api/auth/mfa")
+                ? HttpStatus.UNAUTHORIZED : HttpStatus.UNPROCESSABLE_CONTENT;
+        return problem(status, "Invalid code", "The code (or password) is wrong, expired or already used.",
+                "invalid-code");
     }
 
     @ExceptionHandler

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The caller's own TOTP second factor (any role: it belongs to the user, not the business):
- * {@code POST /api/auth/totp} starts an enrolment, {@code POST /api/auth/totp/confirm} turns it on,
+ * {@code GET /api/auth/totp} says whether it is on, {@code POST /api/auth/totp} starts an enrolment, {@code POST /api/auth/totp/confirm} turns it on,
  * {@code DELETE /api/auth/totp} (or {@code POST /api/auth/totp/disable}) turns it off.
  */
 @RestController
@@ -30,6 +31,12 @@ class TotpController {
     TotpController(TwoFactor twoFactor, Accounts accounts) {
         this.twoFactor = twoFactor;
         this.accounts = accounts;
+    }
+
+    /** Whether the caller has 2FA on (the console's Security page). */
+    @GetMapping
+    ResponseEntity<Status> status(@AuthenticationPrincipal Jwt token) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Status(twoFactor.enabled(userId(token))));
     }
 
     @PostMapping
@@ -75,6 +82,9 @@ class TotpController {
             throw new MissingFieldException(field);
         }
         return value;
+    }
+
+    record Status(boolean enabled) {
     }
 
     record CodeRequest(String code) {

@@ -116,7 +116,9 @@ class BusinessTwoFactorPolicyIntegrationTest {
     private String lastSecret;
 
     private void enrol(String token) throws Exception {
-        lastSecret = api.send("POST", "/api/auth/totp", null, "Authorization", "Bearer " + token).text("secret");
+        Response started = api.send("POST", "/api/auth/totp", null, "Authorization", "Bearer " + token);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        lastSecret = started.text("secret");
         Response confirmed = api.send("POST", "/api/auth/totp/confirm",
                 JSON.writeValueAsString(Map.of("code", TwoFactorIntegrationTest.code(lastSecret, currentStep()))),
                 "Authorization", "Bearer " + token);

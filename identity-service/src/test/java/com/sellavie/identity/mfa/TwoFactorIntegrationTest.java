@@ -90,12 +90,14 @@ class TwoFactorIntegrationTest {
         String secret = api.send("POST", "/api/auth/totp", null, bearer(signedUp)).text("secret");
 
         Response wrong = confirm(signedUp, wrongCode(secret));
-        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.contentType()).startsWith("application/problem+json");
         assertThat(api.logIn(email, GOOD_PASSWORD).json().has("accessToken")).isTrue();
 
+        assertThat(api.get("/api/auth/totp", signedUp.text("accessToken")).json().path("enabled").asBoolean()).isFalse();
         Response confirmed = confirm(signedUp, code(secret, currentStep()));
         assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(api.get("/api/auth/totp", signedUp.text("accessToken")).json().path("enabled").asBoolean()).isTrue();
         List<String> recoveryCodes = new ArrayList<>();
         confirmed.json().path("recoveryCodes").forEach(code -> recoveryCodes.add(code.asString()));
         assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
@@ -194,8 +196,8 @@ class TwoFactorIntegrationTest {
         String token = user.accessToken;
         long step = currentStep() + 1;
 
-        assertThat(disable(token, "not-the-password-2026", code(user.secret, step)).status()).isEqualTo(401);
-        assertThat(disable(token, GOOD_PASSWORD, wrongCode(user.secret)).status()).isEqualTo(401);
+        assertThat(disable(token, "not-the-password-2026", code(user.secret, step)).status()).isEqualTo(422);
+        assertThat(disable(token, GOOD_PASSWORD, wrongCode(user.secret)).status()).isEqualTo(422);
         assertThat(api.send("DELETE", "/api/auth/totp", "{\"password\":\"" + GOOD_PASSWORD + "\"}",
                 "Authorization", "Bearer " + token).json().path("errors").has("code")).isTrue();
         assertThat(api.logIn(user.email, GOOD_PASSWORD).json().path("mfaRequired").asBoolean()).isTrue();
