@@ -6,6 +6,7 @@ import com.sellavie.identity.mfa.MfaExceptions.InvalidCodeException;
 import com.sellavie.identity.mfa.MfaExceptions.MissingFieldException;
 import com.sellavie.identity.mfa.MfaExceptions.TooManyAttemptsException;
 import jakarta.servlet.http.HttpServletRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,6 +23,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class MfaProblems {
 
     private static final Logger log = LoggerFactory.getLogger(MfaProblems.class);
+
+    private final MeterRegistry meters;
+
+    MfaProblems(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     @ExceptionHandler
     ProblemDetail missing(MissingFieldException e) {
@@ -66,6 +73,7 @@ class MfaProblems {
     /** Redis (challenges, attempt counters) unreachable: fail closed, as the denylist does. */
     @ExceptionHandler
     ProblemDetail redisDown(org.springframework.data.redis.RedisConnectionFailureException e) {
+        meters.counter("sellavie.identity.mfa.redis.failures").increment();
         log.error("Two-factor state in Redis unavailable ({}: {})", e.getClass().getSimpleName(), e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Authentication temporarily unavailable",
                 "Try again in a moment.", "authentication-unavailable");
