@@ -16,6 +16,19 @@ export type CommentRef = { id: string; postId?: string | null; parentId?: string
 
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
+/** The log-in answer when the member has 2FA on: no token yet, a challenge for POST /api/auth/mfa. */
+export type MfaChallenge = { mfaRequired: true; challenge: string; expiresIn: number };
+
+/** A TOTP enrolment, shown once: the secret, its otpauth URI and the QR code of it (base64 PNG). */
+export type TotpEnrolment = { secret: string; otpauthUri: string; qrPng: string };
+
+/** The business's security policy (`/api/business/security`); only the OWNER changes it. */
+export type BusinessSecurity = { requireTwoFactor: boolean };
+
+export function isMfaChallenge(answer: AuthResponse | MfaChallenge): answer is MfaChallenge {
+  return (answer as MfaChallenge).mfaRequired === true;
+}
+
 /** A login session (one device) as GET /api/auth/sessions lists it. */
 export type LoginSession = {
   id: string;
@@ -635,8 +648,20 @@ type Signal = { signal?: AbortSignal };
 export const api = {
   signup: (body: { email: string; password: string; businessName: string }) =>
     request<AuthResponse>('POST', '/api/auth/signup', { body, anonymous: true }),
+  /** Tokens, or (2FA on) a challenge to answer with a code through {@link api.mfa}. */
   login: (body: { email: string; password: string }) =>
-    request<AuthResponse>('POST', '/api/auth/login', { body, anonymous: true }),
+    request<AuthResponse | MfaChallenge>('POST', '/api/auth/login', { body, anonymous: true }),
+  /** The log-in's second step: a TOTP code or a recovery code; answers as a log-in does. */
+  mfa: (body: { challenge: string; code: string }) =>
+    request<AuthResponse>('POST', '/api/auth/mfa', { body, anonymous: true }),
+  twoFactorStatus: ({ signal }: Signal = {}) => request<{ enabled: boolean }>('GET', '/api/auth/totp', { signal }),
+  /** Starts (or restarts) a TOTP enrolment; 2FA is on only once confirmed. */
+  enrolTotp: () => request<TotpEnrolment>('POST', '/api/auth/totp'),
+  /** Confirms the enrolment with a first code: the ten recovery codes, shown once. */
+  confirmTotp: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/api/auth/totp/confirm', { body: { code } }),
+  disableTotp: (body: { password: string; code: string }) => request<void>('DELETE', '/api/auth/totp', { body }),
+  businessSecurity: ({ signal }: Signal = {}) => request<BusinessSecurity>('GET', '/api/business/security', { signal }),
+  setBusinessSecurity: (body: BusinessSecurity) => request<BusinessSecurity>('PUT', '/api/business/security', { body }),
   /** The signed-in member's live sessions in this business (devices), the calling one marked `current`. */
   sessions: ({ signal }: Signal = {}) => request<{ sessions: LoginSession[] }>('GET', '/api/auth/sessions', { signal }),
   /** Ends one of the member's sessions: its refresh token and its access tokens stop working at once. */

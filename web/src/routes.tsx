@@ -18,8 +18,10 @@ import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
 import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
+import { SecurityPage } from './pages/SecurityPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
+import { TwoFactorRequiredPage } from './pages/TwoFactorRequiredPage';
 import { RequireAuth } from './session/RequireAuth';
 
 /** Every console route. Everything under RequireAuth needs a signed-in merchant. */
@@ -53,6 +55,9 @@ export const routes: RouteObject[] = [
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },
+          { path: 'settings/security', element: <SecurityPage /> },
+          // The only page a member who must enrol in 2FA can open (RequireAuth sends them here).
+          { path: 'two-factor-required', element: <TwoFactorRequiredPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -59,3 +59,47 @@ describe('LoginPage', () => {
     expect(currentSession()?.accessToken).toBe('login-token');
   });
 });
+
+describe('LoginPage with two-factor authentication', () => {
+  it('asks for the code after the password and signs in with it', async () => {
+    const fake = stubApi({
+      'POST /api/auth/login': ok({ mfaRequired: true, challenge: 'challenge-1', expiresIn: 300 }),
+      'POST /api/auth/mfa': ok(authResponse({ accessToken: 'mfa-token' })),
+      'GET /api/conversations': ok([]),
+    });
+    const { location } = renderApp('/login');
+
+    logIn('ada@shop.example', 'correct horse battery');
+
+    expect(await screen.findByRole('heading', { name: 'Two-factor authentication' })).toBeInTheDocument();
+    expect(currentSession()).toBeNull();
+    fireEvent.change(screen.getByLabelText('Authentication code'), { target: { value: ' 123456 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+
+    expect(await screen.findByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
+    expect(location()).toBe('/inbox');
+    expect(fake.requestsTo('POST /api/auth/mfa')[0]?.body).toEqual({ challenge: 'challenge-1', code: '123456' });
+    expect(currentSession()?.accessToken).toBe('mfa-token');
+  });
+
+  it('lets the member retry a wrong code, and sends them back to the password when the challenge is over', async () => {
+    stubApi({
+      'POST /api/auth/login': ok({ mfaRequired: true, challenge: 'challenge-1', expiresIn: 300 }),
+      'POST /api/auth/mfa': [problem(401, 'Invalid code'), problem(401, 'Invalid challenge')],
+    });
+    const { location } = renderApp('/login');
+    logIn('ada@shop.example', 'correct horse battery');
+    await screen.findByRole('heading', { name: 'Two-factor authentication' });
+
+    fireEvent.change(screen.getByLabelText('Authentication code'), { target: { value: '000000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('wrong or was already used');
+
+    fireEvent.change(screen.getByLabelText('Authentication code'), { target: { value: '111111' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('expired');
+    expect(location()).toBe('/login');
+    expect(currentSession()).toBeNull();
+  });
+});

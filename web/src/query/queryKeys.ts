@@ -27,6 +27,8 @@ export const queryKeys = {
   handoffSettings: ['handoffSettings'] as const,
   commentSettings: ['commentSettings'] as const,
   sessions: ['sessions'] as const,
+  twoFactor: ['two-factor'] as const,
+  businessSecurity: ['business-security'] as const,
   revenue: (range: RevenueQuery) => ['revenue', range] as const,
   productsAll: ['products'] as const,
   products: (filter: ProductFilter) => ['products', filter] as const,

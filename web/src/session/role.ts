@@ -12,6 +12,20 @@ const roles: readonly string[] = ['OWNER', 'ADMIN', 'AGENT'];
  * 403, never access. null when the token cannot be read.
  */
 export function roleOf(session: Session | null): Role | null {
+  const role = claimsOf(session)?.role;
+  return typeof role === 'string' && roles.includes(role) ? (role as Role) : null;
+}
+
+/**
+ * Whether the token says the business requires 2FA and this member has not enrolled
+ * (`mfa_enrolment_required`): the console then shows only the enrolment screen.
+ */
+export function mustEnrolInTwoFactor(session: Session | null): boolean {
+  return claimsOf(session)?.mfa_enrolment_required === true;
+}
+
+/** The token's claims, read without verifying (display decisions only); null when unreadable. */
+function claimsOf(session: Session | null): Record<string, unknown> | null {
   const payload = session?.accessToken.split('.')[1];
   if (!payload) {
     return null;
@@ -20,8 +34,8 @@ export function roleOf(session: Session | null): Role | null {
     const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
     const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-    const role = (JSON.parse(json) as { role?: unknown }).role;
-    return typeof role === 'string' && roles.includes(role) ? (role as Role) : null;
+    const claims: unknown = JSON.parse(json);
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }

@@ -25,6 +25,13 @@ export function tokenWithRole(role: Role | string): string {
   return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role })}.c2lnbmF0dXJl`;
 }
 
+/** As {@link tokenWithRole}, with more claims (e.g. `mfa_enrolment_required`). */
+export function tokenWithClaims(claims: Record<string, unknown>): string {
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role: 'AGENT', ...claims })}.c2lnbmF0dXJl`;
+}
+
 /** Signs the test user in with this role in the business. */
 export function signInAs(role: Role) {
   return signIn({ accessToken: tokenWithRole(role) });

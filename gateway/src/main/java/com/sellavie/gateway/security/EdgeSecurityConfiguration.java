@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
@@ -79,6 +80,8 @@ class EdgeSecurityConfiguration {
                         .authenticationEntryPoint((exchange, e) -> ProblemResponses.unauthorized(exchange.getResponse()))
                         .authenticationFailureHandler(failureHandler())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)))
+                // After the token check: a member who must enrol in 2FA reaches only the enrolment paths.
+                .addFilterAfter(new EnrolmentRequiredFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();
     }
 

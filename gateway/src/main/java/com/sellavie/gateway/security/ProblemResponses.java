@@ -31,6 +31,19 @@ public final class ProblemResponses {
                 "A valid access token is required (Authorization: Bearer)");
     }
 
+    static Mono<Void> twoFactorRequired(ServerHttpResponse response) {
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(HttpStatus.FORBIDDEN);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setCacheControl("no-store");
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Two-factor authentication required\",\"status\":403,"
+                + "\"detail\":\"Your business requires two-factor authentication: enrol first\","
+                + "\"reason\":\"TWO_FACTOR_REQUIRED\"}").getBytes(StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
     static Mono<Void> authenticationUnavailable(ServerHttpResponse response) {
         return write(response, HttpStatus.SERVICE_UNAVAILABLE, "Authentication temporarily unavailable",
                 "The token could not be checked right now; retry shortly");

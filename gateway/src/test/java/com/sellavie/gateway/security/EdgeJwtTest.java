@@ -206,6 +206,29 @@ class EdgeJwtTest {
     }
 
     @Test
+    void aMemberWhoMustEnrolInTwoFactorReachesOnlyTheEnrolmentPaths() throws Exception {
+        String mustEnrol = TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.claim("mfa_enrolment_required", true));
+
+        HttpResponse<String> refused = get("/api/conversations", mustEnrol);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"reason\":\"TWO_FACTOR_REQUIRED\"");
+        assertThat(post("/api/business/security", mustEnrol).statusCode()).isEqualTo(403);
+        assertThat(CONVERSATION.received()).isEmpty();
+        assertThat(IDENTITY.received()).isEmpty();
+
+        assertThat(post("/api/auth/totp", mustEnrol).statusCode()).isEqualTo(200);
+        assertThat(post("/api/auth/totp/confirm", mustEnrol).statusCode()).isEqualTo(200);
+        assertThat(get("/api/me", mustEnrol).statusCode()).isEqualTo(200);
+        assertThat(IDENTITY.received()).containsExactly("POST /api/auth/totp", "POST /api/auth/totp/confirm",
+                "GET /api/me");
+        String enrolled = TestTokens.token(TestTokens.currentKey(), "at+jwt",
+                claims -> claims.claim("mfa_enrolment_required", false));
+        assertThat(get("/api/conversations", enrolled).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void webhooksAndJwksStayPublic() throws Exception {
         assertThat(post("/webhooks/meta", "not-a-token").statusCode()).isEqualTo(200);
         assertThat(get("/.well-known/jwks.json", null).statusCode()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package com.sellavie.identity.auth;
 
 import com.sellavie.identity.account.Accounts.Member;
+import com.sellavie.identity.mfa.LoginSecondFactor;
+import com.sellavie.identity.mfa.MfaRequired;
 import com.sellavie.identity.session.ClientInfo;
 import com.sellavie.identity.session.RefreshCookie;
 import com.sellavie.identity.session.SessionManagement;
@@ -9,6 +11,7 @@ import com.sellavie.identity.throttle.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,12 +32,14 @@ class AuthController {
     private final SignUp signUp;
     private final LogIn logIn;
     private final SessionManagement sessions;
+    private final LoginSecondFactor secondFactor;
     private final Clock clock = Clock.systemUTC();
 
-    AuthController(SignUp signUp, LogIn logIn, SessionManagement sessions) {
+    AuthController(SignUp signUp, LogIn logIn, SessionManagement sessions, LoginSecondFactor secondFactor) {
         this.signUp = signUp;
         this.logIn = logIn;
         this.sessions = sessions;
+        this.secondFactor = secondFactor;
     }
 
     @PostMapping("/signup")
@@ -48,9 +53,14 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    ResponseEntity<SignedIn.Body> logIn(@RequestBody AuthRequests.LoginRequest request, HttpServletRequest http) {
+    ResponseEntity<?> logIn(@RequestBody AuthRequests.LoginRequest request, HttpServletRequest http) {
         request.validate();
         Member member = logIn.authenticate(request, ClientAddress.of(http));
+        // 2FA on: no session yet, a challenge for POST /api/auth/mfa instead.
+        Optional<MfaRequired> challenge = secondFactor.challengeIfEnabled(member);
+        if (challenge.isPresent()) {
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(challenge.get());
+        }
         SignedIn signedIn = sessions.start(member, ClientInfo.of(http));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())

@@ -62,6 +62,11 @@ public class SessionManagement {
 
     /** A new session for {@code member} (after a password check or sign-up), with its first tokens. */
     public SignedIn start(Member member, ClientInfo client) {
+        return start(member, client, List.of(AccessTokens.PASSWORD));
+    }
+
+    /** As {@link #start(Member, ClientInfo)}, for a user who proved themselves with {@code methods} ({@code amr}). */
+    public SignedIn start(Member member, ClientInfo client, List<String> methods) {
         Instant now = now();
         Session session = new Session(UuidCreator.getTimeOrderedEpoch(), member.businessId(), member.userId(),
                 client.device(), client.ip(), now, now, now.plus(properties.absoluteTtl()), null);
@@ -70,7 +75,8 @@ public class SessionManagement {
             sessions.add(session);
             sessions.addToken(RefreshTokenValue.hash(refreshToken), session.id(), session.businessId(), now);
         }));
-        return signedIn(member, session, refreshToken);
+        return SignedIn.of(member, tokens.issue(member.userId(), member.businessId(), member.role(), session.id(),
+                methods), refreshToken, session.expiresAt());
     }
 
     /** Rotates {@code refreshToken}: its successor and a new access token, or a refusal. */

@@ -26,6 +26,10 @@ public class AccessTokens {
     public static final String AUTHENTICATION_METHODS = "amr";
     /** {@code amr} value of a password log-in. */
     public static final String PASSWORD = "pwd";
+    /** {@code amr} value of a one-time password (a TOTP code). */
+    public static final String ONE_TIME_PASSWORD = "otp";
+    /** {@code amr} value of multiple factors (password, then a TOTP or recovery code). */
+    public static final String MULTI_FACTOR = "mfa";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -33,14 +37,17 @@ public class AccessTokens {
     private final String issuer;
     private final String audience;
     private final Clock clock;
+    private final List<ExtraClaims> extraClaims;
 
-    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, String issuer, String audience, Clock clock) {
+    AccessTokens(JwtEncoder encoder, SigningKeys keys, Duration ttl, String issuer, String audience, Clock clock,
+            List<ExtraClaims> extraClaims) {
         this.encoder = encoder;
         this.keys = keys;
         this.ttl = ttl;
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
+        this.extraClaims = List.copyOf(extraClaims);
     }
 
     /**
@@ -48,14 +55,22 @@ public class AccessTokens {
      * {@code sessionId}, whose user proved themselves with a password.
      */
     public AccessToken issueAfterPassword(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId) {
+        return issue(userId, businessId, role, sessionId, List.of(PASSWORD));
+    }
+
+    /** As {@link #issueAfterPassword}, for a user who proved themselves with {@code methods} ({@code amr}). */
+    public AccessToken issue(UUID userId, UUID businessId, SellavieClaims.Role role, UUID sessionId,
+            List<String> methods) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder builder = JwtClaimsSet.builder();
+        extraClaims.forEach(extra -> extra.claimsFor(userId, businessId).forEach(builder::claim));
+        JwtClaimsSet claims = builder
                 .issuer(issuer)
                 .audience(List.of(audience))
                 .subject(userId.toString())
                 .claim(SellavieClaims.BUSINESS_ID, businessId.toString())
                 .claim(SellavieClaims.ROLE, role.name())
-                .claim(AUTHENTICATION_METHODS, List.of(PASSWORD))
+                .claim(AUTHENTICATION_METHODS, methods)
                 .claim(AccessTokenClaims.SESSION_ID, sessionId.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(ttl))

@@ -9,6 +9,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.sellavie.platform.security.SecurityProperties;
 import com.sellavie.platform.security.TokenValidators;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,8 +56,8 @@ class TokenConfiguration {
 
     @Bean
     AccessTokens accessTokens(JwtEncoder encoder, SigningKeys keys, TokenProperties properties,
-            SecurityProperties security) {
+            SecurityProperties security, ObjectProvider<ExtraClaims> extraClaims) {
         return new AccessTokens(encoder, keys, properties.accessTokenTtl(), security.getJwt().getIssuer(),
-                security.getJwt().getAudience(), Clock.systemUTC());
+                security.getJwt().getAudience(), Clock.systemUTC(), extraClaims.orderedStream().toList());
     }
 }

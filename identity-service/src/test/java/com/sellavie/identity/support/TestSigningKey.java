@@ -16,11 +16,13 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Gives every Spring test context of identity a signing key, as the local-stack launcher will: an RSA
  * key generated once per test JVM, written to a temporary PKCS#8 PEM file that
- * {@code sellavie.identity.jwt.private-key-file} names. Registered in {@code META-INF/spring.factories}.
+ * {@code sellavie.identity.jwt.private-key-file} names; and a Tink AEAD keyset for TOTP secrets
+ * ({@code sellavie.identity.totp.keyset-file}). Registered in {@code META-INF/spring.factories}.
  */
 public final class TestSigningKey implements ContextCustomizerFactory {
 
     private static final Path FILE = generate();
+    private static final Path TOTP_KEYSET = generateKeyset();
 
     /** The key file every test context signs with. */
     public static Path file() {
@@ -43,13 +45,31 @@ public final class TestSigningKey implements ContextCustomizerFactory {
         }
     }
 
+    /** A fresh Tink AEAD keyset for the TOTP secrets ({@code sellavie.identity.totp.keyset-file}). */
+    private static Path generateKeyset() {
+        try {
+            com.google.crypto.tink.aead.AeadConfig.register();
+            Path file = Files.createTempFile("identity-test-totp-keyset-", ".json");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, com.google.crypto.tink.TinkJsonProtoKeysetFormat.serializeKeyset(
+                    com.google.crypto.tink.KeysetHandle.generateNew(
+                            com.google.crypto.tink.aead.PredefinedAeadParameters.AES256_GCM),
+                    com.google.crypto.tink.InsecureSecretKeyAccess.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Equal to every other instance, so it never splits Spring's context cache. */
     private static final class Customizer implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("identity-test-signing-key",
-                    Map.of("sellavie.identity.jwt.private-key-file", FILE.toString())));
+                    Map.of("sellavie.identity.jwt.private-key-file", FILE.toString(),
+                            "sellavie.identity.totp.keyset-file", TOTP_KEYSET.toString())));
         }
 
         @Override

@@ -109,6 +109,17 @@ final class LocalSecrets {
         return file;
     }
 
+    /** Path of identity-service's Tink AEAD keyset for TOTP secrets (JSON). */
+    Path identityKeysetFile() {
+        String configured = environment.get("SELLAVIE_IDENTITY_KEYSET_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path file = folder.resolve("identity-keyset.json");
+        SecretFile.readOrCreate(file, LocalSecrets::newAeadKeyset);
+        return file;
+    }
+
     String databasePassword(String role) {
         return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
     }

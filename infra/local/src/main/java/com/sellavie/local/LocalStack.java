@@ -117,6 +117,7 @@ final class LocalStack {
         env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
         env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
+        env.put("SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
         // Opens each service's /internal/** to the others (never routed by the gateway).
         env.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         env.put("SELLAVIE_COMMERCE_URL", "http://localhost:8085");

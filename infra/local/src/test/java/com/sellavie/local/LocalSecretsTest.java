@@ -68,6 +68,24 @@ class LocalSecretsTest {
     }
 
     @Test
+    void identityGetsItsOwnTotpKeysetKeptAcrossStarts() throws Exception {
+        LocalSecrets first = new LocalSecrets(folder, Map.of());
+        Path keyset = first.identityKeysetFile();
+        String content = Files.readString(keyset);
+
+        assertThat(keyset).isNotEqualTo(first.conversationKeysetFile());
+        assertThat(Files.getPosixFilePermissions(keyset)).isEqualTo(SecretFile.OWNER_ONLY);
+        assertThat(Files.readString(new LocalSecrets(folder, Map.of()).identityKeysetFile())).isEqualTo(content);
+        AeadConfig.register();
+        Aead aead = TinkJsonProtoKeysetFormat.parseKeyset(content, InsecureSecretKeyAccess.get())
+                .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] sealed = aead.encrypt("secret".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        assertThat(new String(aead.decrypt(sealed, new byte[0]), StandardCharsets.UTF_8)).isEqualTo("secret");
+        assertThat(new LocalSecrets(folder, Map.of("SELLAVIE_IDENTITY_KEYSET_FILE", "/etc/sellavie/identity.json"))
+                .identityKeysetFile()).isEqualTo(Path.of("/etc/sellavie/identity.json"));
+    }
+
+    @Test
     void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
                 "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env", "SELLAVIE_INTERNAL_TOKEN", "internal-from-env"));

@@ -46,6 +46,18 @@ public final class ProblemResponses {
                 + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
     }
 
+    /** As above, plus a fixed machine-readable {@code reason} (e.g. {@code TWO_FACTOR_REQUIRED}). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String title, String detail, String reason) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
+                + "\",\"reason\":\"" + reason
+                + "\",\"instance\":\"" + jsonEscape(request.getRequestURI()) + "\"}");
+    }
+
     private static String jsonEscape(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (char c : value.toCharArray()) {

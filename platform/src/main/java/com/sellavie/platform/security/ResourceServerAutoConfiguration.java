@@ -26,7 +26,8 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * issued by identity, except health/metrics and the service's declared public paths;
  * {@code /internal/**} is closed until service credentials exist. A token must be an access token
  * ({@code typ at+jwt}) of the configured issuer and audience (validators Boot's decoder picks up),
- * and must not be on the Redis denylist ({@link DenylistFilter}, fail closed). A service replaces
+ * and must not be on the Redis denylist ({@link DenylistFilter}, fail closed); a token of a member who
+ * must enrol in 2FA first opens only the enrolment paths ({@link EnrolmentRequiredFilter}). A service replaces
  * the chain by declaring its own {@link SecurityFilterChain}.
  */
 @AutoConfiguration(beforeName = {
@@ -58,6 +59,7 @@ public class ResourceServerAutoConfiguration {
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .addFilterAfter(new DenylistFilter(denylist, ProblemResponses.unauthorized(), meters),
                         BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new EnrolmentRequiredFilter(), DenylistFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))

@@ -111,6 +111,22 @@ class DefaultResourceServerSecurityTest {
     }
 
     @Test
+    void aTokenThatMustEnrolInTwoFactorOpensOnlyTheEnrolmentPaths() throws Exception {
+        String mustEnrol = TestTokens.accessTokenWith(BUSINESS, UUID.randomUUID(), "OWNER", TestTokens.TYPE,
+                Map.of(AccessTokenClaims.MFA_ENROLMENT_REQUIRED, true));
+
+        HttpResponse<String> refused = get("/api/whoami", mustEnrol);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.body()).contains("\"reason\":\"TWO_FACTOR_REQUIRED\"").doesNotContain(BUSINESS.toString());
+        assertThat(get("/api/me", mustEnrol).statusCode()).isEqualTo(200);
+        String enrolled = TestTokens.accessTokenWith(BUSINESS, UUID.randomUUID(), "OWNER", TestTokens.TYPE,
+                Map.of(AccessTokenClaims.MFA_ENROLMENT_REQUIRED, false));
+        assertThat(get("/api/whoami", enrolled).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void declaredPublicPathsAndHealthNeedNoToken() throws Exception {
         assertThat(get("/open/ping", null).body()).isEqualTo("pong");
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);

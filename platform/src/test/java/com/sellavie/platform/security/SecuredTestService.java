@@ -21,6 +21,12 @@ class SecuredTestService {
             return TenantContext.currentBusinessId().map(Object::toString).orElse("none");
         }
 
+        /** One of the paths a token that must enrol in 2FA still opens. */
+        @GetMapping("/api/me")
+        String me() {
+            return "me";
+        }
+
         @GetMapping("/open/ping")
         String ping() {
             return "pong";

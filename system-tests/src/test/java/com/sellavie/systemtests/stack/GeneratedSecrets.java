@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * Secrets made fresh for one test run, kept in a private temporary folder that is deleted when the
  * stack stops: the Meta app secret and verify token, identity's JWT signing key (PKCS#8 PEM RSA)
- * conversation-service's channel-token keyset and commerce-service's payment-secret keyset (Tink
- * JSON), and the service token every service presents to another's {@code /internal/**}.
+ * conversation-service's channel-token keyset, commerce-service's payment-secret keyset and
+ * identity-service's TOTP-secret keyset (Tink JSON), and the service token every service presents to another's {@code /internal/**}.
  */
 public final class GeneratedSecrets implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class GeneratedSecrets implements AutoCloseable {
     private final Path jwtPrivateKeyFile;
     private final Path conversationKeysetFile;
     private final Path commerceKeysetFile;
+    private final Path identityKeysetFile;
     private final String internalToken;
 
     private GeneratedSecrets(Path folder) throws IOException, GeneralSecurityException {
@@ -43,6 +44,7 @@ public final class GeneratedSecrets implements AutoCloseable {
         this.jwtPrivateKeyFile = writePrivate(folder.resolve("jwt-signing-key.pem"), rsaPrivateKeyPem());
         this.conversationKeysetFile = writePrivate(folder.resolve("conversation-keyset.json"), aeadKeyset());
         this.commerceKeysetFile = writePrivate(folder.resolve("commerce-keyset.json"), aeadKeyset());
+        this.identityKeysetFile = writePrivate(folder.resolve("identity-keyset.json"), aeadKeyset());
         this.internalToken = randomHex(32);
     }
 
@@ -74,6 +76,11 @@ public final class GeneratedSecrets implements AutoCloseable {
 
     Path commerceKeysetFile() {
         return commerceKeysetFile;
+    }
+
+    /** identity-service's TOTP-secret keyset (SELLAVIE_IDENTITY_KEYSET_FILE). */
+    Path identityKeysetFile() {
+        return identityKeysetFile;
     }
 
     /** The service token (SELLAVIE_INTERNAL_TOKEN) every service of the stack shares. */

@@ -167,7 +167,8 @@ public final class SellavieStack implements AutoCloseable {
     private static Map<String, String> serviceEnvironment(ServiceJar jar, GeneratedSecrets secrets, MetaGraphApi meta,
             Map<String, Integer> ports) {
         return switch (jar) {
-            case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
+            case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString(),
+                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
             case INGEST -> Map.of(
                     "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
