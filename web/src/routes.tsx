@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
@@ -20,6 +21,7 @@ import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
+import { TeamPage } from './pages/TeamPage';
 import { RequireAuth } from './session/RequireAuth';
 
 /** Every console route. Everything under RequireAuth needs a signed-in merchant. */
@@ -31,6 +33,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'signup', element: <SignupPage /> },
       { path: 'login', element: <LoginPage /> },
+      // The invitation's accept link (identity-service's sellavie.identity.team.console-url + /invite).
+      { path: 'invite', element: <AcceptInvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -53,6 +57,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },
+          { path: 'settings/team', element: <TeamPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
