@@ -42,6 +42,26 @@ export type LoginSession = {
   current: boolean;
 };
 
+/** A member's role in a business (identity-service). */
+export type MemberRole = 'OWNER' | 'ADMIN' | 'AGENT';
+
+/** A member of the business as GET /api/members lists them. */
+export type TeamMember = { userId: string; email: string; role: MemberRole; joinedAt: string };
+
+/** A pending invitation; `acceptLink` only in the answer that created it (the server keeps only a hash). */
+export type Invitation = {
+  id: string;
+  email: string;
+  role: MemberRole;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptLink?: string;
+};
+
+/** A business the signed-in user belongs to (GET /api/me/businesses); `current` is the one the token acts for. */
+export type MemberBusiness = { id: string; name: string; role: MemberRole; current: boolean };
+
 export type ChannelType = 'INSTAGRAM' | 'MESSENGER' | 'WHATSAPP' | 'SANDBOX' | (string & {});
 
 /** NEEDS_RECONNECT: Meta rejected the stored token on a send (messages still arrive); DISCONNECTED: the merchant disconnected it. */
@@ -474,6 +494,8 @@ type RequestOptions = {
   raw?: { body: Blob | string; contentType: string };
   /** Auth endpoints are called without a token, and their 401 means "wrong credentials", not "session over". */
   anonymous?: boolean;
+  /** With `anonymous`: still send this session's token (accepting an invitation as the signed-in user). */
+  as?: Session | null;
   signal?: AbortSignal;
 };
 
@@ -516,7 +538,7 @@ async function requestBlob(path: string, accept: string, options: RequestOptions
  */
 async function send(method: string, path: string, options: RequestOptions & { accept?: string } = {}): Promise<Response> {
   if (options.anonymous) {
-    return sendWith(null, method, path, options);
+    return sendWith(options.as ?? null, method, path, options);
   }
   const session = activeSession() ?? (await refreshSession());
   if (!session) {
@@ -666,6 +688,26 @@ export const api = {
   sessions: ({ signal }: Signal = {}) => request<{ sessions: LoginSession[] }>('GET', '/api/auth/sessions', { signal }),
   /** Ends one of the member's sessions: its refresh token and its access tokens stop working at once. */
   revokeSession: (sessionId: string) => request<void>('DELETE', `/api/auth/sessions/${encodeURIComponent(sessionId)}`),
+  /** The business's members (any role may list them). */
+  members: ({ signal }: Signal = {}) => request<{ members: TeamMember[] }>('GET', '/api/members', { signal }),
+  /** OWNER/ADMIN: changes a member's role; their sessions in this business end (they log in again). */
+  changeMemberRole: (userId: string, role: MemberRole) =>
+    request<void>('PATCH', `/api/members/${encodeURIComponent(userId)}`, { body: { role } }),
+  /** Removes a member (OWNER/ADMIN), or, with one's own id, leaves the business. */
+  removeMember: (userId: string) => request<void>('DELETE', `/api/members/${encodeURIComponent(userId)}`),
+  invitations: ({ signal }: Signal = {}) => request<{ invitations: Invitation[] }>('GET', '/api/invitations', { signal }),
+  /** A new invitation with its accept link (shown once: copy it to the invitee). */
+  invite: (body: { email: string; role: MemberRole }) => request<Invitation>('POST', '/api/invitations', { body }),
+  revokeInvitation: (id: string) => request<void>('DELETE', `/api/invitations/${encodeURIComponent(id)}`),
+  /**
+   * Accepts an invitation: a new user sets `password`; an existing one is signed in as the invited
+   * address (`as`) or gives their password. Answers like a log-in.
+   */
+  acceptInvitation: (body: { token: string; password?: string }, as: Session | null) =>
+    request<AuthResponse>('POST', '/api/invitations/accept', { body, anonymous: true, as }),
+  businesses: ({ signal }: Signal = {}) => request<{ businesses: MemberBusiness[] }>('GET', '/api/me/businesses', { signal }),
+  /** Acts for another business of the user's: a new session there (the current one ends). */
+  switchBusiness: (businessId: string) => request<AuthResponse>('POST', '/api/auth/switch', { body: { businessId } }),
   channels: ({ signal }: Signal = {}) => request<Channel[]>('GET', '/api/channels', { signal }),
   connectChannel: (body: ConnectChannelRequest) => request<Channel>('POST', '/api/channels', { body }),
   facebookLoginAvailability: ({ signal }: Signal = {}) =>

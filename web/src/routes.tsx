@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
@@ -22,6 +23,7 @@ import { SecurityPage } from './pages/SecurityPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
 import { TwoFactorRequiredPage } from './pages/TwoFactorRequiredPage';
+import { TeamPage } from './pages/TeamPage';
 import { RequireAuth } from './session/RequireAuth';
 
 /** Every console route. Everything under RequireAuth needs a signed-in merchant. */
@@ -33,6 +35,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'signup', element: <SignupPage /> },
       { path: 'login', element: <LoginPage /> },
+      // The invitation's accept link (identity-service's sellavie.identity.team.console-url + /invite).
+      { path: 'invite', element: <AcceptInvitationPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -58,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/security', element: <SecurityPage /> },
           // The only page a member who must enrol in 2FA can open (RequireAuth sends them here).
           { path: 'two-factor-required', element: <TwoFactorRequiredPage /> },
+          { path: 'settings/team', element: <TeamPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LiveIndicator } from '../live/LiveUpdates';
+import { BusinessSwitcher } from './BusinessSwitcher';
 import { logOut as endServerSession } from '../session/session';
 import { useActiveSession } from '../session/useActiveSession';
 
@@ -51,9 +52,7 @@ export function ConsoleLayout() {
         {session && (
           <div className="account">
             <LiveIndicator />
-            <span className="account-name" title={session.user.email}>
-              {session.business.name}
-            </span>
+            <BusinessSwitcher session={session} />
             <button type="button" className="button-link" onClick={logOut}>
               Log out
             </button>

@@ -91,6 +91,28 @@ describe('Conversation: who answers', () => {
     expect(fake.requestsTo(`PUT ${base}/assignee`).map((request) => request.body)).toEqual([{ assigneeId: 'user-1' }, { assigneeId: null }]);
   });
 
+  it('assigns the conversation to another member of the team, picked from GET /api/members', async () => {
+    const team = {
+      members: [
+        { userId: 'user-1', email: 'ada@shop.example', role: 'OWNER', joinedAt: '2026-11-01T10:00:00Z' },
+        { userId: 'user-2', email: 'bola@shop.example', role: 'AGENT', joinedAt: '2026-11-02T10:00:00Z' },
+      ],
+    };
+    const { fake, current } = open({ assigneeId: null }, { 'GET /api/members': ok(team) });
+    fake.answer(`PUT ${base}/assignee`, ok({ ...current, assigneeId: 'user-2' }));
+
+    const picker = await screen.findByRole('combobox', { name: 'Assign to' });
+    expect(within(picker).getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Nobody',
+      'ada@shop.example (you)',
+      'bola@shop.example',
+    ]);
+    fireEvent.change(picker, { target: { value: 'user-2' } });
+
+    expect(await screen.findByText('Assigned to bola@shop.example')).toBeInTheDocument();
+    expect(fake.requestsTo(`PUT ${base}/assignee`).map((request) => request.body)).toEqual([{ assigneeId: 'user-2' }]);
+  });
+
   it('adds a label (lower-case, trimmed) and removes one, sending the whole list', async () => {
     const { fake, current } = open({ labels: ['wholesale'] });
     fake.answer(`PUT ${base}/labels`, [ok({ ...current, labels: ['wholesale', 'vip'] }), ok({ ...current, labels: ['vip'] })]);

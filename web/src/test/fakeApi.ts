@@ -29,6 +29,9 @@ export type FakeApi = {
 /** The console's live event stream: answered 503 and not recorded unless a test stubs it (see fakeEventStream). */
 const EVENT_STREAM = 'GET /api/events';
 
+/** The layout's business switcher asks on every signed-in page: answered "no other business" and not recorded unless stubbed. */
+const BUSINESSES = 'GET /api/me/businesses';
+
 export function ok(body: unknown): StubbedReply {
   return { status: 200, body };
 }
@@ -60,6 +63,9 @@ export function stubApi(routes: StubbedRoutes): FakeApi {
     if (route === EVENT_STREAM && !table.has(route)) {
       // The live stream is its own boundary (fakeEventStream); without it, it is down and pages poll.
       return json(503, { title: 'Event stream not stubbed', status: 503 });
+    }
+    if (route === BUSINESSES && !table.has(route)) {
+      return json(200, { businesses: [] });
     }
     requests.push({ method, path, headers, body });
 

@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError, api, describeError, type ConversationSummary } from '../../api';
+import { queryKeys } from '../../query/queryKeys';
 import { useConversationChange } from './useConversationChange';
 
 /** A failed change in words; nothing for a 401 (the session ended and log-in is on its way). */
@@ -46,12 +48,24 @@ export function ModeActions({ conversation }: { conversation: ConversationSummar
   );
 }
 
-/** Assigned to me, to someone else, or to nobody; the member assigns it to themselves or to nobody. */
+/**
+ * Assigned to me, to another member or to nobody: the member assigns it to themselves, to anyone of the
+ * business's team (GET /api/members; without that list, only to themselves) or to nobody.
+ */
 export function Assignment({ conversation, me }: { conversation: ConversationSummary; me: string | undefined }) {
   const change = useConversationChange(conversation.id);
+  const team = useQuery({ queryKey: queryKeys.members, queryFn: ({ signal }) => api.members({ signal }), staleTime: 60_000 });
   const { assigneeId, id } = conversation;
   const error = changeError(change.error);
-  const status = !assigneeId ? 'Unassigned' : assigneeId === me ? 'Assigned to you' : 'Assigned to a team member';
+  const members = team.data?.members ?? [];
+  const assignee = members.find((member) => member.userId === assigneeId);
+  const status = !assigneeId
+    ? 'Unassigned'
+    : assigneeId === me
+      ? 'Assigned to you'
+      : assignee
+        ? `Assigned to ${assignee.email}`
+        : 'Assigned to a team member';
 
   return (
     <div className="conversation-assignment" role="group" aria-label="Assignment">
@@ -60,6 +74,25 @@ export function Assignment({ conversation, me }: { conversation: ConversationSum
         <button type="button" className="button-link" disabled={change.isPending} onClick={() => change.mutate(() => api.assign(id, me))}>
           Assign to me
         </button>
+      )}
+      {members.length > 1 && (
+        <select
+          aria-label="Assign to"
+          value={assigneeId ?? ''}
+          disabled={change.isPending}
+          onChange={(event) => {
+            // Read now: the controlled select shows the server's assignee again until the answer comes.
+            const assignee = event.target.value || null;
+            change.mutate(() => api.assign(id, assignee));
+          }}
+        >
+          <option value="">Nobody</option>
+          {members.map((member) => (
+            <option key={member.userId} value={member.userId}>
+              {member.userId === me ? `${member.email} (you)` : member.email}
+            </option>
+          ))}
+        </select>
       )}
       {assigneeId && (
         <button type="button" className="button-link" disabled={change.isPending} onClick={() => change.mutate(() => api.assign(id, null))}>

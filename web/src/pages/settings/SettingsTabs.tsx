@@ -7,6 +7,7 @@ export function SettingsTabs() {
       <NavLink to="/settings/payments">Payments</NavLink>
       <NavLink to="/settings/handoff">Handoff</NavLink>
       <NavLink to="/settings/comments">Comments</NavLink>
+      <NavLink to="/settings/team">Team</NavLink>
       <NavLink to="/settings/sessions">Sessions</NavLink>
       <NavLink to="/settings/security">Security</NavLink>
     </nav>

@@ -103,6 +103,10 @@ class GatewayApplicationTest {
     @CsvSource({
             "/api/auth/login, identity",
             "/api/me, identity",
+            "/api/me/businesses, identity",
+            "/api/members, identity",
+            "/api/members/42, identity",
+            "/api/invitations, identity",
             "/api/ai/knowledge, ai",
             "/.well-known/jwks.json, identity",
             "/api/channels/42, conversation",

@@ -24,6 +24,9 @@ import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.MemberJoined;
+import com.sellavie.events.identity.MemberLeft;
+import com.sellavie.events.identity.MemberRoleChanged;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.PaymentEventReceived;
@@ -58,6 +61,10 @@ public final class Topics {
     public static final Topic IDENTITY_BUSINESSES = new Topic("identity.businesses",
             "businessId", true,
             List.of(BusinessRegistered.class));
+
+    public static final Topic IDENTITY_MEMBERS = new Topic("identity.members",
+            "businessId (one business's membership changes stay in order)", false,
+            List.of(MemberJoined.class, MemberRoleChanged.class, MemberLeft.class));
 
     public static final Topic CONVERSATION_CHANNELS = new Topic("conversation.channels",
             "channelId", true,
@@ -94,7 +101,7 @@ public final class Topics {
             List.of(OutboundMessageRequested.class));
 
     public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
-            INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
+            INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, IDENTITY_MEMBERS, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
             CONVERSATION_REPLY_REQUESTS, CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS,
             MESSAGING_OUTBOUND_REQUESTS);
 

@@ -33,6 +33,9 @@ import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.MemberJoined;
+import com.sellavie.events.identity.MemberLeft;
+import com.sellavie.events.identity.MemberRoleChanged;
 import com.sellavie.events.ingest.InboundAttachment;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.events.ingest.InboundStoryReply;
@@ -66,6 +69,9 @@ public final class EventFixtures {
         SAMPLES.put(UnroutableWebhook.class, EventFixtures::unroutableWebhook);
         SAMPLES.put(MessageStatusChanged.class, EventFixtures::messageStatusChanged);
         SAMPLES.put(BusinessRegistered.class, EventFixtures::businessRegistered);
+        SAMPLES.put(MemberJoined.class, EventFixtures::memberJoined);
+        SAMPLES.put(MemberRoleChanged.class, EventFixtures::memberRoleChanged);
+        SAMPLES.put(MemberLeft.class, EventFixtures::memberLeft);
         SAMPLES.put(ChannelConnected.class, EventFixtures::channelConnected);
         SAMPLES.put(ChannelDisconnected.class, EventFixtures::channelDisconnected);
         SAMPLES.put(ChannelNeedsReconnect.class, EventFixtures::channelNeedsReconnect);
@@ -162,6 +168,33 @@ public final class EventFixtures {
                         new UnroutableWebhookIdentifier("metadata.phone_number_id", "106540352242922")))
                 .setPayloadSizeBytes(1874)
                 .setPayloadSha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                .build();
+    }
+
+    private static final UUID MEMBER = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000b2");
+    private static final UUID OWNER = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000a1");
+
+    static MemberJoined memberJoined(EventMetadata m) {
+        return MemberJoined.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setUserId(MEMBER).setRole("AGENT").setInvitedByUserId(OWNER)
+                .build();
+    }
+
+    static MemberRoleChanged memberRoleChanged(EventMetadata m) {
+        return MemberRoleChanged.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setUserId(MEMBER).setRole("ADMIN").setPreviousRole("AGENT").setChangedByUserId(OWNER)
+                .build();
+    }
+
+    static MemberLeft memberLeft(EventMetadata m) {
+        return MemberLeft.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setUserId(MEMBER).setPreviousRole("ADMIN").setReason("REMOVED").setRemovedByUserId(OWNER)
                 .build();
     }
 

@@ -15,6 +15,7 @@ class TopicsTest {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly(
                 "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "ingest.delivery-statuses",
                 "identity.businesses",
+                "identity.members",
                 "conversation.channels", "conversation.messages", "conversation.reply-requests", "conversation.handoffs",
                 "ai.replies",
                 "commerce.catalog", "commerce.orders", "messaging.outbound-requests");

@@ -31,6 +31,13 @@ final class Gateway {
         return send(request.build());
     }
 
+    Answer patchJson(String path, Object body, String accessToken) {
+        HttpRequest.Builder request = request(path, accessToken)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body)));
+        return send(request.build());
+    }
+
     Answer putJson(String path, Object body, String accessToken) {
         HttpRequest.Builder request = request(path, accessToken)
                 .header("Content-Type", "application/json")
