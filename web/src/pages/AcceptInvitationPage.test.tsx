@@ -40,15 +40,27 @@ describe('AcceptInvitationPage', () => {
     expect(request?.headers.authorization).toBe('Bearer eyJ.test.token');
   });
 
-  it('a signed-in user of another address is asked for the invited account\'s password', async () => {
+  it('a signed-in user of another address is told to log in as the invited account', async () => {
     signIn();
     stubApi({ 'POST /api/invitations/accept': problem(401, 'Sign-in required') });
     renderApp(`/invite?token=${token}`);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Accept as ada@shop.example' }));
 
-    expect(await screen.findByText(/This invitation is for another address/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Accept invitation' })).toBeInTheDocument();
+    expect(await screen.findByText(/This invitation is for another address: log in as that account/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Log in to accept' })).toHaveAttribute('href', '/login');
+  });
+
+  it('an address that already has an account cannot join with its password: it logs in first', async () => {
+    stubApi({ 'POST /api/invitations/accept': problem(401, 'Sign-in required') });
+    renderApp(`/invite?token=${token}`);
+
+    fireEvent.change(await screen.findByLabelText(/Password/), { target: { value: 'linen-Shirts-2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept invitation' }));
+
+    expect(await screen.findByText(/already has a Sellavie account: log in as it/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Log in to accept' })).toBeInTheDocument();
+    expect(currentSession()).toBeNull();
   });
 
   it('says why a used, expired or revoked link cannot be accepted', async () => {

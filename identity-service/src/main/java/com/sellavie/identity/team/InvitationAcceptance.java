@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepting an invitation. A new address sets a password (the sign-up policy) and gets an account; an
- * existing account proves it is theirs, by being signed in as it or by its password. Either way the
+ * existing account proves it is theirs by being signed in as it (its log-in is throttled and asks for
+ * its second factor). Either way the
  * membership, the spent invitation and {@code MemberJoined} commit together, under the invitation's
  * row lock, so a link works once even when clicked twice at once.
  */
@@ -58,7 +59,7 @@ class InvitationAcceptance {
 
     /**
      * @param token          the accept link's token
-     * @param password       a new account's password, or an existing account's to prove it
+     * @param password       a new account's password (ignored for an existing account)
      * @param signedInUserId the caller's user when they sent a valid access token, else null
      * @return the new member, to start a session for
      */
@@ -77,10 +78,9 @@ class InvitationAcceptance {
         String newHash = null;
         if (existing.isPresent()) {
             userId = existing.get().id();
-            boolean signedInAsThem = userId.equals(signedInUserId);
-            boolean passwordMatches = !signedInAsThem && password != null && AccountRules.fitsBcrypt(password)
-                    && passwords.matches(password, existing.get().passwordHash());
-            if (!signedInAsThem && !passwordMatches) {
+            // Only as the signed-in account: a password here would skip the log-in's throttling and
+            // its second factor (an invitation link would become a way to guess a member's password).
+            if (!userId.equals(signedInUserId)) {
                 throw new SignInRequiredException();
             }
         } else {
