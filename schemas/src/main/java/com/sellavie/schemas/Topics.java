@@ -23,7 +23,11 @@ import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.events.identity.AccountEmailRequested;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.BusinessUpdated;
+import com.sellavie.events.identity.DataErasureRequested;
+import com.sellavie.events.identity.DataExportRequested;
 import com.sellavie.events.identity.MemberJoined;
 import com.sellavie.events.identity.MemberLeft;
 import com.sellavie.events.identity.MemberRoleChanged;
@@ -32,6 +36,7 @@ import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.events.messaging.OutboundMessageRequested;
+import com.sellavie.events.privacy.PrivacyTaskCompleted;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -60,11 +65,23 @@ public final class Topics {
 
     public static final Topic IDENTITY_BUSINESSES = new Topic("identity.businesses",
             "businessId", true,
-            List.of(BusinessRegistered.class));
+            List.of(BusinessRegistered.class, BusinessUpdated.class));
 
     public static final Topic IDENTITY_MEMBERS = new Topic("identity.members",
             "businessId (one business's membership changes stay in order)", false,
             List.of(MemberJoined.class, MemberRoleChanged.class, MemberLeft.class));
+
+    public static final Topic IDENTITY_ACCOUNT_EMAILS = new Topic("identity.account-emails",
+            "emailId", false,
+            List.of(AccountEmailRequested.class));
+
+    public static final Topic IDENTITY_PRIVACY_REQUESTS = new Topic("identity.privacy-requests",
+            "businessId (NO_BUSINESS for a Meta user's erasure)", false,
+            List.of(DataExportRequested.class, DataErasureRequested.class));
+
+    public static final Topic PRIVACY_TASK_RESULTS = new Topic("privacy.task-results",
+            "requestId", false,
+            List.of(PrivacyTaskCompleted.class));
 
     public static final Topic CONVERSATION_CHANNELS = new Topic("conversation.channels",
             "channelId", true,
@@ -101,7 +118,8 @@ public final class Topics {
             List.of(OutboundMessageRequested.class));
 
     public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
-            INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, IDENTITY_MEMBERS, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
+            INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, IDENTITY_MEMBERS, IDENTITY_ACCOUNT_EMAILS, IDENTITY_PRIVACY_REQUESTS,
+            PRIVACY_TASK_RESULTS, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
             CONVERSATION_REPLY_REQUESTS, CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS,
             MESSAGING_OUTBOUND_REQUESTS);
 

@@ -32,7 +32,12 @@ import com.sellavie.events.conversation.HandoffRequested;
 import com.sellavie.events.conversation.HandoffResolved;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import com.sellavie.events.identity.AccountEmailRequested;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.BusinessUpdated;
+import com.sellavie.events.identity.DataErasureRequested;
+import com.sellavie.events.identity.DataExportRequested;
+import com.sellavie.events.privacy.PrivacyTaskCompleted;
 import com.sellavie.events.identity.MemberJoined;
 import com.sellavie.events.identity.MemberLeft;
 import com.sellavie.events.identity.MemberRoleChanged;
@@ -59,6 +64,7 @@ public final class EventFixtures {
     public static final UUID CONTACT = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-cccccccccc01");
     public static final UUID ORDER = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000d1");
     public static final UUID PRODUCT = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000e1");
+    public static final UUID PRIVACY_REQUEST = UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000f2");
     public static final Instant NOW = Instant.parse("2026-03-14T09:26:53.589Z");
 
     private static final Map<Class<? extends SpecificRecord>, Function<EventMetadata, SpecificRecord>> SAMPLES =
@@ -72,6 +78,11 @@ public final class EventFixtures {
         SAMPLES.put(MemberJoined.class, EventFixtures::memberJoined);
         SAMPLES.put(MemberRoleChanged.class, EventFixtures::memberRoleChanged);
         SAMPLES.put(MemberLeft.class, EventFixtures::memberLeft);
+        SAMPLES.put(BusinessUpdated.class, EventFixtures::businessUpdated);
+        SAMPLES.put(AccountEmailRequested.class, EventFixtures::accountEmailRequested);
+        SAMPLES.put(DataExportRequested.class, EventFixtures::dataExportRequested);
+        SAMPLES.put(DataErasureRequested.class, EventFixtures::dataErasureRequested);
+        SAMPLES.put(PrivacyTaskCompleted.class, EventFixtures::privacyTaskCompleted);
         SAMPLES.put(ChannelConnected.class, EventFixtures::channelConnected);
         SAMPLES.put(ChannelDisconnected.class, EventFixtures::channelDisconnected);
         SAMPLES.put(ChannelNeedsReconnect.class, EventFixtures::channelNeedsReconnect);
@@ -195,6 +206,53 @@ public final class EventFixtures {
                 .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
                 .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
                 .setUserId(MEMBER).setPreviousRole("ADMIN").setReason("REMOVED").setRemovedByUserId(OWNER)
+                .build();
+    }
+
+    static BusinessUpdated businessUpdated(EventMetadata m) {
+        return BusinessUpdated.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setName("Adaeze's Ankara Studio").setTimeZone("Africa/Lagos").setLanguage("en").setCountry("NG")
+                .setContactEmail("hello@ankara.example").setLogoUrl("https://cdn.ankara.example/logo.png")
+                .setUpdatedByUserId(OWNER)
+                .build();
+    }
+
+    static AccountEmailRequested accountEmailRequested(EventMetadata m) {
+        return AccountEmailRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setEmailId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-0000000000f1")).setKind("INVITATION")
+                .setRecipient("tunde@ankara.example").setRecipientUserId(null).setLocale("en")
+                .setBusinessName("Adaeze's Ankara Studio").setInviterName("Adaeze").setRole("AGENT")
+                .setActionLinkCiphertext("AZx3b1Vt0c2VjcmV0LWxpbmstY2lwaGVydGV4dA").setExpiresAt(NOW.plusSeconds(7 * 86_400))
+                .build();
+    }
+
+    static DataExportRequested dataExportRequested(EventMetadata m) {
+        return DataExportRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setRequestId(PRIVACY_REQUEST).setScope("CONTACT").setContactId(CONTACT).setRequestedByUserId(OWNER)
+                .build();
+    }
+
+    static DataErasureRequested dataErasureRequested(EventMetadata m) {
+        return DataErasureRequested.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setRequestId(PRIVACY_REQUEST).setScope("CONTACT").setContactId(CONTACT).setMetaUserId(null)
+                .setSource("CONSOLE").setRequestedByUserId(OWNER)
+                .build();
+    }
+
+    static PrivacyTaskCompleted privacyTaskCompleted(EventMetadata m) {
+        return PrivacyTaskCompleted.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setRequestId(PRIVACY_REQUEST).setRequestKind("ERASURE").setService("conversation-service")
+                .setOutcome("DONE").setItemCount(42).setDetail(null)
                 .build();
     }
 

@@ -15,7 +15,8 @@ class TopicsTest {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly(
                 "ingest.inbound-messages", "ingest.unroutable", "ingest.payment-events", "ingest.delivery-statuses",
                 "identity.businesses",
-                "identity.members",
+                "identity.members", "identity.account-emails", "identity.privacy-requests",
+                "privacy.task-results",
                 "conversation.channels", "conversation.messages", "conversation.reply-requests", "conversation.handoffs",
                 "ai.replies",
                 "commerce.catalog", "commerce.orders", "messaging.outbound-requests");
