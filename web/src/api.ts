@@ -451,6 +451,39 @@ export type RevenueReport = RevenueSeries & { byCurrency?: RevenueSeries[] | nul
 export type RevenueQuery = { from: string; to: string; zone?: string };
 
 /** Any failed call: an HTTP error answer (RFC 7807 problem JSON when the server sent one) or no answer at all (status 0). */
+/** The business's profile (GET/PUT /api/business); every field but the name may be null (not set). */
+export type BusinessProfile = {
+  id: string;
+  name: string;
+  timeZone: string | null;
+  language: string | null;
+  country: string | null;
+  contactEmail: string | null;
+  logoUrl: string | null;
+  updatedAt: string | null;
+};
+
+export type BusinessProfileUpdate = Omit<BusinessProfile, 'id' | 'updatedAt'>;
+
+export type ActivityCategory = 'SECURITY' | 'TEAM' | 'SETTINGS' | 'CHANNELS' | 'CONVERSATIONS' | 'ORDERS';
+
+/** One entry of the activity log: who (a member, or `system`) did what, when and from where. */
+export type ActivityEntry = {
+  id: string;
+  occurredAt: string;
+  category: ActivityCategory | (string & {});
+  kind: string;
+  actor: 'user' | 'system';
+  actorUserId: string | null;
+  actorEmail: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  subject: string | null;
+};
+
+/** Filters of GET /api/activity; `actor` is a member's user id or `system`; `from`/`to` ISO instants. */
+export type ActivityQuery = { category?: string; actor?: string; from?: string; to?: string; cursor?: string };
+
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
@@ -819,6 +852,14 @@ export const api = {
     requestBlob(`/api/invoices/${encodeURIComponent(invoiceId)}/pdf`, 'application/pdf, application/problem+json'),
   revenue: ({ from, to, zone }: RevenueQuery, { signal }: Signal = {}) =>
     request<RevenueReport>('GET', `/api/revenue${query({ from, to, zone })}`, { signal }),
+  /** The business's profile (any member). */
+  businessProfile: ({ signal }: Signal = {}) => request<BusinessProfile>('GET', '/api/business', { signal }),
+  /** OWNER/ADMIN: saves the whole profile (a field left empty is cleared); 400 names each invalid field. */
+  updateBusinessProfile: (body: BusinessProfileUpdate) => request<BusinessProfile>('PUT', '/api/business', { body }),
+  /** OWNER/ADMIN: the activity log, newest first; pass `nextCursor` as `cursor` for older entries. */
+  activity: ({ category, actor, from, to, cursor }: ActivityQuery, { signal }: Signal = {}) =>
+    request<{ items: ActivityEntry[]; nextCursor: string | null }>('GET',
+      `/api/activity${query({ category, actor, from, to, cursor })}`, { signal }),
 };
 
 /**

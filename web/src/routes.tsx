@@ -1,6 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { ActivityPage } from './pages/ActivityPage';
+import { BusinessProfilePage } from './pages/BusinessProfilePage';
 import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { ChannelsPage } from './pages/ChannelsPage';
@@ -63,6 +65,8 @@ export const routes: RouteObject[] = [
           // The only page a member who must enrol in 2FA can open (RequireAuth sends them here).
           { path: 'two-factor-required', element: <TwoFactorRequiredPage /> },
           { path: 'settings/team', element: <TeamPage /> },
+          { path: 'settings/business', element: <BusinessProfilePage /> },
+          { path: 'settings/activity', element: <ActivityPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

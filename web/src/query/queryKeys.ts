@@ -1,4 +1,4 @@
-import type { ConversationQuery, OrderStatus, ProductFilter, RevenueQuery } from '../api';
+import type { ActivityQuery, ConversationQuery, OrderStatus, ProductFilter, RevenueQuery } from '../api';
 
 /**
  * One key per resource, so a change invalidates exactly what shows it. Keys nest: invalidating
@@ -44,4 +44,6 @@ export const queryKeys = {
     detail: (orderId: string) => ['orders', 'detail', orderId] as const,
     transactions: (orderId: string) => ['orders', 'transactions', orderId] as const,
   },
+  businessProfile: ['business-profile'] as const,
+  activity: (filter: Omit<ActivityQuery, 'cursor'>) => ['activity', filter] as const,
 };

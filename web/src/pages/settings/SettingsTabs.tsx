@@ -1,7 +1,10 @@
 import { NavLink } from 'react-router-dom';
+import { useRole } from '../../session/role';
 
-/** The settings pages, one tab each. */
+/** The settings pages, one tab each (Activity only for owners and admins: only they may read it). */
 export function SettingsTabs() {
+  const role = useRole();
+  const canSeeActivity = role === 'OWNER' || role === 'ADMIN';
   return (
     <nav className="settings-tabs" aria-label="Settings">
       <NavLink to="/settings/payments">Payments</NavLink>
@@ -10,6 +13,8 @@ export function SettingsTabs() {
       <NavLink to="/settings/team">Team</NavLink>
       <NavLink to="/settings/sessions">Sessions</NavLink>
       <NavLink to="/settings/security">Security</NavLink>
+      <NavLink to="/settings/business">Business</NavLink>
+      {canSeeActivity && <NavLink to="/settings/activity">Activity</NavLink>}
     </nav>
   );
 }

@@ -9,6 +9,7 @@ import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.BusinessUpdated;
 import com.sellavie.schemas.EventMetadata;
 import java.time.Instant;
 import java.util.List;
@@ -106,6 +107,20 @@ public final class Fixtures {
                 .setCorrelationId(metadata.correlationId())
                 .setName(name)
                 .setOwnerUserId(UUID.randomUUID())
+                .build();
+    }
+
+    public static BusinessUpdated businessUpdated(UUID businessId, String name, String language, String timeZone) {
+        EventMetadata metadata = EventMetadata.startOfJourney(businessId, Instant.now());
+        return BusinessUpdated.newBuilder()
+                .setEventId(metadata.eventId())
+                .setOccurredAt(metadata.occurredAt())
+                .setBusinessId(businessId)
+                .setCorrelationId(metadata.correlationId())
+                .setName(name)
+                .setLanguage(language)
+                .setTimeZone(timeZone)
+                .setUpdatedByUserId(UUID.randomUUID())
                 .build();
     }
 }

@@ -15,9 +15,10 @@ import java.util.UUID;
  * @param faqs         questions the merchant answered in advance
  * @param products     the products on offer (commerce's catalog, active ones only); the only skus a
  *                     CHECKOUT may name
+ * @param settings     the business's language and time zone from its profile (each may be null)
  */
 public record BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
-        List<Product> products) {
+        List<Product> products, Settings settings) {
 
     /** The name used while ai-service has not heard of the business yet. */
     public static final String UNKNOWN_NAME = "our shop";
@@ -28,6 +29,12 @@ public record BusinessKnowledge(UUID businessId, String businessName, Profile pr
         profile = profile == null ? Profile.EMPTY : profile;
         faqs = List.copyOf(faqs);
         products = List.copyOf(products);
+        settings = settings == null ? Settings.NONE : settings;
+    }
+
+    public BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
+            List<Product> products) {
+        this(businessId, businessName, profile, faqs, products, Settings.NONE);
     }
 
     public BusinessKnowledge(UUID businessId, String businessName, List<Faq> faqs, List<Product> products) {
@@ -40,7 +47,18 @@ public record BusinessKnowledge(UUID businessId, String businessName, Profile pr
 
     /** The same knowledge with these products on offer. */
     public BusinessKnowledge withProducts(List<Product> offered) {
-        return new BusinessKnowledge(businessId, businessName, profile, faqs, offered);
+        return new BusinessKnowledge(businessId, businessName, profile, faqs, offered, settings);
+    }
+
+    /**
+     * The business's own settings from identity's {@code BusinessUpdated}.
+     *
+     * @param language BCP 47 tag the business talks to customers in (e.g. {@code pt-BR}); null if not set
+     * @param timeZone IANA zone (e.g. {@code Africa/Lagos}); null if not set
+     */
+    public record Settings(String language, String timeZone) {
+
+        public static final Settings NONE = new Settings(null, null);
     }
 
     /**

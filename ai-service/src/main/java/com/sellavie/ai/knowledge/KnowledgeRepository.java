@@ -23,6 +23,9 @@ public class KnowledgeRepository {
 
     /** The business's name, profile and FAQ, with no products; an unknown business gets a neutral name. */
     public BusinessKnowledge load(UUID businessId) {
+        BusinessKnowledge.Settings settings = jdbc.query("SELECT language, time_zone FROM businesses WHERE business_id = ?",
+                (rs, i) -> new BusinessKnowledge.Settings(rs.getString(1), rs.getString(2)), businessId)
+                .stream().findFirst().orElse(BusinessKnowledge.Settings.NONE);
         String name = jdbc.queryForList("SELECT name FROM businesses WHERE business_id = ?", String.class, businessId)
                 .stream().findFirst().orElse(BusinessKnowledge.UNKNOWN_NAME);
         Profile profile = jdbc.query("SELECT about, opening_hours, delivery, returns, payment_methods "
@@ -31,13 +34,21 @@ public class KnowledgeRepository {
                 .stream().findFirst().orElse(Profile.EMPTY);
         List<Faq> faqs = jdbc.query("SELECT key, title, body FROM knowledge WHERE business_id = ? AND kind = 'FAQ' "
                 + "ORDER BY key", (rs, i) -> new Faq(rs.getString(1), rs.getString(2), rs.getString(3)), businessId);
-        return new BusinessKnowledge(businessId, name, profile, faqs, List.of());
+        return new BusinessKnowledge(businessId, name, profile, faqs, List.of(), settings);
     }
 
-    /** Records or renames the business (the last name received wins). */
+    /** Records or renames the business (the last name received wins); its settings are kept. */
     public void saveBusiness(UUID businessId, String name) {
         jdbc.update("INSERT INTO businesses (business_id, name) VALUES (?, ?) ON CONFLICT (business_id) "
                 + "DO UPDATE SET name = excluded.name, updated_at = now()", businessId, name);
+    }
+
+    /** Records the business's whole profile as identity last announced it (BusinessUpdated). */
+    public void saveBusiness(UUID businessId, String name, BusinessKnowledge.Settings settings) {
+        jdbc.update("INSERT INTO businesses (business_id, name, language, time_zone) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (business_id) DO UPDATE SET name = excluded.name, language = excluded.language, "
+                + "time_zone = excluded.time_zone, updated_at = now()", businessId, name, settings.language(),
+                settings.timeZone());
     }
 
     /**

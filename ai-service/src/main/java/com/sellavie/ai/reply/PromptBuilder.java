@@ -8,6 +8,7 @@ import com.sellavie.ai.provider.Prompt;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -49,11 +50,25 @@ final class PromptBuilder {
                         neutralise(faq.question()), neutralise(faq.answer()))).toList(),
                 knowledge.products().stream().map(product -> new BusinessKnowledge.Product(product.sku(),
                         neutralise(product.name()), neutralise(product.description()), product.priceMinor(),
-                        product.currency(), product.stock())).toList());
+                        product.currency(), product.stock())).toList(),
+                knowledge.settings());
     }
 
     private static String neutraliseOrNull(String text) {
         return text == null ? null : neutralise(text);
+    }
+
+    /**
+     * The business's language (its profile's BCP 47 tag, validated by identity), for when the
+     * customer's is unclear: e.g. {@code ; when that is unclear, in Portuguese (Brazil) (pt-BR)}.
+     */
+    private static String fallbackLanguage(BusinessKnowledge knowledge) {
+        String tag = knowledge.settings().language();
+        if (tag == null || !tag.matches("[A-Za-z0-9-]{2,35}")) {
+            return "";
+        }
+        String name = Locale.forLanguageTag(tag).getDisplayName(Locale.ENGLISH);
+        return "; when that is unclear, in " + (name.isBlank() ? tag : name + " (" + tag + ")");
     }
 
     private static void profile(StringBuilder text, Profile profile) {
@@ -91,8 +106,12 @@ final class PromptBuilder {
         StringBuilder text = new StringBuilder()
                 .append("You are the customer assistant of ").append(neutralise(knowledge.businessName()))
                 .append(", answering direct messages on ").append(Objects.requireNonNullElse(channelType, "chat"))
-                .append(". Reply briefly and kindly, in the customer's language. Only state facts given below; ")
+                .append(". Reply briefly and kindly, in the customer's language").append(fallbackLanguage(knowledge))
+                .append(". Only state facts given below; ")
                 .append("if you do not know, say so and offer a person.\n");
+        if (knowledge.settings().timeZone() != null && knowledge.settings().timeZone().matches("[A-Za-z0-9_/+-]{1,64}")) {
+            text.append("The business's time zone is ").append(knowledge.settings().timeZone()).append(".\n");
+        }
         profile(text, knowledge.profile());
         if (!knowledge.faqs().isEmpty()) {
             text.append("\nFrequently asked questions:\n");

@@ -7,6 +7,7 @@ import com.sellavie.ai.EventRecords;
 import com.sellavie.ai.Fixtures;
 import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.AiContextSeeder;
+import com.sellavie.ai.knowledge.KnowledgeRepository;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
 import com.sellavie.events.ai.ReplyGenerated;
@@ -40,6 +41,8 @@ class ReplyRequestedIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     Catalog catalog;
+    @Autowired
+    KnowledgeRepository knowledge;
 
     @Test
     void answersARequestDeliveredTwiceExactlyOnceWithStrippedTextAndTypedActions() {
@@ -153,6 +156,29 @@ class ReplyRequestedIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
                 registered.getEventId())).isEqualTo(1);
         assertThat(registeredNames(business)).containsExactly("Ada's Ankara");
+    }
+
+    @Test
+    void aBusinessUpdatedRenamesTheGreetingAndKeepsTheLanguageAndTimeZoneAppliedOnce() {
+        // Given a registered business whose profile identity then updated (delivered twice)
+        UUID business = UUID.randomUUID();
+        EventRecords.publish(Fixtures.businessRegistered(business, "Ada's Ankara"), business.toString(), 1);
+        var updated = Fixtures.businessUpdated(business, "Ada Ankara Lagos", "fr", "Africa/Lagos");
+        EventRecords.publish(updated, business.toString(), 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredNames(business).equals(List.of("Ada Ankara Lagos")));
+
+        // When one of its customers says hello
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(business, conversation, "hello");
+        EventRecords.publish(request, conversation.toString(), 1);
+
+        // Then the reply greets with the new name; the language and time zone reach the business's context
+        assertThat(awaitReply(request).getText())
+                .isEqualTo("Hi! Thanks for messaging Ada Ankara Lagos. How can I help you today?");
+        assertThat(TenantContext.callAs(business, () -> knowledge.load(business)).settings())
+                .isEqualTo(new com.sellavie.ai.knowledge.BusinessKnowledge.Settings("fr", "Africa/Lagos"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
+                updated.getEventId())).isEqualTo(1);
     }
 
     private List<String> registeredNames(UUID business) {

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Businesses' display names as identity announced them ({@code BusinessRegistered} on
+ * Businesses' display names as identity announced them ({@code BusinessRegistered}, {@code BusinessUpdated} on
  * {@code identity.businesses}); a business registered before commerce listened, or whose event has not
  * arrived yet, has none.
  */

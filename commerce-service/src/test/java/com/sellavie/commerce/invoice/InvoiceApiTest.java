@@ -10,6 +10,7 @@ import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.commerce.support.PaidOrders;
 import com.sellavie.commerce.support.PaidOrders.Line;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.BusinessUpdated;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.TestTokens;
 import com.sellavie.schemas.EventMetadata;
@@ -119,6 +120,31 @@ class InvoiceApiTest {
         assertThat(agent.get("/api/invoices/" + invoice).json().get("businessName").asString())
                 .isEqualTo("Ada's Linen House");
         assertThat(text(download(business, invoice).body())).contains("Ada's Linen House");
+    }
+
+    @Test
+    void aBusinessUpdatedRenamesTheInvoicesBusinessAppliedOnce() throws Exception {
+        UUID business = UUID.randomUUID();
+        UUID invoice = awaitInvoiceOf(business, paidOrders.paidNow(business));
+        UUID registered = EventMetadata.newEventId();
+        PaidOrders.publish(Topics.IDENTITY_BUSINESSES.name(), business.toString(), BusinessRegistered.newBuilder()
+                .setEventId(registered).setOccurredAt(Instant.now()).setBusinessId(business)
+                .setCorrelationId(registered.toString()).setName("Ada's Linen House").setOwnerUserId(UUID.randomUUID())
+                .build());
+        UUID updated = EventMetadata.newEventId();
+        BusinessUpdated renamed = BusinessUpdated.newBuilder().setEventId(updated).setOccurredAt(Instant.now())
+                .setBusinessId(business).setCorrelationId(updated.toString()).setName("Ada Linen Lagos")
+                .setTimeZone("Africa/Lagos").setLanguage("en").setUpdatedByUserId(UUID.randomUUID()).build();
+        PaidOrders.publish(Topics.IDENTITY_BUSINESSES.name(), business.toString(), renamed);
+        PaidOrders.publish(Topics.IDENTITY_BUSINESSES.name(), business.toString(), renamed);
+        Api agent = Api.asMemberOf(port, business, "AGENT");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Ada Linen Lagos".equals(agent.get("/api/invoices/" + invoice)
+                .json().path("businessName").asString("")));
+
+        assertThat(text(download(business, invoice).body())).contains("Ada Linen Lagos");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class, updated))
+                .isEqualTo(1);
     }
 
     @Test

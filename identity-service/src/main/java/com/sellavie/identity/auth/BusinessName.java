@@ -3,7 +3,7 @@ package com.sellavie.identity.auth;
 import java.util.Optional;
 
 /** A business's display name: trimmed, 2 to 120 characters, no control characters. */
-final class BusinessName {
+public final class BusinessName {
 
     static final int MIN_LENGTH = 2;
     static final int MAX_LENGTH = 120;
@@ -11,11 +11,11 @@ final class BusinessName {
     private BusinessName() {
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         return name == null ? null : name.strip();
     }
 
-    static Optional<String> problem(String normalised) {
+    public static Optional<String> problem(String normalised) {
         if (normalised == null || normalised.isEmpty()) {
             return Optional.of("is required");
         }

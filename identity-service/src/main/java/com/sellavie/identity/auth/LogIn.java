@@ -3,6 +3,9 @@ package com.sellavie.identity.auth;
 import com.sellavie.identity.account.Accounts;
 import com.sellavie.identity.account.Accounts.LoginCandidate;
 import com.sellavie.identity.account.Accounts.Member;
+import com.sellavie.identity.activity.ActivityCategory;
+import com.sellavie.identity.activity.ActivityLog;
+import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.identity.throttle.LoginThrottle;
 import com.sellavie.identity.throttle.LoginThrottledException;
 import java.util.Optional;
@@ -23,12 +26,17 @@ class LogIn {
     private final Accounts accounts;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final ActivityLog activity;
+    private final Tenancy tenancy;
     private final String dummyHash;
 
-    LogIn(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+    LogIn(Accounts accounts, PasswordEncoder passwords, LoginThrottle throttle, ActivityLog activity,
+            Tenancy tenancy) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.activity = activity;
+        this.tenancy = tenancy;
         this.dummyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -42,7 +50,7 @@ class LogIn {
             throw e;
         }
         try {
-            Member member = check(request, email);
+            Member member = check(request, email, clientAddress);
             throttle.succeeded(email);
             return member;
         } catch (InvalidCredentialsException e) {
@@ -51,7 +59,7 @@ class LogIn {
         }
     }
 
-    private Member check(AuthRequests.LoginRequest request, String email) {
+    private Member check(AuthRequests.LoginRequest request, String email, String clientAddress) {
         String password = request.password();
         if (!PasswordPolicy.fitsBcrypt(password)) {
             // No stored password is this long (sign-up refuses them); compare anyway to keep the timing.
@@ -61,6 +69,7 @@ class LogIn {
         Optional<LoginCandidate> candidate = accounts.loginCandidate(email);
         boolean matches = passwords.matches(password, candidate.map(LoginCandidate::passwordHash).orElse(dummyHash));
         if (!matches || candidate.isEmpty()) {
+            candidate.flatMap(LoginCandidate::membership).ifPresent(member -> recordFailure(member, clientAddress));
             throw new InvalidCredentialsException();
         }
         if (passwords.upgradeEncoding(candidate.get().passwordHash())) {
@@ -69,5 +78,11 @@ class LogIn {
         }
         // A user belongs to at least the business they signed up; one without any has nothing to act for.
         return candidate.get().membership().orElseThrow(InvalidCredentialsException::new);
+    }
+
+    /** A wrong password for a real account shows in its business's activity (an unknown address has none). */
+    private void recordFailure(Member member, String clientAddress) {
+        tenancy.runAs(member.businessId(), () -> activity.record(ActivityLog.Entry.byMember(member.businessId(),
+                ActivityCategory.SECURITY, "LOGIN_FAILED", member.userId(), clientAddress, null, null)));
     }
 }

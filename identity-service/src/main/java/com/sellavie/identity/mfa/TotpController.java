@@ -1,6 +1,10 @@
 package com.sellavie.identity.mfa;
 
 import com.sellavie.identity.account.Accounts;
+import com.sellavie.identity.activity.ActivityCategory;
+import com.sellavie.identity.activity.ActivityLog;
+import com.sellavie.identity.session.ClientInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import com.sellavie.identity.mfa.MfaExceptions.MissingFieldException;
 import com.sellavie.platform.tenancy.SellavieClaims;
 import java.util.List;
@@ -27,10 +31,12 @@ class TotpController {
 
     private final TwoFactor twoFactor;
     private final Accounts accounts;
+    private final ActivityLog activity;
 
-    TotpController(TwoFactor twoFactor, Accounts accounts) {
+    TotpController(TwoFactor twoFactor, Accounts accounts, ActivityLog activity) {
         this.twoFactor = twoFactor;
         this.accounts = accounts;
+        this.activity = activity;
     }
 
     /** Whether the caller has 2FA on (the console's Security page). */
@@ -52,25 +58,35 @@ class TotpController {
 
     @PostMapping("/confirm")
     ResponseEntity<RecoveryCodes> confirm(@RequestBody(required = false) CodeRequest body,
-            @AuthenticationPrincipal Jwt token) {
+            @AuthenticationPrincipal Jwt token, HttpServletRequest request) {
         String code = required(body == null ? null : body.code(), "code");
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new RecoveryCodes(twoFactor.confirm(userId(token), code)));
+        List<String> recoveryCodes = twoFactor.confirm(userId(token), code);
+        recordActivity("TWO_FACTOR_ENABLED", token, request);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new RecoveryCodes(recoveryCodes));
     }
 
     @DeleteMapping
-    ResponseEntity<Void> disable(@RequestBody(required = false) DisableRequest body, @AuthenticationPrincipal Jwt token) {
+    ResponseEntity<Void> disable(@RequestBody(required = false) DisableRequest body, @AuthenticationPrincipal Jwt token,
+            HttpServletRequest request) {
         String password = required(body == null ? null : body.password(), "password");
         String code = required(body.code(), "code");
         twoFactor.disable(userId(token), password, code);
+        recordActivity("TWO_FACTOR_DISABLED", token, request);
         return ResponseEntity.noContent().build();
     }
 
     /** The same as {@code DELETE}, for clients that cannot send a body with DELETE. */
     @PostMapping("/disable")
     ResponseEntity<Void> disableByPost(@RequestBody(required = false) DisableRequest body,
-            @AuthenticationPrincipal Jwt token) {
-        return disable(body, token);
+            @AuthenticationPrincipal Jwt token, HttpServletRequest request) {
+        return disable(body, token, request);
+    }
+
+    /** The factor is the person's; the entry goes to the business they acted in (the token's, the tenant). */
+    private void recordActivity(String kind, Jwt token, HttpServletRequest request) {
+        ClientInfo client = ClientInfo.of(request);
+        activity.record(ActivityLog.Entry.byMember(UUID.fromString(token.getClaimAsString(SellavieClaims.BUSINESS_ID)),
+                ActivityCategory.SECURITY, kind, userId(token), client.ip(), client.device(), null));
     }
 
     private static UUID userId(Jwt token) {

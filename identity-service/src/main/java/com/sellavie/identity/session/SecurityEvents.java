@@ -6,12 +6,21 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Records security-relevant facts ({@code security_events}); runs as the event's business. */
+/**
+ * Records security-relevant facts of sessions ({@code security_events}); runs as the event's business.
+ * The activity log ({@code GET /api/activity}) shows them as its SECURITY category.
+ */
 @Repository
 class SecurityEvents {
 
     /** A spent refresh token came back: the session was revoked. */
     static final String REFRESH_TOKEN_REUSE = "REFRESH_TOKEN_REUSE";
+    /** A session began: a log-in (password, second factor), a sign-up, an accepted invitation or a switch. */
+    static final String SIGNED_IN = "SIGNED_IN";
+    /** The member logged out of a session. */
+    static final String LOGGED_OUT = "LOGGED_OUT";
+    /** The member ended one of their sessions from the session list. */
+    static final String SESSION_REVOKED = "SESSION_REVOKED";
 
     private final JdbcClient jdbc;
 

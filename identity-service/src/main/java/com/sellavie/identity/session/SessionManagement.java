@@ -45,6 +45,8 @@ public class SessionManagement {
     private final SessionProperties properties;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    /** Logout and revocation do not see the request's client; the entry names the session instead. */
+    private static final ClientInfo NO_CLIENT = new ClientInfo(null, null);
 
     SessionManagement(Sessions sessions, SecurityEvents events, Accounts accounts, AccessTokens tokens,
             RevocationList revocations, Tenancy tenancy, TransactionTemplate transactions,
@@ -74,6 +76,7 @@ public class SessionManagement {
         tenancy.runAs(member.businessId(), () -> transactions.executeWithoutResult(status -> {
             sessions.add(session);
             sessions.addToken(RefreshTokenValue.hash(refreshToken), session.id(), session.businessId(), now);
+            events.record(SecurityEvents.SIGNED_IN, session, client, now);
         }));
         return SignedIn.of(member, tokens.issue(member.userId(), member.businessId(), member.role(), session.id(),
                 methods), refreshToken, session.expiresAt());
@@ -109,6 +112,7 @@ public class SessionManagement {
             ended = sessions.businessOfToken(hash).flatMap(businessId -> tenancy.callAs(businessId,
                     () -> transactions.execute(status -> sessions.lockToken(hash).map(token -> {
                         sessions.revoke(token.session().id(), RevocationReason.LOGOUT, now());
+                        events.record(SecurityEvents.LOGGED_OUT, token.session(), NO_CLIENT, now());
                         return token.session();
                     }))));
         }
@@ -133,7 +137,11 @@ public class SessionManagement {
     private Optional<Session> end(UUID sessionId, UUID userId, UUID businessId, RevocationReason reason) {
         return tenancy.callAs(businessId, () -> transactions.execute(status -> {
             Optional<Session> session = sessions.ofUser(sessionId, userId, businessId);
-            session.ifPresent(found -> sessions.revoke(found.id(), reason, now()));
+            session.ifPresent(found -> {
+                sessions.revoke(found.id(), reason, now());
+                events.record(reason == RevocationReason.LOGOUT ? SecurityEvents.LOGGED_OUT
+                        : SecurityEvents.SESSION_REVOKED, found, NO_CLIENT, now());
+            });
             return session;
         }));
     }

@@ -1,9 +1,13 @@
 package com.sellavie.identity.team;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.sellavie.identity.activity.ActivityCategory;
+import com.sellavie.identity.activity.ActivityLog;
+import com.sellavie.identity.session.ClientInfo;
 import com.sellavie.identity.team.Invitations.Invitation;
 import com.sellavie.identity.team.TeamExceptions.NotFoundException;
 import com.sellavie.platform.tenancy.SellavieClaims;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TeamController {
 
     private final Team team;
+    private final ActivityLog activity;
 
-    TeamController(Team team) {
+    TeamController(Team team, ActivityLog activity) {
         this.team = team;
+        this.activity = activity;
     }
 
     @GetMapping("/api/members")
@@ -64,9 +70,14 @@ class TeamController {
     @PostMapping("/api/invitations")
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     ResponseEntity<InvitationView> invite(@RequestBody TeamRequests.InviteRequest request,
-            @AuthenticationPrincipal Jwt token) {
+            @AuthenticationPrincipal Jwt token, HttpServletRequest http) {
         TeamRequests.InviteRequest.Valid valid = request.validate();
-        Team.Created created = team.invite(actor(token), valid.email(), valid.role());
+        Team.Actor actor = actor(token);
+        Team.Created created = team.invite(actor, valid.email(), valid.role());
+        // Joining, role changes and removals reach the activity log from identity.members; invitations have no event.
+        ClientInfo client = ClientInfo.of(http);
+        activity.record(ActivityLog.Entry.byMember(actor.businessId(), ActivityCategory.TEAM, "INVITATION_SENT",
+                actor.userId(), client.ip(), client.device(), "Invited as " + valid.role().name()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .location(URI.create("/api/invitations/" + created.invitation().id()))
                 .cacheControl(CacheControl.noStore())
