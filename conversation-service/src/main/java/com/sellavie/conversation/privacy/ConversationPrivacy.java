@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * BUSINESS scope also drops the members' pending Facebook Login sessions.
  */
 @Component
-class ConversationPrivacy implements PrivacyTaskHandler {
+class ConversationPrivacy implements PrivacyTaskHandler, PrivacyTaskHandler.FindsMetaUsers {
 
     private final JdbcTemplate jdbc;
 

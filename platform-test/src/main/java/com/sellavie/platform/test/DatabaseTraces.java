@@ -45,6 +45,17 @@ public final class DatabaseTraces {
         return found;
     }
 
+    /**
+     * Like {@link #find}, without the platform's {@code outbox}: it keeps events already published (keyed
+     * by aggregate id, e.g. a conversation id) for {@code sellavie.outbox.retention} so a relay that lost its
+     * slot can publish them again; its retention job removes them, an erasure does not.
+     */
+    public static Map<String, Integer> findOutsideOutbox(String jdbcUrl, String needle) {
+        Map<String, Integer> found = find(jdbcUrl, needle);
+        found.remove("outbox");
+        return found;
+    }
+
     private static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement list = connection.prepareStatement(

@@ -20,11 +20,16 @@ public interface PrivacyTaskHandler {
     int erase(PrivacySubject subject);
 
     /**
-     * {@code META_USER} scope: the businesses holding data about this app-scoped user. Runs inside the
-     * read-only global lookup {@value PrivacyTasks#META_USER_LOOKUP}, which the service must allow.
-     * The platform then calls {@link #erase} as each of them. Default: none.
+     * Implemented by a handler that can recognise a Meta app-scoped user (a contact's external id). Without
+     * it, a {@code META_USER} erasure finds nothing in the service and answers DONE with 0.
      */
-    default Set<UUID> businessesOfMetaUser(String metaUserId) {
-        return Set.of();
+    interface FindsMetaUsers {
+
+        /**
+         * The businesses holding data about this app-scoped user. Runs inside the read-only global lookup
+         * {@value PrivacyTasks#META_USER_LOOKUP}, which the service must allow; the platform then calls
+         * {@link PrivacyTaskHandler#erase} as each of them.
+         */
+        Set<UUID> businessesOfMetaUser(String metaUserId);
     }
 }

@@ -74,8 +74,11 @@ public class PrivacyTasks {
         if (subject.scope() != PrivacyScope.META_USER) {
             return tenancy.callAs(subject.businessId(), () -> handler.erase(subject));
         }
+        if (!(handler instanceof PrivacyTaskHandler.FindsMetaUsers directory)) {
+            return 0;
+        }
         Set<UUID> businesses = tenancy.globalLookup(META_USER_LOOKUP,
-                () -> handler.businessesOfMetaUser(subject.metaUserId()));
+                () -> directory.businessesOfMetaUser(subject.metaUserId()));
         int erased = 0;
         for (UUID business : businesses) {
             PrivacySubject inBusiness = PrivacySubject.metaUser(subject.requestId(), business, subject.metaUserId());
