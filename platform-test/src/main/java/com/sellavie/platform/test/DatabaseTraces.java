@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Looks for a piece of personal data anywhere in a service's database, as the database's superuser (so
- * row-level security hides nothing): every table of schema {@code public}, every column, as text. What a
- * privacy test uses to show that an erasure left no trace.
+ * row-level security hides nothing): every table of schema {@code public}, every column, as text, and
+ * binary columns (Avro payloads, ciphertexts) by the needle's UTF-8 bytes. What a privacy test uses to
+ * show that an erasure left no trace.
  */
 public final class DatabaseTraces {
 
@@ -29,8 +30,10 @@ public final class DatabaseTraces {
         try (Connection connection = TestPostgres.get().connect(database)) {
             for (String table : tables(connection)) {
                 try (PreparedStatement count = connection.prepareStatement(
-                        "SELECT count(*) FROM \"" + table + "\" t WHERE strpos(lower(to_jsonb(t)::text), lower(?)) > 0")) {
+                        "SELECT count(*) FROM \"" + table + "\" t WHERE strpos(lower(to_jsonb(t)::text), lower(?)) > 0 "
+                                + "OR strpos(to_jsonb(t)::text, encode(convert_to(?, 'UTF8'), 'hex')) > 0")) {
                     count.setString(1, needle);
+                    count.setString(2, needle);
                     try (ResultSet rs = count.executeQuery()) {
                         rs.next();
                         if (rs.getInt(1) > 0) {

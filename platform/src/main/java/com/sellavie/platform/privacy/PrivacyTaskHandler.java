@@ -20,8 +20,10 @@ public interface PrivacyTaskHandler {
     int erase(PrivacySubject subject);
 
     /**
-     * Implemented by a handler that can recognise a Meta app-scoped user (a contact's external id). Without
-     * it, a {@code META_USER} erasure finds nothing in the service and answers DONE with 0.
+     * Implemented by a handler that can tell which businesses know a Meta app-scoped user (a contact's
+     * external id). Without it, {@link PrivacyTaskHandler#erase} gets a {@code META_USER} request once, as
+     * the request's business ({@code EventMetadata.NO_BUSINESS}): for data kept outside any business, or
+     * none (return 0).
      */
     interface FindsMetaUsers {
 

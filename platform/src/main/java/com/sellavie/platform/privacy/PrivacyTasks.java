@@ -75,7 +75,8 @@ public class PrivacyTasks {
             return tenancy.callAs(subject.businessId(), () -> handler.erase(subject));
         }
         if (!(handler instanceof PrivacyTaskHandler.FindsMetaUsers directory)) {
-            return 0;
+            // Data this service keeps outside any business (e.g. unroutable webhooks), or nothing.
+            return tenancy.callAs(subject.businessId(), () -> handler.erase(subject));
         }
         Set<UUID> businesses = tenancy.globalLookup(META_USER_LOOKUP,
                 () -> directory.businessesOfMetaUser(subject.metaUserId()));
