@@ -44,4 +44,6 @@ export const queryKeys = {
     detail: (orderId: string) => ['orders', 'detail', orderId] as const,
     transactions: (orderId: string) => ['orders', 'transactions', orderId] as const,
   },
+  /** A contact's consent records (GET /api/contacts/{id}/consents). */
+  consents: (contactId: string) => ['consents', contactId] as const,
 };
