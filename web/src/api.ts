@@ -159,6 +159,20 @@ export type Contact = ContactSummary & {
 /** PATCH /api/contacts/{id}: only the fields given change; `notes: ""` clears them. */
 export type ContactChange = { name?: string; notes?: string };
 
+export type ConsentPurpose = 'MESSAGING' | 'MARKETING';
+export type ConsentStatus = 'GRANTED' | 'WITHDRAWN';
+/** One consent record of a contact (GET /api/contacts/{id}/consents, newest first). */
+export type ConsentRecord = {
+  id: string;
+  purpose: ConsentPurpose;
+  status: ConsentStatus;
+  source: string;
+  recordedBy: string | null;
+  recordedAt: string;
+};
+/** POST /api/contacts/{id}/consents (OWNER, ADMIN). */
+export type ConsentChange = { purpose: ConsentPurpose; status: ConsentStatus; source: string };
+
 export type ConversationSummary = {
   id: string;
   channel: { id: string; type: ChannelType; name: string };
@@ -782,6 +796,12 @@ export const api = {
   contact: (contactId: string, { signal }: Signal = {}) => request<Contact>('GET', contactPath(contactId), { signal }),
   /** Renames the contact and/or changes the team's notes; a refused change changes nothing. */
   changeContact: (contactId: string, change: ContactChange) => request<Contact>('PATCH', contactPath(contactId), { body: change }),
+  /** The contact's consent history, newest first. */
+  consents: (contactId: string, { signal }: Signal = {}) =>
+    request<ConsentRecord[]>('GET', `${contactPath(contactId)}/consents`, { signal }),
+  /** Records that the contact granted or withdrew a consent (OWNER, ADMIN). */
+  recordConsent: (contactId: string, change: ConsentChange) =>
+    request<ConsentRecord>('POST', `${contactPath(contactId)}/consents`, { body: change }),
   /** A member takes the conversation over: the assistant stays silent (mode HUMAN, assigned to the caller). */
   takeOver: (conversationId: string) => request<ConversationSummary>('POST', `${conversationPath(conversationId)}/takeover`),
   /** Hands the conversation back to the assistant (mode BOT). */

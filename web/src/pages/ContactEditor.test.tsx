@@ -37,6 +37,7 @@ function open(current: Contact = contact(), routes: StubbedRoutes = {}) {
     [`GET ${base}/messages`]: ok([message({ id: 'm-1' })]),
     [`POST ${base}/read`]: ok(summary),
     [`GET ${contactPath}`]: ok(current),
+    [`GET ${contactPath}/consents`]: ok([]),
     ...routes,
   });
   const view = renderApp('/inbox/c-1');

@@ -46,4 +46,6 @@ export const queryKeys = {
   },
   businessProfile: ['business-profile'] as const,
   activity: (filter: Omit<ActivityQuery, 'cursor'>) => ['activity', filter] as const,
+  /** A contact's consent records (GET /api/contacts/{id}/consents). */
+  consents: (contactId: string) => ['consents', contactId] as const,
 };

@@ -7,6 +7,7 @@ import { formErrorsFrom, noErrors, type FormErrors } from '../../components/form
 import { queryProblem } from '../../query/problems';
 import { queryKeys } from '../../query/queryKeys';
 import { pollErrorMessage } from '../pollErrors';
+import { ContactConsents } from './ContactConsents';
 
 /** PATCH /api/contacts/{id}'s limits, checked before sending. */
 const MAX_NAME = 100;
@@ -46,6 +47,7 @@ export function ContactCard({ conversation }: { conversation: ConversationSummar
       {contact.data && editing && (
         <ContactForm conversationId={conversation.id} contact={contact.data} onDone={() => setEditing(false)} />
       )}
+      {contact.data && <ContactConsents contactId={contactId} />}
     </section>
   );
 }

@@ -78,9 +78,13 @@ public final class ChannelEvents {
 
     /** Publishes {@code event} on conversation.channels under {@code key} and waits for the broker's ack. */
     public static void publish(String key, SpecificRecord event) {
+        publish(Topics.CONVERSATION_CHANNELS.name(), key, event);
+    }
+
+    /** Publishes {@code event} on {@code topic} with the relay's headers (eventId, eventType, businessId). */
+    public static void publish(String topic, String key, SpecificRecord event) {
         EventMetadata metadata = EventMetadata.of(event);
-        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(Topics.CONVERSATION_CHANNELS.name(),
-                key, event);
+        ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, key, event);
         record.headers().add("eventId", bytes(metadata.eventId().toString()));
         record.headers().add("eventType", bytes(EventMetadata.eventType(event)));
         record.headers().add("businessId", bytes(metadata.businessId().toString()));

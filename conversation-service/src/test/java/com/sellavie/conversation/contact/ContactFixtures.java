@@ -19,25 +19,25 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** Contacts made by a customer's first message, and Graph profile stubs shaped like Meta's answers. */
-final class ContactFixtures {
+public final class ContactFixtures {
 
     private ContactFixtures() {
     }
 
-    record Customer(UUID business, Api api, UUID conversationId, UUID contactId, String externalId) {
+    public record Customer(UUID business, Api api, UUID conversationId, UUID contactId, String externalId) {
 
-        JsonNode contact() {
+        public JsonNode contact() {
             return api.get("/api/contacts/" + contactId).json();
         }
 
-        JsonNode conversation() {
+        public JsonNode conversation() {
             return api.get("/api/conversations").json().valueStream()
                     .filter(c -> c.get("id").asString().equals(conversationId.toString())).findFirst().orElseThrow();
         }
     }
 
     /** A business with an Instagram account, and a customer {@code igsid} who wrote to it. */
-    static Customer instagramCustomer(int port, String igsid) {
+    public static Customer instagramCustomer(int port, String igsid) {
         UUID business = UUID.randomUUID();
         Api api = Api.asOwnerOf(port, business);
         String account = Inbound.connectChannel(api);

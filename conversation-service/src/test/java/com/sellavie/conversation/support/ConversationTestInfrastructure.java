@@ -18,6 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 public class ConversationTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final WireMockServer GRAPH = startGraph();
+    public static final String SERVICE_TOKEN = "conversation-test-service-token-" + "s".repeat(24);
     private static final Path KEYSET = writeKeyset();
 
     @Override
@@ -37,6 +38,8 @@ public class ConversationTestInfrastructure implements ApplicationContextInitial
                 Map.entry("sellavie.contacts.poll-interval", "200ms"),
                 Map.entry("sellavie.contacts.initial-backoff", "500ms"),
                 Map.entry("sellavie.kafka.retry.initial-interval", "50ms"),
+                // identity's credential for GET /internal/privacy/exports/{id}
+                Map.entry("sellavie.internal.token", SERVICE_TOKEN),
                 // A closed console stream is noticed at its next heartbeat: soon, in tests.
                 Map.entry("sellavie.live.heartbeat", "500ms"),
                 Map.entry("sellavie.live.stall-timeout", "2s"))));

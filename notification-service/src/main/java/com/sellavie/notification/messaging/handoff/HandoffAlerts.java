@@ -31,7 +31,7 @@ final class HandoffAlerts {
                 + " on " + channel(event.getChannelType()) + ". It stays silent until someone releases the conversation.";
         // One alert per handoff: the same conversation can need a person again later.
         return Optional.of(new NotificationDraft(NotificationKind.HANDOFF_REQUESTED, title, body,
-                event.getConversationId() + "/" + event.getEventId()));
+                event.getConversationId() + "/" + event.getEventId(), event.getContactId()));
     }
 
     /** INSTAGRAM -> Instagram. */
