@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Email addresses as accounts know them: trimmed and lower-cased (one account per address, whatever
  * its case), ASCII, a plausible mailbox at a domain with a dot. Deliverability is not checked here.
  */
-final class EmailAddress {
+public final class EmailAddress {
 
     static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_LENGTH = 64;
@@ -20,12 +20,12 @@ final class EmailAddress {
     }
 
     /** The form an address is stored and compared in; null stays null. */
-    static String normalise(String email) {
+    public static String normalise(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** What is wrong with a normalised address, or empty when it is acceptable. */
-    static Optional<String> problem(String normalised) {
+    public static Optional<String> problem(String normalised) {
         if (normalised == null || normalised.isEmpty()) {
             return Optional.of("is required");
         }

@@ -13,6 +13,9 @@ class SecurityEvents {
     /** A spent refresh token came back: the session was revoked. */
     static final String REFRESH_TOKEN_REUSE = "REFRESH_TOKEN_REUSE";
 
+    /** The account's password was reset through an emailed link: its sessions ended. */
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+
     private final JdbcClient jdbc;
 
     SecurityEvents(JdbcClient jdbc) {
@@ -20,11 +23,15 @@ class SecurityEvents {
     }
 
     void record(String kind, Session session, ClientInfo client, Instant at) {
+        record(kind, session.businessId(), session.userId(), session.id(), client, at);
+    }
+
+    void record(String kind, UUID businessId, UUID userId, UUID sessionId, ClientInfo client, Instant at) {
         jdbc.sql("""
                         INSERT INTO security_events (id, business_id, user_id, session_id, kind, ip, device, occurred_at)
                         VALUES (:id, :business, :user, :session, :kind, :ip, :device, :at)""")
-                .param("id", UuidCreator.getTimeOrderedEpoch()).param("business", session.businessId())
-                .param("user", session.userId()).param("session", session.id()).param("kind", kind)
+                .param("id", UuidCreator.getTimeOrderedEpoch()).param("business", businessId)
+                .param("user", userId).param("session", sessionId).param("kind", kind)
                 .param("ip", client.ip()).param("device", client.device()).param("at", java.sql.Timestamp.from(at))
                 .update();
     }
