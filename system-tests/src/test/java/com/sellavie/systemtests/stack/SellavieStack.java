@@ -168,7 +168,8 @@ public final class SellavieStack implements AutoCloseable {
             Map<String, Integer> ports) {
         return switch (jar) {
             case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString(),
-                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
+                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString(),
+                    "SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
             case INGEST -> Map.of(
                     "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
