@@ -10,6 +10,7 @@ import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,9 +66,12 @@ public class EmailVerification {
         if (accounts.emailVerified(userId)) {
             return;
         }
-        Accounts.Member member = tenancy.callAs(businessId, () -> accounts.member(userId, businessId))
-                .orElseThrow(InvalidTokenException::new);
-        transactions.executeWithoutResult(status -> send(userId, member.email(), businessId, member.businessName()));
+        // The token's business names the email; a membership ended meanwhile still gets the email, unnamed.
+        Optional<Accounts.Member> member = tenancy.callAs(businessId, () -> accounts.member(userId, businessId));
+        String email = member.map(Accounts.Member::email).or(() -> accounts.email(userId))
+                .orElseThrow(() -> new IllegalStateException("No user " + userId));
+        transactions.executeWithoutResult(status -> send(userId, email, member.isPresent() ? businessId : null,
+                member.map(Accounts.Member::businessName).orElse(null)));
         log.info("Verification email sent again for user {}", userId);
     }
 

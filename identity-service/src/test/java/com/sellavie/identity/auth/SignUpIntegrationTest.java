@@ -179,6 +179,22 @@ class SignUpIntegrationTest {
         assertThat(names.stream().mapToLong(database::businessesNamed).sum()).isEqualTo(1);
     }
 
+    @Test
+    void signUpsForOneAddressAreThrottledSoTheyCannotSpamItsOwner() {
+        String email = newEmail();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.register(email, GOOD_PASSWORD, newBusinessName()).status()).isEqualTo(202);
+        }
+
+        Response refused = api.register(email, GOOD_PASSWORD, newBusinessName());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(emails.await(email, "ACCOUNT_EXISTS", 4)).isNotNull();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> emails.ofKind(email, "ACCOUNT_EXISTS"), sent -> sent.size() == 4);
+    }
+
     @ParameterizedTest(name = "{3}: {4}")
     @CsvSource(delimiter = '|', textBlock = """
             not-an-email            | linen-Shirts-2026 | Linen House | email        | must be a valid email address
