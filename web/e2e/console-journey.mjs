@@ -205,7 +205,14 @@ async function journey(page) {
   await page.getByLabel('Password').fill(merchant.password);
   await page.getByLabel('Business name').fill(merchant.businessName);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expectVisible(page.getByRole('heading', { name: 'Inbox', level: 1 }), 'the inbox after sign-up');
+  await expectVisible(page.getByRole('heading', { name: 'Check your email' }), 'the "check your email" page after sign-up');
+
+  step = 'log in';
+  await nav.getByRole('link', { name: 'Log in' }).click();
+  await page.getByLabel('Email').fill(merchant.email);
+  await page.getByLabel('Password').fill(merchant.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expectVisible(page.getByRole('heading', { name: 'Inbox', level: 1 }), 'the inbox after log-in');
 
   step = 'connect an Instagram channel';
   await nav.getByRole('link', { name: 'Channels' }).click();

@@ -715,8 +715,19 @@ function fieldErrorsFrom(raw: unknown): Record<string, string> {
 type Signal = { signal?: AbortSignal };
 
 export const api = {
+  /** 202 `CHECK_YOUR_EMAIL` whether or not the address had an account (sign-up never tells); no session. */
   signup: (body: { email: string; password: string; businessName: string }) =>
-    request<AuthResponse>('POST', '/api/auth/signup', { body, anonymous: true }),
+    request<{ status: string }>('POST', '/api/auth/signup', { body, anonymous: true }),
+  /** The verification link's token: marks the address verified (204). Used, expired or unknown: 422. */
+  verifyEmail: (token: string) => request<void>('POST', '/api/auth/email-verification', { body: { token }, anonymous: true }),
+  /** Sends the verification email again (signed in; at most once a minute: 429). */
+  resendVerification: () => request<void>('POST', '/api/auth/email-verification/resend'),
+  /** Emails a reset link if the address has an account; 202 either way. */
+  requestPasswordReset: (email: string) =>
+    request<void>('POST', '/api/auth/password-reset', { body: { email }, anonymous: true }),
+  /** Sets a new password with the reset link's token (204); every session of the account ends. */
+  resetPassword: (body: { token: string; password: string }) =>
+    request<void>('POST', '/api/auth/password-reset/confirm', { body, anonymous: true }),
   /** Tokens, or (2FA on) a challenge to answer with a code through {@link api.mfa}. */
   login: (body: { email: string; password: string }) =>
     request<AuthResponse | MfaChallenge>('POST', '/api/auth/login', { body, anonymous: true }),

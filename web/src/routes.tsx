@@ -26,6 +26,9 @@ import { SessionsPage } from './pages/SessionsPage';
 import { SignupPage } from './pages/SignupPage';
 import { TwoFactorRequiredPage } from './pages/TwoFactorRequiredPage';
 import { TeamPage } from './pages/TeamPage';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RequireAuth } from './session/RequireAuth';
 
 /** Every console route. Everything under RequireAuth needs a signed-in merchant. */
@@ -39,6 +42,10 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LoginPage /> },
       // The invitation's accept link (identity-service's sellavie.identity.team.console-url + /invite).
       { path: 'invite', element: <AcceptInvitationPage /> },
+      // The account emails' links (identity-service's sellavie.console.base-url + these paths).
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -112,6 +112,9 @@ export function LoginPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+      <p>
         New to Sellavie? <Link to="/signup">Sign up</Link>
       </p>
     </section>

@@ -1,7 +1,6 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { currentSession } from '../session/session';
-import { ok, problem, stubApi } from '../test/fakeApi';
-import { authResponse } from '../test/fixtures';
+import { problem, stubApi } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
 function fillSignup(email: string, password: string, businessName: string) {
@@ -32,35 +31,32 @@ describe('SignupPage', () => {
     expect(currentSession()).toBeNull();
   });
 
-  it('posts the form, stores the token and opens the inbox on 201', async () => {
-    const fake = stubApi({
-      'POST /api/auth/signup': { status: 201, body: authResponse({ accessToken: 'new-token' }) },
-      'GET /api/conversations': ok([]),
-    });
+  it('posts the form and says to check the email on 202, without signing in', async () => {
+    const fake = stubApi({ 'POST /api/auth/signup': { status: 202, body: { status: 'CHECK_YOUR_EMAIL' } } });
     const { location } = renderApp('/signup');
 
     fillSignup(' ada@shop.example ', 'correct horse battery', 'Linen & Co');
 
-    expect(await screen.findByRole('heading', { name: 'Inbox' })).toBeInTheDocument();
-    expect(location()).toBe('/inbox');
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeInTheDocument();
+    expect(screen.getByText('ada@shop.example')).toBeInTheDocument();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
+    expect(location()).toBe('/signup');
     expect(fake.requestsTo('POST /api/auth/signup')[0]?.body).toEqual({
       email: 'ada@shop.example',
       password: 'correct horse battery',
       businessName: 'Linen & Co',
     });
-    expect(window.sessionStorage.length).toBe(0);
-    expect(fake.requestsTo('GET /api/conversations')[0]?.headers.authorization).toBe('Bearer new-token');
+    expect(currentSession()).toBeNull();
   });
 
-  it('says an email is taken on 409 and offers to log in instead', async () => {
-    stubApi({ 'POST /api/auth/signup': problem(409, 'Conflict', { detail: 'An account with this email already exists.' }) });
+  it('says too many sign-ups when throttled', async () => {
+    stubApi({ 'POST /api/auth/signup': problem(429, 'Too many requests', { detail: 'Too many sign-ups. Try again later.' }) });
     renderApp('/signup');
 
     fillSignup('ada@shop.example', 'correct horse battery', 'Linen & Co');
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('An account with this email already exists.');
-    expect(screen.getByRole('link', { name: 'Log in instead' })).toHaveAttribute('href', '/login');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Too many sign-ups. Try again later.');
+    expect(screen.queryByRole('heading', { name: 'Check your email' })).not.toBeInTheDocument();
   });
 
   it('asks for empty fields without calling the server', () => {

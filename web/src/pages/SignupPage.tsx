@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../api';
+import { Link, Navigate } from 'react-router-dom';
+import { api } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { formErrorsFrom, missingFields, noErrors, type FormErrors } from '../components/formErrors';
-import { startSession } from '../session/session';
 import { useActiveSession } from '../session/useActiveSession';
 
 const fields = ['email', 'password', 'businessName'] as const;
@@ -16,14 +15,35 @@ const required: Record<SignupField, string> = {
   businessName: 'Enter the name of your business.',
 };
 
-/** Creates a merchant account and its business, then opens the inbox. */
+/**
+ * Creates a merchant account and its business. The answer is the same whether or not the address
+ * already had an account (sign-up never tells), so the page always says "check your email": a new
+ * account gets a link to confirm the address, an existing one's owner a note that they already have one.
+ */
 export function SignupPage() {
   const session = useActiveSession();
-  const navigate = useNavigate();
   const [values, setValues] = useState<Record<SignupField, string>>({ email: '', password: '', businessName: '' });
   const [errors, setErrors] = useState<FormErrors<SignupField>>(noErrors);
   const [submitting, setSubmitting] = useState(false);
-  const [emailTaken, setEmailTaken] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+
+  if (sentTo) {
+    return (
+      <section className="auth-page">
+        <h1>Check your email</h1>
+        <p className="lead">
+          We sent a message to <strong>{sentTo}</strong>. Open the link in it to confirm your address.
+        </p>
+        <p>
+          You can log in now; connecting a channel waits until your address is confirmed. No message after a few
+          minutes? Look in your spam folder.
+        </p>
+        <p>
+          <Link to="/login">Log in</Link>
+        </p>
+      </section>
+    );
+  }
 
   if (session && !submitting) {
     return <Navigate to="/inbox" replace />;
@@ -40,37 +60,20 @@ export function SignupPage() {
     }
     setSubmitting(true);
     setErrors(noErrors);
-    setEmailTaken(false);
     try {
-      const grant = await api.signup({ email: values.email.trim(), password: values.password, businessName: values.businessName.trim() });
-      startSession(grant);
-      navigate('/inbox', { replace: true });
+      await api.signup({ email: values.email.trim(), password: values.password, businessName: values.businessName.trim() });
+      setSentTo(values.email.trim());
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        setEmailTaken(true);
-        setErrors({ fields: {}, general: error.detail ?? 'An account with this email already exists.' });
-      } else {
-        setErrors(formErrorsFrom(error, fields));
-      }
-      setSubmitting(false);
+      setErrors(formErrorsFrom(error, fields));
     }
+    setSubmitting(false);
   };
 
   return (
     <section className="auth-page">
       <h1>Sign up</h1>
       <p className="lead">Create your Sellavie account and your business in one step.</p>
-      {errors.general && (
-        <Alert>
-          {errors.general}
-          {emailTaken && (
-            <>
-              {' '}
-              <Link to="/login">Log in instead</Link>
-            </>
-          )}
-        </Alert>
-      )}
+      {errors.general && <Alert>{errors.general}</Alert>}
       <form onSubmit={submit} noValidate className="form">
         <Field label="Email" type="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.fields.email} />
         <Field

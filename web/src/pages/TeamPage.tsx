@@ -225,7 +225,7 @@ function InviteForm({ actor }: { actor: Role | null }) {
       </button>
       {created?.acceptLink && (
         <Alert tone="success">
-          Invitation for {created.email} created. Email is not sent yet: copy this link to them (it works once, for 7
+          Invitation for {created.email} created and emailed to them. You can also copy the link (it works once, for 7
           days). <code className="invite-link">{created.acceptLink}</code>{' '}
           <CopyButton text={created.acceptLink} label="Copy invite link" />
         </Alert>

@@ -21,6 +21,8 @@ public class Accounts {
     public static final String LOGIN_BY_EMAIL = "login-by-email";
     /** Global lookup: whether an email address already has an account. */
     public static final String EMAIL_TAKEN = "email-taken";
+    /** Global lookup: the businesses a user belongs to (a password reset ends their sessions in each). */
+    public static final String BUSINESSES_OF_USER = "businesses-of-user";
 
     private final JdbcClient jdbc;
     private final Tenancy tenancy;
@@ -53,6 +55,35 @@ public class Accounts {
         jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
                 .param("id", userId).param("hash", passwordHash)
                 .update();
+    }
+
+    /** Whether {@code userId} proved they receive mail at their address. Users are global: no tenant needed. */
+    public boolean emailVerified(UUID userId) {
+        return jdbc.sql("SELECT email_verified_at IS NOT NULL FROM users WHERE id = :id")
+                .param("id", userId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Marks {@code userId}'s address verified (idempotent: the first time is kept). */
+    public void markEmailVerified(UUID userId, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET email_verified_at = :at WHERE id = :id AND email_verified_at IS NULL")
+                .param("id", userId).param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    /** {@code userId}'s (normalised) email address, if the user exists. */
+    public Optional<String> email(UUID userId) {
+        return jdbc.sql("SELECT email FROM users WHERE id = :id")
+                .param("id", userId)
+                .query(String.class).optional();
+    }
+
+    /** Every business {@code userId} belongs to (global lookup: before any tenant is known). */
+    public java.util.List<UUID> businessesOf(UUID userId) {
+        return tenancy.globalLookup(BUSINESSES_OF_USER, () -> jdbc
+                .sql("SELECT business_id FROM memberships WHERE user_id = :user ORDER BY created_at, business_id")
+                .param("user", userId)
+                .query(UUID.class).list());
     }
 
     /** Stores a new business; the current tenant must be {@code id}. */

@@ -9,7 +9,6 @@ import com.sellavie.identity.session.SessionManagement;
 import com.sellavie.identity.session.SignedIn;
 import com.sellavie.identity.throttle.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
@@ -22,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/auth/signup} and {@code POST /api/auth/login}: both start a login session and
- * answer with an access token, the refresh token going into its HttpOnly cookie.
+ * {@code POST /api/auth/signup} (creates the account, no session) and {@code POST /api/auth/login}
+ * (starts a login session: an access token, the refresh token going into its HttpOnly cookie).
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -42,14 +41,20 @@ class AuthController {
         this.secondFactor = secondFactor;
     }
 
+    /**
+     * 202 {@code {"status":"CHECK_YOUR_EMAIL"}} for a new address and for a registered one alike: a new
+     * account gets a verification email, an existing one's owner an ACCOUNT_EXISTS email. No session:
+     * the user logs in (the account works before its address is verified; channels wait for it).
+     */
     @PostMapping("/signup")
-    ResponseEntity<SignedIn.Body> signUp(@RequestBody AuthRequests.SignupRequest request, HttpServletRequest http) {
-        Member owner = signUp.register(request.validate());
-        SignedIn signedIn = sessions.start(owner, ClientInfo.of(http));
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/me"))
-                .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())
-                .body(signedIn.body());
+    ResponseEntity<SignupAccepted> signUp(@RequestBody AuthRequests.SignupRequest request, HttpServletRequest http) {
+        signUp.register(request.validate(), ClientAddress.of(http));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).cacheControl(CacheControl.noStore())
+                .body(new SignupAccepted("CHECK_YOUR_EMAIL"));
+    }
+
+    /** The sign-up's answer, the same whether or not the address had an account. */
+    record SignupAccepted(String status) {
     }
 
     @PostMapping("/login")

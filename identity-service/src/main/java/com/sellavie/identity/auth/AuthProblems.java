@@ -1,5 +1,6 @@
 package com.sellavie.identity.auth;
 
+import com.sellavie.identity.email.EmailThrottle;
 import com.sellavie.identity.throttle.LoginThrottleUnavailableException;
 import com.sellavie.identity.throttle.LoginThrottledException;
 import java.net.URI;
@@ -25,10 +26,19 @@ class AuthProblems {
         return problem;
     }
 
+    /** Too many sign-ups from this client or for this address (counted alike for every address). */
     @ExceptionHandler
-    ProblemDetail emailTaken(EmailTakenException e) {
-        return problem(HttpStatus.CONFLICT, "Email already registered",
-                "An account with this email address already exists. Log in instead.", "email-taken");
+    ResponseEntity<ProblemDetail> signupThrottled(EmailThrottle.EmailThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                        "Too many sign-ups. Try again later.", "email-throttled"));
+    }
+
+    @ExceptionHandler
+    ProblemDetail signupThrottleUnavailable(EmailThrottle.EmailThrottleUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Sign-up temporarily unavailable",
+                "Sign-up is briefly unavailable. Try again in a moment.", "email-unavailable");
     }
 
     @ExceptionHandler

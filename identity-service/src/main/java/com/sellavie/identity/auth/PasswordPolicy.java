@@ -9,7 +9,7 @@ import java.util.Optional;
  * kind of character ({@code 123456789012}, {@code aaaaaaaaaaaa}) nor the email address itself. At most 72 bytes in UTF-8, because bcrypt ignores everything after them: a longer
  * password is refused rather than silently truncated. No other composition rule, no expiry.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
     static final int MAX_BYTES = 72;
@@ -18,7 +18,7 @@ final class PasswordPolicy {
     }
 
     /** What is wrong with {@code password} for the account of {@code normalisedEmail}, or empty. */
-    static Optional<String> problem(String password, String normalisedEmail) {
+    public static Optional<String> problem(String password, String normalisedEmail) {
         if (password == null || password.isEmpty()) {
             return Optional.of("is required");
         }

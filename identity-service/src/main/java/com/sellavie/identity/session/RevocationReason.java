@@ -9,5 +9,7 @@ enum RevocationReason {
     /** A spent refresh token of it was presented again: stolen or replayed, so the whole family dies. */
     REFRESH_TOKEN_REUSE,
     /** The user is no longer a member of the session's business. */
-    MEMBERSHIP_ENDED
+    MEMBERSHIP_ENDED,
+    /** The account's password was reset: every session of the account ends. */
+    PASSWORD_RESET
 }

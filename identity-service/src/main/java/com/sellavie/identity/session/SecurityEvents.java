@@ -22,6 +22,9 @@ class SecurityEvents {
     /** The member ended one of their sessions from the session list. */
     static final String SESSION_REVOKED = "SESSION_REVOKED";
 
+    /** The account's password was reset through an emailed link: its sessions ended. */
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
+
     private final JdbcClient jdbc;
 
     SecurityEvents(JdbcClient jdbc) {
@@ -29,11 +32,15 @@ class SecurityEvents {
     }
 
     void record(String kind, Session session, ClientInfo client, Instant at) {
+        record(kind, session.businessId(), session.userId(), session.id(), client, at);
+    }
+
+    void record(String kind, UUID businessId, UUID userId, UUID sessionId, ClientInfo client, Instant at) {
         jdbc.sql("""
                         INSERT INTO security_events (id, business_id, user_id, session_id, kind, ip, device, occurred_at)
                         VALUES (:id, :business, :user, :session, :kind, :ip, :device, :at)""")
-                .param("id", UuidCreator.getTimeOrderedEpoch()).param("business", session.businessId())
-                .param("user", session.userId()).param("session", session.id()).param("kind", kind)
+                .param("id", UuidCreator.getTimeOrderedEpoch()).param("business", businessId)
+                .param("user", userId).param("session", sessionId).param("kind", kind)
                 .param("ip", client.ip()).param("device", client.device()).param("at", java.sql.Timestamp.from(at))
                 .update();
     }

@@ -3,6 +3,7 @@ package com.sellavie.identity.team;
 import com.github.f4b6a3.uuid.UuidCreator;
 import com.sellavie.identity.account.Accounts;
 import com.sellavie.identity.account.Accounts.Member;
+import com.sellavie.identity.email.AccountEmails;
 import com.sellavie.identity.session.MemberSessions;
 import com.sellavie.identity.session.RevocationList;
 import com.sellavie.identity.team.Invitations.Invitation;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Members and invitations of one business, run as that business (the caller's token's). Role changes
+ * Members and invitations of one business, run as that business (the caller's token's). An invitation
+ * requests its INVITATION email in its own transaction. Role changes
  * and removals commit with their event, then revoke the member's access tokens everywhere (the Redis
  * member key) and the sessions they held there (their sids), so the change bites within seconds.
  */
@@ -44,11 +46,12 @@ class Team {
     private final Tenancy tenancy;
     private final TransactionTemplate transactions;
     private final TeamProperties properties;
+    private final AccountEmails emails;
     private final Clock clock = Clock.systemUTC();
 
     Team(Members members, Invitations invitations, Accounts accounts, MemberSessions memberSessions,
             RevocationList revocations, Outbox outbox, Tenancy tenancy, TransactionTemplate transactions,
-            TeamProperties properties) {
+            TeamProperties properties, AccountEmails emails) {
         this.members = members;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -58,6 +61,7 @@ class Team {
         this.tenancy = tenancy;
         this.transactions = transactions;
         this.properties = properties;
+        this.emails = emails;
     }
 
     List<Members.Member> members(UUID businessId) {
@@ -86,6 +90,13 @@ class Team {
                         "This address already has a pending invitation: revoke it to send a new one.");
             }
             invitations.add(invitation, InvitationToken.hash(token));
+            // The invitee gets the accept link by email too (the inviter still sees it once, to share).
+            Member inviter = accounts.member(actor.userId(), actor.businessId())
+                    .orElseThrow(() -> new NotAllowedException("You are not a member of this business."));
+            emails.request(AccountEmails.Request.of(AccountEmails.Kind.INVITATION, email, null)
+                    .forBusiness(actor.businessId(), inviter.businessName())
+                    .invitedBy(inviter.email(), role.name())
+                    .withLink(properties.acceptLink(token), invitation.expiresAt()));
         }));
         log.info("Business {}: user {} invited a new {} (invitation {})", actor.businessId(), actor.userId(), role,
                 invitation.id());

@@ -35,7 +35,7 @@ class LogInIntegrationTest {
         api = new IdentityApi(port);
         email = newEmail();
         signedUp = api.signUp(email, GOOD_PASSWORD, newBusinessName());
-        assertThat(signedUp.status()).isEqualTo(201);
+        assertThat(signedUp.status()).isEqualTo(200);
     }
 
     @Test

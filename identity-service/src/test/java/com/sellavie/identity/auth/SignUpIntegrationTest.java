@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sellavie.events.identity.BusinessRegistered;
+import com.sellavie.events.identity.AccountEmailRequested;
+import com.sellavie.identity.support.AccountEmailsTopic;
 import com.sellavie.identity.support.BusinessesTopic;
 import com.sellavie.identity.support.IdentityApi;
 import com.sellavie.identity.support.IdentityApi.Response;
@@ -36,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SignUpIntegrationTest {
 
     private static BusinessesTopic topic;
+    private static AccountEmailsTopic emails;
 
     @LocalServerPort
     int port;
@@ -48,11 +51,13 @@ class SignUpIntegrationTest {
     @BeforeAll
     static void watchTopic() {
         topic = new BusinessesTopic();
+        emails = new AccountEmailsTopic();
     }
 
     @AfterAll
     static void closeTopic() {
         topic.close();
+        emails.close();
     }
 
     @BeforeEach
@@ -62,14 +67,26 @@ class SignUpIntegrationTest {
     }
 
     @Test
-    void signUpAnswersWithAnAccessTokenThatTheServedJwksVerifies() throws Exception {
+    void signUpAnswersCheckYourEmailWithoutASession() {
+        Response response = api.register(newEmail(), GOOD_PASSWORD, newBusinessName());
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.cacheControl()).contains("no-store");
+        assertThat(response.json().propertyNames()).containsExactly("status");
+        assertThat(response.text("status")).isEqualTo("CHECK_YOUR_EMAIL");
+        assertThat(response.refreshToken()).isEmpty();
+    }
+
+    @Test
+    void theNewOwnerLogsInWithAnAccessTokenThatTheServedJwksVerifies() throws Exception {
         String email = newEmail();
         String name = newBusinessName();
+        assertThat(api.register("  " + email.toUpperCase() + " ", GOOD_PASSWORD, "  " + name + " ").status())
+                .isEqualTo(202);
 
-        Response response = api.signUp("  " + email.toUpperCase() + " ", GOOD_PASSWORD, "  " + name + " ");
+        Response response = api.logIn(email, GOOD_PASSWORD);
 
-        assertThat(response.status()).isEqualTo(201);
-        assertThat(response.cacheControl()).contains("no-store");
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.text("tokenType")).isEqualTo("Bearer");
         assertThat(response.json().path("expiresIn").asLong()).isEqualTo(900);
         assertThat(response.json().path("user").path("email").asString()).isEqualTo(email);
@@ -83,6 +100,7 @@ class SignUpIntegrationTest {
         assertThat(claims.getStringClaim("business_id")).isEqualTo(businessId);
         assertThat(claims.getStringClaim("role")).isEqualTo("OWNER");
         assertThat(claims.getStringListClaim("amr")).containsExactly("pwd");
+        assertThat(claims.getBooleanClaim("email_verified")).isFalse();
         assertThat(claims.getIssuer()).isEqualTo("sellavie-identity");
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofMinutes(15));
@@ -104,6 +122,7 @@ class SignUpIntegrationTest {
     void signUpPublishesBusinessRegisteredKeyedByTheNewBusiness() {
         String name = newBusinessName();
         Response response = api.signUp(newEmail(), GOOD_PASSWORD, name);
+        assertThat(response.status()).isEqualTo(200);
         UUID businessId = UUID.fromString(response.json().path("business").path("id").asString());
         UUID ownerId = UUID.fromString(response.json().path("user").path("id").asString());
 
@@ -124,18 +143,23 @@ class SignUpIntegrationTest {
     }
 
     @Test
-    void theSameEmailInAnotherCaseIsAConflictThatWritesAndPublishesNothing() {
+    void aRegisteredAddressGetsTheSameAnswerAndItsOwnerAnAccountExistsEmailWhileNothingElseChanges() {
         String email = newEmail();
-        assertThat(api.signUp(email, GOOD_PASSWORD, newBusinessName()).status()).isEqualTo(201);
+        Response first = api.register(email, GOOD_PASSWORD, newBusinessName());
         String secondName = newBusinessName();
 
-        Response second = api.signUp(" " + email.toUpperCase() + "  ", "another-Password-9", secondName);
+        Response second = api.register(" " + email.toUpperCase() + "  ", "another-Password-9", secondName);
 
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.contentType()).startsWith("application/problem+json");
-        assertThat(second.text("detail")).contains("already exists");
+        assertThat(second.status()).isEqualTo(first.status()).isEqualTo(202);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.refreshToken()).isEmpty();
+        AccountEmailRequested exists = emails.await(email, "ACCOUNT_EXISTS", 1);
+        assertThat(exists.getRecipientUserId()).isNotNull();
+        assertThat(emails.link(exists)).isEqualTo("http://localhost:8080/forgot-password");
+        assertThat(emails.ofKind(email, "EMAIL_VERIFICATION")).hasSize(1);
         assertThat(database.usersWithEmail(email)).isEqualTo(1);
         assertThat(database.businessesNamed(secondName)).isZero();
+        assertThat(api.logIn(email, "another-Password-9").status()).isEqualTo(401);
         assertNothingPublishedFor(secondName);
     }
 
@@ -146,13 +170,29 @@ class SignUpIntegrationTest {
 
         // All pass the early check together; bcrypt runs before the insert, so the unique index decides.
         List<CompletableFuture<Response>> attempts = names.stream()
-                .map(name -> CompletableFuture.supplyAsync(() -> api.signUp(email, GOOD_PASSWORD, name)))
+                .map(name -> CompletableFuture.supplyAsync(() -> api.register(email, GOOD_PASSWORD, name)))
                 .toList();
         List<Integer> statuses = attempts.stream().map(CompletableFuture::join).map(Response::status).toList();
 
-        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(statuses).containsOnly(202);
         assertThat(database.usersWithEmail(email)).isEqualTo(1);
         assertThat(names.stream().mapToLong(database::businessesNamed).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void signUpsForOneAddressAreThrottledSoTheyCannotSpamItsOwner() {
+        String email = newEmail();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.register(email, GOOD_PASSWORD, newBusinessName()).status()).isEqualTo(202);
+        }
+
+        Response refused = api.register(email, GOOD_PASSWORD, newBusinessName());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(emails.await(email, "ACCOUNT_EXISTS", 4)).isNotNull();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> emails.ofKind(email, "ACCOUNT_EXISTS"), sent -> sent.size() == 4);
     }
 
     @ParameterizedTest(name = "{3}: {4}")
@@ -173,7 +213,7 @@ class SignUpIntegrationTest {
         String uniqueEmail = email.equals("new@example.com") ? newEmail() : email;
         String uniqueName = name.equals("Linen House") ? newBusinessName() : name;
 
-        Response response = api.signUp(uniqueEmail, password, uniqueName);
+        Response response = api.register(uniqueEmail, password, uniqueName);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -200,7 +240,7 @@ class SignUpIntegrationTest {
 
     @Test
     void aPasswordLongerThanBcryptReadsIsRefusedRatherThanTruncated() {
-        Response response = api.signUp(newEmail(), "Aa1-" + "x".repeat(69), newBusinessName());
+        Response response = api.register(newEmail(), "Aa1-" + "x".repeat(69), newBusinessName());
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").path("password").asString()).contains("72 bytes");
@@ -220,7 +260,7 @@ class SignUpIntegrationTest {
      */
     private void assertNothingPublishedFor(String businessName) {
         String marker = newBusinessName();
-        assertThat(api.signUp(newEmail(), GOOD_PASSWORD, marker).status()).isEqualTo(201);
+        assertThat(api.register(newEmail(), GOOD_PASSWORD, marker).status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.registered(event -> event.getName().equals(marker)), r -> !r.isEmpty());
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(3))

@@ -46,12 +46,22 @@ public final class IdentityApi {
         return "Linen House " + UUID.randomUUID();
     }
 
-    public Response signUp(String email, String password, String businessName) {
+    /** {@code POST /api/auth/signup} as is: 202 {@code CHECK_YOUR_EMAIL}, no session. */
+    public Response register(String email, String password, String businessName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", email);
         body.put("password", password);
         body.put("businessName", businessName);
         return post("/api/auth/signup", JSON.writeValueAsString(body));
+    }
+
+    /** Signs a new owner up and logs them in: the log-in's answer (token, user, business, refresh cookie). */
+    public Response signUp(String email, String password, String businessName) {
+        Response registered = register(email, password, businessName);
+        if (registered.status() != 202) {
+            throw new IllegalStateException("Sign-up answered " + registered.status() + ": " + registered.body());
+        }
+        return logIn(email, password);
     }
 
     public Response logIn(String email, String password) {

@@ -17,12 +17,26 @@ import org.springframework.test.context.MergedContextConfiguration;
  * Gives every Spring test context of identity a signing key, as the local-stack launcher will: an RSA
  * key generated once per test JVM, written to a temporary PKCS#8 PEM file that
  * {@code sellavie.identity.jwt.private-key-file} names; and a Tink AEAD keyset for TOTP secrets
- * ({@code sellavie.identity.totp.keyset-file}). Registered in {@code META-INF/spring.factories}.
+ * ({@code sellavie.identity.totp.keyset-file}) and one for emailed links ({@code sellavie.email.link-keyset}). Registered in {@code META-INF/spring.factories}.
  */
 public final class TestSigningKey implements ContextCustomizerFactory {
 
     private static final Path FILE = generate();
     private static final Path TOTP_KEYSET = generateKeyset();
+    private static final String EMAIL_LINK_KEYSET = readKeyset(generateKeyset());
+
+    /** The email-link keyset (Tink JSON) every test context encrypts action links with. */
+    public static String emailLinkKeyset() {
+        return EMAIL_LINK_KEYSET;
+    }
+
+    private static String readKeyset(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The key file every test context signs with. */
     public static Path file() {
@@ -69,7 +83,8 @@ public final class TestSigningKey implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("identity-test-signing-key",
                     Map.of("sellavie.identity.jwt.private-key-file", FILE.toString(),
-                            "sellavie.identity.totp.keyset-file", TOTP_KEYSET.toString())));
+                            "sellavie.identity.totp.keyset-file", TOTP_KEYSET.toString(),
+                            "sellavie.email.link-keyset", EMAIL_LINK_KEYSET)));
         }
 
         @Override

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.sellavie.events.identity.MemberJoined;
 import com.sellavie.events.identity.MemberLeft;
 import com.sellavie.events.identity.MemberRoleChanged;
+import com.sellavie.events.identity.AccountEmailRequested;
+import com.sellavie.identity.support.AccountEmailsTopic;
 import com.sellavie.identity.support.IdentityApi;
 import com.sellavie.identity.support.IdentityApi.Response;
 import com.sellavie.identity.support.IdentityDatabase;
@@ -382,10 +384,33 @@ class TeamIntegrationTest {
         assertThat(accept(token).status()).isEqualTo(200);
     }
 
+    @Test
+    void anInvitationEmailsTheInviteeTheSameAcceptLinkTheInviterSees() {
+        Owner owner = signUp();
+        String email = newEmail();
+
+        Response invited = api.send("POST", "/api/invitations", "{\"email\":\"" + email + "\",\"role\":\"ADMIN\"}",
+                "Authorization", "Bearer " + owner.token);
+
+        assertThat(invited.status()).isEqualTo(201);
+        try (AccountEmailsTopic emails = new AccountEmailsTopic()) {
+            AccountEmailRequested sent = emails.await(email, "INVITATION", 1);
+            assertThat(emails.link(sent)).isEqualTo(invited.text("acceptLink"));
+            assertThat(sent.getBusinessId().toString()).isEqualTo(owner.businessId);
+            assertThat(sent.getBusinessName()).isNotBlank();
+            assertThat(sent.getInviterName()).isEqualTo(owner.email);
+            assertThat(sent.getRole()).isEqualTo("ADMIN");
+            assertThat(sent.getRecipientUserId()).isNull();
+            assertThat(sent.getExpiresAt()).isEqualTo(java.time.Instant.parse(api.get("/api/invitations", owner.token)
+                    .json().path("invitations").get(0).path("expiresAt").asString())
+                    .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
+    }
+
     private Owner signUp() {
         String email = newEmail();
         Response signedUp = api.signUp(email, GOOD_PASSWORD, newBusinessName());
-        assertThat(signedUp.status()).isEqualTo(201);
+        assertThat(signedUp.status()).isEqualTo(200);
         return new Owner(email, signedUp.json().path("user").path("id").asString(),
                 signedUp.json().path("business").path("id").asString(), signedUp.text("accessToken"),
                 signedUp.refreshToken().orElseThrow());

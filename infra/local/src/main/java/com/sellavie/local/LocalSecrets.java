@@ -120,6 +120,18 @@ final class LocalSecrets {
         return file;
     }
 
+    /**
+     * The Tink AEAD keyset (JSON text) that encrypts account emails' action links: identity encrypts,
+     * notification decrypts ({@code SELLAVIE_EMAIL_LINK_KEYSET}, the keyset itself, not a file).
+     */
+    String emailLinkKeyset() {
+        String configured = environment.get("SELLAVIE_EMAIL_LINK_KEYSET");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return SecretFile.readOrCreate(folder.resolve("email-link-keyset.json"), LocalSecrets::newAeadKeyset);
+    }
+
     String databasePassword(String role) {
         return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
     }

@@ -150,11 +150,15 @@ class DemoSeederTest {
             request.set("body", body.length == 0 ? JSON.nullNode() : JSON.readTree(body));
             requests.add(request);
             int status = switch (path) {
-                case "/api/auth/signup", "/api/channels" -> 201;
+                case "/api/auth/signup" -> 202;
+                case "/api/channels" -> 201;
                 default -> 200;
             };
-            byte[] answer = (path.equals("/api/auth/signup") ? "{\"accessToken\":\"owner-jwt\"}" : "{}")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] answer = (switch (path) {
+                case "/api/auth/signup" -> "{\"status\":\"CHECK_YOUR_EMAIL\"}";
+                case "/api/auth/login" -> "{\"accessToken\":\"owner-jwt\"}";
+                default -> "{}";
+            }).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);

@@ -86,6 +86,22 @@ class LocalSecretsTest {
     }
 
     @Test
+    void theEmailLinkKeysetIsGeneratedOnceAndKeptAcrossStarts() throws Exception {
+        String keyset = new LocalSecrets(folder, Map.of()).emailLinkKeyset();
+
+        assertThat(new LocalSecrets(folder, Map.of()).emailLinkKeyset()).isEqualTo(keyset);
+        assertThat(Files.getPosixFilePermissions(folder.resolve("email-link-keyset.json")))
+                .isEqualTo(SecretFile.OWNER_ONLY);
+        AeadConfig.register();
+        Aead aead = TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get())
+                .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] sealed = aead.encrypt("link".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        assertThat(new String(aead.decrypt(sealed, new byte[0]), StandardCharsets.UTF_8)).isEqualTo("link");
+        assertThat(new LocalSecrets(folder, Map.of("SELLAVIE_EMAIL_LINK_KEYSET", "{\"from\":\"env\"}"))
+                .emailLinkKeyset()).isEqualTo("{\"from\":\"env\"}");
+    }
+
+    @Test
     void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
                 "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env", "SELLAVIE_INTERNAL_TOKEN", "internal-from-env"));

@@ -12,6 +12,8 @@ public final class SellavieClaims {
     public static final String BUSINESS_ID = "business_id";
     /** The user's role in that business: one of {@link Role}. */
     public static final String ROLE = "role";
+    /** Whether the user proved they receive mail at their address (boolean). */
+    public static final String EMAIL_VERIFIED = "email_verified";
 
     private SellavieClaims() {
     }

@@ -59,7 +59,7 @@ public final class BenchShop {
         String email = "bench-" + suffix + "@example.com";
         String businessName = "Bench Shop " + suffix;
         post(http, gatewayUrl + "/api/auth/signup",
-                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null, 201);
+                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null, 202);
         String token = post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null,
                 200).path("accessToken").asText();
         String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");

@@ -119,10 +119,16 @@ final class Shop {
         return new Shop(stack, gateway, email, businessName, accessToken, account, channelToken, channel);
     }
 
-    /** {@code POST /api/auth/signup}: 201 with a Bearer token for the new business. */
+    /**
+     * {@code POST /api/auth/signup} (202 "check your email", no session), then the log-in: its answer,
+     * with a Bearer token for the new business.
+     */
     static JsonNode signUp(Gateway gateway, String email, String businessName) {
-        JsonNode signedUp = gateway.postJson("/api/auth/signup",
-                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null).expect(201).json();
+        JsonNode accepted = gateway.postJson("/api/auth/signup",
+                Map.of("email", email, "password", PASSWORD, "businessName", businessName), null).expect(202).json();
+        assertThat(accepted.path("status").asText()).isEqualTo("CHECK_YOUR_EMAIL");
+        JsonNode signedUp = gateway.postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD), null)
+                .expect(200).json();
         assertThat(signedUp.path("tokenType").asText()).isEqualTo("Bearer");
         assertThat(signedUp.path("accessToken").asText()).isNotBlank();
         assertThat(signedUp.path("business").path("name").asText()).isEqualTo(businessName);

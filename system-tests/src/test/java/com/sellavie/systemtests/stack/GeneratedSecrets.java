@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Secrets made fresh for one test run, kept in a private temporary folder that is deleted when the
  * stack stops: the Meta app secret and verify token, identity's JWT signing key (PKCS#8 PEM RSA)
  * conversation-service's channel-token keyset, commerce-service's payment-secret keyset and
- * identity-service's TOTP-secret keyset (Tink JSON), and the service token every service presents to another's {@code /internal/**}.
+ * identity-service's TOTP-secret keyset (Tink JSON), the account emails' link keyset, and the service token every service presents to another's {@code /internal/**}.
  */
 public final class GeneratedSecrets implements AutoCloseable {
 
@@ -35,6 +35,7 @@ public final class GeneratedSecrets implements AutoCloseable {
     private final Path conversationKeysetFile;
     private final Path commerceKeysetFile;
     private final Path identityKeysetFile;
+    private final String emailLinkKeyset;
     private final String internalToken;
 
     private GeneratedSecrets(Path folder) throws IOException, GeneralSecurityException {
@@ -45,6 +46,7 @@ public final class GeneratedSecrets implements AutoCloseable {
         this.conversationKeysetFile = writePrivate(folder.resolve("conversation-keyset.json"), aeadKeyset());
         this.commerceKeysetFile = writePrivate(folder.resolve("commerce-keyset.json"), aeadKeyset());
         this.identityKeysetFile = writePrivate(folder.resolve("identity-keyset.json"), aeadKeyset());
+        this.emailLinkKeyset = aeadKeyset();
         this.internalToken = randomHex(32);
     }
 
@@ -81,6 +83,11 @@ public final class GeneratedSecrets implements AutoCloseable {
     /** identity-service's TOTP-secret keyset (SELLAVIE_IDENTITY_KEYSET_FILE). */
     Path identityKeysetFile() {
         return identityKeysetFile;
+    }
+
+    /** The keyset (Tink JSON) of account emails' action links (SELLAVIE_EMAIL_LINK_KEYSET): identity and notification. */
+    public String emailLinkKeyset() {
+        return emailLinkKeyset;
     }
 
     /** The service token (SELLAVIE_INTERNAL_TOKEN) every service of the stack shares. */

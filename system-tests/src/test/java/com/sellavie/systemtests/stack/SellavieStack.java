@@ -168,7 +168,11 @@ public final class SellavieStack implements AutoCloseable {
             Map<String, Integer> ports) {
         return switch (jar) {
             case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString(),
-                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
+                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString(),
+                    "SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset(),
+                    // Every test signs up from 127.0.0.1 through the gateway, against the machine's shared
+                    // Redis: the per-client limit of sign-ups would stop a full run (per-address stays).
+                    "SELLAVIE_EMAIL_THROTTLE_PER_IP", "100000");
             case INGEST -> Map.of(
                     "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
