@@ -36,3 +36,16 @@ CREATE TABLE privacy_tasks (
     PRIMARY KEY (request_id, service)
 );
 SELECT sellavie_enable_tenancy('privacy_tasks');
+
+-- An export's archive (ZIP: one JSON file per service and a manifest), encrypted with Tink AEAD
+-- (identity's keyset; associated data = the request id) and kept until expires_at (7 days), then purged.
+CREATE TABLE privacy_export_archives (
+    request_id  uuid        PRIMARY KEY REFERENCES privacy_requests (id),
+    business_id uuid        NOT NULL,
+    ciphertext  bytea       NOT NULL,
+    size_bytes  integer     NOT NULL,                          -- of the ZIP before encryption
+    created_at  timestamptz NOT NULL,
+    expires_at  timestamptz NOT NULL
+);
+CREATE INDEX privacy_export_archives_expiry ON privacy_export_archives (expires_at);
+SELECT sellavie_enable_tenancy('privacy_export_archives');

@@ -2,7 +2,10 @@ package com.sellavie.identity.privacy;
 
 import com.sellavie.identity.privacy.PrivacyRequest.Kind;
 import com.sellavie.identity.privacy.PrivacyRequest.Scope;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IdentityPrivacyPart {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -27,6 +32,34 @@ class IdentityPrivacyPart {
             return 0;
         }
         return request.kind() == Kind.EXPORT ? countBusinessRecords(request) : eraseBusinessTraces(request);
+    }
+
+    /**
+     * identity's export part, in the contract's shape {@code {"service","requestId","data"}}: for a whole
+     * business its name, members (address, role, since when) and invitations; nothing for a contact.
+     * Runs as the request's business.
+     */
+    String exportPart(PrivacyRequest request) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (request.scope() == Scope.BUSINESS) {
+            data.put("business", jdbc.sql("SELECT id::text AS id, name, created_at::text AS \"createdAt\" "
+                            + "FROM businesses WHERE id = :business")
+                    .param("business", request.businessId()).query().listOfRows());
+            data.put("members", jdbc.sql("""
+                            SELECT u.email, m.role, m.created_at::text AS "joinedAt"
+                            FROM memberships m JOIN users u ON u.id = m.user_id
+                            WHERE m.business_id = :business ORDER BY m.created_at""")
+                    .param("business", request.businessId()).query().listOfRows());
+            data.put("invitations", jdbc.sql("""
+                            SELECT email, role, created_at::text AS "createdAt", accepted_at IS NOT NULL AS accepted
+                            FROM invitations WHERE business_id = :business ORDER BY created_at""")
+                    .param("business", request.businessId()).query().listOfRows());
+        }
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("service", PrivacyProperties.IDENTITY);
+        part.put("requestId", request.id().toString());
+        part.put("data", data);
+        return JSON.writeValueAsString(part);
     }
 
     private int countBusinessRecords(PrivacyRequest request) {

@@ -34,9 +34,22 @@ import org.springframework.web.bind.annotation.RestController;
 class PrivacyController {
 
     private final PrivacyDesk desk;
+    private final ExportDownload downloads;
 
-    PrivacyController(PrivacyDesk desk) {
+    PrivacyController(PrivacyDesk desk, ExportDownload downloads) {
         this.desk = desk;
+        this.downloads = downloads;
+    }
+
+    /** The export's ZIP once every part is in; 409 problem JSON while it is not (or after it expired). */
+    @GetMapping(path = "/exports/{id}/archive", produces = {"application/zip", "application/problem+json"})
+    ResponseEntity<byte[]> archive(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        UUID requestId = id(id);
+        byte[] zip = downloads.archive(businessId(token), requestId);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"sellavie-export-" + requestId + ".zip\"")
+                .body(zip);
     }
 
     @PostMapping("/exports")

@@ -35,4 +35,11 @@ final class PrivacyExceptions {
             super(message);
         }
     }
+
+    static final class ArchiveUnavailableException extends RuntimeException {
+
+        ArchiveUnavailableException(String message) {
+            super(message);
+        }
+    }
 }

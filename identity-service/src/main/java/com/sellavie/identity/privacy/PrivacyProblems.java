@@ -29,6 +29,11 @@ class PrivacyProblems {
         return problem(HttpStatus.CONFLICT, "Not retryable", e.getMessage(), "privacy-not-retryable");
     }
 
+    @ExceptionHandler
+    ProblemDetail archiveUnavailable(PrivacyExceptions.ArchiveUnavailableException e) {
+        return problem(HttpStatus.CONFLICT, "Archive unavailable", e.getMessage(), "privacy-archive-unavailable");
+    }
+
     private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
