@@ -17,6 +17,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
+import { PrivacyPage } from './pages/PrivacyPage';
 import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
 import { SecurityPage } from './pages/SecurityPage';
@@ -63,6 +64,8 @@ export const routes: RouteObject[] = [
           // The only page a member who must enrol in 2FA can open (RequireAuth sends them here).
           { path: 'two-factor-required', element: <TwoFactorRequiredPage /> },
           { path: 'settings/team', element: <TeamPage /> },
+          // Privacy requests (OWNER): a contact's or the whole business's export and erasure.
+          { path: 'settings/privacy', element: <PrivacyPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
