@@ -891,7 +891,50 @@ export const api = {
   activity: ({ category, actor, from, to, cursor }: ActivityQuery, { signal }: Signal = {}) =>
     request<{ items: ActivityEntry[]; nextCursor: string | null }>('GET',
       `/api/activity${query({ category, actor, from, to, cursor })}`, { signal }),
+  /** The business's privacy requests (OWNER only), newest first, each with every service's progress. */
+  privacyRequests: ({ signal }: Signal = {}) =>
+    request<{ requests: PrivacyRequest[] }>('GET', '/api/privacy/requests', { signal }),
+  /** An export of one contact's data (`contactId`) or of the whole business (null); 202 `{id, status}`. */
+  requestPrivacyExport: (contactId: string | null) =>
+    request<PrivacyRequestAccepted>('POST', '/api/privacy/exports', { body: privacySubject(contactId) }),
+  /** An erasure of one contact's data (`contactId`) or of the whole business (null); 202 `{id, status}`. */
+  requestPrivacyErasure: (contactId: string | null) =>
+    request<PrivacyRequestAccepted>('POST', '/api/privacy/erasures', { body: privacySubject(contactId) }),
+  /** Publishes a FAILED erasure again under the same id (the services are idempotent). */
+  retryPrivacyErasure: (id: string) =>
+    request<PrivacyRequestAccepted>('POST', `/api/privacy/erasures/${encodeURIComponent(id)}/retry`),
+  /** A completed export's ZIP (one JSON file per service and a manifest); 409 while not ready or expired. */
+  privacyExportArchive: (id: string) =>
+    requestBlob(`/api/privacy/exports/${encodeURIComponent(id)}/archive`, 'application/zip, application/problem+json'),
 };
+
+/** A privacy request as identity-service shows it (GET /api/privacy/requests). */
+export type PrivacyRequest = {
+  id: string;
+  kind: 'EXPORT' | 'ERASURE';
+  scope: 'CONTACT' | 'BUSINESS' | 'META_USER';
+  contactId?: string;
+  source: string;
+  status: 'PENDING' | 'COMPLETED' | 'FAILED';
+  createdAt: string;
+  completedAt?: string;
+  services: PrivacyServiceProgress[];
+};
+
+/** One service's part of a privacy request: its last answer. */
+export type PrivacyServiceProgress = {
+  service: string;
+  status: 'PENDING' | 'DONE' | 'FAILED';
+  itemCount: number;
+  detail?: string;
+  answeredAt?: string;
+};
+
+export type PrivacyRequestAccepted = { id: string; status: PrivacyRequest['status'] };
+
+function privacySubject(contactId: string | null) {
+  return contactId === null ? { scope: 'BUSINESS' } : { contactId };
+}
 
 /**
  * A SKU may contain '/' (SHIRT/L): commerce takes the rest of the path as the SKU, and an encoded slash

@@ -19,6 +19,7 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
+import { PrivacyPage } from './pages/PrivacyPage';
 import { RevenuePage } from './pages/RevenuePage';
 import { SandboxPage } from './pages/SandboxPage';
 import { SecurityPage } from './pages/SecurityPage';
@@ -74,6 +75,8 @@ export const routes: RouteObject[] = [
           { path: 'settings/team', element: <TeamPage /> },
           { path: 'settings/business', element: <BusinessProfilePage /> },
           { path: 'settings/activity', element: <ActivityPage /> },
+          // Privacy requests (OWNER): a contact's or the whole business's export and erasure.
+          { path: 'settings/privacy', element: <PrivacyPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -38,6 +38,7 @@ export const queryKeys = {
   attention: ['attention'] as const,
   notifications: ['notifications'] as const,
   invoices: ['invoices'] as const,
+  privacyRequests: ['privacy-requests'] as const,
   orders: {
     lists: () => ['orders', 'list'] as const,
     list: (status: OrderStatus | '') => ['orders', 'list', status] as const,

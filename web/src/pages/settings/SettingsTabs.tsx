@@ -15,6 +15,7 @@ export function SettingsTabs() {
       <NavLink to="/settings/security">Security</NavLink>
       <NavLink to="/settings/business">Business</NavLink>
       {canSeeActivity && <NavLink to="/settings/activity">Activity</NavLink>}
+      <NavLink to="/settings/privacy">Privacy</NavLink>
     </nav>
   );
 }

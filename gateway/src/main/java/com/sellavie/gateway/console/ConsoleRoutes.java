@@ -21,7 +21,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class ConsoleRoutes {
 
     /** First path segments that are never the console's. */
-    static final Set<String> NOT_CONSOLE = Set.of("api", "webhooks", "actuator", ".well-known", "internal", "ops");
+    static final Set<String> NOT_CONSOLE = Set.of("api", "webhooks", "actuator", ".well-known", "internal", "ops",
+            "meta", "privacy");
 
     @Bean
     ConsoleFiles consoleFiles(ConsoleProperties properties) {

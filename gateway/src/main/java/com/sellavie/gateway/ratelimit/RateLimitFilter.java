@@ -28,6 +28,11 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
     private static final PathPattern WEBHOOKS = PathPatternParser.defaultInstance.parse("/webhooks/**");
+    // Meta's deauthorize / data-deletion callbacks: a provider's deliveries, like webhooks.
+    private static final PathPattern META = PathPatternParser.defaultInstance.parse("/meta/**");
+    // The public deletion-status page: per client IP, like the public auth paths (codes are not guessable,
+    // and this keeps anyone from trying).
+    private static final PathPattern DELETION_STATUS = PathPatternParser.defaultInstance.parse("/privacy/deletion-status/**");
 
     private final RedisTokenBuckets buckets;
     private final RateLimitProperties properties;
@@ -51,8 +56,11 @@ class RateLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
         String ip = clientIp(exchange);
-        if (WEBHOOKS.matches(path)) {
+        if (WEBHOOKS.matches(path) || META.matches(path)) {
             return limit("webhooks", "ip:" + ip, properties.webhooks(), exchange, chain);
+        }
+        if (DELETION_STATUS.matches(path)) {
+            return limit("auth", "ip:" + ip, properties.auth(), exchange, chain);
         }
         if (!API.matches(path)) {
             return chain.filter(exchange);

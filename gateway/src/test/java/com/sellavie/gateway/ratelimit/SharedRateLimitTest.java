@@ -101,6 +101,25 @@ class SharedRateLimitTest {
     }
 
     @Test
+    void metaCallbacksReachIdentityWithoutATokenAndAreNotStarvedByExhaustedLoginLimits() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            send(i % 2 == 0 ? first : second, "127.0.0.5", "POST", "/api/auth/login", null);
+        }
+        assertThat(send(first, "127.0.0.5", "POST", "/api/auth/login", null).statusCode()).isEqualTo(429);
+        IDENTITY.forget();
+
+        for (int i = 0; i < 6; i++) {
+            assertThat(send(i % 2 == 0 ? first : second, "127.0.0.5", "POST",
+                    i % 3 == 0 ? "/meta/deauthorize" : "/meta/data-deletion", null).statusCode()).isEqualTo(200);
+        }
+        assertThat(IDENTITY.received()).hasSize(6);
+        // The public deletion-status page is identity's (not the console's), limited per client address.
+        assertThat(send(first, "127.0.0.6", "GET", "/privacy/deletion-status/abc", null).statusCode()).isEqualTo(200);
+        assertThat(IDENTITY.received()).hasSize(7);
+        assertThat(send(first, "127.0.0.5", "GET", "/privacy/deletion-status/abc", null).statusCode()).isEqualTo(429);
+    }
+
+    @Test
     void apiCallsAreLimitedPerBusinessAcrossInstances() throws Exception {
         String busy = TestTokens.valid(UUID.randomUUID().toString());
         String other = TestTokens.valid(UUID.randomUUID().toString());
