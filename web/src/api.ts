@@ -819,6 +819,10 @@ export const api = {
     requestBlob(`/api/invoices/${encodeURIComponent(invoiceId)}/pdf`, 'application/pdf, application/problem+json'),
   revenue: ({ from, to, zone }: RevenueQuery, { signal }: Signal = {}) =>
     request<RevenueReport>('GET', `/api/revenue${query({ from, to, zone })}`, { signal }),
+  notificationPreferences: ({ signal }: Signal = {}) =>
+    request<NotificationPreferences>('GET', '/api/notification-preferences', { signal }),
+  saveNotificationPreferences: (preferences: Partial<Record<AlertKind, AlertChannel>>) =>
+    request<NotificationPreferences>('PUT', '/api/notification-preferences', { body: { preferences } }),
 };
 
 /**
@@ -864,3 +868,9 @@ export function describeError(error: unknown): string {
   }
   return 'Something went wrong. Try again.';
 }
+
+/** The alert kinds a member can have emailed (notification-service), and how: in the feed, by email too, or off. */
+export type AlertKind = 'HANDOFF_REQUESTED' | 'ORDER_PAID' | 'PAYMENT_FAILED' | 'CHANNEL_NEEDS_RECONNECT';
+export type AlertChannel = 'IN_APP' | 'EMAIL' | 'OFF';
+/** The signed-in member's own choices in the active business (`/api/notification-preferences`). */
+export type NotificationPreferences = { preferences: Record<AlertKind, AlertChannel> };

@@ -14,6 +14,7 @@ import { InvoicesPage } from './pages/InvoicesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
           // The only page a member who must enrol in 2FA can open (RequireAuth sends them here).
           { path: 'two-factor-required', element: <TwoFactorRequiredPage /> },
           { path: 'settings/team', element: <TeamPage /> },
+          { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -10,6 +10,7 @@ export function SettingsTabs() {
       <NavLink to="/settings/team">Team</NavLink>
       <NavLink to="/settings/sessions">Sessions</NavLink>
       <NavLink to="/settings/security">Security</NavLink>
+      <NavLink to="/settings/notifications">Notifications</NavLink>
     </nav>
   );
 }
