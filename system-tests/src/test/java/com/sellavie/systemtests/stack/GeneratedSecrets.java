@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Secrets made fresh for one test run, kept in a private temporary folder that is deleted when the
  * stack stops: the Meta app secret and verify token, identity's JWT signing key (PKCS#8 PEM RSA)
  * conversation-service's channel-token keyset, commerce-service's payment-secret keyset and
- * identity-service's TOTP-secret keyset (Tink JSON), and the service token every service presents to another's {@code /internal/**}.
+ * identity-service's TOTP-secret keyset (Tink JSON), the email link keyset shared by identity and
+ * notification, and the service token every service presents to another's {@code /internal/**}.
  */
 public final class GeneratedSecrets implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class GeneratedSecrets implements AutoCloseable {
     private final Path commerceKeysetFile;
     private final Path identityKeysetFile;
     private final String internalToken;
+    private final String emailLinkKeyset;
 
     private GeneratedSecrets(Path folder) throws IOException, GeneralSecurityException {
         this.folder = folder;
@@ -46,6 +48,7 @@ public final class GeneratedSecrets implements AutoCloseable {
         this.commerceKeysetFile = writePrivate(folder.resolve("commerce-keyset.json"), aeadKeyset());
         this.identityKeysetFile = writePrivate(folder.resolve("identity-keyset.json"), aeadKeyset());
         this.internalToken = randomHex(32);
+        this.emailLinkKeyset = aeadKeyset();
     }
 
     static GeneratedSecrets create() {
@@ -86,6 +89,11 @@ public final class GeneratedSecrets implements AutoCloseable {
     /** The service token (SELLAVIE_INTERNAL_TOKEN) every service of the stack shares. */
     public String internalToken() {
         return internalToken;
+    }
+
+    /** The account emails' link keyset (SELLAVIE_EMAIL_LINK_KEYSET, JSON content): identity encrypts, notification decrypts. */
+    String emailLinkKeyset() {
+        return emailLinkKeyset;
     }
 
     static String randomHex(int bytes) {

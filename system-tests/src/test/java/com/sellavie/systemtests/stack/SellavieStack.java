@@ -168,7 +168,8 @@ public final class SellavieStack implements AutoCloseable {
             Map<String, Integer> ports) {
         return switch (jar) {
             case IDENTITY -> Map.of("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString(),
-                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
+                    "SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString(),
+                    "SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
             case INGEST -> Map.of(
                     "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
@@ -187,7 +188,8 @@ public final class SellavieStack implements AutoCloseable {
             case COMMERCE -> Map.of(
                     "SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString(),
                     "SELLAVIE_PUBLIC_BASE_URL", url(ports.get("gateway")));
-            case NOTIFICATION -> Map.of();
+            // notification refuses to start without the link keyset it decrypts account emails' links with.
+            case NOTIFICATION -> Map.of("SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
             case GATEWAY -> Map.of(
                     // The built console (web/dist), served at / as in production; the browser journey needs it.
                     "SELLAVIE_CONSOLE_DIR", consoleDirectory().toString(),
