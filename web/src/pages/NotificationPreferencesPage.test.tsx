@@ -48,11 +48,11 @@ describe('NotificationPreferencesPage', () => {
     renderApp('/settings/notifications');
 
     await screen.findByRole('group', { name: 'A payment failed' });
-    fireEvent.click(group('A payment failed').getByLabelText('No email'));
+    fireEvent.click(group('A payment failed').getByLabelText('Off'));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(/invalid notification preferences/i);
-    expect(group('A payment failed').getByLabelText('No email')).toBeChecked();
+    expect(group('A payment failed').getByLabelText('Off')).toBeChecked();
   });
 
   it('is a Settings tab', async () => {

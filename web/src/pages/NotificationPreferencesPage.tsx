@@ -17,12 +17,12 @@ const KINDS: { kind: AlertKind; label: string; hint: string }[] = [
 const CHANNELS: { channel: AlertChannel; label: string }[] = [
   { channel: 'IN_APP', label: 'In the console' },
   { channel: 'EMAIL', label: 'Console and email' },
-  { channel: 'OFF', label: 'No email' },
+  { channel: 'OFF', label: 'Off' },
 ];
 
 /**
  * Settings → Notifications: how the signed-in member wants each alert, for themselves only (every role).
- * Email goes to their account's address; the console's notification feed is the team's and lists every alert.
+ * Email goes to their account's address; Off leaves the kind out of their own notification feed.
  */
 export function NotificationPreferencesPage() {
   const queryClient = useQueryClient();
@@ -63,8 +63,8 @@ export function NotificationPreferencesPage() {
       <h1>Notifications</h1>
       <SettingsTabs />
       <p className="lead">
-        Choose which alerts also reach you by email, at your account’s address. These are your own settings: each
-        member of the team chooses theirs.
+        Choose which alerts also reach you by email, at your account’s address, and which you would rather not see
+        at all. These are your own settings: each member of the team chooses theirs.
       </p>
       {problem && <Alert>Could not load your notification settings: {problem}</Alert>}
       {stored === undefined && !loadError && <p className="muted">Loading notification settings…</p>}

@@ -6,7 +6,8 @@ CREATE TABLE outgoing_emails (
     email_id        uuid        PRIMARY KEY,          -- the request's idempotency key: one mail per emailId
     business_id     uuid        NOT NULL,             -- EventMetadata.NO_BUSINESS when none
     kind            text        NOT NULL,             -- template: EMAIL_VERIFICATION, PASSWORD_RESET, ...
-    recipient       text        NOT NULL,
+    recipient       text,                             -- the address; null: the member's, asked of identity at send time
+    recipient_user_id uuid,                           -- the member a merchant alert goes to
     locale          text,                             -- BCP 47 tag; English when null or without templates
     variables       jsonb       NOT NULL DEFAULT '{}', -- what the template names (businessName, role...), no secret
     link_ciphertext text,                             -- the action link as the event carried it: AEAD, decrypted at send time
@@ -16,7 +17,8 @@ CREATE TABLE outgoing_emails (
     last_error      text,
     created_at      timestamptz NOT NULL DEFAULT now(),
     sent_at         timestamptz,
-    CONSTRAINT outgoing_emails_status CHECK (status IN ('PENDING', 'SENT', 'FAILED'))
+    CONSTRAINT outgoing_emails_status CHECK (status IN ('PENDING', 'SENT', 'FAILED')),
+    CONSTRAINT outgoing_emails_addressed CHECK (recipient IS NOT NULL OR recipient_user_id IS NOT NULL)
 );
 
 CREATE INDEX outgoing_emails_due ON outgoing_emails (next_attempt_at) WHERE status = 'PENDING';

@@ -2,22 +2,19 @@ package com.sellavie.notification.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the due emails of {@code outgoing_emails} on a scheduler thread, never a consumer's: each one
- * claimed (attempt counted, leased), rendered, its link decrypted only now, sent as text + HTML, then
- * marked SENT; a failure is retried with exponential backoff, or FAILED when permanent or out of attempts.
- * Counted: {@value #SENT}, {@value #FAILED}, {@value #RETRIED} (tag {@code kind}).
+ * claimed (attempt counted, leased), composed ({@link MailComposer}: text + HTML, link decrypted only
+ * now), sent, then marked SENT; a failure is retried with exponential backoff, or FAILED when
+ * permanent or out of attempts. Counted: {@value #SENT}, {@value #FAILED}, {@value #RETRIED} (tag {@code kind}).
  *
  * <p>Delivery is at least once only across a crash between the SMTP server's acceptance and the
  * SENT mark (the lease then expires and the email goes again); otherwise once per emailId.
@@ -31,17 +28,15 @@ class EmailSender {
     private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
     private final OutgoingEmails emails;
-    private final EmailTemplates templates;
-    private final LinkCipher links;
+    private final MailComposer composer;
     private final JavaMailSender mail;
     private final EmailProperties properties;
     private final MeterRegistry meters;
 
-    EmailSender(OutgoingEmails emails, EmailTemplates templates, LinkCipher links, JavaMailSender mail,
-            EmailProperties properties, MeterRegistry meters) {
+    EmailSender(OutgoingEmails emails, MailComposer composer, JavaMailSender mail, EmailProperties properties,
+            MeterRegistry meters) {
         this.emails = emails;
-        this.templates = templates;
-        this.links = links;
+        this.composer = composer;
         this.mail = mail;
         this.properties = properties;
         this.meters = meters;
@@ -61,28 +56,13 @@ class EmailSender {
 
     private void send(OutgoingEmail email) {
         try {
-            mail.send(message(email));
+            mail.send(composer.compose(email));
             emails.markSent(email.emailId());
             meters.counter(SENT, "kind", email.kind()).increment();
             log.info("Sent email {} ({}) at attempt {}", email.emailId(), email.kind(), email.attempts());
         } catch (RuntimeException | MessagingException e) {
             failed(email, e);
         }
-    }
-
-    private MimeMessage message(OutgoingEmail email) throws MessagingException {
-        String link = email.linkCiphertext() == null ? null : links.decrypt(email.linkCiphertext(), email.emailId());
-        ComposedEmail composed = templates.render(email.kind(), email.locale(), email.variables(), link);
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                StandardCharsets.UTF_8.name());
-        helper.setFrom(properties.from());
-        helper.setTo(email.recipient());
-        helper.setSubject(composed.subject());
-        helper.setText(composed.text(), composed.html());
-        // Lets a mail be traced back to its request without reading it.
-        message.setHeader("X-Sellavie-Email-Id", email.emailId().toString());
-        return message;
     }
 
     private void failed(OutgoingEmail email, Exception failure) {

@@ -4,6 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A claimed row of {@code outgoing_emails}: what the sender needs to render and send it. */
-record OutgoingEmail(UUID emailId, String kind, String recipient, String locale, Map<String, String> variables,
-        String linkCiphertext, int attempts) {
+record OutgoingEmail(UUID emailId, UUID businessId, String kind, String recipient, UUID recipientUserId,
+        String locale, Map<String, String> variables, String linkCiphertext, int attempts) {
 }

@@ -28,11 +28,13 @@ class OutgoingEmails {
     /** Queues the email unless its emailId is already known; returns whether it was added. */
     boolean insertIfAbsent(EmailRequest request) {
         return jdbc.sql("""
-                        INSERT INTO outgoing_emails (email_id, business_id, kind, recipient, locale, variables, link_ciphertext)
-                        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)
+                        INSERT INTO outgoing_emails (email_id, business_id, kind, recipient, recipient_user_id, locale,
+                                                     variables, link_ciphertext)
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                         ON CONFLICT (email_id) DO NOTHING""")
-                .params(request.emailId(), request.businessId(), request.kind(), request.recipient(), request.locale(),
-                        JSON.writeValueAsString(request.variables()), request.linkCiphertext())
+                .params(request.emailId(), request.businessId(), request.kind(), request.recipient(),
+                        request.recipientUserId(), request.locale(), JSON.writeValueAsString(request.variables()),
+                        request.linkCiphertext())
                 .update() == 1;
     }
 
@@ -47,7 +49,8 @@ class OutgoingEmails {
                         WHERE email_id IN (SELECT email_id FROM outgoing_emails
                                            WHERE status = 'PENDING' AND next_attempt_at <= now()
                                            ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING email_id, kind, recipient, locale, variables::text AS variables, link_ciphertext, attempts""")
+                        RETURNING email_id, business_id, kind, recipient, recipient_user_id, locale,
+                                  variables::text AS variables, link_ciphertext, attempts""")
                 .params(lease.toMillis(), limit)
                 .query(OutgoingEmails::outgoing)
                 .list();
@@ -75,8 +78,9 @@ class OutgoingEmails {
     }
 
     private static OutgoingEmail outgoing(ResultSet row, int rowNum) throws SQLException {
-        return new OutgoingEmail(row.getObject("email_id", UUID.class), row.getString("kind"),
-                row.getString("recipient"), row.getString("locale"),
+        return new OutgoingEmail(row.getObject("email_id", UUID.class), row.getObject("business_id", UUID.class),
+                row.getString("kind"), row.getString("recipient"), row.getObject("recipient_user_id", UUID.class),
+                row.getString("locale"),
                 JSON.readValue(row.getString("variables"), VARIABLES), row.getString("link_ciphertext"),
                 row.getInt("attempts"));
     }

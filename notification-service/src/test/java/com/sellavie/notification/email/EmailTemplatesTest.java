@@ -65,7 +65,7 @@ class EmailTemplatesTest {
     void theQueueRefusesAKindWithoutTemplates() {
         EmailQueue queue = new EmailQueue(null, templates);
         assertThatIllegalArgumentException().isThrownBy(() -> queue.enqueue(new EmailRequest(
-                java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), "LOGIN_ALERT", "a@example.com", null,
+                java.util.UUID.randomUUID(), java.util.UUID.randomUUID(), "LOGIN_ALERT", "a@example.com", null, null,
                 Map.of(), null))).withMessageContaining("LOGIN_ALERT");
     }
 }

@@ -63,7 +63,7 @@ class AccountEmailsListener {
             variables.put("expiresAt", event.getExpiresAt().toString());
         }
         return new EmailRequest(event.getEmailId(), event.getBusinessId(), event.getKind(), event.getRecipient(),
-                event.getLocale(), variables, event.getActionLinkCiphertext());
+                null, event.getLocale(), variables, event.getActionLinkCiphertext());
     }
 
     private static void putIfPresent(Map<String, String> variables, String name, String value) {
