@@ -906,6 +906,10 @@ export const api = {
   /** A completed export's ZIP (one JSON file per service and a manifest); 409 while not ready or expired. */
   privacyExportArchive: (id: string) =>
     requestBlob(`/api/privacy/exports/${encodeURIComponent(id)}/archive`, 'application/zip, application/problem+json'),
+  notificationPreferences: ({ signal }: Signal = {}) =>
+    request<NotificationPreferences>('GET', '/api/notification-preferences', { signal }),
+  saveNotificationPreferences: (preferences: Partial<Record<AlertKind, AlertChannel>>) =>
+    request<NotificationPreferences>('PUT', '/api/notification-preferences', { body: { preferences } }),
 };
 
 /** A privacy request as identity-service shows it (GET /api/privacy/requests). */
@@ -979,3 +983,9 @@ export function describeError(error: unknown): string {
   }
   return 'Something went wrong. Try again.';
 }
+
+/** The alert kinds a member can have emailed (notification-service), and how: in the feed, by email too, or off. */
+export type AlertKind = 'HANDOFF_REQUESTED' | 'ORDER_PAID' | 'PAYMENT_FAILED' | 'CHANNEL_NEEDS_RECONNECT';
+export type AlertChannel = 'IN_APP' | 'EMAIL' | 'OFF';
+/** The signed-in member's own choices in the active business (`/api/notification-preferences`). */
+export type NotificationPreferences = { preferences: Record<AlertKind, AlertChannel> };

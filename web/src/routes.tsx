@@ -16,6 +16,7 @@ import { InvoicesPage } from './pages/InvoicesPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { NotificationsPage } from './pages/NotificationsPage';
+import { NotificationPreferencesPage } from './pages/NotificationPreferencesPage';
 import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PaymentSettingsPage } from './pages/PaymentSettingsPage';
@@ -77,6 +78,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/activity', element: <ActivityPage /> },
           // Privacy requests (OWNER): a contact's or the whole business's export and erasure.
           { path: 'settings/privacy', element: <PrivacyPage /> },
+          { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -37,6 +37,7 @@ export const queryKeys = {
   products: (filter: ProductFilter) => ['products', filter] as const,
   attention: ['attention'] as const,
   notifications: ['notifications'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
   invoices: ['invoices'] as const,
   privacyRequests: ['privacy-requests'] as const,
   orders: {

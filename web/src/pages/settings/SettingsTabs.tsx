@@ -16,6 +16,7 @@ export function SettingsTabs() {
       <NavLink to="/settings/business">Business</NavLink>
       {canSeeActivity && <NavLink to="/settings/activity">Activity</NavLink>}
       <NavLink to="/settings/privacy">Privacy</NavLink>
+      <NavLink to="/settings/notifications">Notifications</NavLink>
     </nav>
   );
 }

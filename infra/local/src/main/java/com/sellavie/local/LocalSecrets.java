@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The local stack's generated secrets, each made on first use and kept in {@code secrets/}: the
  * sandbox Meta app secret and verify token, identity's JWT signing key, conversation-service's
- * channel-token keyset, commerce-service's payment-secret keyset, the operator token, the service
+ * channel-token keyset, commerce-service's payment-secret keyset, the email link keyset (identity and
+ * notification), the operator token, the service
  * token, the database roles' passwords and the demo owner's
  * password. A value the environment already sets ({@code SELLAVIE_META_APP_SECRET}, ...) wins over
  * the generated one.

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./sellavie up}: checks ports, generates secrets, starts the infrastructure, the sandbox
- * Graph API and sandbox payment provider, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
+ * Graph API, sandbox payment provider and mail catcher, every service and the gateway, seeds the demo business, then waits for Ctrl-C, on
  * which a shutdown hook stops everything in reverse order.
  */
 final class LocalStack {
@@ -27,6 +27,7 @@ final class LocalStack {
     private volatile LocalInfrastructure infrastructure;
     private volatile SandboxGraphApi sandbox;
     private volatile SandboxPayments sandboxPayments;
+    private volatile LocalMailCatcher mailCatcher;
     private volatile ServiceProcesses services;
 
     LocalStack(Installation installation, DataFolder data, Map<String, String> environment) {
@@ -114,11 +115,19 @@ final class LocalStack {
                     + " open a local Pay / Decline page", stripeUrl);
         }
         env.put("SELLAVIE_STRIPE_URL", stripeUrl);
+        if (isUnset("SELLAVIE_SMTP_HOST")) {
+            mailCatcher = LocalMailCatcher.start(LocalMailCatcher.SMTP_PORT, LocalMailCatcher.HTTP_PORT);
+            env.put("SELLAVIE_SMTP_HOST", "localhost");
+            env.put("SELLAVIE_SMTP_PORT", String.valueOf(mailCatcher.smtpPort()));
+            console.info("Mail catcher (SELLAVIE_SMTP_HOST unset): SMTP on {}, every mail sent readable at {}",
+                    mailCatcher.smtpPort(), mailCatcher.webUrl());
+        }
+        // identity encrypts the links of account emails with it, notification decrypts them (a JSON keyset).
+        env.put("SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
         env.put("SELLAVIE_JWT_PRIVATE_KEY_FILE", secrets.jwtPrivateKeyFile().toString());
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
         env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
         env.put("SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
-        env.put("SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
         // Opens each service's /internal/** to the others (never routed by the gateway).
         env.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         env.put("SELLAVIE_COMMERCE_URL", "http://localhost:8085");
@@ -144,6 +153,10 @@ final class LocalStack {
         console.info("  on Messenger / WhatsApp: ./sellavie demo-dm --channel messenger \"Do you ship abroad?\""
                 + "  (or --channel whatsapp)");
         console.info("  dead letters and unroutable DMs: ./sellavie dlt list, ./sellavie unroutable list");
+        if (mailCatcher != null) {
+            console.info("  mail sent (verification, invitations, alerts): {}   (JSON: {}/api/mailboxes)",
+                    mailCatcher.webUrl(), mailCatcher.webUrl());
+        }
         console.info("  logs: {}   stop: Ctrl-C", data.logs());
     }
 
@@ -171,6 +184,11 @@ final class LocalStack {
         if (isUnset("SELLAVIE_STRIPE_URL")) {
             wanted.add(new PortConflicts.WantedPort(ports.sandboxPayments(), "the sandbox payment provider",
                     "set SELLAVIE_STRIPE_URL to a Stripe API base URL"));
+        }
+        if (isUnset("SELLAVIE_SMTP_HOST")) {
+            String avoid = "set SELLAVIE_SMTP_HOST (and SELLAVIE_SMTP_PORT) to use another SMTP server";
+            wanted.add(new PortConflicts.WantedPort(LocalMailCatcher.SMTP_PORT, "the mail catcher's SMTP", avoid));
+            wanted.add(new PortConflicts.WantedPort(LocalMailCatcher.HTTP_PORT, "the mail catcher's web page", avoid));
         }
         for (SellavieService service : SellavieService.all()) {
             wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
@@ -202,6 +220,9 @@ final class LocalStack {
             }
             if (sandboxPayments != null) {
                 sandboxPayments.close();
+            }
+            if (mailCatcher != null) {
+                mailCatcher.close();
             }
         } finally {
             lock.close();

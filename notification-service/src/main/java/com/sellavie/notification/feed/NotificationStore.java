@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,18 +38,23 @@ class NotificationStore {
                 .update() == 1;
     }
 
-    /** Newest first; {@code limit} rows from {@code offset}. */
-    List<Notification> newestFirst(boolean unreadOnly, int limit, long offset) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications"
-                        + (unreadOnly ? " WHERE read_at IS NULL" : "")
+    /** Newest first, without the {@code hidden} kinds; {@code limit} rows from {@code offset}. */
+    List<Notification> newestFirst(boolean unreadOnly, Set<NotificationKind> hidden, int limit, long offset) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notifications WHERE kind <> ALL (?::text[])"
+                        + (unreadOnly ? " AND read_at IS NULL" : "")
                         + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
-                .params(limit, offset)
+                .params(names(hidden), limit, offset)
                 .query(NotificationStore::notification)
                 .list();
     }
 
-    long countUnread() {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE read_at IS NULL").query(Long.class).single();
+    long countUnread(Set<NotificationKind> hidden) {
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE read_at IS NULL AND kind <> ALL (?::text[])")
+                .param(names(hidden)).query(Long.class).single();
+    }
+
+    private static String[] names(Set<NotificationKind> kinds) {
+        return kinds.stream().map(Enum::name).toArray(String[]::new);
     }
 
     /** Sets read_at once (a second call keeps the first time); empty when the tenant has no such row. */

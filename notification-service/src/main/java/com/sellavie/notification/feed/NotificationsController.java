@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +31,7 @@ class NotificationsController {
     }
 
     @GetMapping
-    NotificationPage list(@RequestParam(defaultValue = "false") boolean unread,
+    NotificationPage list(@AuthenticationPrincipal Jwt member, @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -44,7 +46,7 @@ class NotificationsController {
             problem.setProperty("errors", errors);
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        return notifications.page(unread, page, limit);
+        return notifications.page(UUID.fromString(member.getSubject()), unread, page, limit);
     }
 
     @PostMapping("/{id}/read")

@@ -191,7 +191,8 @@ public final class SellavieStack implements AutoCloseable {
             case COMMERCE -> Map.of(
                     "SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString(),
                     "SELLAVIE_PUBLIC_BASE_URL", url(ports.get("gateway")));
-            case NOTIFICATION -> Map.of();
+            // notification refuses to start without the link keyset it decrypts account emails' links with.
+            case NOTIFICATION -> Map.of("SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset());
             case GATEWAY -> Map.of(
                     // The built console (web/dist), served at / as in production; the browser journey needs it.
                     "SELLAVIE_CONSOLE_DIR", consoleDirectory().toString(),

@@ -1,0 +1,2 @@
+/** Cross-cutting configuration of notification-service. */
+package com.sellavie.notification.config;

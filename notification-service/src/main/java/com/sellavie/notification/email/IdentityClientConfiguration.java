@@ -1,0 +1,19 @@
+package com.sellavie.notification.email;
+
+import com.sellavie.platform.internal.ServiceToken;
+import feign.RequestInterceptor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+
+/**
+ * The identity client's own Feign context only. Deliberately not a {@code @Configuration}: component
+ * scanning would make its interceptor global, sending the service token to any other client.
+ */
+class IdentityClientConfiguration {
+
+    /** Every call carries the shared service credential that opens identity's {@code /internal/**}. */
+    @Bean
+    RequestInterceptor serviceTokenInterceptor(ServiceToken serviceToken) {
+        return template -> template.header(HttpHeaders.AUTHORIZATION, serviceToken.authorizationHeader());
+    }
+}
