@@ -1,6 +1,7 @@
 package com.sellavie.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,20 @@ class DefaultConfigurationTest {
                 .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_notification");
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
+    }
+
+    @Test
+    void databaseRolesHaveNoDefaultSoAServiceWithoutThemStopsNamingTheVariable() throws IOException {
+        ConfigurableEnvironment environment = new AbstractEnvironment() { };
+        new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThatThrownBy(() -> environment.getProperty("spring.datasource.username"))
+                .hasMessageContaining("SELLAVIE_DB_USER");
+        assertThatThrownBy(() -> environment.getProperty("spring.flyway.user"))
+                .hasMessageContaining("SELLAVIE_DB_OWNER_USER");
+        // Flyway connects on its own, to the service's database.
+        assertThat(environment.getProperty("spring.flyway.url"))
+                .isEqualTo("jdbc:postgresql://localhost:55432/sellavie_notification");
     }
 }

@@ -26,13 +26,13 @@ class LegacyProductsMigrationTest {
 
     private final UUID shopA = UUID.randomUUID();
     private final UUID shopB = UUID.randomUUID();
-    private TestPostgres.OwnedDatabase database;
+    private TestPostgres.ServiceDatabase database;
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void databaseAtVersion3WithProductsInTheKnowledgeTable() throws Exception {
-        database = TestPostgres.get().createOwnedDatabase("t_ai_legacy");
-        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        database = TestPostgres.get().createServiceDatabase("t_ai_legacy");
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.owner().user(), database.owner().password());
         jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         jdbc.execute(tenancyFunctions());
         flyway("3").migrate();
@@ -77,7 +77,7 @@ class LegacyProductsMigrationTest {
 
     private Flyway flyway(String target) {
         var configuration = Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .dataSource(database.jdbcUrl(), database.owner().user(), database.owner().password())
                 .locations("classpath:db/migration")
                 // the tenancy functions, installed first (the platform's callback does it in a service), make
                 // the schema non-empty: start the history below V1

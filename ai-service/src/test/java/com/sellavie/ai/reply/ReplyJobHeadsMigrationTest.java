@@ -27,13 +27,13 @@ class ReplyJobHeadsMigrationTest {
     private final UUID shopB = UUID.randomUUID();
     private final UUID conversationA = UUID.randomUUID();
     private final UUID conversationB = UUID.randomUUID();
-    private TestPostgres.OwnedDatabase database;
+    private TestPostgres.ServiceDatabase database;
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void databaseAtVersion6WithABacklog() throws Exception {
-        database = TestPostgres.get().createOwnedDatabase("t_ai_heads");
-        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        database = TestPostgres.get().createServiceDatabase("t_ai_heads");
+        Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.owner().user(), database.owner().password());
         jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         jdbc.execute(tenancyFunctions());
         flyway("6").migrate();
@@ -79,7 +79,7 @@ class ReplyJobHeadsMigrationTest {
 
     private Flyway flyway(String target) {
         var configuration = Flyway.configure()
-                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .dataSource(database.jdbcUrl(), database.owner().user(), database.owner().password())
                 .locations("classpath:db/migration")
                 .baselineOnMigrate(true)
                 .baselineVersion("0");

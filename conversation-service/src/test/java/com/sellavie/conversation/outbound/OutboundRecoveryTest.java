@@ -25,7 +25,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * What a crash, a failed record or a second instance leaves behind, and what becomes of it: never
@@ -39,6 +41,8 @@ class OutboundRecoveryTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
     @Autowired
     MeterRegistry meters;
     @Autowired
@@ -135,7 +139,7 @@ class OutboundRecoveryTest {
             assertThat(KafkaEvents.collect(MESSAGES, OutboundMessageSent.class,
                     e -> e.getConversationId().equals(f.conversationId()), Duration.ofSeconds(1))).hasSize(1);
         } finally {
-            jdbc.execute("DROP TRIGGER IF EXISTS test_fail_sent_record ON messages");
+            owner().execute("DROP TRIGGER IF EXISTS test_fail_sent_record ON messages");
         }
     }
 
@@ -191,9 +195,11 @@ class OutboundRecoveryTest {
 
     /** Installs a trigger failing the first {@code times} SENT records of messages whose text is LIKE {@code pattern}. */
     private void failSentRecords(String pattern, int times) {
-        jdbc.execute("DROP SEQUENCE IF EXISTS test_failed_records");
-        jdbc.execute("CREATE SEQUENCE test_failed_records");
-        jdbc.execute("""
+        // DDL is the owner's: the service's own role may only read and write rows.
+        JdbcTemplate owner = owner();
+        owner.execute("DROP SEQUENCE IF EXISTS test_failed_records");
+        owner.execute("CREATE SEQUENCE test_failed_records");
+        owner.execute("""
                 CREATE OR REPLACE FUNCTION test_fail_sent_record() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.delivery_status = 'SENT' AND NEW.text LIKE '%s' THEN
@@ -204,8 +210,14 @@ class OutboundRecoveryTest {
                     END IF;
                     RETURN NEW;
                 END $$""".formatted(pattern, times));
-        jdbc.execute("CREATE TRIGGER test_fail_sent_record BEFORE UPDATE ON messages FOR EACH ROW "
+        owner.execute("CREATE TRIGGER test_fail_sent_record BEFORE UPDATE ON messages FOR EACH ROW "
                 + "EXECUTE FUNCTION test_fail_sent_record()");
+    }
+
+    /** The database's owner role, the one migrations run as (the service connects as a role that owns nothing). */
+    private JdbcTemplate owner() {
+        return new JdbcTemplate(new DriverManagerDataSource(environment.getRequiredProperty("spring.flyway.url"),
+                environment.getRequiredProperty("spring.flyway.user"), environment.getRequiredProperty("spring.flyway.password")));
     }
 
     private double counter(String outcome) {

@@ -49,7 +49,7 @@ final class LocalInfrastructure implements AutoCloseable {
             database = EmbeddedDatabase.start(data.postgres(), ports.postgres());
             credentials = ServiceDatabases.ensure(database, secrets);
             databaseUrl = database.serverUrl();
-            console.info("  postgresql      ready in {} on port {} (one database and role per service)",
+            console.info("  postgresql      ready in {} on port {} (one database and owner, app and relay roles per service)",
                     Elapsed.since(started), ports.postgres());
         }
         Optional<String> externalKafka = external("SELLAVIE_KAFKA_BOOTSTRAP");
@@ -88,10 +88,14 @@ final class LocalInfrastructure implements AutoCloseable {
         env.put("SELLAVIE_DB_URL", databaseUrl);
         env.put("SELLAVIE_KAFKA_BOOTSTRAP", kafkaBootstrap);
         env.put("SELLAVIE_SCHEMA_REGISTRY_URL", registryUrl);
-        ServiceDatabases.Credentials owner = databaseName == null ? null : credentials.get(databaseName);
-        if (owner != null) {
-            env.put("SELLAVIE_DB_USER", owner.user());
-            env.put("SELLAVIE_DB_PASSWORD", owner.password());
+        ServiceDatabases.Credentials roles = databaseName == null ? null : credentials.get(databaseName);
+        if (roles != null) {
+            env.put("SELLAVIE_DB_USER", roles.app().user());
+            env.put("SELLAVIE_DB_PASSWORD", roles.app().password());
+            env.put("SELLAVIE_DB_OWNER_USER", roles.owner().user());
+            env.put("SELLAVIE_DB_OWNER_PASSWORD", roles.owner().password());
+            env.put("SELLAVIE_DB_RELAY_USER", roles.relay().user());
+            env.put("SELLAVIE_DB_RELAY_PASSWORD", roles.relay().password());
         }
         return env;
     }

@@ -1,6 +1,7 @@
 package com.sellavie.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -95,20 +96,38 @@ class LocalInfrastructureTest {
 
     private static void assertServiceRoleConnectsAndIsNotSuperuser(LocalInfrastructure infrastructure, String db)
             throws Exception {
-        ServiceDatabases.Credentials owner = infrastructure.credentials().get(db);
+        ServiceDatabases.Credentials roles = infrastructure.credentials().get(db);
         Map<String, String> env = infrastructure.serviceEnvironment(db);
-        try (Connection connection = DriverManager.getConnection(env.get("SELLAVIE_DB_URL") + "/" + db,
-                env.get("SELLAVIE_DB_USER"), env.get("SELLAVIE_DB_PASSWORD"));
-                ResultSet role = connection.createStatement().executeQuery("SELECT rolsuper, rolbypassrls,"
-                        + " rolreplication, current_setting('wal_level') FROM pg_roles WHERE rolname = current_user")) {
+        String url = env.get("SELLAVIE_DB_URL") + "/" + db;
+        assertThat(env).containsEntry("SELLAVIE_DB_USER", db + "_app").containsEntry("SELLAVIE_DB_OWNER_USER", db + "_owner")
+                .containsEntry("SELLAVIE_DB_RELAY_USER", db + "_relay");
+        assertThat(roles.app().user()).isEqualTo(db + "_app");
+        // The owner owns schema public, so its migrations can create tables; the app role then uses their rows.
+        try (Connection owner = DriverManager.getConnection(url, env.get("SELLAVIE_DB_OWNER_USER"),
+                env.get("SELLAVIE_DB_OWNER_PASSWORD"))) {
+            owner.createStatement().execute("CREATE TABLE IF NOT EXISTS probe (id int)");
+        }
+        try (Connection app = DriverManager.getConnection(url, env.get("SELLAVIE_DB_USER"), env.get("SELLAVIE_DB_PASSWORD"))) {
+            assertThat(flags(app)).as("app: superuser, bypassrls, replication").containsExactly(false, false, false);
+            app.createStatement().execute("INSERT INTO probe VALUES (1)");
+            assertThatThrownBy(() -> app.createStatement().execute("CREATE TABLE app_probe (id int)"))
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection relay = DriverManager.getConnection(url, env.get("SELLAVIE_DB_RELAY_USER"),
+                env.get("SELLAVIE_DB_RELAY_PASSWORD"))) {
+            assertThat(flags(relay)).as("relay: superuser, bypassrls, replication").containsExactly(false, false, true);
+            try (ResultSet wal = relay.createStatement().executeQuery("SELECT current_setting('wal_level')")) {
+                wal.next();
+                assertThat(wal.getString(1)).isEqualTo("logical");
+            }
+        }
+    }
+
+    private static List<Boolean> flags(Connection connection) throws Exception {
+        try (ResultSet role = connection.createStatement().executeQuery(
+                "SELECT rolsuper, rolbypassrls, rolreplication FROM pg_roles WHERE rolname = current_user")) {
             assertThat(role.next()).isTrue();
-            assertThat(role.getBoolean(1)).as("superuser").isFalse();
-            assertThat(role.getBoolean(2)).as("bypassrls").isFalse();
-            assertThat(role.getBoolean(3)).as("replication").isTrue();
-            assertThat(role.getString(4)).isEqualTo("logical");
-            assertThat(owner.user()).isEqualTo(db);
-            // It owns schema public, so its migrations can create tables.
-            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS probe (id int)");
+            return List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3));
         }
     }
 

@@ -8,8 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring test context at the shared real infrastructure: a fresh database on the test
- * PostgreSQL (one per context, owned by its own non-superuser role, whose credentials the context
- * gets), the JVM's Kafka broker and the JVM's schema registry.
+ * PostgreSQL (one per context, with its owner, app and relay roles, whose credentials the context
+ * gets for Flyway, the data source and the relay), the JVM's Kafka broker and the JVM's schema registry.
  *
  * <p>Use through {@link IntegrationTest}, or {@code @ContextConfiguration(initializers = ...)}.
  */
@@ -20,11 +20,18 @@ public class SellavieTestInfrastructure implements ApplicationContextInitializer
         String app = context.getEnvironment().getProperty("spring.application.name", "test");
         TestPostgres postgres = TestPostgres.get();
         Map<String, Object> props = new HashMap<>();
-        // Owned by a fresh non-superuser role, as in production, so row-level security applies.
-        TestPostgres.OwnedDatabase database = postgres.createOwnedDatabase("t_" + app.replace('-', '_'));
+        // Three roles, as in production: the service runs as a non-owner (row-level security binds it),
+        // migrations as the owner, the relay as the one role with REPLICATION.
+        TestPostgres.ServiceDatabase database = postgres.createServiceDatabase("t_" + app.replace('-', '_'));
         props.put("spring.datasource.url", database.jdbcUrl());
-        props.put("spring.datasource.username", database.user());
-        props.put("spring.datasource.password", database.password());
+        props.put("spring.datasource.username", database.app().user());
+        props.put("spring.datasource.password", database.app().password());
+        // With its own URL Flyway opens its own connections (derived from the tenant-scoped pool otherwise).
+        props.put("spring.flyway.url", database.jdbcUrl());
+        props.put("spring.flyway.user", database.owner().user());
+        props.put("spring.flyway.password", database.owner().password());
+        props.put("sellavie.relay.username", database.relay().user());
+        props.put("sellavie.relay.password", database.relay().password());
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("sellavie.schema-registry.url", TestSchemaRegistry.baseUrl());
         props.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());

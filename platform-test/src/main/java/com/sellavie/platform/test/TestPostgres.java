@@ -87,7 +87,10 @@ public final class TestPostgres {
         }
     }
 
-    /** Creates a new, empty database (owned by the server's superuser) and returns its JDBC URL. */
+    /**
+     * Creates a new, empty database (owned by the server's superuser) and returns its JDBC URL. Tests of
+     * services use {@link #createServiceDatabase} instead: a service refuses to run as a superuser.
+     */
     public String createDatabase(String prefix) {
         String name = uniqueName(prefix);
         execute("CREATE DATABASE " + name);
@@ -96,26 +99,44 @@ public final class TestPostgres {
     }
 
     /**
-     * Creates a new, empty database owned by a new role of the same name, as services run in
-     * production: LOGIN, REPLICATION (the outbox relay streams changes), NOSUPERUSER (so row-level
-     * security applies to it). Connect as {@link OwnedDatabase#user()}; its migrations then own the
-     * tables. The role is dropped with the database.
+     * Creates a new, empty database with the three roles a service uses in production, named after it:
+     * {@code <db>_owner} owns the database, its schema and (through migrations) its tables;
+     * {@code <db>_app}, the running service, may only read and write rows (granted by the owner's
+     * default privileges, so no migration needs a grant), so row-level security binds it;
+     * {@code <db>_relay} has REPLICATION for the outbox relay (its tables are granted by the platform
+     * migrations). None is a superuser or has BYPASSRLS. The roles are dropped with the database.
      */
-    public OwnedDatabase createOwnedDatabase(String prefix) {
+    public ServiceDatabase createServiceDatabase(String prefix) {
         String name = uniqueName(prefix);
-        String password = UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE ROLE " + name + " LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
-                + " PASSWORD '" + password + "'");
-        createdRoles.add(name);
-        execute("CREATE DATABASE " + name + " OWNER " + name);
+        Credentials owner = createRole(name + "_owner", "NOREPLICATION");
+        Credentials app = createRole(name + "_app", "NOREPLICATION");
+        Credentials relay = createRole(name + "_relay", "REPLICATION");
+        execute("CREATE DATABASE " + name + " OWNER " + owner.user());
         createdDatabases.add(name);
-        // PostgreSQL 15+ no longer lets every role create in schema public; the owner gets it here.
-        executeIn(name, "ALTER SCHEMA public OWNER TO " + name);
-        return new OwnedDatabase(name, jdbcUrl(name), name, password);
+        for (String sql : ServiceRoles.grants(owner.user(), app.user(), relay.user())) {
+            executeIn(name, sql);
+        }
+        return new ServiceDatabase(name, jdbcUrl(name), owner, app, relay);
     }
 
-    /** A database and the non-superuser role that owns it. */
-    public record OwnedDatabase(String name, String jdbcUrl, String user, String password) {
+    private Credentials createRole(String role, String replication) {
+        String password = UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE ROLE " + role + " LOGIN " + replication
+                + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '" + password + "'");
+        createdRoles.add(role);
+        return new Credentials(role, password);
+    }
+
+    /** A database role and its password. */
+    public record Credentials(String user, String password) {
+        @Override
+        public String toString() {
+            return "Credentials[" + user + "]";
+        }
+    }
+
+    /** A database with its owner (migrations), app (the running service) and relay (outbox relay) roles. */
+    public record ServiceDatabase(String name, String jdbcUrl, Credentials owner, Credentials app, Credentials relay) {
     }
 
     private static String uniqueName(String prefix) {
@@ -150,8 +171,10 @@ public final class TestPostgres {
                 + name + "' AND NOT active");
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         createdDatabases.remove(name);
-        if (createdRoles.remove(name)) {
-            execute("DROP ROLE IF EXISTS " + name);
+        for (String suffix : new String[] {"_app", "_relay", "_owner"}) {
+            if (createdRoles.remove(name + suffix)) {
+                execute("DROP ROLE IF EXISTS " + name + suffix);
+            }
         }
     }
 

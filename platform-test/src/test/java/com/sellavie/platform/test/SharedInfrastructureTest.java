@@ -1,6 +1,7 @@
 package com.sellavie.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,26 +39,51 @@ class SharedInfrastructureTest {
     }
 
     @Test
-    void ownedDatabaseBelongsToANonSuperuserRoleThatCanStreamItsChanges() throws Exception {
+    void serviceDatabaseHasAnOwnerAnAppRoleThatOnlyUsesRowsAndARelayRoleThatStreams() throws Exception {
         TestPostgres pg = TestPostgres.get();
-        TestPostgres.OwnedDatabase db = pg.createOwnedDatabase("owned_check");
-
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE t (id int PRIMARY KEY)");
-            s.execute("CREATE PUBLICATION p FOR TABLE t WITH (publish = 'insert')");
-            try (ResultSet rs = s.executeQuery("SELECT r.rolsuper, r.rolreplication, r.rolbypassrls, d.datdba = r.oid"
-                    + " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")) {
-                rs.next();
-                assertThat(rs.getBoolean(1)).as("superuser").isFalse();
-                assertThat(rs.getBoolean(2)).as("replication").isTrue();
-                assertThat(rs.getBoolean(3)).as("bypasses row-level security").isFalse();
-                assertThat(rs.getBoolean(4)).as("owns the database").isTrue();
+        TestPostgres.ServiceDatabase db = pg.createServiceDatabase("roles_check");
+        try {
+            try (Connection owner = connect(db, db.owner()); Statement s = owner.createStatement()) {
+                s.execute("CREATE TABLE t (id serial PRIMARY KEY, body text)");
+                s.execute("CREATE PUBLICATION p FOR TABLE t WITH (publish = 'insert')");
+                assertThat(flags(s)).as("owner: superuser, replication, bypassrls, owns the database")
+                        .containsExactly(false, false, false, true);
             }
-            s.execute("SELECT pg_create_logical_replication_slot('owned_check_slot', 'pgoutput')");
-            s.execute("SELECT pg_drop_replication_slot('owned_check_slot')");
+            try (Connection app = connect(db, db.app()); Statement s = app.createStatement()) {
+                // The owner's default privileges reach a table created after the grant, sequence included.
+                s.execute("INSERT INTO t (body) VALUES ('row')");
+                s.execute("UPDATE t SET body = 'changed'");
+                s.execute("DELETE FROM t");
+                assertThat(flags(s)).as("app: superuser, replication, bypassrls, owns the database")
+                        .containsExactly(false, false, false, false);
+                assertThatThrownBy(() -> s.execute("CREATE TABLE mine (id int)")).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.execute("ALTER TABLE t DISABLE ROW LEVEL SECURITY"))
+                        .hasMessageContaining("must be owner");
+                assertThatThrownBy(() -> s.execute("SELECT pg_create_logical_replication_slot('app_slot', 'pgoutput')"))
+                        .hasMessageContaining("replication");
+            }
+            try (Connection relay = connect(db, db.relay()); Statement s = relay.createStatement()) {
+                assertThat(flags(s)).as("relay: superuser, replication, bypassrls, owns the database")
+                        .containsExactly(false, true, false, false);
+                s.execute("SELECT pg_create_logical_replication_slot('roles_check_slot', 'pgoutput')");
+                s.execute("SELECT pg_drop_replication_slot('roles_check_slot')");
+                assertThatThrownBy(() -> s.execute("SELECT * FROM t")).hasMessageContaining("permission denied");
+            }
+        } finally {
+            pg.dropDatabase(db.name());
         }
-        pg.dropDatabase(db.name());
+    }
+
+    private static Connection connect(TestPostgres.ServiceDatabase db, TestPostgres.Credentials role) throws Exception {
+        return DriverManager.getConnection(db.jdbcUrl(), role.user(), role.password());
+    }
+
+    private static List<Boolean> flags(Statement s) throws Exception {
+        try (ResultSet rs = s.executeQuery("SELECT r.rolsuper, r.rolreplication, r.rolbypassrls, d.datdba = r.oid"
+                + " FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()")) {
+            rs.next();
+            return List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4));
+        }
     }
 
     @Test

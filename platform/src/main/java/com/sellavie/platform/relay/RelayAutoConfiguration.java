@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The relay of the service's own database ({@code spring.datasource.*}) to the service's Kafka
- * ({@code spring.kafka.*}), on by default; {@code sellavie.relay.enabled=false} turns it off.
+ * The relay of the service's own database ({@code spring.datasource.url}, as the relay's role
+ * {@code sellavie.relay.username}) to the service's Kafka ({@code spring.kafka.*}), on by default;
+ * {@code sellavie.relay.enabled=false} turns it off.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, KafkaAutoConfiguration.class})
 @ConditionalOnClass(DebeziumEngine.class)
@@ -32,8 +33,13 @@ public class RelayAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(RelayProperties settings, DataSourceProperties dataSource, KafkaProperties kafka,
             ObjectProvider<MeterRegistry> meterRegistry) {
-        RelayDatabase db = RelayDatabase.of(dataSource.determineUrl(), dataSource.determineUsername(),
-                dataSource.determinePassword());
+        if (settings.getUsername() == null || settings.getUsername().isBlank()) {
+            throw new IllegalStateException("The outbox relay has no database role: set SELLAVIE_DB_RELAY_USER and"
+                    + " SELLAVIE_DB_RELAY_PASSWORD (sellavie.relay.username/password), a LOGIN REPLICATION role"
+                    + " (or sellavie.relay.enabled=false)");
+        }
+        // Same database as the service, but the relay's own role: only it has REPLICATION.
+        RelayDatabase db = RelayDatabase.of(dataSource.determineUrl(), settings.getUsername(), settings.getPassword());
         return new OutboxRelay(db, settings, kafka.buildProducerProperties(), meterRegistry.getIfAvailable());
     }
 

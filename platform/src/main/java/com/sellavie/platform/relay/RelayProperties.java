@@ -12,6 +12,13 @@ public class RelayProperties {
     /** Run a relay in this service (one instance per database streams; the others stand by). */
     private boolean enabled = true;
     /**
+     * The relay's own database role (SELLAVIE_DB_RELAY_USER): LOGIN REPLICATION, reading only the outbox and
+     * writing only the relay's bookkeeping tables. Required: the service's runtime role has no REPLICATION.
+     */
+    private String username;
+    /** Its password (SELLAVIE_DB_RELAY_PASSWORD). */
+    private String password;
+    /**
      * Debezium's {@code poll.interval.ms}: how long its WAL reader pauses when idle and its queue waits to
      * fill a batch, so the bulk of commit-to-Kafka latency. 20 ms meets p99 &lt;= 100 ms at 1,000 events/s
      * on two shared cores; 50 ms did not (docs/benchmarks.md).
@@ -69,6 +76,22 @@ public class RelayProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     public Duration getPollInterval() {

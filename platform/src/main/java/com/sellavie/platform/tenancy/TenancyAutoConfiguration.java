@@ -59,10 +59,11 @@ public class TenancyAutoConfiguration {
             return new TenancyFunctionsCallback();
         }
 
+        /** Row-level tenancy only holds if the runtime role is bound by it: refuse to start otherwise. */
         @Bean
         @ConditionalOnBean(DataSource.class)
-        RowLevelSecurityBypassWarning rowLevelSecurityBypassWarning(DataSource dataSource) {
-            return new RowLevelSecurityBypassWarning(dataSource);
+        DatabaseRoleCheck databaseRoleCheck(DataSource dataSource) {
+            return new DatabaseRoleCheck(dataSource);
         }
     }
 

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +49,7 @@ class RelayLeaseTest {
     private final List<OutboxRelay> relays = new ArrayList<>();
     private final List<TcpProxy> proxies = new ArrayList<>();
     private final RelayProcesses children = new RelayProcesses();
-    private TestPostgres.OwnedDatabase database;
+    private TestPostgres.ServiceDatabase database;
     private SingleConnectionDataSource dataSource;
     private Outbox outbox;
     private TransactionTemplate transactions;
@@ -57,9 +58,15 @@ class RelayLeaseTest {
 
     @BeforeEach
     void freshServiceDatabase() {
-        database = postgres.createOwnedDatabase("relay_lease");
-        dataSource = new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true);
-        PlatformMigrations.migrate(dataSource);
+        database = postgres.createServiceDatabase("relay_lease");
+        // Migrated by the owner, written by the app role, relayed by the relay role, as in production.
+        try (SingleConnectionDataSource owner = new SingleConnectionDataSource(database.jdbcUrl(),
+                database.owner().user(), database.owner().password(), true)) {
+            PlatformMigrations.migrate(owner);
+            PlatformMigrations.grantToRelay(owner, database.relay().user());
+        }
+        dataSource = new SingleConnectionDataSource(database.jdbcUrl(), database.app().user(), database.app().password(),
+                true);
         outbox = TestOutboxes.jdbcOutbox(dataSource, TestSchemaRegistry.baseUrl());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         run = "lease-" + UUID.randomUUID() + ":";
@@ -86,7 +93,7 @@ class RelayLeaseTest {
         TcpProxy network = proxy(TcpProxy.to(direct.getHost(), direct.getPort()));
         String proxiedUrl = "jdbc:postgresql://" + network.address() + direct.getPath();
         // (in its own JVM, as another instance of the service would be: its stuck engine stays out of this one's way)
-        children.start(proxiedUrl, database.user(), database.password(), TestKafka.bootstrapServers(), "leader");
+        children.start(proxiedUrl, database.relay().user(), database.relay().password(), TestKafka.bootstrapServers(), "leader");
         await().atMost(Duration.ofSeconds(30)).until(() -> "sellavie-relay leader".equals(lockHolder()));
         publishAndAwait("warm-up");
         SimpleMeterRegistry standbyMeters = new SimpleMeterRegistry();
@@ -192,7 +199,9 @@ class RelayLeaseTest {
     /** application_name of the session holding this database's relay lock, or null. */
     private String lockHolder() {
         long key = new RelayProperties().getLockKey();
-        return new JdbcTemplate(dataSource).query("""
+        // As the relay's role: pg_stat_activity names only the sessions of one's own role.
+        return new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.relay().user(),
+                database.relay().password())).query("""
                 SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()
                   AND l.classid::bigint = ? AND l.objid::bigint = ?""",
@@ -207,7 +216,7 @@ class RelayLeaseTest {
     private OutboxRelay relay(String instanceId, String url, String bootstrap, SimpleMeterRegistry meters) {
         RelayProperties settings = new RelayProperties();
         settings.setInstanceId(instanceId);
-        OutboxRelay relay = new OutboxRelay(RelayDatabase.of(url, database.user(), database.password()), settings,
+        OutboxRelay relay = new OutboxRelay(RelayDatabase.of(url, database.relay().user(), database.relay().password()), settings,
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), meters);
         relays.add(relay);
         relay.start();

@@ -1,6 +1,7 @@
 package com.sellavie.platform.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sellavie.events.ingest.InboundMessageReceived;
@@ -11,9 +12,6 @@ import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestPostgres;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -21,49 +19,49 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Production runs services as non-superuser roles: the outbox, its migration and the relay need none. */
+/**
+ * Production runs each service with three non-superuser roles: the owner migrates (and owns the
+ * publication), the app role writes the outbox, and only the relay's role has REPLICATION, reading
+ * nothing but the outbox and its own bookkeeping tables.
+ */
 class RelayPrivilegesTest {
 
     private final TestPostgres postgres = TestPostgres.get();
-    private final String role = "svc_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final String password = UUID.randomUUID().toString();
-    private String database;
-    private String url;
+    private TestPostgres.ServiceDatabase database;
 
     @BeforeEach
-    void databaseOwnedByALoginReplicationRole() throws SQLException {
-        url = postgres.createDatabase("relay_privileges");
-        database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
-        superuser("CREATE ROLE " + role + " LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + password + "'");
-        superuser("ALTER DATABASE " + database + " OWNER TO " + role);
-        superuser("ALTER SCHEMA public OWNER TO " + role, database);
+    void serviceDatabaseWithItsThreeRoles() {
+        database = postgres.createServiceDatabase("relay_privileges");
     }
 
     @AfterEach
-    void dropDatabaseAndRole() throws SQLException {
-        postgres.dropDatabase(database);
-        superuser("DROP ROLE IF EXISTS " + role);
+    void dropDatabaseAndRoles() {
+        postgres.dropDatabase(database.name());
     }
 
     @Test
-    void ownerRoleWithReplicationMigratesPublishesAndRelays() throws Exception {
+    void ownerMigratesAppRoleWritesAndRelayRoleRelays() throws Exception {
         String run = "privileges-" + UUID.randomUUID() + ":";
-        try (SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, role, password, true);
+        try (SingleConnectionDataSource owner = dataSource(database.owner());
+                SingleConnectionDataSource app = dataSource(database.app());
                 TopicWatcher topic = new TopicWatcher(Topics.of(InboundMessageReceived.class).name(), run)) {
-            PlatformMigrations.migrate(dataSource);
+            PlatformMigrations.migrate(owner);
+            PlatformMigrations.grantToRelay(owner, database.relay().user());
             RelayProperties settings = new RelayProperties();
             settings.setDropSlotOnStop(true);
-            OutboxRelay relay = new OutboxRelay(RelayDatabase.of(url, role, password), settings,
+            OutboxRelay relay = new OutboxRelay(
+                    RelayDatabase.of(database.jdbcUrl(), database.relay().user(), database.relay().password()), settings,
                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
             relay.start();
             try {
-                Outbox outbox = TestOutboxes.jdbcOutbox(dataSource, TestSchemaRegistry.baseUrl());
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(
-                        status -> outbox.publish(Events.inboundMessage("as-owner"), run + "1"));
+                Outbox outbox = TestOutboxes.jdbcOutbox(app, TestSchemaRegistry.baseUrl());
+                new TransactionTemplate(new DataSourceTransactionManager(app)).executeWithoutResult(
+                        status -> outbox.publish(Events.inboundMessage("as-app"), run + "1"));
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> topic.firstArrivalNanos(run + "1") != null);
                 assertThat(relay.state().role()).isEqualTo(RelayState.Role.LEADER);
@@ -73,13 +71,24 @@ class RelayPrivilegesTest {
         }
     }
 
-    private void superuser(String sql) throws SQLException {
-        superuser(sql, "postgres");
+    @Test
+    void relayRoleReadsNoServiceTable() throws Exception {
+        try (SingleConnectionDataSource owner = dataSource(database.owner());
+                SingleConnectionDataSource relay = dataSource(database.relay())) {
+            PlatformMigrations.migrate(owner);
+            PlatformMigrations.grantToRelay(owner, database.relay().user());
+            new JdbcTemplate(owner).execute("CREATE TABLE customers (id int PRIMARY KEY, email text)");
+
+            JdbcTemplate asRelay = new JdbcTemplate(relay);
+            assertThat(asRelay.queryForObject("SELECT count(*) FROM outbox", Integer.class)).isZero();
+            assertThatThrownBy(() -> asRelay.queryForList("SELECT email FROM customers"))
+                    .rootCause().hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> asRelay.update("DELETE FROM outbox"))
+                    .rootCause().hasMessageContaining("permission denied");
+        }
     }
 
-    private void superuser(String sql, String db) throws SQLException {
-        try (Connection connection = postgres.connect(db); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private SingleConnectionDataSource dataSource(TestPostgres.Credentials role) {
+        return new SingleConnectionDataSource(database.jdbcUrl(), role.user(), role.password(), true);
     }
 }

@@ -16,14 +16,14 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 /** The tenant settings a connection carries, on one physical connection the pool would hand out again. */
 class TenantScopedDataSourceTest {
 
-    private TestPostgres.OwnedDatabase database;
+    private TestPostgres.ServiceDatabase database;
     private SingleConnectionDataSource pool;
     private TenantScopedDataSource dataSource;
 
     @BeforeEach
     void onePooledConnection() {
-        database = TestPostgres.get().createOwnedDatabase("scoped_ds");
-        pool = new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true);
+        database = TestPostgres.get().createServiceDatabase("scoped_ds");
+        pool = new SingleConnectionDataSource(database.jdbcUrl(), database.app().user(), database.app().password(), true);
         dataSource = new TenantScopedDataSource(pool);
     }
 

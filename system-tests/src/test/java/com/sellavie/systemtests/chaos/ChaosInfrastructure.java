@@ -37,8 +37,8 @@ final class ChaosInfrastructure implements Infrastructure, AutoCloseable {
     }
 
     @Override
-    public TestPostgres.OwnedDatabase createOwnedDatabase(String prefix) {
-        return postgres.createOwnedDatabase(prefix);
+    public TestPostgres.ServiceDatabase createServiceDatabase(String prefix) {
+        return postgres.createServiceDatabase(prefix);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.sellavie.systemtests.chaos;
 
+import com.sellavie.platform.test.ServiceRoles;
 import com.sellavie.platform.test.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -77,15 +78,25 @@ final class RestartablePostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port;
     }
 
-    TestPostgres.OwnedDatabase createOwnedDatabase(String prefix) {
+    /** As platform-test's TestPostgres does: owner, app and relay roles, the same grants. */
+    TestPostgres.ServiceDatabase createServiceDatabase(String prefix) {
         String name = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        TestPostgres.Credentials owner = createRole(name + "_owner", "NOREPLICATION");
+        TestPostgres.Credentials app = createRole(name + "_app", "NOREPLICATION");
+        TestPostgres.Credentials relay = createRole(name + "_relay", "REPLICATION");
+        execute("postgres", "CREATE DATABASE " + name + " OWNER " + owner.user());
+        for (String sql : ServiceRoles.grants(owner.user(), app.user(), relay.user())) {
+            execute(name, sql);
+        }
+        return new TestPostgres.ServiceDatabase(name, serverUrl() + "/" + name, owner, app, relay);
+    }
+
+    private TestPostgres.Credentials createRole(String role, String replication) {
         String password = UUID.randomUUID().toString().replace("-", "");
-        execute("postgres", "CREATE ROLE " + name + " LOGIN REPLICATION NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS"
-                + " PASSWORD '" + password + "'");
-        execute("postgres", "CREATE DATABASE " + name + " OWNER " + name);
-        execute(name, "ALTER SCHEMA public OWNER TO " + name);
-        return new TestPostgres.OwnedDatabase(name, serverUrl() + "/" + name, name, password);
+        execute("postgres", "CREATE ROLE " + role + " LOGIN " + replication
+                + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '" + password + "'");
+        return new TestPostgres.Credentials(role, password);
     }
 
     private void execute(String database, String sql) {

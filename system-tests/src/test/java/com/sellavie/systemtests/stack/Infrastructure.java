@@ -6,8 +6,8 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the services run on: a PostgreSQL server that hands each service its own database and owner
- * role, a Kafka broker and a schema registry. The journeys use platform-test's shared ones; the chaos
+ * What the services run on: a PostgreSQL server that hands each service its own database and its
+ * owner, app and relay roles, a Kafka broker and a schema registry. The journeys use platform-test's shared ones; the chaos
  * suite uses processes it can stop and restart.
  */
 public interface Infrastructure {
@@ -16,8 +16,8 @@ public interface Infrastructure {
 
     String registryUrl();
 
-    /** A fresh database owned by a new {@code LOGIN REPLICATION NOSUPERUSER} role, as in production. */
-    TestPostgres.OwnedDatabase createOwnedDatabase(String prefix);
+    /** A fresh database with its owner, app and relay roles (none a superuser), as in production. */
+    TestPostgres.ServiceDatabase createServiceDatabase(String prefix);
 
     /** platform-test's embedded PostgreSQL, in-JVM KRaft broker and Apicurio process (started in parallel). */
     static Infrastructure shared() {
@@ -38,8 +38,8 @@ public interface Infrastructure {
             }
 
             @Override
-            public TestPostgres.OwnedDatabase createOwnedDatabase(String prefix) {
-                return postgres.createOwnedDatabase(prefix);
+            public TestPostgres.ServiceDatabase createServiceDatabase(String prefix) {
+                return postgres.createServiceDatabase(prefix);
             }
         };
     }

@@ -152,12 +152,16 @@ public final class SellavieStack implements AutoCloseable {
     }
 
     private static Map<String, String> databaseEnvironment(Infrastructure infrastructure, String service) {
-        TestPostgres.OwnedDatabase db = infrastructure.createOwnedDatabase("st_" + service);
+        TestPostgres.ServiceDatabase db = infrastructure.createServiceDatabase("st_" + service);
         String serverUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/'));
         Map<String, String> env = new HashMap<>();
         env.put("SELLAVIE_DB_URL", serverUrl);
-        env.put("SELLAVIE_DB_USER", db.user());
-        env.put("SELLAVIE_DB_PASSWORD", db.password());
+        env.put("SELLAVIE_DB_USER", db.app().user());
+        env.put("SELLAVIE_DB_PASSWORD", db.app().password());
+        env.put("SELLAVIE_DB_OWNER_USER", db.owner().user());
+        env.put("SELLAVIE_DB_OWNER_PASSWORD", db.owner().password());
+        env.put("SELLAVIE_DB_RELAY_USER", db.relay().user());
+        env.put("SELLAVIE_DB_RELAY_PASSWORD", db.relay().password());
         // The services name their database sellavie_<service>; each run gets a fresh, uniquely named
         // one instead (the shared server outlives nothing, but parallel JVMs must not collide).
         env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
