@@ -1,23 +1,10 @@
 package com.sellavie.notification;
 
 import com.sellavie.events.ingest.InboundMessageReceived;
-import com.sellavie.platform.test.TestKafka;
-import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
-import com.sellavie.schemas.serde.EventSerdeConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * InboundMessageReceived records as ingest publishes them (relay headers, Confluent wire format
@@ -58,34 +45,9 @@ public final class InboundMessages {
 
     /** As {@link #publish(InboundMessageReceived)}, with {@code businessIdHeader} as the tenant header. */
     public static void publish(InboundMessageReceived message, String businessIdHeader) {
-        byte[] value;
-        synchronized (Wire.SERIALIZER) {
-            value = Wire.SERIALIZER.serialize(TOPIC, message);
-        }
         // Key = the conversation's sender, so a test's records stay in one partition, in order.
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, message.getSenderExternalId(), value);
-        record.headers().add("eventId", message.getEventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventType", "InboundMessageReceived".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("businessId", businessIdHeader.getBytes(StandardCharsets.UTF_8));
-        try {
-            Wire.PRODUCER.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not publish to " + TOPIC, e);
-        }
+        RelayedEvents.publish(TOPIC, message.getSenderExternalId(), message, businessIdHeader);
     }
 
     /** The broker and registry clients, started on the first publish only (unit tests build records too). */
-    private static final class Wire {
-
-        static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        static final AvroKafkaSerializer<SpecificRecord> SERIALIZER = serializer();
-
-        private static AvroKafkaSerializer<SpecificRecord> serializer() {
-            AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
-            return serializer;
-        }
-    }
 }
