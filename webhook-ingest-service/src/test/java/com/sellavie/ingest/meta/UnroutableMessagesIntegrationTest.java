@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +51,8 @@ class UnroutableMessagesIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Environment environment;
     @Autowired
     UnroutableRetention retention;
 
@@ -147,7 +151,9 @@ class UnroutableMessagesIntegrationTest {
                 .isEqualTo(200);
         UUID business = UUID.randomUUID();
         ChannelConnected connected = ChannelEvents.connected(business, "INSTAGRAM", account);
-        jdbc.execute("ALTER TABLE unroutable_messages RENAME TO unroutable_messages_away");
+        // (DDL: as the owner role migrations run as; the service itself owns nothing)
+        JdbcTemplate owner = owner();
+        owner.execute("ALTER TABLE unroutable_messages RENAME TO unroutable_messages_away");
         try {
             ChannelEvents.publish(connected.getChannelId().toString(), connected);
 
@@ -156,7 +162,7 @@ class UnroutableMessagesIntegrationTest {
                     () -> jdbc.queryForObject("SELECT count(*) FROM channel_routes WHERE channel_id = ? AND active",
                             Integer.class, connected.getChannelId())) == 1);
         } finally {
-            jdbc.execute("ALTER TABLE unroutable_messages_away RENAME TO unroutable_messages");
+            owner.execute("ALTER TABLE unroutable_messages_away RENAME TO unroutable_messages");
         }
         // And the DM is still kept, and published once an operator replays
         assertThat(kept(mid)).isEqualTo(1);
@@ -291,5 +297,12 @@ class UnroutableMessagesIntegrationTest {
 
     private static String mid() {
         return "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQx" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The database's owner role, the one migrations run as. */
+    private JdbcTemplate owner() {
+        return new JdbcTemplate(new DriverManagerDataSource(environment.getRequiredProperty("spring.flyway.url"),
+                environment.getRequiredProperty("spring.flyway.user"),
+                environment.getRequiredProperty("spring.flyway.password")));
     }
 }
