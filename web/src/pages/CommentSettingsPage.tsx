@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api, describeError, type CommentSettings } from '../api';
 import { Alert } from '../components/Alert';
 import { queryProblem } from '../query/problems';
@@ -18,16 +18,12 @@ export function CommentSettingsPage() {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: queryKeys.commentSettings, queryFn: ({ signal }) => api.commentSettings({ signal }) });
   const settings = query.data;
-  const [privateReplies, setPrivateReplies] = useState(false);
+  // The member's unsaved choice; until they touch it the form shows what is stored, from its first render.
+  const [edited, setPrivateReplies] = useState<boolean | null>(null);
+  const privateReplies = edited ?? settings?.privateReplies ?? false;
   const [saved, setSaved] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const save = useMutation({ mutationFn: (update: CommentSettings) => api.saveCommentSettings(update) });
-
-  useEffect(() => {
-    if (settings) {
-      setPrivateReplies(settings.privateReplies);
-    }
-  }, [settings]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -36,6 +32,7 @@ export function CommentSettingsPage() {
     try {
       const stored = await save.mutateAsync({ privateReplies });
       queryClient.setQueryData(queryKeys.commentSettings, stored);
+      setPrivateReplies(null);
       setSaved(true);
     } catch (error) {
       setFailure(describeError(error));
