@@ -31,9 +31,10 @@ import java.util.Locale;
  * GreenMail (in this JVM) takes SMTP on {@link #SMTP_PORT}; {@link #HTTP_PORT} serves a page listing each
  * mailbox's messages and a JSON API with their bodies (GreenMail's own API lists no bodies):
  * {@code GET /api/mailboxes} (every mailbox, newest message first) and {@code GET /api/mailboxes/<address>}.
- * Nothing is kept across restarts. Both bind to loopback only.
+ * Nothing is kept across restarts. Both bind to loopback only. The system tests run the same catcher
+ * (on free ports) and read the mail a journey expects from it.
  */
-final class LocalMailCatcher implements AutoCloseable {
+public final class LocalMailCatcher implements AutoCloseable {
 
     static final int SMTP_PORT = 1025;
     static final int HTTP_PORT = 8025;
@@ -48,8 +49,10 @@ final class LocalMailCatcher implements AutoCloseable {
         this.http = http;
     }
 
-    static LocalMailCatcher start(int smtpPort, int httpPort) {
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    /** Starts SMTP and the web page on these ports; 0 picks a free one. */
+    public static LocalMailCatcher start(int smtpPort, int httpPort) {
+        ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail smtp = new GreenMail(smtpPort == 0 ? setup.dynamicPort() : setup);
         smtp.start();
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 0);
@@ -63,20 +66,20 @@ final class LocalMailCatcher implements AutoCloseable {
         }
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return smtp.getSmtp().getPort();
     }
 
-    String webUrl() {
+    public String webUrl() {
         return "http://localhost:" + http.getAddress().getPort();
     }
 
     /** One received message as the page and the API show it. */
-    record Mail(String mailbox, String from, String subject, Date receivedAt, String text, String html) {
+    public record Mail(String mailbox, String from, String subject, Date receivedAt, String text, String html) {
     }
 
     /** Every mailbox's messages, newest first. */
-    List<Mail> messages() {
+    public List<Mail> messages() {
         List<Mail> all = new ArrayList<>();
         for (GreenMailUser user : smtp.getUserManager().listUser()) {
             try {

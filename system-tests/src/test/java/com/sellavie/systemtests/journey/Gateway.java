@@ -20,6 +20,10 @@ final class Gateway {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     Gateway(String baseUrl) {
         this.baseUrl = baseUrl;
     }

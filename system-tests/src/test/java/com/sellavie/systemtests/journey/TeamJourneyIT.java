@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sellavie.systemtests.stack.Mailbox;
 import com.sellavie.systemtests.stack.SellavieStack;
 import com.sellavie.systemtests.stack.SellavieStackExtension;
 import java.time.Duration;
@@ -26,9 +27,11 @@ class TeamJourneyIT {
 
     private static Gateway gateway;
     private static Gateway conversationService;
+    private static Mailbox mail;
 
     @BeforeAll
     static void connectTo(SellavieStack stack) {
+        mail = stack.mail();
         gateway = new Gateway(stack.gatewayUrl());
         conversationService = new Gateway(stack.conversation().baseUrl());
     }
@@ -44,7 +47,10 @@ class TeamJourneyIT {
                 .expect(201).json();
         String link = invitation.path("acceptLink").asText();
         assertThat(link).contains("/invite?token=");
-        String token = link.substring(link.indexOf("token=") + "token=".length());
+        // The invitee gets the same link by email, over SMTP, pointing at the console the gateway serves.
+        String mailed = Mailbox.link(mail.awaitMail(agentEmail, "invited you", Duration.ofSeconds(60)), "/invite");
+        assertThat(mailed).isEqualTo(link).startsWith(gateway.baseUrl());
+        String token = Mailbox.token(mailed);
 
         JsonNode accepted = gateway.postJson("/api/invitations/accept", Map.of("token", token, "password", Shop.PASSWORD), null)
                 .expect(200).json();

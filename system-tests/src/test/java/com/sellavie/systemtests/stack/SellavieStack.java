@@ -1,5 +1,6 @@
 package com.sellavie.systemtests.stack;
 
+import com.sellavie.local.LocalMailCatcher;
 import com.sellavie.platform.test.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system, once per test JVM: real PostgreSQL (one database and one non-superuser role per
  * service, so row-level security applies), the in-JVM Kafka broker (services connect over TCP), the
- * Apicurio registry, a WireMock Meta Graph API, and identity, ingest, conversation, ai,
+ * Apicurio registry, a WireMock Meta Graph API, the local stack's mail catcher (SMTP), and identity, ingest, conversation, ai,
  * notification and the gateway, each started from its executable jar as its own JVM on a free
  * port. Stopped when the test run ends (and, as a last resort, by a shutdown hook).
  */
@@ -45,16 +46,19 @@ public final class SellavieStack implements AutoCloseable {
     private final GeneratedSecrets secrets;
     private final MetaGraphApi metaGraphApi;
     private final PaymentProviderApis paymentProviders;
+    private final LocalMailCatcher mailCatcher;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
     private final Thread shutdownHook;
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
-            PaymentProviderApis paymentProviders, String kafkaBootstrap, Map<String, ServiceProcess> services) {
+            PaymentProviderApis paymentProviders, LocalMailCatcher mailCatcher, String kafkaBootstrap,
+            Map<String, ServiceProcess> services) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
         this.metaGraphApi = metaGraphApi;
         this.paymentProviders = paymentProviders;
+        this.mailCatcher = mailCatcher;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
         this.shutdownHook = new Thread(this::killAll, "system-test-services-shutdown");
@@ -79,6 +83,7 @@ public final class SellavieStack implements AutoCloseable {
         GeneratedSecrets secrets = GeneratedSecrets.create();
         MetaGraphApi meta = MetaGraphApi.start();
         PaymentProviderApis payments = PaymentProviderApis.start();
+        LocalMailCatcher mail = LocalMailCatcher.start(0, 0);
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -97,6 +102,11 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
         common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
+        // Emailed links (verification, reset, invitations, alerts) open the console the gateway serves.
+        common.put("SELLAVIE_CONSOLE_URL", url(ports.get("gateway")));
+        common.put("SELLAVIE_CONSOLE_BASE_URL", url(ports.get("gateway")));
+        common.put("SELLAVIE_SMTP_HOST", "127.0.0.1");
+        common.put("SELLAVIE_SMTP_PORT", Integer.toString(mail.smtpPort()));
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -128,7 +138,7 @@ public final class SellavieStack implements AutoCloseable {
             services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, infrastructure.kafkaBootstrap(),
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, mail, infrastructure.kafkaBootstrap(),
                 services);
         try {
             services.values().forEach(ServiceProcess::start);
@@ -252,6 +262,11 @@ public final class SellavieStack implements AutoCloseable {
         return new MemberTokens(secrets.jwtPrivateKeyFile());
     }
 
+    /** The mail the services sent (verification, reset, invitations, alerts). */
+    public Mailbox mail() {
+        return new Mailbox(mailCatcher);
+    }
+
     public GeneratedSecrets secrets() {
         return secrets;
     }
@@ -289,6 +304,7 @@ public final class SellavieStack implements AutoCloseable {
         reversed.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         metaGraphApi.close();
         paymentProviders.close();
+        mailCatcher.close();
         secrets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
