@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api, type BusinessProfile, type BusinessProfileUpdate } from '../api';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -49,19 +49,15 @@ export function BusinessProfilePage() {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: queryKeys.businessProfile, queryFn: ({ signal }) => api.businessProfile({ signal }) });
   const profile = query.data;
-  const [values, setValues] = useState<Values>(empty);
+  // The member's unsaved edits; until the first one the form shows what is stored, from its first render, and a
+  // background refetch never overwrites what they are typing.
+  const [edited, setValues] = useState<Values | null>(null);
+  const values = edited ?? (profile ? valuesOf(profile) : empty);
   const [errors, setErrors] = useState<FormErrors<ProfileField>>(noErrors);
   const [saved, setSaved] = useState(false);
   const save = useMutation({ mutationFn: (update: BusinessProfileUpdate) => api.updateBusinessProfile(update) });
 
-  // The form starts from what is stored, and again after each save (the server normalises values).
-  useEffect(() => {
-    if (profile) {
-      setValues(valuesOf(profile));
-    }
-  }, [profile]);
-
-  const set = (field: ProfileField) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const set = (field: ProfileField) => (value: string) => setValues({ ...values, [field]: value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +70,7 @@ export function BusinessProfilePage() {
     try {
       const stored = await save.mutateAsync(updateOf(values));
       queryClient.setQueryData(queryKeys.businessProfile, stored);
+      setValues(null); // back to what is stored: the server normalises values
       setSaved(true);
     } catch (error) {
       setErrors(formErrorsFrom(error, fields));

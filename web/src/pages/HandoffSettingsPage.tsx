@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, api, type HandoffSettings } from '../api';
 import { Alert } from '../components/Alert';
 import { Field, TextAreaField } from '../components/Field';
@@ -23,19 +23,15 @@ export function HandoffSettingsPage() {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: queryKeys.handoffSettings, queryFn: ({ signal }) => api.handoffSettings({ signal }) });
   const settings = query.data;
-  const [keywords, setKeywords] = useState('');
-  const [minutes, setMinutes] = useState('');
+  // The member's unsaved edits; until then the form shows what is stored, from its first render, and a background
+  // refetch never overwrites what they are typing.
+  const [editedKeywords, setKeywords] = useState<string | null>(null);
+  const [editedMinutes, setMinutes] = useState<string | null>(null);
+  const keywords = editedKeywords ?? settings?.keywords.join('\n') ?? '';
+  const minutes = editedMinutes ?? (settings ? String(settings.quietPeriodMinutes) : '');
   const [errors, setErrors] = useState<FormErrors<SettingsField>>(noErrors);
   const [saved, setSaved] = useState(false);
   const save = useMutation({ mutationFn: (update: HandoffSettings) => api.saveHandoffSettings(update) });
-
-  // The form starts from what is stored, and again after each save (the server normalises keywords).
-  useEffect(() => {
-    if (settings) {
-      setKeywords(settings.keywords.join('\n'));
-      setMinutes(String(settings.quietPeriodMinutes));
-    }
-  }, [settings]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +53,9 @@ export function HandoffSettingsPage() {
     try {
       const stored = await save.mutateAsync({ keywords: list, quietPeriodMinutes: quiet });
       queryClient.setQueryData(queryKeys.handoffSettings, stored);
+      // Back to what is stored: the server normalises keywords.
+      setKeywords(null);
+      setMinutes(null);
       setSaved(true);
     } catch (error) {
       setErrors(formErrorsFrom(error, fields));
