@@ -59,9 +59,9 @@ class ReplyJobsIntegrationTest {
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
         registry.add("sellavie.ai.providers", () -> "openai");
-        registry.add("sellavie.ai.openai-compatible.openai.base-url", openai::baseUrl);
-        registry.add("sellavie.ai.openai-compatible.openai.api-key", () -> ChatCompletionStubs.KEY);
-        registry.add("sellavie.ai.openai-compatible.openai.timeout", () -> "6s");
+        registry.add("sellavie.ai.endpoints.openai.base-url", openai::baseUrl);
+        registry.add("sellavie.ai.endpoints.openai.api-key", () -> ChatCompletionStubs.KEY);
+        registry.add("sellavie.ai.endpoints.openai.timeout", () -> "6s");
         registry.add("sellavie.ai.retry-initial-interval", () -> "300ms");
         registry.add("sellavie.ai.retry-max-interval", () -> "1s");
         registry.add("sellavie.ai.retry-horizon", () -> "8s");
