@@ -30,6 +30,13 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ai.endpoints.groq.base-url"))
                 .isEqualTo("https://api.groq.com/openai");
         assertThat(environment.getProperty("sellavie.ai.endpoints.openai.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.endpoints.anthropic.base-url"))
+                .isEqualTo("https://api.anthropic.com");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.anthropic.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.base-url")).isEqualTo("http://localhost:11434");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.api")).isEqualTo("native");
+        assertThat(environment.getProperty("sellavie.ai.resilience.rejected-key-pause")).isEqualTo("10m");
+        assertThat(environment.getProperty("sellavie.ai.resilience.max-concurrent-calls")).isEqualTo("16");
         assertThat(environment.getProperty("sellavie.ai.commerce-url")).isEqualTo("http://localhost:8085");
         assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
     }
