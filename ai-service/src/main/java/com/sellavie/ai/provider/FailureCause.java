@@ -1,5 +1,7 @@
 package com.sellavie.ai.provider;
 
+import java.util.Locale;
+
 /**
  * Why a provider gave no reply, and so what the chain does next (PROVIDERS.md §5). The name (lower
  * case) tags the {@code sellavie.ai.provider.failures} metric.
@@ -62,6 +64,6 @@ public enum FailureCause {
     }
 
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }
