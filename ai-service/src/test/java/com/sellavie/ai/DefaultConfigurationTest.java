@@ -25,11 +25,18 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("spring.kafka.bootstrap-servers")).isEqualTo("localhost:9092");
         assertThat(environment.getProperty("sellavie.schema-registry.url")).isEqualTo("http://localhost:8090");
         assertThat(environment.getProperty("sellavie.ai.providers")).isEqualTo("offline");
-        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.base-url"))
+        assertThat(environment.getProperty("sellavie.ai.endpoints.openai.base-url"))
                 .isEqualTo("https://api.openai.com");
-        assertThat(environment.getProperty("sellavie.ai.openai-compatible.groq.base-url"))
+        assertThat(environment.getProperty("sellavie.ai.endpoints.groq.base-url"))
                 .isEqualTo("https://api.groq.com/openai");
-        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.endpoints.openai.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.endpoints.anthropic.base-url"))
+                .isEqualTo("https://api.anthropic.com");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.anthropic.api-key")).isEmpty();
+        assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.base-url")).isEqualTo("http://localhost:11434");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.api")).isEqualTo("native");
+        assertThat(environment.getProperty("sellavie.ai.resilience.rejected-key-pause")).isEqualTo("10m");
+        assertThat(environment.getProperty("sellavie.ai.resilience.max-concurrent-calls")).isEqualTo("16");
         assertThat(environment.getProperty("sellavie.ai.commerce-url")).isEqualTo("http://localhost:8085");
         assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
     }
@@ -58,8 +65,8 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ai.retry-horizon")).isEqualTo("15m");
         assertThat(environment.getProperty("sellavie.ai.reply-max-age")).isEqualTo("10m");
         assertThat(environment.getProperty("sellavie.ai.reply-shutdown-grace")).isEqualTo("5s");
-        assertThat(environment.getProperty("sellavie.ai.openai-compatible.openai.timeout")).isEqualTo("8s");
-        assertThat(environment.getProperty("sellavie.ai.openai-compatible.groq.timeout")).isEqualTo("8s");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.openai.timeout")).isEqualTo("8s");
+        assertThat(environment.getProperty("sellavie.ai.endpoints.groq.timeout")).isEqualTo("8s");
         assertThat(environment.getProperty("sellavie.tenancy.global-lookups[0]")).isEqualTo("reply-jobs-due");
         assertThat(environment.getProperty("spring.kafka.listener.concurrency")).isEqualTo("3");
     }

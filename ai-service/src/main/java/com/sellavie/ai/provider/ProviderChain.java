@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configured providers in order ({@code sellavie.ai.providers}): the first that answers wins; a
- * failure that {@linkplain ProviderException#failover() fails over} moves on to the next, any other
- * failure is thrown at once.
+ * The configured providers in order ({@code sellavie.ai.providers}): the first that answers wins. A
+ * failure whose {@linkplain FailureCause cause} moves on (transient, open breaker, refused key) tries
+ * the next; a request bug is thrown at once. When every provider failed, the chain's own exception
+ * is retryable only if some failure may pass later (a refused key will not).
  */
 public class ProviderChain {
 
@@ -42,17 +43,21 @@ public class ProviderChain {
             try {
                 return provider.complete(prompt);
             } catch (ProviderException failure) {
-                if (!failure.failover()) {
+                if (!failure.failureCause().movesOn()) {
                     log.error("AI provider {} failed without failover: {}", provider.name(), failure.getMessage());
                     throw failure;
                 }
-                log.warn("AI provider {} failed, trying the next one: {}", provider.name(), failure.getMessage());
+                log.warn("AI provider {} failed ({}), trying the next one: {}", provider.name(),
+                        failure.failureCause().tag(), failure.getMessage());
                 meters.counter("sellavie.ai.provider.failovers", "provider", provider.name()).increment();
                 failures.add(failure);
             }
         }
         String all = failures.stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
-        ProviderException exhausted = ProviderException.transientFailure("chain", "every provider failed: " + all,
+        boolean retryable = failures.stream().anyMatch(f -> f.failureCause().mayPassLater());
+        meters.counter("sellavie.ai.provider.exhausted").increment();
+        log.warn("Every AI provider failed ({}): {}", retryable ? "worth a later retry" : "no retry will help", all);
+        ProviderException exhausted = ProviderException.exhausted("every provider failed: " + all, retryable,
                 failures.getLast());
         failures.subList(0, failures.size() - 1).forEach(exhausted::addSuppressed);
         throw exhausted;

@@ -1,8 +1,6 @@
 package com.sellavie.ai.provider;
 
 import com.sellavie.ai.provider.offline.OfflineProvider;
-import com.sellavie.ai.provider.openai.OpenAiCompatibleProvider;
-import com.sellavie.ai.provider.openai.OpenAiCompatibleSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
@@ -21,26 +19,33 @@ class ProvidersConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProvidersConfiguration.class);
 
     @Bean
-    ProviderChain providerChain(AiProviderProperties properties, MeterRegistry meters,
+    ProviderFactory providerFactory(AiProviderProperties properties, MeterRegistry meters,
             ObjectProvider<ObservationRegistry> observations) {
-        ObservationRegistry registry = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+        return new ProviderFactory(new ProviderGuards(properties.resilience(), meters),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    ProviderChain providerChain(AiProviderProperties properties, ProviderFactory factory, MeterRegistry meters) {
         List<ChatProvider> providers = properties.providers().stream()
-                .map(name -> provider(name.strip(), properties, registry)).toList();
+                .map(name -> provider(name.strip(), properties, factory)).toList();
         ProviderChain chain = new ProviderChain(providers, meters);
         log.info("AI provider chain: {}", chain.names());
         return chain;
     }
 
-    private static ChatProvider provider(String name, AiProviderProperties properties, ObservationRegistry registry) {
+    private static ChatProvider provider(String name, AiProviderProperties properties, ProviderFactory factory) {
         if (OfflineProvider.NAME.equals(name)) {
+            // The last resort: no network, nothing to guard.
             return new OfflineProvider();
         }
-        OpenAiCompatibleSettings settings = properties.openaiCompatible().get(name);
-        if (settings == null) {
+        AiProviderProperties.Endpoint endpoint = properties.endpoints().get(name);
+        if (endpoint == null) {
             throw new IllegalStateException("Unknown AI provider '" + name + "' in sellavie.ai.providers: use "
-                    + OfflineProvider.NAME + " or one of sellavie.ai.openai-compatible " + properties.openaiCompatible()
-                    .keySet());
+                    + OfflineProvider.NAME + " or one of sellavie.ai.endpoints " + properties.endpoints().keySet());
         }
-        return new OpenAiCompatibleProvider(name, settings, registry);
+        ProviderEndpoint built = endpoint.toEndpoint(name);
+        log.info("AI provider {}: {}", name, built);
+        return factory.create(name, built);
     }
 }

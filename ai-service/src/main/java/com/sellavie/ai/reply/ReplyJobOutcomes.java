@@ -59,26 +59,33 @@ class ReplyJobOutcomes {
         }
     }
 
-    /** Given up: FAILED, and a person is asked to take over (a HANDOFF reply without text). */
+    /**
+     * Given up: FAILED, and a person is asked to take over: a HANDOFF reply whose text tells the
+     * customer, in their language, that their message went to the team (which the handoff makes true).
+     * ERROR log and {@code sellavie.ai.replies{outcome=failed}}: the alert of an exhausted chain.
+     */
     void failed(ReplyJob job, Exception failure, String reason) {
-        if (giveUp(job, "FAILED", reason)) {
+        if (giveUp(job, "FAILED", reason, FallbackMessage.forCustomer(job.request().getTriggerText()))) {
             count("failed");
             log.error("Gave up replying to {}: {}; the conversation is handed to a person", job, reason, failure);
         }
     }
 
-    /** Too old to answer: EXPIRED, the model is not called, a person is asked to take over. */
+    /**
+     * Too old to answer: EXPIRED, the model is not called, a person is asked to take over (no text: an
+     * apology this late would only interrupt the conversation).
+     */
     void expired(ReplyJob job, String reason) {
-        if (giveUp(job, "EXPIRED", reason)) {
+        if (giveUp(job, "EXPIRED", reason, "")) {
             count("expired");
             log.error("Not answering {}: {}; the conversation is handed to a person", job, reason);
         }
     }
 
-    private boolean giveUp(ReplyJob job, String status, String reason) {
+    private boolean giveUp(ReplyJob job, String status, String reason, String customerText) {
         String stored = reason(reason);
-        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), "ai-service could not answer: " + stored,
-                clock.instant());
+        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), customerText,
+                "ai-service could not answer: " + stored, clock.instant());
         return publishIfStillOurs(job, handoff, () -> jobs.markGivenUp(job, status, stored));
     }
 

@@ -51,7 +51,7 @@ class ReplyJobWorker {
             if (e.failover()) {
                 retryOrGiveUp(job, e, now);
             } else {
-                outcomes.failed(job, e, "an AI provider refused the request: " + e.getMessage());
+                outcomes.failed(job, e, "no AI provider can answer this request: " + e.getMessage());
             }
             return;
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.ai.provider.AiProviderProperties;
-import com.sellavie.ai.provider.openai.OpenAiCompatibleSettings;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -17,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class ReplyJobsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyJobsConfiguration.class);
+    /** ProviderEndpoint's default call timeout. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
 
     /**
      * A lease shorter than the chain's worst case (every provider timing out) lets another instance
@@ -26,8 +27,9 @@ class ReplyJobsConfiguration {
     InitializingBean leaseOutlastsTheProviderChain(ReplyJobProperties replies, AiProviderProperties providers) {
         return () -> {
             Duration worstCase = providers.providers().stream().map(String::strip)
-                    .map(providers.openaiCompatible()::get).filter(Objects::nonNull)
-                    .map(OpenAiCompatibleSettings::timeout).reduce(Duration.ZERO, Duration::plus);
+                    .map(providers.endpoints()::get).filter(Objects::nonNull)
+                    .map(endpoint -> endpoint.timeout() == null ? DEFAULT_TIMEOUT : endpoint.timeout())
+                    .reduce(Duration.ZERO, Duration::plus);
             if (replies.replyLease().compareTo(worstCase) <= 0) {
                 log.warn("sellavie.ai.reply-lease ({}) is not longer than the provider chain's timeouts together ({}): "
                         + "a slow chain may see its job claimed again and the model called twice", replies.replyLease(),

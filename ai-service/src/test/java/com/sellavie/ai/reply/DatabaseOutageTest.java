@@ -51,8 +51,8 @@ class DatabaseOutageTest {
         openai.stubFor(chatCompletions("").willReturn(completion("gpt-4o-mini", "Back again").withFixedDelay(2000)));
         ConfigurableApplicationContext service = StandaloneService.start("ai-service-db-outage-test",
                 throughProxy(), "--sellavie.ai.providers=openai",
-                "--sellavie.ai.openai-compatible.openai.base-url=" + openai.baseUrl(),
-                "--sellavie.ai.openai-compatible.openai.api-key=" + ChatCompletionStubs.KEY,
+                "--sellavie.ai.endpoints.openai.base-url=" + openai.baseUrl(),
+                "--sellavie.ai.endpoints.openai.api-key=" + ChatCompletionStubs.KEY,
                 "--sellavie.ai.reply-lease=4s", "--spring.datasource.hikari.connection-timeout=1000");
         try {
             ReplyRequested request = Fixtures.replyRequested(UUID.randomUUID(), UUID.randomUUID(), "hello");

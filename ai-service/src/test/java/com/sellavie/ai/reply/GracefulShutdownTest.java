@@ -45,9 +45,9 @@ class GracefulShutdownTest {
         openai.stubFor(chatCompletions("").willReturn(completion("gpt-4o-mini", "too late").withFixedDelay(15_000)));
         ConfigurableApplicationContext service = StandaloneService.start("ai-service-shutdown-test",
                 new SellavieTestInfrastructure(), "--sellavie.ai.providers=openai",
-                "--sellavie.ai.openai-compatible.openai.base-url=" + openai.baseUrl(),
-                "--sellavie.ai.openai-compatible.openai.api-key=" + ChatCompletionStubs.KEY,
-                "--sellavie.ai.openai-compatible.openai.timeout=20s");
+                "--sellavie.ai.endpoints.openai.base-url=" + openai.baseUrl(),
+                "--sellavie.ai.endpoints.openai.api-key=" + ChatCompletionStubs.KEY,
+                "--sellavie.ai.endpoints.openai.timeout=20s");
         Environment environment = service.getEnvironment();
         UUID business = UUID.randomUUID();
         ReplyRequested request = Fixtures.replyRequested(business, UUID.randomUUID(), "hello");

@@ -59,9 +59,14 @@ class ReplyJobsIntegrationTest {
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
         registry.add("sellavie.ai.providers", () -> "openai");
-        registry.add("sellavie.ai.openai-compatible.openai.base-url", openai::baseUrl);
-        registry.add("sellavie.ai.openai-compatible.openai.api-key", () -> ChatCompletionStubs.KEY);
-        registry.add("sellavie.ai.openai-compatible.openai.timeout", () -> "6s");
+        registry.add("sellavie.ai.endpoints.openai.base-url", openai::baseUrl);
+        registry.add("sellavie.ai.endpoints.openai.api-key", () -> ChatCompletionStubs.KEY);
+        registry.add("sellavie.ai.endpoints.openai.timeout", () -> "6s");
+        // One stub plays every case here: a refused key is paused briefly and failures never open the
+        // breaker, so one test's 401 or 503s do not skip the next test's calls (breakers: ProviderChainFailoverTest).
+        registry.add("sellavie.ai.resilience.rejected-key-pause", () -> "1ms");
+        registry.add("sellavie.ai.resilience.minimum-number-of-calls", () -> "1000");
+        registry.add("sellavie.ai.resilience.sliding-window-size", () -> "1000");
         registry.add("sellavie.ai.retry-initial-interval", () -> "300ms");
         registry.add("sellavie.ai.retry-max-interval", () -> "1s");
         registry.add("sellavie.ai.retry-horizon", () -> "8s");
@@ -206,9 +211,10 @@ class ReplyJobsIntegrationTest {
         // When the request is delivered
         EventRecords.publish(request, conversation.toString(), 1);
 
-        // Then no text for the customer, a handoff for the team; no retry; FAILED, ERROR log, metric
+        // Then a polite apology for the customer, a handoff for the team; no retry; FAILED, ERROR log, metric
         ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
-        assertThat(handoff.getText()).isEmpty();
+        assertThat(handoff.getText()).isEqualTo(
+                "Sorry, I can't answer right now. I've passed your message on to the team.");
         assertThat(handoff.getProviderName()).isEqualTo("none");
         assertThat(handoff.getActions()).singleElement().isInstanceOfSatisfying(HandoffAction.class,
                 action -> assertThat(action.getReason()).contains("HTTP 401"));
@@ -217,6 +223,26 @@ class ReplyJobsIntegrationTest {
         assertThat(replies("failed") - failedBefore).isEqualTo(1);
         assertThat(output).contains("ERROR").contains("Gave up replying to reply job")
                 .contains(request.getEventId().toString());
+    }
+
+    @Test
+    void aFrenchCustomerIsToldInFrenchWhenNoProviderCanAnswer() {
+        // Given the only provider refusing its key
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(error(401, "invalid_request_error", "Incorrect API key provided")));
+        UUID conversation = UUID.randomUUID();
+        ReplyRequested request = Fixtures.replyRequested(UUID.randomUUID(), conversation,
+                "Bonjour, vous livrez à Abidjan ? " + marker);
+
+        // When the request is delivered
+        EventRecords.publish(request, conversation.toString(), 1);
+
+        // Then the apology is in French, and the conversation goes to a person
+        ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
+        assertThat(handoff.getText()).isEqualTo(
+                "Désolé, je ne peux pas vous répondre pour le moment. J'ai transmis votre message à l'équipe.");
+        assertThat(handoff.getActions()).singleElement().isInstanceOf(HandoffAction.class);
     }
 
     @Test
@@ -232,9 +258,12 @@ class ReplyJobsIntegrationTest {
         // When the request is delivered
         EventRecords.publish(request, conversation.toString(), 1);
 
-        // Then it was tried several times, with backoff, then handed to a person
+        // Then it was tried several times, with backoff, then handed to a person with an apology
         ReplyGenerated handoff = repliesOf(conversation, request).getFirst().value();
         assertThat(handoff.getActions()).singleElement().isInstanceOf(HandoffAction.class);
+        assertThat(handoff.getText()).isEqualTo(
+                "Sorry, I can't answer right now. I've passed your message on to the team.");
+        assertThat(handoff.getProviderName()).isEqualTo("none");
         assertThat(modelCalls(marker)).isGreaterThan(2);
         assertThat(jobStatus(business, request)).isEqualTo("FAILED");
     }

@@ -48,10 +48,11 @@ public final class ReplyMessages {
     }
 
     /**
-     * The reply when ai-service gives a request up: no text for the customer (nothing is promised),
-     * one HANDOFF action so a person takes the conversation over.
+     * The reply when ai-service gives a request up: {@code text} for the customer (empty for none; it
+     * may say the team has the message, never more) and one HANDOFF action so a person takes the
+     * conversation over.
      */
-    public static ReplyGenerated handoff(ReplyRequested request, String reason, Instant occurredAt) {
+    public static ReplyGenerated handoff(ReplyRequested request, String text, String reason, Instant occurredAt) {
         EventMetadata metadata = EventMetadata.causedBy(EventMetadata.of(request), occurredAt);
         return ReplyGenerated.newBuilder()
                 .setEventId(metadata.eventId())
@@ -63,7 +64,7 @@ public final class ReplyMessages {
                 .setReplyRequestId(request.getEventId())
                 .setContactId(request.getContactId())
                 .setChannelType(request.getChannelType())
-                .setText("")
+                .setText(text)
                 .setProviderName(NO_PROVIDER)
                 .setModel(null)
                 .setOffline(false)

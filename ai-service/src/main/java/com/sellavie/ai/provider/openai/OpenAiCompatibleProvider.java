@@ -5,48 +5,45 @@ import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIRetryableException;
 import com.openai.errors.OpenAIServiceException;
 import com.sellavie.ai.provider.ChatProvider;
+import com.sellavie.ai.provider.Conversation;
 import com.sellavie.ai.provider.Prompt;
+import com.sellavie.ai.provider.ProviderEndpoint;
+import com.sellavie.ai.provider.ProviderErrors;
 import com.sellavie.ai.provider.ProviderException;
+import com.sellavie.ai.provider.ProviderKind;
 import com.sellavie.ai.provider.Reply;
 import io.micrometer.observation.ObservationRegistry;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.ai.chat.messages.AssistantMessage;
-import org.springframework.ai.chat.messages.Message;
-import org.springframework.ai.chat.messages.SystemMessage;
-import org.springframework.ai.chat.messages.UserMessage;
-import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 /**
  * A Chat Completions endpoint ({@code POST {base}/v1/chat/completions}, PROVIDERS.md §5) through
- * Spring AI's {@link OpenAiChatModel}: OpenAI, or Groq and any other OpenAI-compatible API by base
- * URL. Errors are mapped to {@link ProviderException}s that follow the failover rule.
+ * Spring AI's {@link OpenAiChatModel}: OpenAI, Groq (options stripped of what Groq refuses), or a
+ * self-hosted OpenAI-compatible server. No client retries: the chain fails over instead, within the
+ * call's timeout. Errors become {@link ProviderException}s that follow the failover rule.
  */
 public class OpenAiCompatibleProvider implements ChatProvider {
+
+    /** Self-hosted servers ignore the key, the OpenAI client wants one. */
+    static final String KEYLESS = "unused";
 
     private final String name;
     private final String model;
     private final OpenAiChatModel chatModel;
 
-    public OpenAiCompatibleProvider(String name, OpenAiCompatibleSettings settings, ObservationRegistry observations) {
-        if (settings.apiKey() == null || settings.apiKey().isBlank()) {
-            throw new IllegalStateException("AI provider " + name + " is in sellavie.ai.providers but has no API key "
-                    + "(sellavie.ai.openai-compatible." + name + ".api-key)");
-        }
+    public OpenAiCompatibleProvider(String name, ProviderEndpoint endpoint, ObservationRegistry observations) {
         this.name = name;
-        this.model = settings.model();
+        this.model = endpoint.model();
+        OpenAiChatOptions options = OpenAiChatOptions.builder()
+                .baseUrl(endpoint.versionedBaseUrl())
+                .apiKey(endpoint.hasKey() ? endpoint.apiKey() : KEYLESS)
+                .model(endpoint.model())
+                .maxTokens(endpoint.maxTokens())
+                .timeout(endpoint.timeout())
+                .maxRetries(0)
+                .build();
         this.chatModel = OpenAiChatModel.builder()
-                .options(OpenAiChatOptions.builder()
-                        .baseUrl(settings.versionedBaseUrl())
-                        .apiKey(settings.apiKey())
-                        .model(settings.model())
-                        .maxTokens(settings.maxTokens())
-                        .timeout(settings.timeout())
-                        .maxRetries(settings.maxRetries())
-                        .build())
+                .options(endpoint.kind() == ProviderKind.GROQ ? GroqCompatibility.strip(options) : options)
                 .observationRegistry(observations)
                 .build();
     }
@@ -58,39 +55,14 @@ public class OpenAiCompatibleProvider implements ChatProvider {
 
     @Override
     public Reply complete(Prompt prompt) throws ProviderException {
-        ChatResponse response = call(new org.springframework.ai.chat.prompt.Prompt(messages(prompt)));
-        Generation generation = response.getResult();
-        String text = generation == null ? null : generation.getOutput().getText();
-        if (text == null || text.isBlank()) {
-            throw ProviderException.transientFailure(name, "the completion had no text", null);
-        }
-        return new Reply(text, name, modelOf(response), false);
-    }
-
-    private ChatResponse call(org.springframework.ai.chat.prompt.Prompt prompt) throws ProviderException {
         try {
-            return chatModel.call(prompt);
+            return Conversation.reply(name, model, chatModel.call(Conversation.of(prompt)));
         } catch (OpenAIServiceException e) {
             throw ProviderException.httpStatus(name, e.statusCode(), e.getClass().getSimpleName(), e);
-        } catch (OpenAIIoException | OpenAIRetryableException | OpenAIInvalidDataException e) {
-            throw ProviderException.transientFailure(name, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } catch (OpenAIInvalidDataException e) {
+            throw ProviderErrors.malformed(name, "unreadable answer: " + e.getMessage(), e);
+        } catch (OpenAIIoException | OpenAIRetryableException e) {
+            throw ProviderErrors.noAnswer(name, e);
         }
-    }
-
-    private String modelOf(ChatResponse response) {
-        String answered = response.getMetadata() == null ? null : response.getMetadata().getModel();
-        return answered == null || answered.isBlank() ? model : answered;
-    }
-
-    private static List<Message> messages(Prompt prompt) {
-        List<Message> messages = new ArrayList<>();
-        messages.add(new SystemMessage(prompt.instructions()));
-        for (Prompt.Turn turn : prompt.history()) {
-            messages.add(turn.speaker() == Prompt.Speaker.CUSTOMER
-                    ? new UserMessage(turn.text())
-                    : new AssistantMessage(turn.text()));
-        }
-        messages.add(new UserMessage(prompt.customerMessage()));
-        return messages;
     }
 }

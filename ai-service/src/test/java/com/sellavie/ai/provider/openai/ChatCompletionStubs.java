@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.sellavie.ai.provider.ProviderEndpoint;
+import com.sellavie.ai.provider.ProviderKind;
 import java.time.Duration;
 
 /**
@@ -57,8 +59,8 @@ public final class ChatCompletionStubs {
         return completion("gpt-4o-mini", "too late").withFixedDelay((int) delay.toMillis());
     }
 
-    public static OpenAiCompatibleSettings settings(String baseUrl, Duration timeout) {
-        return new OpenAiCompatibleSettings(baseUrl, KEY, "gpt-4o-mini", timeout, 0, 200);
+    public static ProviderEndpoint settings(String baseUrl, Duration timeout) {
+        return new ProviderEndpoint(ProviderKind.OPENAI, baseUrl, KEY, "gpt-4o-mini", timeout, 200);
     }
 
     private static String json(String text) {

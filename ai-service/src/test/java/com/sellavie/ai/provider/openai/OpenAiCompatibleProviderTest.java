@@ -17,7 +17,14 @@ import com.sellavie.ai.Fixtures;
 import com.sellavie.ai.actiontag.Action;
 import com.sellavie.ai.actiontag.ActionTagParser;
 import com.sellavie.ai.actiontag.ParsedReply;
+import com.sellavie.ai.provider.AiProviderProperties;
 import com.sellavie.ai.provider.ChatProvider;
+import com.sellavie.ai.provider.FailureCause;
+import com.sellavie.ai.provider.ProviderEndpoint;
+import com.sellavie.ai.provider.ProviderException;
+import com.sellavie.ai.provider.ProviderFactory;
+import com.sellavie.ai.provider.ProviderGuards;
+import com.sellavie.ai.provider.ProviderKind;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.ProviderChain;
 import com.sellavie.ai.provider.Reply;
@@ -89,17 +96,33 @@ class OpenAiCompatibleProviderTest {
 
     @Test
     void keyIsNeverPrintedWithTheSettings() {
-        assertThat(settings(openai.baseUrl(), Duration.ofSeconds(1)).toString())
-                .doesNotContain(ChatCompletionStubs.KEY).contains("sk-t…cdef");
+        ProviderEndpoint endpoint = settings(openai.baseUrl(), Duration.ofSeconds(1));
+
+        assertThat(endpoint.toString()).doesNotContain(ChatCompletionStubs.KEY).contains("sk-t…cdef");
+        assertThat(endpoint.keyId()).hasSize(8).isHexadecimal().isNotEqualTo(
+                new ProviderEndpoint(ProviderKind.OPENAI, openai.baseUrl(), "sk-other-key-000000", "m", null, 0).keyId());
     }
 
     @Test
     void aProviderNamedWithoutAKeyRefusesToStart() {
-        OpenAiCompatibleSettings noKey = new OpenAiCompatibleSettings(openai.baseUrl(), "", "gpt-4o-mini", null, 0, 0);
+        ProviderEndpoint noKey = new ProviderEndpoint(ProviderKind.OPENAI, openai.baseUrl(), "", "gpt-4o-mini", null, 0);
+        ProviderFactory factory = new ProviderFactory(
+                new ProviderGuards(new AiProviderProperties.Resilience(0, 0, 0, null, null, 0, null),
+                        new SimpleMeterRegistry()), ObservationRegistry.NOOP);
 
-        assertThatThrownBy(() -> new OpenAiCompatibleProvider("openai", noKey, ObservationRegistry.NOOP))
+        assertThatThrownBy(() -> factory.create("openai", noKey))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("sellavie.ai.openai-compatible.openai.api-key");
+                .hasMessageContaining("sellavie.ai.endpoints.openai.api-key");
+    }
+
+    @Test
+    void aServerErrorIsNotRetriedByTheClientSoTheChainFailsOverAtOnce() {
+        openai.stubFor(chatCompletions("/retry").willReturn(ChatCompletionStubs.error(500, "server_error", "boom")));
+
+        assertThatThrownBy(() -> provider("openai", openai.baseUrl() + "/retry").complete(Fixtures.prompt("hi")))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.failureCause()).isEqualTo(FailureCause.SERVER_ERROR));
+        openai.verify(1, postRequestedFor(urlPathEqualTo("/retry/v1/chat/completions")));
     }
 
     static ChatProvider provider(String name, String baseUrl) {

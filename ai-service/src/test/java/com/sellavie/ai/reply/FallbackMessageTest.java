@@ -1,0 +1,38 @@
+package com.sellavie.ai.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FallbackMessageTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bonjour, vous livrez à Abidjan ?", "c'est combien la chemise en lin",
+            "Je voudrais commander 2 chemises svp", "ça coûte combien ?", "merci"})
+    void frenchMessagesGetTheFrenchApology(String message) {
+        assertThat(FallbackMessage.forCustomer(message)).isEqualTo(FallbackMessage.FRENCH)
+                .startsWith("Désolé").contains("transmis votre message à l'équipe");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Do you ship abroad?", "how much is the linen shirt", "hello", "I want to buy the tote"})
+    void englishMessagesGetTheEnglishApology(String message) {
+        assertThat(FallbackMessage.forCustomer(message)).isEqualTo(FallbackMessage.ENGLISH);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"👍", "LINEN-SHIRT-M", "Habari, bei gani?"})
+    void unclearOrOtherLanguagesFallBackToEnglish(String message) {
+        assertThat(FallbackMessage.forCustomer(message)).isEqualTo(FallbackMessage.ENGLISH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {FallbackMessage.ENGLISH, FallbackMessage.FRENCH})
+    void theApologyPromisesNothingButTheHandover(String apology) {
+        assertThat(apology.toLowerCase()).doesNotContain("will reply", "minutes", "soon", "répondra", "bientôt",
+                "link", "lien", "order", "commande");
+    }
+}
