@@ -49,7 +49,7 @@ say "images ready"
 
 # --- the podman API socket docker-compose talks to, and the healthcheck runner podman 4.3 lacks here
 socket="$work/podman.sock"
-podman system service --time=0 "unix://$socket" & service_pid=$!
+podman system service --time=0 "unix://$socket" 2>"$work/podman-service.log" & service_pid=$!
 "$here/healthcheck-loop.sh" & healthcheck_pid=$!
 export DOCKER_HOST="unix://$socket"
 export COMPOSE_HTTP_TIMEOUT=300
