@@ -169,7 +169,7 @@ say "scaling conversation-service to 2 replicas"
 compose up -d --no-recreate --scale conversation=2 conversation 2>&1 | sed 's/^/    /' >&2
 mapfile -t replicas < <(compose ps -q conversation)
 [ "${#replicas[@]}" = 2 ] || fail "expected 2 conversation replicas, got ${#replicas[@]}"
-for _ in $(seq 150); do healthy "${replicas[0]}" && healthy "${replicas[1]}" && break; sleep 2; done
+for _ in $(seq 300); do healthy "${replicas[0]}" && healthy "${replicas[1]}" && break; sleep 2; done
 healthy "${replicas[1]}" && healthy "${replicas[0]}" || fail "the second replica did not become healthy"
 say "2 replicas healthy; streaming $dms DMs, killing one replica half-way"
 customers=()
