@@ -26,7 +26,7 @@ project=sellavie-compose-test
 http_port=${SELLAVIE_COMPOSE_HTTP_PORT:-18080}
 dms=${SELLAVIE_COMPOSE_DMS:-30}
 gateway="http://127.0.0.1:$http_port"
-work=$(mktemp -d "${TMPDIR:-/tmp}/sellavie-compose-test.XXXXXX")
+work=$(mktemp -d)
 export CONTAINERS_CONF="$here/containers.conf"
 
 say() { printf '[compose-test %4ss] %s\n' "$(( $(date +%s) - begun ))" "$*" >&2; }

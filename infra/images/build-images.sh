@@ -11,7 +11,7 @@ version=${SELLAVIE_VERSION:-0.1.0}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 console=${SELLAVIE_CONSOLE_DIST:-$root/web/dist}
 launcher="$root/infra/local/target"
-stage=$(mktemp -d "${TMPDIR:-/tmp}/sellavie-images.XXXXXX")
+stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
 say() { printf '[images] %s\n' "$*" >&2; }
