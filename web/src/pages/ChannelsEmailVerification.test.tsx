@@ -99,4 +99,17 @@ describe('Verify-email page, signed in', () => {
     expect(currentSession()?.accessToken).toBe(verified);
     expect(screen.getByRole('link', { name: 'Go to Channels' })).toHaveAttribute('href', '/channels');
   });
+
+  it('opened from the email on a page load, restores the session from the refresh cookie', async () => {
+    const verified = tokenWithClaims({ role: 'OWNER', email_verified: true });
+    const fake = stubApi({
+      'POST /api/auth/email-verification': { status: 204 },
+      'POST /api/auth/refresh': ok(authResponse({ accessToken: verified })),
+    });
+    renderApp('/verify-email?token=abc_DEF-123');
+
+    expect(await screen.findByRole('link', { name: 'Go to Channels' })).toHaveAttribute('href', '/channels');
+    expect(fake.requestsTo('POST /api/auth/refresh')).toHaveLength(1);
+    expect(currentSession()?.accessToken).toBe(verified);
+  });
 });
