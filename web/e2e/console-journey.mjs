@@ -1,5 +1,6 @@
 // The console journey in a real browser, against a running stack (system-tests' ConsoleBrowserJourneyIT
-// runs it; see system-tests/README.md): a merchant signs up, connects an Instagram channel, sees the empty
+// runs it; see system-tests/README.md): a merchant signs up, logs in, finds connecting refused until the
+// address is confirmed, opens the emailed verification link, connects an Instagram channel, sees the empty
 // inbox; a customer's DM arrives as Meta's signed webhook; the conversation appears in the inbox without
 // a reload, and opening it shows the DM and the assistant's reply. Then the handoff: the merchant takes the
 // conversation over, replies from the composer (seen Sent), the customer writes again and the assistant
@@ -22,6 +23,8 @@
 //
 //   SELLAVIE_CONSOLE_URL      the gateway, serving the built console (default http://localhost:8080)
 //   SELLAVIE_META_APP_SECRET  the app secret webhook-ingest-service verifies signatures with (required)
+//   SELLAVIE_E2E_MAIL_URL     the mail catcher's page (required): the verification link is read from its JSON,
+//                             <url>/api/mailboxes/<address>
 //   SELLAVIE_CHROMIUM         the browser (default /usr/bin/chromium)
 //   SELLAVIE_E2E_ARTIFACTS    where screenshots go (default <temp dir>/sellavie-e2e)
 //   SELLAVIE_E2E_UNKNOWN_CUSTOMER  optional: a customer whose reply the caller's Send API stub accepts only
@@ -53,6 +56,7 @@ const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
 const CHROMIUM = process.env.SELLAVIE_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve(process.env.SELLAVIE_E2E_ARTIFACTS ?? join(tmpdir(), 'sellavie-e2e'));
 const ROUTE_GATE = process.env.SELLAVIE_E2E_ROUTE_GATE;
+const MAIL_URL = process.env.SELLAVIE_E2E_MAIL_URL?.replace(/\/+$/, '');
 const UNKNOWN_CUSTOMER = process.env.SELLAVIE_E2E_UNKNOWN_CUSTOMER;
 const FACEBOOK = process.env.SELLAVIE_E2E_FACEBOOK_PAGE
   ? {
@@ -162,6 +166,26 @@ async function postSignedDm(from = customer, text = dmText) {
   }
 }
 
+/** The link of the newest mail to `address` whose subject contains `subjectPart`, read from the mail catcher. */
+async function awaitMailedLink(address, subjectPart, pathPart, timeout = CONVERSATION_TIMEOUT_MS) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${MAIL_URL}/api/mailboxes/${encodeURIComponent(address)}`, {
+      signal: AbortSignal.timeout(UI_TIMEOUT_MS),
+    });
+    if (response.ok) {
+      const { mailboxes } = await response.json();
+      const mail = (mailboxes ?? []).flatMap((box) => box.messages ?? []).find((m) => m.subject?.includes(subjectPart));
+      const link = mail?.text?.match(/https?:\/\/[^\s"'<>]+/g)?.find((candidate) => candidate.includes(pathPart));
+      if (link) {
+        return link;
+      }
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+  throw new Error(`no mail "${subjectPart}" with a ${pathPart} link reached ${address} within ${timeout / 1000} s`);
+}
+
 /** Waits for one line on stdin (the caller saying ingest has learnt the channel's route). */
 function awaitRouteGate() {
   console.log(`e2e: route-gate ${channel.accountId}`);
@@ -214,8 +238,24 @@ async function journey(page) {
   await page.getByRole('button', { name: 'Log in' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Inbox', level: 1 }), 'the inbox after log-in');
 
-  step = 'connect an Instagram channel';
+  step = 'find connecting refused until the email address is confirmed';
   await nav.getByRole('link', { name: 'Channels' }).click();
+  await expectVisible(page.getByText(`We sent a link to ${merchant.email}`), 'the "confirm your email" banner');
+  if (await page.getByRole('button', { name: 'Connect', exact: true }).isEnabled()) {
+    throw new Error('Connect is enabled before the email address is confirmed');
+  }
+
+  step = 'open the verification link from the email';
+  await page.goto(await awaitMailedLink(merchant.email, 'Confirm your email address', '/verify-email'));
+  await expectVisible(page.getByText('Your email address is confirmed.'), 'the confirmation of the address');
+  // The page renewed the session (refresh cookie): its new token says the address is confirmed.
+  await page.getByRole('link', { name: 'Go to Channels' }).click();
+
+  step = 'connect an Instagram channel';
+  await expectVisible(page.getByRole('heading', { name: 'Channels', level: 1 }), 'the Channels page');
+  if (await page.getByText(`We sent a link to ${merchant.email}`).count() > 0) {
+    throw new Error('the "confirm your email" banner is still shown after the address was confirmed');
+  }
   await page.getByLabel('Instagram account id').fill(channel.accountId);
   await page.getByLabel('Channel name').fill(channel.name);
   await page.getByLabel('Access token').fill(channel.token);
@@ -753,6 +793,9 @@ async function facebookJourney(page) {
 async function main() {
   if (!APP_SECRET) {
     throw new Error('SELLAVIE_META_APP_SECRET is not set (the app secret the stack verifies webhooks with)');
+  }
+  if (!MAIL_URL) {
+    throw new Error('SELLAVIE_E2E_MAIL_URL is not set (the mail catcher the verification link is read from)');
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   step = `launch ${CHROMIUM}`;

@@ -510,6 +510,8 @@ export class ApiError extends Error {
   readonly reason: string | undefined;
   /** What can be sent instead (`TEMPLATE`), from the problem's `alternative`; undefined when nothing can. */
   readonly alternative: string | undefined;
+  /** The problem's machine-readable `code` (e.g. `EMAIL_NOT_VERIFIED`). */
+  readonly code: string | undefined;
   /** Seconds to wait before trying again, from a throttled answer's `Retry-After` (e.g. log-in's 429). */
   readonly retryAfterSeconds: number | undefined;
 
@@ -519,7 +521,12 @@ export class ApiError extends Error {
     detail?: string,
     fieldErrors: Record<string, string> = {},
     lineErrors: LineError[] = [],
-    { reason, alternative, retryAfterSeconds }: { reason?: string; alternative?: string; retryAfterSeconds?: number } = {},
+    {
+      reason,
+      alternative,
+      retryAfterSeconds,
+      code,
+    }: { reason?: string; alternative?: string; retryAfterSeconds?: number; code?: string } = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -531,6 +538,7 @@ export class ApiError extends Error {
     this.reason = reason;
     this.alternative = alternative;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.code = code;
   }
 }
 
@@ -672,6 +680,7 @@ async function problemFrom(response: Response): Promise<ApiError> {
     reason: text(problem.reason),
     alternative: text(problem.alternative),
     retryAfterSeconds: retryAfterFrom(response),
+    code: text(problem.code),
   });
 }
 

@@ -1,13 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { api, type Channel } from '../api';
 import { Alert } from '../components/Alert';
 import { queryProblem } from '../query/problems';
 import { queryKeys } from '../query/queryKeys';
-import { useRole } from '../session/role';
+import { emailUnverified, useRole } from '../session/role';
+import { useActiveSession } from '../session/useActiveSession';
 import { ChannelTable } from './channels/ChannelTable';
 import { ConnectChannelForm } from './channels/ConnectChannelForm';
+import { EmailVerificationBanner, unverifiedReason } from './channels/EmailVerificationBanner';
 import { FacebookConnectButton } from './channels/FacebookConnectButton';
 import { canManageChannels } from './channels/channelTypes';
 import type { FacebookConnectResult } from './FacebookCallbackPage';
@@ -16,9 +18,16 @@ import { pollErrorMessage } from './pollErrors';
 /**
  * The business's channels (Instagram, Messenger, WhatsApp), their state, and for owners and admins the
  * form to connect one, reconnect one whose token Meta rejected, or disconnect one. Agents see the list.
+ * Until the member confirms their email address (the token's `email_verified`, or the server's 403
+ * EMAIL_NOT_VERIFIED) the connect controls are disabled and a banner says why.
  */
 export function ChannelsPage() {
+  const session = useActiveSession();
   const canManage = canManageChannels(useRole());
+  const [serverSaysUnverified, setServerSaysUnverified] = useState(false);
+  const unverified = canManage && (emailUnverified(session) || serverSaysUnverified);
+  const bannerId = useId();
+  const blocked = unverified ? { reason: unverifiedReason, describedBy: bannerId } : null;
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: queryKeys.channels, queryFn: ({ signal }) => api.channels({ signal }) });
   const channels = query.data;
@@ -65,6 +74,7 @@ export function ChannelsPage() {
     <section className="channels">
       <h1>Channels</h1>
       {!canManage && <p className="muted">Only owners and admins can connect or disconnect channels.</p>}
+      {unverified && session && <EmailVerificationBanner email={session.user.email} id={bannerId} />}
       {problem && <Alert>Could not load channels: {problem}</Alert>}
       {facebook && !notice && <FacebookResult result={facebook} />}
       {notice && <Alert tone="success">{notice}</Alert>}
@@ -80,13 +90,15 @@ export function ChannelsPage() {
           onError={setActionError}
         />
       )}
-      {canManage && <FacebookConnectButton />}
+      {canManage && <FacebookConnectButton blocked={blocked} onUnverified={() => setServerSaysUnverified(true)} />}
       {canManage && (
         <ConnectChannelForm
           key={reconnecting?.id ?? 'new'}
           reconnecting={reconnecting}
           onConnected={connected}
           onCancel={() => setReconnecting(null)}
+          blocked={blocked}
+          onUnverified={() => setServerSaysUnverified(true)}
         />
       )}
     </section>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { Alert } from '../components/Alert';
+import { currentSession, refreshSession, restoreSession } from '../session/session';
 import { useActiveSession } from '../session/useActiveSession';
 
 type Outcome = 'verifying' | 'verified' | 'invalid' | 'failed';
@@ -9,7 +10,9 @@ type Outcome = 'verifying' | 'verified' | 'invalid' | 'failed';
 /**
  * `/verify-email?token=…`, the link of the verification email: posts the token once and says whether
  * the address is now confirmed. A used, expired or unknown link says so (a signed-in user can ask for
- * a new one on the Channels page).
+ * a new one on the Channels page). Once confirmed, the console renews (or, on a page load, restores) its
+ * session through the silent refresh, so the new access token says `email_verified: true` and Channels
+ * lets them connect.
  */
 export function VerifyEmailPage() {
   const [params] = useSearchParams();
@@ -25,7 +28,12 @@ export function VerifyEmailPage() {
     }
     posted.current = true;
     api.verifyEmail(token).then(
-      () => setOutcome('verified'),
+      async () => {
+        // Signed in here: renew the token. Opened from the email (a page load): restore the session
+        // from the refresh cookie if this browser has one, so "Go to Channels" works at once.
+        await (currentSession() ? refreshSession() : restoreSession());
+        setOutcome('verified');
+      },
       (error: unknown) => setOutcome(error instanceof ApiError && error.status === 422 ? 'invalid' : 'failed'),
     );
   }, [token]);

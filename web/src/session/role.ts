@@ -24,6 +24,15 @@ export function mustEnrolInTwoFactor(session: Session | null): boolean {
   return claimsOf(session)?.mfa_enrolment_required === true;
 }
 
+/**
+ * Whether the token says the member has not confirmed their email address (`email_verified` not true):
+ * the console then explains why connecting a channel is refused. An unreadable token says nothing.
+ */
+export function emailUnverified(session: Session | null): boolean {
+  const claims = claimsOf(session);
+  return claims !== null && claims.email_verified !== true;
+}
+
 /** The token's claims, read without verifying (display decisions only); null when unreadable. */
 function claimsOf(session: Session | null): Record<string, unknown> | null {
   const payload = session?.accessToken.split('.')[1];

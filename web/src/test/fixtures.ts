@@ -18,18 +18,18 @@ export function signIn(overrides: Partial<AuthResponse> = {}) {
   return startSession(authResponse(overrides));
 }
 
-/** An access token shaped like identity-service's (header.payload.signature), carrying `role`; unsigned. */
+/** An access token shaped like identity-service's (header.payload.signature), carrying `role` (address confirmed); unsigned. */
 export function tokenWithRole(role: Role | string): string {
   const encode = (value: object) =>
     btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role })}.c2lnbmF0dXJl`;
+  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role, email_verified: true })}.c2lnbmF0dXJl`;
 }
 
 /** As {@link tokenWithRole}, with more claims (e.g. `mfa_enrolment_required`). */
 export function tokenWithClaims(claims: Record<string, unknown>): string {
   const encode = (value: object) =>
     btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role: 'AGENT', ...claims })}.c2lnbmF0dXJl`;
+  return `${encode({ alg: 'RS256', kid: 'test' })}.${encode({ sub: 'user-1', business_id: 'business-1', role: 'AGENT', email_verified: true, ...claims })}.c2lnbmF0dXJl`;
 }
 
 /** Signs the test user in with this role in the business. */

@@ -17,6 +17,7 @@ import {
   type ConnectValues,
   type ConnectableType,
 } from './channelTypes';
+import { isEmailNotVerified, type ConnectBlock } from './EmailVerificationBanner';
 
 const allFields: readonly ConnectField[] = ['accountId', 'pageId', 'phoneNumberId', 'wabaId', 'name', 'accessToken'];
 
@@ -26,13 +27,17 @@ type Props = {
   /** `again`: it was a reconnection of `reconnecting`. */
   onConnected: (channel: Channel, again: boolean) => void;
   onCancel: () => void;
+  /** Why connecting is refused for now (an unconfirmed email address): the button is disabled, the reason shown. */
+  blocked?: ConnectBlock;
+  /** The server refused with 403 EMAIL_NOT_VERIFIED. */
+  onUnverified?: () => void;
 };
 
 /**
  * Connects an Instagram account, a Facebook Page (Messenger) or a WhatsApp number. Meta is asked first
  * whether the token controls that account, so its refusals are the usual errors and are said in words.
  */
-export function ConnectChannelForm({ reconnecting, onConnected, onCancel }: Props) {
+export function ConnectChannelForm({ reconnecting, onConnected, onCancel, blocked = null, onUnverified }: Props) {
   const [type, setType] = useState<ConnectableType>(
     reconnecting && isConnectable(reconnecting.type) ? reconnecting.type : 'INSTAGRAM',
   );
@@ -51,6 +56,9 @@ export function ConnectChannelForm({ reconnecting, onConnected, onCancel }: Prop
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (blocked) {
+      return;
+    }
     const shown = [...form.ids.filter((id) => id.required).map((id) => id.field), 'accessToken' as const];
     const missing = missingFields(values, Object.fromEntries(shown.map((field) => [field, requiredMessages[field]!])));
     if (Object.keys(missing).length > 0) {
@@ -66,6 +74,10 @@ export function ConnectChannelForm({ reconnecting, onConnected, onCancel }: Prop
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         return; // The session ended; the route guard is taking the user to log-in.
+      }
+      if (isEmailNotVerified(error) && onUnverified) {
+        onUnverified();
+        return;
       }
       const problem = connectProblem(error);
       setErrors(problem ? { fields: {}, general: problem } : formErrorsFrom(error, allFields, form.aliases));
@@ -130,7 +142,13 @@ export function ConnectChannelForm({ reconnecting, onConnected, onCancel }: Prop
         onChange={set('accessToken')}
         error={errors.fields.accessToken}
       />
-      <button type="submit" className="button-primary" disabled={connect.isPending}>
+      {blocked && <p className="field-hint">{blocked.reason}</p>}
+      <button
+        type="submit"
+        className="button-primary"
+        disabled={connect.isPending || blocked !== null}
+        aria-describedby={blocked?.describedBy}
+      >
         Connect
       </button>
     </form>

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/channels}: the current business's channels (tenant from the access token). Any member
- * reads them; only an OWNER or ADMIN connects or disconnects one.
+ * reads them; only an OWNER or ADMIN connects or disconnects one, and connecting needs the acting member's
+ * confirmed email address ({@link VerifiedEmailGate}).
  */
 @RestController
 @RequestMapping("/api/channels")
@@ -33,7 +36,8 @@ class ChannelController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
-    ChannelView connect(@Valid @RequestBody ConnectChannelRequest request) {
+    ChannelView connect(@AuthenticationPrincipal Jwt member, @Valid @RequestBody ConnectChannelRequest request) {
+        VerifiedEmailGate.require(member);
         return ChannelView.of(service.connect(request.resolve()));
     }
 

@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/channels/facebook}: "Connect with Facebook" (Facebook Login for Business) for the signed-in
  * OWNER or ADMIN: login (the dialog URL), callback (code + state: the accounts to pick from), connect
- * (the picks). No response ever carries a token.
+ * (the picks). No response ever carries a token. Each step needs the member's confirmed email address
+ * ({@link VerifiedEmailGate}: 403 EMAIL_NOT_VERIFIED).
  */
 @RestController
 @RequestMapping("/api/channels/facebook")
@@ -70,12 +71,14 @@ class FacebookLoginController {
     @PostMapping("/login")
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     FacebookLogin.Started start(@AuthenticationPrincipal Jwt member) {
+        VerifiedEmailGate.require(member);
         return login.start(member.getSubject());
     }
 
     @PostMapping("/callback")
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     SessionView callback(@AuthenticationPrincipal Jwt member, @Valid @RequestBody CallbackRequest request) {
+        VerifiedEmailGate.require(member);
         FacebookSessions.Session session = login.callback(member.getSubject(), request.code(), request.state());
         return new SessionView(session.sessionId(), session.choices().stream().map(choice -> new ChoiceView(
                 choice.type(), choice.externalId(), choice.name(), choice.pageId(),
@@ -91,6 +94,7 @@ class FacebookLoginController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OWNER', 'ADMIN')")
     ConnectView connect(@AuthenticationPrincipal Jwt member, @Valid @RequestBody ConnectRequest request) {
+        VerifiedEmailGate.require(member);
         FacebookConnections.Outcome outcome = connections.connect(member.getSubject(), request.sessionId(),
                 request.choices().stream().map(p -> new FacebookConnections.Pick(p.type(), p.externalId())).toList());
         if (outcome.connected().isEmpty()) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 @ConversationServiceTest
 class ChannelApiTest {
 
-    private static final String TOKEN = "EAABsbCS1iHgBAZBZCtestpagetoken0123456789abcd4f2a";
+    static final String TOKEN = "EAABsbCS1iHgBAZBZCtestpagetoken0123456789abcd4f2a";
 
     @LocalServerPort
     int port;

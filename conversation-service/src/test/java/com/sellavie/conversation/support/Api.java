@@ -33,6 +33,12 @@ public final class Api {
         return new Api(port, TestTokens.accessToken(businessId, userId, role));
     }
 
+    /** A member with {@code role} whose token says {@code email_verified: false} (not confirmed yet). */
+    public static Api asUnverifiedMemberOf(int port, UUID businessId, UUID userId, String role) {
+        return new Api(port, TestTokens.accessTokenWith(businessId, userId, role, TestTokens.TYPE,
+                Map.of("email_verified", false)));
+    }
+
     public static Api anonymous(int port) {
         return new Api(port, null);
     }

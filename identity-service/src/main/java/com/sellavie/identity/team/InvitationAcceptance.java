@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Accepting an invitation. A new address sets a password (the sign-up policy) and gets an account; an
  * existing account proves it is theirs by being signed in as it (its log-in is throttled and asks for
- * its second factor). Either way the
+ * its second factor). A new account starts with its address verified (the link reached it). Either way the
  * membership, the spent invitation and {@code MemberJoined} commit together, under the invitation's
  * row lock, so a link works once even when clicked twice at once.
  */
@@ -101,6 +101,9 @@ class InvitationAcceptance {
                 usable(locked, now);
                 if (passwordHash != null) {
                     accounts.addUser(userId, locked.email(), passwordHash);
+                    // The link came by mail to this address: a new account has proven it. An existing
+                    // account keeps its own state (it may have been invited under another address).
+                    accounts.markEmailVerified(userId, now);
                 } else if (members.role(businessId, userId).isPresent()) {
                     throw new ConflictException("Already a member", "You are already a member of this business.");
                 }

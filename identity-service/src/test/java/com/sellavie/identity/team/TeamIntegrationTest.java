@@ -15,6 +15,7 @@ import com.sellavie.identity.support.IdentityApi;
 import com.sellavie.identity.support.IdentityApi.Response;
 import com.sellavie.identity.support.IdentityDatabase;
 import com.sellavie.identity.support.IdentityIntegrationTest;
+import com.sellavie.identity.support.ServedJwks;
 import com.sellavie.platform.security.RevocationKeys;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,8 @@ class TeamIntegrationTest {
         String memberId = accepted.json().path("user").path("id").asString();
         String agentToken = accepted.text("accessToken");
         assertThat(api.get("/api/me", agentToken).json().path("role").asString()).isEqualTo("AGENT");
+        // The link reached the address: the new account needs no separate verification mail.
+        assertThat(ServedJwks.verify(api, agentToken).getClaim("email_verified")).isEqualTo(true);
         assertThat(api.get("/api/invitations", owner.token).json().path("invitations")).isEmpty();
 
         JsonNode members = api.get("/api/members", agentToken).json().path("members");
@@ -174,6 +177,8 @@ class TeamIntegrationTest {
                 "Authorization", "Bearer " + second.token);
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.json().path("business").path("id").asString()).isEqualTo(first.businessId);
+        // An existing account keeps its own verification state.
+        assertThat(ServedJwks.verify(api, signedIn.text("accessToken")).getClaim("email_verified")).isEqualTo(false);
 
         String toThird = invite(first, third.email, "AGENT");
         // Even the right password is not enough: that would skip the log-in's throttle and second factor.

@@ -72,7 +72,7 @@ final class LocalStack {
             services.startAndAwait(SellavieService.BEHIND_IDENTITY);
             services.startAndAwait(List.of(SellavieService.GATEWAY));
             new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments),
-                    Optional.ofNullable(sandbox)).seed();
+                    Optional.ofNullable(sandbox), Optional.ofNullable(mailCatcher)).seed();
             printReady(begun, secrets);
         } catch (Exception e) {
             console.error("Sellavie could not start: {}", e.getMessage());

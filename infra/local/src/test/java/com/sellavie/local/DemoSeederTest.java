@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -18,10 +23,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the seeder asks of the public API for the demo channels, and that the tokens it connects them
  * with are ones the sandbox Graph API proves, also after a restart. The HTTP server here plays the
- * gateway answering as the merchant API does (the connect itself is tested in conversation-service).
+ * gateway answering as the merchant API does (the connect itself is tested in conversation-service),
+ * including identity's verification mail, sent over SMTP to the real mail catcher, and conversation's
+ * refusal to connect for an unconfirmed address.
  */
 class DemoSeederTest {
 
@@ -45,6 +54,9 @@ class DemoSeederTest {
     private SandboxGraphApi sandbox;
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalSecrets secrets;
+    private LocalMailCatcher mail;
+    private volatile String verificationToken;
+    private volatile boolean ownerVerified;
 
     @BeforeEach
     void start() throws Exception {
@@ -53,12 +65,14 @@ class DemoSeederTest {
         gateway.start();
         sandbox = SandboxGraphApi.start(freePort(), home.resolve("sandbox/outbound.jsonl"));
         secrets = new LocalSecrets(home.resolve("secrets"), Map.of());
+        mail = LocalMailCatcher.start(0, 0);
     }
 
     @AfterEach
     void stop() {
         gateway.stop(0);
         sandbox.close();
+        mail.close();
         http.close();
     }
 
@@ -91,6 +105,20 @@ class DemoSeederTest {
         assertThat(connects).extracting(body -> body.path("accessToken").asText()).doesNotHaveDuplicates();
         String state = Files.readString(home.resolve("demo.properties"));
         connects.forEach(body -> assertThat(state).doesNotContain(body.path("accessToken").asText()));
+    }
+
+    @Test
+    void theOwnerConfirmsTheAddressFromTheMailBeforeAnyChannelIsConnected() throws Exception {
+        seeder(sandbox).seed();
+
+        List<String> paths = requests.stream().map(request -> request.path("path").asText()).toList();
+        assertThat(paths).containsSubsequence("/api/auth/signup", "/api/auth/login", "/api/auth/email-verification",
+                "/api/auth/login", "/api/channels");
+        assertThat(paths.indexOf("/api/channels")).isGreaterThan(paths.indexOf("/api/auth/email-verification"));
+        assertThat(ownerVerified).isTrue();
+        Properties state = DemoSeeder.load(home.resolve("demo.properties"));
+        assertThat(state.getProperty("channel.connected")).isEqualTo("true");
+        assertThat(state.getProperty("channel.whatsapp.connected")).isEqualTo("true");
     }
 
     @Test
@@ -134,7 +162,7 @@ class DemoSeederTest {
 
     private DemoSeeder seeder(SandboxGraphApi graph) {
         return new DemoSeeder("http://localhost:" + gateway.getAddress().getPort(), home.resolve("demo.properties"),
-                secrets, Optional.empty(), Optional.of(graph));
+                secrets, Optional.empty(), Optional.of(graph), Optional.of(mail));
     }
 
     private List<JsonNode> channelRequests() {
@@ -149,19 +177,61 @@ class DemoSeederTest {
             var request = JSON.createObjectNode().put("method", exchange.getRequestMethod()).put("path", path);
             request.set("body", body.length == 0 ? JSON.nullNode() : JSON.readTree(body));
             requests.add(request);
+            String bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean confirmed = bearer.equals("Bearer " + ownerToken(true));
+            if (path.equals("/api/auth/signup") && verificationToken == null) {
+                verificationToken = UUID.randomUUID().toString();
+                sendVerificationMail(verificationToken);
+            }
+            boolean verifying = path.equals("/api/auth/email-verification")
+                    && request.path("body").path("token").asText().equals(verificationToken);
+            if (verifying) {
+                ownerVerified = true;
+            }
             int status = switch (path) {
                 case "/api/auth/signup" -> 202;
-                case "/api/channels" -> 201;
+                case "/api/auth/email-verification" -> verifying ? 204 : 422;
+                case "/api/channels" -> confirmed ? 201 : 403;
                 default -> 200;
             };
             byte[] answer = (switch (path) {
                 case "/api/auth/signup" -> "{\"status\":\"CHECK_YOUR_EMAIL\"}";
-                case "/api/auth/login" -> "{\"accessToken\":\"owner-jwt\"}";
+                case "/api/auth/login" -> "{\"accessToken\":\"" + ownerToken(ownerVerified) + "\"}";
+                case "/api/channels" -> confirmed ? "{}" : "{\"code\":\"EMAIL_NOT_VERIFIED\"}";
                 default -> "{}";
             }).getBytes(StandardCharsets.UTF_8);
+            if (status == 204) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    /** An access token shaped like identity's (header.claims.signature), saying whether the address is confirmed. */
+    private static String ownerToken(boolean verified) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(("{\"sub\":\"owner\",\"email_verified\":" + verified + "}")
+                        .getBytes(StandardCharsets.UTF_8)) + ".c2lnbmF0dXJl";
+    }
+
+    /** identity's verification mail, over real SMTP to the mail catcher, as notification-service sends it. */
+    private void sendVerificationMail(String token) {
+        try {
+            Properties properties = new Properties();
+            properties.put("mail.smtp.host", "127.0.0.1");
+            properties.put("mail.smtp.port", String.valueOf(mail.smtpPort()));
+            MimeMessage message = new MimeMessage(Session.getInstance(properties));
+            message.setFrom(new InternetAddress("no-reply@sellavie.local"));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(DemoBusiness.OWNER_EMAIL));
+            message.setSubject("Confirm your email address for Sellavie", "UTF-8");
+            message.setText("Confirm it: http://localhost:8080/verify-email?token=" + token, "UTF-8");
+            Transport.send(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -26,7 +26,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /**
  * Access tokens shaped like identity-service's (RS256, header {@code typ at+jwt}; claims {@code sub},
- * {@code business_id}, {@code role}, {@code amr}, {@code iss}, {@code aud}, {@code jti}, {@code sid}:
+ * {@code business_id}, {@code role}, {@code amr}, {@code iss}, {@code aud}, {@code jti}, {@code sid},
+ * {@code email_verified} (true: a member who confirmed their address; override it to test the gate):
  * the issue 9 contract), signed by a key made for this test JVM, and a real JWKS
  * endpoint publishing its public half. {@link SellavieTestInfrastructure} points every test
  * context's {@code jwk-set-uri} at it, so services validate test tokens exactly as they validate
@@ -85,6 +86,7 @@ public final class TestTokens {
                 .claim("role", role)
                 .claim("amr", List.of("pwd"))
                 .claim("sid", sid.toString())
+                .claim("email_verified", true)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now)
                 .expiresAt(now.plus(ttl));

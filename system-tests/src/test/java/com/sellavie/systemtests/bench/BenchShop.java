@@ -2,6 +2,7 @@ package com.sellavie.systemtests.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sellavie.systemtests.stack.Mailbox;
 import com.sellavie.systemtests.stack.MetaGraphApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One merchant of the benchmark, set up through the gateway as the journeys do (sign-up, log-in, an
+ * One merchant of the benchmark, set up through the gateway as the journeys do (sign-up, the emailed
+ * verification link, log-in, an
  * Instagram channel), and Meta's signed webhook for a customer's DM to it.
  */
 public final class BenchShop {
@@ -53,13 +55,18 @@ public final class BenchShop {
                 .path("accessToken").asText();
     }
 
-    /** Sign-up, log-in and connecting an Instagram channel (its ownership answered by {@code meta}); the route is learnt by ingest later. */
-    public static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId, MetaGraphApi meta) {
+    /** Sign-up, verification, log-in and connecting an Instagram channel (its ownership answered by {@code meta}); the route is learnt by ingest later. */
+    public static BenchShop open(HttpClient http, String gatewayUrl, String instagramAccountId, MetaGraphApi meta,
+            Mailbox mail) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "bench-" + suffix + "@example.com";
         String businessName = "Bench Shop " + suffix;
         post(http, gatewayUrl + "/api/auth/signup",
                 Map.of("email", email, "password", PASSWORD, "businessName", businessName), null, 202);
+        // Connecting a channel needs a confirmed address: the emailed link's token.
+        String link = Mailbox.link(mail.awaitMail(email, "Confirm your email address", Duration.ofSeconds(60)),
+                "/verify-email");
+        post(http, gatewayUrl + "/api/auth/email-verification", Map.of("token", Mailbox.token(link)), null, 204);
         String token = post(http, gatewayUrl + "/api/auth/login", Map.of("email", email, "password", PASSWORD), null,
                 200).path("accessToken").asText();
         String channelToken = "EAAB" + UUID.randomUUID().toString().replace("-", "");

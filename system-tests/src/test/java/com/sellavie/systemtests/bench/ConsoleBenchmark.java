@@ -68,7 +68,8 @@ public final class ConsoleBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
             String gateway = stack.gatewayUrl();
-            List<BenchShop> shops = DmLatencyBenchmark.openShops(http, gateway, kafka, shopCount, stack.metaGraphApi());
+            List<BenchShop> shops = DmLatencyBenchmark.openShops(http, gateway, kafka, shopCount, stack.metaGraphApi(),
+                    stack.mail());
             String secret = stack.secrets().metaAppSecret();
             if (phases.contains("fanout")) {
                 new SseFanOut(report, http, gateway, secret, kafka, stack.memberTokens()).run(shops);

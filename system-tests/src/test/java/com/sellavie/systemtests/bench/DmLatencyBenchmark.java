@@ -5,6 +5,7 @@ import com.sellavie.platform.test.TestPostgres;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.systemtests.bench.SendApiJournal.Arrival;
 import com.sellavie.systemtests.bench.TopicTimes.Seen;
+import com.sellavie.systemtests.stack.Mailbox;
 import com.sellavie.systemtests.stack.MetaGraphApi;
 import com.sellavie.systemtests.stack.SellavieStack;
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class DmLatencyBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         String gateway = stack.gatewayUrl();
-        List<BenchShop> shops = openShops(http, gateway, kafka, stack.metaGraphApi());
+        List<BenchShop> shops = openShops(http, gateway, kafka, stack.metaGraphApi(), stack.mail());
 
         int warmup = rate * warmupSeconds;
         int total = warmup + rate * seconds;
@@ -219,20 +220,20 @@ public final class DmLatencyBenchmark {
         }
     }
 
-    private List<BenchShop> openShops(HttpClient http, String gateway, String kafka, MetaGraphApi meta)
+    private List<BenchShop> openShops(HttpClient http, String gateway, String kafka, MetaGraphApi meta, Mailbox mail)
             throws Exception {
-        return openShops(http, gateway, kafka, shopCount, meta);
+        return openShops(http, gateway, kafka, shopCount, meta, mail);
     }
 
     /** Opens {@code shopCount} shops with an Instagram channel each, once ingest has learnt their routes. */
-    static List<BenchShop> openShops(HttpClient http, String gateway, String kafka, int shopCount, MetaGraphApi meta)
-            throws Exception {
+    static List<BenchShop> openShops(HttpClient http, String gateway, String kafka, int shopCount, MetaGraphApi meta,
+            Mailbox mail) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) kafka))) {
             long before = channelEvents(admin).published();
             List<BenchShop> shops = new ArrayList<>();
             long base = 17841400000000L + System.currentTimeMillis() % 1_000_000L * 100;
             for (int i = 0; i < shopCount; i++) {
-                shops.add(BenchShop.open(http, gateway, Long.toString(base + i), meta));
+                shops.add(BenchShop.open(http, gateway, Long.toString(base + i), meta, mail));
             }
             // A DM posted before ingest learnt the route would rightly be unroutable: wait for it.
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

@@ -139,7 +139,8 @@ public final class PaymentLatencyBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         String gateway = stack.gatewayUrl();
         List<StripeShop> shops = new ArrayList<>();
-        for (BenchShop shop : DmLatencyBenchmark.openShops(http, gateway, kafka, shopCount, stack.metaGraphApi())) {
+        for (BenchShop shop : DmLatencyBenchmark.openShops(http, gateway, kafka, shopCount, stack.metaGraphApi(),
+                stack.mail())) {
             shops.add(sellWithStripe(http, gateway, shop));
         }
         Thread.sleep(5000); // the ai-service learns the catalog from commerce.catalog

@@ -96,7 +96,8 @@ public final class ChaosSuite {
             long base = 17841500000000L + System.currentTimeMillis() % 1_000_000L * 100;
             for (int i = 0; i < shopCount; i++) {
                 long before = routing.channelEventsPublished();
-                shops.add(BenchShop.open(http, stack.gatewayUrl(), Long.toString(base + i), stack.metaGraphApi()));
+                shops.add(BenchShop.open(http, stack.gatewayUrl(), Long.toString(base + i), stack.metaGraphApi(),
+                        stack.mail()));
                 routing.awaitRouteLearnt(before, Duration.ofMinutes(2));
             }
             return shops;

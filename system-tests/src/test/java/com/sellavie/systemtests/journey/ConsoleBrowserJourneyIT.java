@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The web console in a real browser against the whole stack: {@code web/e2e/console-journey.mjs}
- * (playwright-core driving Debian's chromium) signs up through the console, connects an Instagram
+ * (playwright-core driving Debian's chromium) signs up through the console, finds connecting refused
+ * until it opens the verification link the mail catcher received, connects an Instagram
  * channel, sees the empty inbox, posts a signed DM webhook, and sees the conversation appear without
  * a reload, then the DM and the assistant's reply in it; then a reply whose delivery is UNKNOWN (Meta
  * answered too late) is found under "Needs attention" and marked delivered; then the first conversation
@@ -115,7 +116,9 @@ class ConsoleBrowserJourneyIT {
                 "SELLAVIE_E2E_ROUTE_GATE", "stdin",
                 "SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer,
                 "SELLAVIE_E2E_INSTAGRAM_ACCOUNT", instagramAccount,
-                "SELLAVIE_E2E_CHANNEL_TOKEN", channelToken));
+                "SELLAVIE_E2E_CHANNEL_TOKEN", channelToken,
+                // The verification link is read from the mail catcher before connecting a channel.
+                "SELLAVIE_E2E_MAIL_URL", stack.mail().webUrl()));
         Process browser = builder.start();
         BrowserOutput output = new BrowserOutput(browser, log, channelEventsBefore);
         Thread reader = Thread.ofPlatform().name("browser-journey-output").start(output);

@@ -29,7 +29,7 @@ class SandboxJourneyIT {
         // Given a merchant who just signed up (no Meta account, no channel)
         Gateway gateway = new Gateway(stack.gatewayUrl());
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String token = Shop.signUp(gateway, "sandbox-" + suffix + "@example.com", "Sandbox Shop " + suffix)
+        String token = Shop.signUp(gateway, stack.mail(), "sandbox-" + suffix + "@example.com", "Sandbox Shop " + suffix)
                 .path("accessToken").asText();
         gateway.get("/api/sandbox/conversation", token).expect(404);
         int sendCallsBefore = stack.metaGraphApi().sendApiCalls().size();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sellavie.systemtests.stack.Mailbox;
 import com.sellavie.systemtests.stack.SellavieStack;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class Shop {
 
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 1000);
     static final String PASSWORD = "linen-Shirts-2026";
+    static final String VERIFICATION_SUBJECT = "Confirm your email address for Sellavie";
 
     private final SellavieStack stack;
     private final Gateway gateway;
@@ -93,7 +95,7 @@ final class Shop {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String email = "owner-" + suffix + "@example.com";
         String businessName = "Linen House " + suffix;
-        JsonNode signedUp = signUp(gateway, email, businessName);
+        JsonNode signedUp = signUp(gateway, stack.mail(), email, businessName);
 
         JsonNode loggedIn = gateway.postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD), null)
                 .expect(200).json();
@@ -120,13 +122,17 @@ final class Shop {
     }
 
     /**
-     * {@code POST /api/auth/signup} (202 "check your email", no session), then the log-in: its answer,
+     * {@code POST /api/auth/signup} (202 "check your email", no session), the emailed verification link
+     * opened, then the log-in: its answer,
      * with a Bearer token for the new business.
      */
-    static JsonNode signUp(Gateway gateway, String email, String businessName) {
+    static JsonNode signUp(Gateway gateway, Mailbox mail, String email, String businessName) {
         JsonNode accepted = gateway.postJson("/api/auth/signup",
                 Map.of("email", email, "password", PASSWORD, "businessName", businessName), null).expect(202).json();
         assertThat(accepted.path("status").asText()).isEqualTo("CHECK_YOUR_EMAIL");
+        // Connecting a channel needs a confirmed address: open the emailed link first, as the merchant would.
+        String link = Mailbox.link(mail.awaitMail(email, VERIFICATION_SUBJECT, Duration.ofSeconds(60)), "/verify-email");
+        gateway.postJson("/api/auth/email-verification", Map.of("token", Mailbox.token(link)), null).expect(204);
         JsonNode signedUp = gateway.postJson("/api/auth/login", Map.of("email", email, "password", PASSWORD), null)
                 .expect(200).json();
         assertThat(signedUp.path("tokenType").asText()).isEqualTo("Bearer");
@@ -138,7 +144,7 @@ final class Shop {
     /** The access token of another, freshly signed-up business (no channel). */
     static String anotherBusinessToken(SellavieStack stack) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        return signUp(new Gateway(stack.gatewayUrl()), "other-" + suffix + "@example.com", "Other Shop " + suffix)
+        return signUp(new Gateway(stack.gatewayUrl()), stack.mail(), "other-" + suffix + "@example.com", "Other Shop " + suffix)
                 .path("accessToken").asText();
     }
 

@@ -39,7 +39,7 @@ class TeamJourneyIT {
     @Test
     void anInvitedAgentWorksUntilTheirRoleChangesAndLosesAccessEverywhereWhenRemoved() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String ownerToken = Shop.signUp(gateway, "owner-" + suffix + "@example.com", "Team House " + suffix)
+        String ownerToken = Shop.signUp(gateway, mail, "owner-" + suffix + "@example.com", "Team House " + suffix)
                 .path("accessToken").asText();
         String agentEmail = "agent-" + suffix + "@example.com";
 
