@@ -47,6 +47,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, expectVisible, runAndExit } from './lib.mjs';
 
 const CONSOLE_URL = (process.env.SELLAVIE_CONSOLE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
 const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
@@ -81,18 +82,6 @@ const SILENCE_MS = 8_000;
 const PAYMENT_TIMEOUT_MS = 60_000;
 /** OrderPaid -> InvoiceIssued, the Invoices list read again every few seconds. */
 const INVOICE_TIMEOUT_MS = 60_000;
-
-// Flags for a headless chromium on a closed network: no GPU, no QUIC, nothing phoning home.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const run = randomUUID().slice(0, 8);
 const merchant = {
@@ -183,14 +172,6 @@ function awaitRouteGate() {
       resolveGate();
     });
   });
-}
-
-async function expectVisible(locator, what, timeout = UI_TIMEOUT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    throw new Error(`${what} did not show within ${timeout / 1000} s`, { cause: error });
-  }
 }
 
 async function journey(page) {
@@ -800,16 +781,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-  process.exit(0);
-} catch (error) {
-  console.error(`e2e: FAILED at "${step}": ${error.message}`);
-  if (pageErrors.length > 0) {
-    console.error(`e2e: uncaught errors in the page: ${pageErrors.join(' | ')}`);
-  }
-  if (error.cause) {
-    console.error(`e2e: cause: ${String(error.cause.message ?? error.cause).split('\n')[0]}`);
-  }
-  process.exit(1);
-}
+await runAndExit(main, () => step, pageErrors);
