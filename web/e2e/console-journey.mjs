@@ -50,6 +50,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, awaitMail, expectVisible, linkIn, runAndExit } from './lib.mjs';
 
 const CONSOLE_URL = (process.env.SELLAVIE_CONSOLE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
 const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
@@ -85,18 +86,6 @@ const SILENCE_MS = 8_000;
 const PAYMENT_TIMEOUT_MS = 60_000;
 /** OrderPaid -> InvoiceIssued, the Invoices list read again every few seconds. */
 const INVOICE_TIMEOUT_MS = 60_000;
-
-// Flags for a headless chromium on a closed network: no GPU, no QUIC, nothing phoning home.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const run = randomUUID().slice(0, 8);
 const merchant = {
@@ -166,26 +155,6 @@ async function postSignedDm(from = customer, text = dmText) {
   }
 }
 
-/** The link of the newest mail to `address` whose subject contains `subjectPart`, read from the mail catcher. */
-async function awaitMailedLink(address, subjectPart, pathPart, timeout = CONVERSATION_TIMEOUT_MS) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${MAIL_URL}/api/mailboxes/${encodeURIComponent(address)}`, {
-      signal: AbortSignal.timeout(UI_TIMEOUT_MS),
-    });
-    if (response.ok) {
-      const { mailboxes } = await response.json();
-      const mail = (mailboxes ?? []).flatMap((box) => box.messages ?? []).find((m) => m.subject?.includes(subjectPart));
-      const link = mail?.text?.match(/https?:\/\/[^\s"'<>]+/g)?.find((candidate) => candidate.includes(pathPart));
-      if (link) {
-        return link;
-      }
-    }
-    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
-  }
-  throw new Error(`no mail "${subjectPart}" with a ${pathPart} link reached ${address} within ${timeout / 1000} s`);
-}
-
 /** Waits for one line on stdin (the caller saying ingest has learnt the channel's route). */
 function awaitRouteGate() {
   console.log(`e2e: route-gate ${channel.accountId}`);
@@ -207,14 +176,6 @@ function awaitRouteGate() {
       resolveGate();
     });
   });
-}
-
-async function expectVisible(locator, what, timeout = UI_TIMEOUT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    throw new Error(`${what} did not show within ${timeout / 1000} s`, { cause: error });
-  }
 }
 
 async function journey(page) {
@@ -246,7 +207,7 @@ async function journey(page) {
   }
 
   step = 'open the verification link from the email';
-  await page.goto(await awaitMailedLink(merchant.email, 'Confirm your email address', '/verify-email'));
+  await page.goto(linkIn(await awaitMail(MAIL_URL, merchant.email, 'Confirm your email address', CONVERSATION_TIMEOUT_MS), '/verify-email'));
   await expectVisible(page.getByText('Your email address is confirmed.'), 'the confirmation of the address');
   // The page renewed the session (refresh cookie): its new token says the address is confirmed.
   await page.getByRole('link', { name: 'Go to Channels' }).click();
@@ -843,16 +804,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-  process.exit(0);
-} catch (error) {
-  console.error(`e2e: FAILED at "${step}": ${error.message}`);
-  if (pageErrors.length > 0) {
-    console.error(`e2e: uncaught errors in the page: ${pageErrors.join(' | ')}`);
-  }
-  if (error.cause) {
-    console.error(`e2e: cause: ${String(error.cause.message ?? error.cause).split('\n')[0]}`);
-  }
-  process.exit(1);
-}
+await runAndExit(main, () => step, pageErrors);

@@ -30,7 +30,7 @@ export function assignableRoles(actor: Role | null): MemberRole[] {
 
 /**
  * Settings → Team: the business's members and roles; OWNERs and ADMINs invite (the accept link is
- * shown once, to copy to the invitee: email is not sent yet), revoke pending invitations, change roles
+ * shown once to copy, and emailed to the invitee), revoke pending invitations, change roles
  * and remove members; anyone can leave. A member whose role changes or who is removed is signed out
  * of this business within seconds.
  */
