@@ -35,8 +35,11 @@ public final class IdentityJwks implements JWKSource<SecurityContext>, AutoClose
     /** Meter counting JWKS fetches and the ones the rate limit refused. */
     public static final String REFETCH_METER = "sellavie.jwks.refetch";
 
-    /** Nimbus' default (500 ms) times out on a busy host; a fetch is rare, so waiting longer costs little. */
-    private static final int HTTP_TIMEOUT_MILLIS = 2_000;
+    /**
+     * Nimbus' default (500 ms), and 2 s, timed out a first fetch on a host at load 80+; a fetch is rare
+     * (cache, rate limit), so waiting longer costs little.
+     */
+    private static final int HTTP_TIMEOUT_MILLIS = 5_000;
 
     private final JWKSource<SecurityContext> source;
     private final CountingRetriever retriever;
