@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,8 +219,13 @@ public final class AuthBenchmark {
                             latencies.add(System.currentTimeMillis() - scheduledMillis);
                             statuses.merge(error == null ? response.statusCode() : -1, 1, Integer::sum);
                         })), log, what);
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ignored, error) -> null)
-                .get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        try {
+            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).handle((ignored, error) -> null)
+                    .get(REQUEST_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // Still unanswered: counted as not 200, and absent from the latencies (reported as such).
+            log.warn("{}: {} of {} requests unanswered", what, total - latencies.size(), total);
+        }
         long late = run.latenessMillis().stream().filter(l -> l > 10).count();
         log.info("{}: statuses {} (-1: no answer)", what, statuses);
         return new Phase(Stats.of(latencies), total - statuses.getOrDefault(200, 0), late,
