@@ -1,7 +1,11 @@
 package com.sellavie.gateway.security;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +20,14 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Decodes an access token as the contract requires: RS256 signature by a key of identity's JWKS
- * (cached; fetched again when a token names an unknown {@code kid}, e.g. after a rotation),
+ * ({@link IdentityJwks}: cached; fetched again when a token names an unknown {@code kid}, e.g. after a
+ * rotation, under a rate limit),
  * {@code typ} = {@code at+jwt}, {@code exp}, {@code iss}, {@code aud}, the claims the denylist needs,
  * then the denylist itself.
  */
@@ -31,8 +38,8 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
     private final ThrottledLog keyFailureLog = new ThrottledLog(LoggerFactory.getLogger(EdgeJwtDecoder.class),
             Duration.ofSeconds(10));
 
-    EdgeJwtDecoder(EdgeJwtProperties properties, Denylist denylist) {
-        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+    EdgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist) {
+        NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keysFor(keys, jwt))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new DefaultJOSEObjectTypeVerifier<>(Set.of(new JOSEObjectType("at+jwt")))))
@@ -40,6 +47,20 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
         nimbus.setJwtValidator(validator(properties));
         this.verifier = nimbus;
         this.denylist = denylist;
+    }
+
+    /**
+     * The keys that may have signed {@code jwt}. Off the event loop: a cache miss is a blocking HTTP
+     * fetch of the JWKS (rare: the cache and the rate limit see to that).
+     */
+    private static Flux<JWK> keysFor(IdentityJwks keys, SignedJWT jwt) {
+        JWKMatcher matcher = JWKMatcher.forJWSHeader(jwt.getHeader());
+        if (matcher == null) {
+            return Flux.empty();
+        }
+        return Mono.fromCallable(() -> keys.get(new JWKSelector(matcher), null))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapIterable(found -> found);
     }
 
     private static OAuth2TokenValidator<Jwt> validator(EdgeJwtProperties properties) {

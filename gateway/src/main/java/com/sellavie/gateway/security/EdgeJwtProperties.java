@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew tolerance on {@code exp}/{@code nbf} between hosts
  * @param publicPaths {@code /api/**} paths answered without a token (their token, if any, is ignored)
  * @param denylistTimeout longest wait for the denylist before failing closed
+ * @param jwksCacheTtl how long a fetched JWKS is used (refreshed ahead of expiry in the background)
+ * @param jwksRefetchMinInterval a token with an unknown {@code kid} fetches the JWKS again at most twice
+ *     per this interval (a rotation is picked up within it; made-up key ids cannot force a fetch per request)
  */
 @ConfigurationProperties("sellavie.gateway.jwt")
 record EdgeJwtProperties(
@@ -25,5 +28,7 @@ record EdgeJwtProperties(
         @DefaultValue("30s") Duration clockSkew,
         @DefaultValue({"/api/auth/login", "/api/auth/signup", "/api/auth/refresh", "/api/auth/logout"})
         List<String> publicPaths,
-        @DefaultValue("500ms") Duration denylistTimeout) {
+        @DefaultValue("500ms") Duration denylistTimeout,
+        @DefaultValue("5m") Duration jwksCacheTtl,
+        @DefaultValue("30s") Duration jwksRefetchMinInterval) {
 }

@@ -47,8 +47,14 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties properties, Denylist denylist) {
-        return new EdgeJwtDecoder(properties, denylist);
+    IdentityJwks identityJwks(EdgeJwtProperties properties, MeterRegistry meters) {
+        return new IdentityJwks(properties.jwkSetUri(), properties.jwksCacheTtl(), properties.jwksRefetchMinInterval(),
+                meters);
+    }
+
+    @Bean
+    ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist) {
+        return new EdgeJwtDecoder(properties, keys, denylist);
     }
 
     @Bean

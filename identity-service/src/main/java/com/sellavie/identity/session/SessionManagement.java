@@ -71,7 +71,7 @@ public class SessionManagement {
     public SignedIn start(Member member, ClientInfo client, List<String> methods) {
         Instant now = now();
         Session session = new Session(UuidCreator.getTimeOrderedEpoch(), member.businessId(), member.userId(),
-                client.device(), client.ip(), now, now, now.plus(properties.absoluteTtl()), null);
+                client.device(), client.ip(), now, now, now.plus(properties.absoluteTtl()), null, methods);
         String refreshToken = RefreshTokenValue.generate();
         tenancy.runAs(member.businessId(), () -> transactions.executeWithoutResult(status -> {
             sessions.add(session);
@@ -79,7 +79,7 @@ public class SessionManagement {
             events.record(SecurityEvents.SIGNED_IN, session, client, now);
         }));
         return SignedIn.of(member, tokens.issue(member.userId(), member.businessId(), member.role(), session.id(),
-                methods), refreshToken, session.expiresAt());
+                session.methods()), refreshToken, session.expiresAt());
     }
 
     /** Rotates {@code refreshToken}: its successor and a new access token, or a refusal. */
@@ -185,9 +185,10 @@ public class SessionManagement {
         return new Rotation.Rotated(session, member.get(), successor);
     }
 
+    /** The rotated session's tokens: its {@code amr} is the one of its log-in, so a 2FA session stays one. */
     private SignedIn signedIn(Member member, Session session, String refreshToken) {
-        return SignedIn.of(member, tokens.issueAfterPassword(member.userId(), member.businessId(), member.role(),
-                session.id()), refreshToken, session.expiresAt());
+        return SignedIn.of(member, tokens.issue(member.userId(), member.businessId(), member.role(), session.id(),
+                session.methods()), refreshToken, session.expiresAt());
     }
 
     private Instant now() {

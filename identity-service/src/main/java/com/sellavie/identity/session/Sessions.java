@@ -39,12 +39,14 @@ class Sessions {
 
     void add(Session session) {
         jdbc.sql("""
-                        INSERT INTO sessions (id, business_id, user_id, device, ip, created_at, last_used_at, expires_at)
-                        VALUES (:id, :business, :user, :device, :ip, :created, :created, :expires)""")
+                        INSERT INTO sessions (id, business_id, user_id, device, ip, created_at, last_used_at, expires_at,
+                                              authentication_methods)
+                        VALUES (:id, :business, :user, :device, :ip, :created, :created, :expires, :methods)""")
                 .param("id", session.id()).param("business", session.businessId()).param("user", session.userId())
                 .param("device", session.device()).param("ip", session.ip())
                 .param("created", Timestamp.from(session.createdAt()))
                 .param("expires", Timestamp.from(session.expiresAt()))
+                .param("methods", session.methods().toArray(String[]::new))
                 .update();
     }
 
@@ -65,7 +67,7 @@ class Sessions {
         return jdbc.sql("""
                         SELECT t.used_at, (n.used_at IS NULL AND t.replaced_by IS NOT NULL) AS successor_unused,
                                s.id, s.business_id, s.user_id, s.device, s.ip, s.created_at, s.last_used_at,
-                               s.expires_at, s.revoked_at
+                               s.expires_at, s.revoked_at, s.authentication_methods
                         FROM refresh_tokens t
                         JOIN sessions s ON s.id = t.session_id
                         LEFT JOIN refresh_tokens n ON n.token_hash = t.replaced_by
@@ -105,7 +107,8 @@ class Sessions {
     /** {@code userId}'s sessions in the current business that are neither revoked nor expired, newest use first. */
     List<Session> active(UUID userId, UUID businessId, Instant now, Duration idleTtl) {
         return jdbc.sql("""
-                        SELECT id, business_id, user_id, device, ip, created_at, last_used_at, expires_at, revoked_at
+                        SELECT id, business_id, user_id, device, ip, created_at, last_used_at, expires_at, revoked_at,
+                               authentication_methods
                         FROM sessions
                         WHERE user_id = :user AND business_id = :business AND revoked_at IS NULL
                           AND expires_at > :now AND last_used_at > :idleSince
@@ -119,7 +122,8 @@ class Sessions {
     /** {@code userId}'s session {@code id} in the current business, if it is theirs. */
     Optional<Session> ofUser(UUID id, UUID userId, UUID businessId) {
         return jdbc.sql("""
-                        SELECT id, business_id, user_id, device, ip, created_at, last_used_at, expires_at, revoked_at
+                        SELECT id, business_id, user_id, device, ip, created_at, last_used_at, expires_at, revoked_at,
+                               authentication_methods
                         FROM sessions WHERE id = :id AND user_id = :user AND business_id = :business""")
                 .param("id", id).param("user", userId).param("business", businessId)
                 .query((rs, row) -> session(rs))
@@ -130,7 +134,7 @@ class Sessions {
         return new Session(rs.getObject("id", UUID.class), rs.getObject("business_id", UUID.class),
                 rs.getObject("user_id", UUID.class), rs.getString("device"), rs.getString("ip"),
                 instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"), List.of((String[]) rs.getArray("authentication_methods").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

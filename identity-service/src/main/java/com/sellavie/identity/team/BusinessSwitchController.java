@@ -5,6 +5,7 @@ import com.sellavie.identity.session.ClientInfo;
 import com.sellavie.identity.session.RefreshCookie;
 import com.sellavie.identity.session.SessionManagement;
 import com.sellavie.identity.session.SignedIn;
+import com.sellavie.identity.token.AccessTokens;
 import com.sellavie.platform.security.AccessTokenClaims;
 import com.sellavie.platform.tenancy.SellavieClaims;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,7 @@ class BusinessSwitchController {
             @AuthenticationPrincipal Jwt token, HttpServletRequest http) {
         UUID target = request.validate();
         Member member = team.member(userId(token), target);
-        SignedIn signedIn = sessions.start(member, ClientInfo.of(http));
+        SignedIn signedIn = sessions.start(member, ClientInfo.of(http), methodsOf(token));
         endCallingSession(token);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.SET_COOKIE, RefreshCookie.of(signedIn, clock.instant()).toString())
@@ -69,6 +70,12 @@ class BusinessSwitchController {
             team.endSession(userId(token), UUID.fromString(token.getClaimAsString(SellavieClaims.BUSINESS_ID)),
                     UUID.fromString(sid));
         }
+    }
+
+    /** The new session is the same proof of identity as the calling one: a 2FA log-in stays one. */
+    private static List<String> methodsOf(Jwt token) {
+        List<String> methods = token.getClaimAsStringList(AccessTokens.AUTHENTICATION_METHODS);
+        return methods == null || methods.isEmpty() ? List.of(AccessTokens.PASSWORD) : methods;
     }
 
     private static UUID userId(Jwt token) {

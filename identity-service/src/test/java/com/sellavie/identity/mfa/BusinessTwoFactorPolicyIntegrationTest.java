@@ -81,6 +81,28 @@ class BusinessTwoFactorPolicyIntegrationTest {
     }
 
     @Test
+    void aTwoFactorLogInUnderThePolicyOpensEverythingAlsoAfterARefresh() throws Exception {
+        Response owner = api.signUp(newEmail(), GOOD_PASSWORD, newBusinessName());
+        String ownerToken = owner.text("accessToken");
+        enrol(ownerToken);
+        assertThat(setPolicy(ownerToken, true).status()).isEqualTo(200);
+        Response challenged = api.logIn(owner.json().path("user").path("email").asString(), GOOD_PASSWORD);
+        Response secondStep = api.post("/api/auth/mfa", JSON.writeValueAsString(Map.of(
+                "challenge", challenged.text("challenge"),
+                "code", TwoFactorIntegrationTest.code(lastSecret, currentStep() + 1))));
+        assertThat(secondStep.status()).isEqualTo(200);
+
+        Response refreshed = api.refreshWithCookie(secondStep.refreshToken().orElseThrow());
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        String token = refreshed.text("accessToken");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringListClaim("amr")).contains("otp", "mfa");
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaim("mfa_enrolment_required")).isNull();
+        assertThat(api.get("/api/auth/sessions", token).status()).isEqualTo(200);
+        assertThat(policy(token).json().path("requireTwoFactor").asBoolean()).isTrue();
+    }
+
+    @Test
     void onlyTheOwnerSetsThePolicyAndOnlyForTheirOwnBusiness() throws Exception {
         Response owner = api.signUp(newEmail(), GOOD_PASSWORD, newBusinessName());
         String businessId = owner.json().path("business").path("id").asString();

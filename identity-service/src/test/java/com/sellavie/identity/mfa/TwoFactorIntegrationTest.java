@@ -137,6 +137,68 @@ class TwoFactorIntegrationTest {
     }
 
     @Test
+    void aTwoFactorSessionKeepsItsAuthenticationMethodsAcrossRefreshes() throws Exception {
+        Enrolled user = enrolled();
+        Response second = mfa(api.logIn(user.email, GOOD_PASSWORD).text("challenge"),
+                code(user.secret, currentStep() + 1));
+        assertThat(second.status()).isEqualTo(200);
+
+        Response refreshed = api.refreshWithCookie(second.refreshToken().orElseThrow());
+        Response again = api.refreshWithCookie(refreshed.refreshToken().orElseThrow());
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(amr(refreshed)).containsExactly("pwd", "otp", "mfa");
+        assertThat(amr(again)).as("the whole refresh family, not only its first rotation")
+                .containsExactly("pwd", "otp", "mfa");
+    }
+
+    @Test
+    void aRecoveryCodeSessionKeepsPasswordAndMultiFactorAcrossARefresh() throws Exception {
+        Enrolled user = enrolled();
+        Response used = mfa(api.logIn(user.email, GOOD_PASSWORD).text("challenge"), user.recoveryCodes.get(0));
+
+        Response refreshed = api.refreshWithCookie(used.refreshToken().orElseThrow());
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(amr(refreshed)).containsExactly("pwd", "mfa");
+    }
+
+    @Test
+    void aPasswordOnlySessionStaysPasswordOnlyAfterEnrollingAndRefreshing() throws Exception {
+        String email = newEmail();
+        Response signedUp = api.signUp(email, GOOD_PASSWORD, newBusinessName());
+        Response login = api.logIn(email, GOOD_PASSWORD);
+        String secret = api.send("POST", "/api/auth/totp", null, bearer(signedUp)).text("secret");
+        assertThat(confirm(signedUp, code(secret, currentStep())).status()).isEqualTo(200);
+
+        Response refreshed = api.refreshWithCookie(login.refreshToken().orElseThrow());
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(amr(refreshed)).as("enrolling proves nothing about the session that was opened before")
+                .containsExactly("pwd");
+    }
+
+    @Test
+    void switchingBusinessKeepsTheTwoFactorProofOfTheCallingSession() throws Exception {
+        Enrolled user = enrolled();
+        Response other = api.signUp(newEmail(), GOOD_PASSWORD, newBusinessName());
+        String otherBusiness = other.json().path("business").path("id").asString();
+        database.update("INSERT INTO memberships (business_id, user_id, role) VALUES (?::uuid, ?, 'AGENT')",
+                otherBusiness, user.userId);
+        Response second = mfa(api.logIn(user.email, GOOD_PASSWORD).text("challenge"),
+                code(user.secret, currentStep() + 1));
+
+        Response switched = api.send("POST", "/api/auth/switch", "{\"businessId\":\"" + otherBusiness + "\"}",
+                bearer(second));
+        Response refreshed = api.refreshWithCookie(switched.refreshToken().orElseThrow());
+
+        assertThat(switched.status()).isEqualTo(200);
+        assertThat(amr(switched)).containsExactly("pwd", "otp", "mfa");
+        assertThat(amr(refreshed)).containsExactly("pwd", "otp", "mfa");
+    }
+
+    @Test
     void aCodeIsNeverAcceptedTwiceWithinItsStep() throws Exception {
         Enrolled user = enrolled();
         long step = currentStep() + 1;
@@ -269,6 +331,10 @@ class TwoFactorIntegrationTest {
     private Response disable(String token, String password, String code) {
         return api.send("DELETE", "/api/auth/totp",
                 JSON.writeValueAsString(Map.of("password", password, "code", code)), "Authorization", "Bearer " + token);
+    }
+
+    private static List<String> amr(Response signedIn) throws Exception {
+        return SignedJWT.parse(signedIn.text("accessToken")).getJWTClaimsSet().getStringListClaim("amr");
     }
 
     private long sessionsOf(UUID userId) {

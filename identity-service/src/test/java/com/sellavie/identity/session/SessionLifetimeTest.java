@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,6 @@ class SessionLifetimeTest {
 
     private static Session session(Instant lastUsed, Instant expires, Instant revoked) {
         return new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Phone/1.0", "203.0.113.7", LOGIN,
-                lastUsed, expires, revoked);
+                lastUsed, expires, revoked, List.of("pwd"));
     }
 }

@@ -2,9 +2,13 @@ package com.sellavie.platform.security;
 
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
@@ -15,8 +19,12 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -27,7 +35,8 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * {@code /internal/**} is closed until service credentials exist. A token must be an access token
  * ({@code typ at+jwt}) of the configured issuer and audience (validators Boot's decoder picks up),
  * and must not be on the Redis denylist ({@link DenylistFilter}, fail closed); a token of a member who
- * must enrol in 2FA first opens only the enrolment paths ({@link EnrolmentRequiredFilter}). A service replaces
+ * must enrol in 2FA first opens only the enrolment paths ({@link EnrolmentRequiredFilter}). Identity's keys
+ * are cached and refetched under a rate limit ({@link IdentityJwks}). A service replaces
  * the chain by declaring its own {@link SecurityFilterChain}.
  */
 @AutoConfiguration(beforeName = {
@@ -38,6 +47,8 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 @ConditionalOnClass({HttpSecurity.class, BearerTokenAuthenticationFilter.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerAutoConfiguration {
+
+    private static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
     private static final String[] ALWAYS_OPEN = {
         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"};
@@ -96,7 +107,38 @@ public class ResourceServerAutoConfiguration {
         return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
-    // Boot's jwk-set-uri decoder adds every OAuth2TokenValidator<Jwt> bean to its defaults (expiry).
+    /**
+     * Replaces Boot's jwk-set-uri decoder, whose key cache fetches the JWKS again for every unknown
+     * {@code kid}: the same checks (expiry, and every {@code OAuth2TokenValidator<Jwt>} bean), with
+     * identity's keys from {@link IdentityJwks}.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    @ConditionalOnProperty(JWK_SET_URI)
+    JwtDecoder sellavieJwtDecoder(IdentityJwks keys, ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
+        return jwtDecoder(keys, validators.orderedStream().toList());
+    }
+
+    /** RS256 tokens signed by one of {@code keys}, checked by expiry and {@code validators}. */
+    static JwtDecoder jwtDecoder(IdentityJwks keys, List<OAuth2TokenValidator<Jwt>> validators) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                // typ is checked by the JwtTypeValidator bean (at+jwt), not by Nimbus' default (JWT).
+                .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier((type, context) -> { }))
+                .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(JWK_SET_URI)
+    IdentityJwks sellavieIdentityJwks(@Value("${" + JWK_SET_URI + "}") String jwkSetUri, SecurityProperties properties,
+            MeterRegistry meters) {
+        return new IdentityJwks(jwkSetUri, properties.getJwks(), meters);
+    }
+
+    // The decoder above adds every OAuth2TokenValidator<Jwt> bean to its defaults (expiry).
     @Bean
     JwtTypeValidator sellavieAccessTokenType() {
         return TokenValidators.type();

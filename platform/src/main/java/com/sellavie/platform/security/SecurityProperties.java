@@ -1,5 +1,6 @@
 package com.sellavie.platform.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,8 @@ public class SecurityProperties {
 
     private final Jwt jwt = new Jwt();
 
+    private final Jwks jwks = new Jwks();
+
     public List<String> getPublicPaths() {
         return publicPaths;
     }
@@ -26,6 +29,38 @@ public class SecurityProperties {
 
     public Jwt getJwt() {
         return jwt;
+    }
+
+    public Jwks getJwks() {
+        return jwks;
+    }
+
+    /** How identity's JWKS (at {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}) is cached. */
+    public static class Jwks {
+
+        /** How long a fetched key set is used before it is fetched again (refreshed ahead in the background). */
+        private Duration cacheTtl = Duration.ofMinutes(5);
+        /**
+         * A token with an unknown {@code kid} (a rotation, or a forgery) fetches the JWKS again at most
+         * twice per this interval; shorter than {@link #cacheTtl}.
+         */
+        private Duration refetchMinInterval = Duration.ofSeconds(30);
+
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        public Duration getRefetchMinInterval() {
+            return refetchMinInterval;
+        }
+
+        public void setRefetchMinInterval(Duration refetchMinInterval) {
+            this.refetchMinInterval = refetchMinInterval;
+        }
     }
 
     /** The issuer and audience every access token must name (identity issues them with the same values). */

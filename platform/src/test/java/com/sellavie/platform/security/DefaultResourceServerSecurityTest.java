@@ -2,8 +2,17 @@ package com.sellavie.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +42,9 @@ class DefaultResourceServerSecurityTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void apiWithoutTokenIsRefusedAsProblemJson() throws Exception {
@@ -76,6 +89,23 @@ class DefaultResourceServerSecurityTest {
         assertThat(get("/api/whoami", otherIssuer).statusCode()).isEqualTo(401);
         assertThat(get("/api/whoami", plainJwt).statusCode()).isEqualTo(401);
         assertThat(get("/api/whoami", untyped).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokensWithMadeUpKeyIdsDoNotFetchIdentitysKeysOnEveryRequest() throws Exception {
+        assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
+        double fetchedBefore = jwksFetches("fetched");
+        RSAKey attacker = new RSAKeyGenerator(2048).generate();
+
+        for (int i = 0; i < 30; i++) {
+            String forged = signed(new RSAKey.Builder(attacker).keyID("random-" + UUID.randomUUID()).build());
+            assertThat(get("/api/whoami", forged).statusCode()).isEqualTo(401);
+        }
+
+        // Nimbus' rate limit allows two fetches per interval (one may be the cache's own refresh).
+        assertThat(jwksFetches("fetched") - fetchedBefore).isLessThanOrEqualTo(2);
+        assertThat(jwksFetches("rate_limited")).isGreaterThanOrEqualTo(28);
+        assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -135,6 +165,23 @@ class DefaultResourceServerSecurityTest {
     @Test
     void internalPathsStayClosedEvenWithAToken() throws Exception {
         assertThat(get("/internal/secret", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(403);
+    }
+
+    private double jwksFetches(String outcome) {
+        return meters.counter(IdentityJwks.REFETCH_METER, "outcome", outcome).count();
+    }
+
+    /** An access token like identity's, signed by {@code key} (a key identity never published). */
+    private static String signed(RSAKey key) throws Exception {
+        Instant now = Instant.now();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(new JOSEObjectType(TestTokens.TYPE)).build(),
+                new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer(TestTokens.ISSUER)
+                        .audience(TestTokens.AUDIENCE).claim("business_id", BUSINESS.toString()).claim("role", "OWNER")
+                        .claim("sid", UUID.randomUUID().toString()).issueTime(Date.from(now))
+                        .expirationTime(Date.from(now.plusSeconds(300))).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
