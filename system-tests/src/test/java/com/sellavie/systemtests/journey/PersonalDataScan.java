@@ -22,13 +22,14 @@ import java.util.Set;
 final class PersonalDataScan {
 
     /**
-     * Columns kept on purpose, each with why. Only the transactional outbox: an event is relayed to
-     * Kafka from the write-ahead log at once, and the row (Avro bytes, which may carry a message's
-     * text) stays for the outbox retention window (24 h by default) so a relay that lost its place can
-     * resume; the retention job then deletes it. Events already on Kafka topics are likewise kept for
-     * the topics' retention and are not rewritten by an erasure (docs/privacy.md).
+     * Tables kept on purpose, each with why. Only the transactional outbox: an event is relayed to
+     * Kafka from the write-ahead log at once, and the row (its key, e.g. ingest's sender id, and its Avro
+     * bytes, which may carry a message's text) stays for the outbox retention window (24 h by default) so
+     * a relay that lost its place can resume; the retention job then deletes it. Events already on Kafka
+     * topics are likewise kept for the topics' retention and are not rewritten by an erasure
+     * (docs/privacy.md).
      */
-    static final Set<String> KEPT_BY_DESIGN = Set.of("outbox.payload");
+    static final Set<String> KEPT_BY_DESIGN = Set.of("outbox");
 
     private static final String COLUMNS = """
             SELECT c.table_schema, c.table_name, c.column_name, c.data_type, c.udt_name
@@ -56,7 +57,7 @@ final class PersonalDataScan {
         this.stack = stack;
     }
 
-    /** Every place in any service's database (except {@link #KEPT_BY_DESIGN}) that holds one of the identifiers. */
+    /** Every place in any service's database (outside {@link #KEPT_BY_DESIGN}) that holds one of the identifiers. */
     List<Finding> find(Collection<String> identifiers) {
         List<Finding> findings = new ArrayList<>();
         for (String service : stack.servicesWithDatabases()) {
@@ -74,7 +75,7 @@ final class PersonalDataScan {
                 lookup.execute("SELECT set_config('sellavie.global_lookup', 'personal-data-scan', false)");
             }
             for (Column column : columns(connection)) {
-                if (KEPT_BY_DESIGN.contains(column.table() + "." + column.name())) {
+                if (KEPT_BY_DESIGN.contains(column.table())) {
                     continue;
                 }
                 for (String identifier : identifiers) {
