@@ -116,6 +116,7 @@ class GatewayApplicationTest {
             "/api/sandbox/messages, ingest",
             "/api/sandbox/conversation, conversation",
             "/api/notifications/unread, notification",
+            "/api/notification-preferences, notification",
             "/webhooks/meta, ingest"})
     void routesEachPublicPrefixToItsService(String path, String service) throws Exception {
         HttpResponse<String> response = get(path);

@@ -13,13 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notifications about a person are deleted with them: alerts naming a contact (by contact id) and new-message
- * previews (by the sender's Meta id, the third part of their reference). A CONTACT request carries no Meta id,
- * so it reaches the contact's alerts; the previews go with a META_USER or BUSINESS request.
+ * previews (by the sender's Meta id, the third part of their reference). A CONTACT request carries no Meta id:
+ * it reaches the previews conversation attributed to the contact (MessageContactsListener sets their
+ * contact id) and every other preview from the same sender on the same channel account.
  */
 @Component
 class NotificationPrivacy implements PrivacyTaskHandler, PrivacyTaskHandler.FindsMetaUsers {
 
     private static final String FROM_SENDER = "kind = 'NEW_MESSAGE' AND split_part(reference, '/', 3) = ?";
+    /** channel/account/sender of a preview's reference: who wrote it, where. */
+    private static final String SENDER_KEY = "split_part(%1$sreference, '/', 1) || '/' || split_part(%1$sreference, "
+            + "'/', 2) || '/' || split_part(%1$sreference, '/', 3)";
+    private static final String OF_CONTACT = "(contact_id = ? OR (kind = 'NEW_MESSAGE' AND " + SENDER_KEY.formatted("")
+            + " IN (SELECT " + SENDER_KEY.formatted("attributed.") + " FROM notifications attributed "
+            + "WHERE attributed.business_id = ? AND attributed.kind = 'NEW_MESSAGE' AND attributed.contact_id = ?)))";
 
     private final JdbcTemplate jdbc;
 
@@ -47,7 +54,7 @@ class NotificationPrivacy implements PrivacyTaskHandler, PrivacyTaskHandler.Find
 
     private static String where(PrivacySubject subject) {
         return "business_id = ? AND " + switch (subject.scope()) {
-            case CONTACT -> "contact_id = ?";
+            case CONTACT -> OF_CONTACT;
             case META_USER -> FROM_SENDER;
             case BUSINESS -> "true";
         };
@@ -55,7 +62,8 @@ class NotificationPrivacy implements PrivacyTaskHandler, PrivacyTaskHandler.Find
 
     private static Object[] args(PrivacySubject subject) {
         return switch (subject.scope()) {
-            case CONTACT -> new Object[] {subject.businessId(), subject.contactId()};
+            case CONTACT -> new Object[] {subject.businessId(), subject.contactId(), subject.businessId(),
+                    subject.contactId()};
             case META_USER -> new Object[] {subject.businessId(), subject.metaUserId()};
             case BUSINESS -> new Object[] {subject.businessId()};
         };

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sellavie.events.conversation.HandoffRequested;
+import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.events.identity.DataErasureRequested;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.notification.HandoffEvents;
 import com.sellavie.notification.InboundMessages;
+import com.sellavie.notification.RelayedEvents;
 import com.sellavie.platform.test.DatabaseTraces;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestKafka;
@@ -83,6 +85,49 @@ class NotificationPrivacyTest {
         await().atMost(PATIENCE).until(() -> answers(request.getRequestId()) == 1);
         assertThat(DatabaseTraces.find(database, sender)).isEmpty();
         assertThat(DatabaseTraces.find(database, text)).containsExactly(Map.entry("notifications", 1));
+    }
+
+    @Test
+    void contactErasureDeletesTheirMessagePreviewsOnceConversationNamedTheContactOfOne() {
+        UUID business = UUID.randomUUID();
+        UUID contact = UUID.randomUUID();
+        String text = "call me on 0803 555 " + UUID.randomUUID();
+        InboundMessageReceived first = InboundMessages.instagramDm(business, text);
+        InboundMessageReceived second = InboundMessageReceived.newBuilder(InboundMessages.instagramDm(business, text))
+                .setSenderExternalId(first.getSenderExternalId()).build();
+        InboundMessageReceived someoneElse = InboundMessageReceived.newBuilder(InboundMessages.instagramDm(business, text))
+                .setSenderExternalId("igsid-someone-else-" + UUID.randomUUID()).build();
+        InboundMessages.publish(first);
+        InboundMessages.publish(second);
+        InboundMessages.publish(someoneElse);
+        await().atMost(PATIENCE).until(() -> DatabaseTraces.find(database, text).getOrDefault("notifications", 0) == 3);
+
+        // conversation recorded the first message as the contact's (the second one's event is still to come)
+        MessageRecorded recorded = recorded(first, contact);
+        RelayedEvents.publish(Topics.CONVERSATION_MESSAGES.name(), recorded.getConversationId().toString(), recorded,
+                business.toString(), 2);
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM notifications WHERE "
+                + "contact_id = ?", Integer.class, contact) == 1);
+
+        DataErasureRequested request = erasure(business, "CONTACT", contact, null);
+        publish(request, 1);
+
+        await().atMost(PATIENCE).until(() -> answers(request.getRequestId()) == 1);
+        assertThat(DatabaseTraces.find(database, first.getSenderExternalId())).isEmpty();
+        assertThat(DatabaseTraces.find(database, text)).containsExactly(Map.entry("notifications", 1));
+        assertThat(DatabaseTraces.find(database, someoneElse.getSenderExternalId()))
+                .containsExactly(Map.entry("notifications", 1));
+    }
+
+    private static MessageRecorded recorded(InboundMessageReceived message, UUID contact) {
+        EventMetadata meta = EventMetadata.startOfJourney(message.getBusinessId(), Instant.now());
+        return MessageRecorded.newBuilder().setEventId(meta.eventId()).setOccurredAt(meta.occurredAt())
+                .setBusinessId(message.getBusinessId()).setCorrelationId(meta.correlationId())
+                .setConversationId(UUID.randomUUID()).setMessageId(UUID.randomUUID()).setContactId(contact)
+                .setDirection("INBOUND").setAuthorType("CUSTOMER").setText(message.getText())
+                .setExternalMessageId(message.getExternalMessageId()).setChannelId(UUID.randomUUID())
+                .setChannelType(message.getChannelType()).setChannelExternalId(message.getChannelExternalId())
+                .setSentAt(message.getSentAt()).build();
     }
 
     /** PrivacyTaskCompleted answers written for the request (the outbox keeps them for the relay). */

@@ -112,6 +112,15 @@ public final class MetaGraphApi implements AutoCloseable {
     }
 
     /**
+     * Meta's user profile API for an Instagram customer ({@code GET /v23.0/<igsid>?fields=name,username,profile_pic}
+     * with the channel's token): what conversation-service fills the contact's name and handle from.
+     */
+    public void instagramUserProfile(String channelToken, String igsid, String name, String username) {
+        answer(channelToken, VERSION_PATH + "/" + igsid, "{\"id\":\"" + igsid + "\",\"name\":\"" + name
+                + "\",\"username\":\"" + username + "\"}");
+    }
+
+    /**
      * Meta's answer to {@code GET /v23.0/me?fields=id,username} with this Instagram Login token: the
      * account it controls, so {@code POST /api/channels} can prove the channel's ownership.
      */

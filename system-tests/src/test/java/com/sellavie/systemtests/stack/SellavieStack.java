@@ -49,11 +49,12 @@ public final class SellavieStack implements AutoCloseable {
     private final LocalMailCatcher mailCatcher;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
+    private final Map<String, TestPostgres.ServiceDatabase> databases;
     private final Thread shutdownHook;
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
             PaymentProviderApis paymentProviders, LocalMailCatcher mailCatcher, String kafkaBootstrap,
-            Map<String, ServiceProcess> services) {
+            Map<String, ServiceProcess> services, Map<String, TestPostgres.ServiceDatabase> databases) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
         this.metaGraphApi = metaGraphApi;
@@ -61,6 +62,7 @@ public final class SellavieStack implements AutoCloseable {
         this.mailCatcher = mailCatcher;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
+        this.databases = databases;
         this.shutdownHook = new Thread(this::killAll, "system-test-services-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -102,6 +104,11 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
         common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
+        // identity fetches each data owner's export part from these (sellavie.privacy.export-urls).
+        common.put("SELLAVIE_CONVERSATION_URL", url(ports.get("conversation")));
+        common.put("SELLAVIE_AI_URL", url(ports.get("ai")));
+        common.put("SELLAVIE_NOTIFICATION_URL", url(ports.get("notification")));
+        common.put("SELLAVIE_INGEST_URL", url(ports.get("ingest")));
         // Emailed links (verification, reset, invitations, alerts) open the console the gateway serves.
         common.put("SELLAVIE_CONSOLE_URL", url(ports.get("gateway")));
         common.put("SELLAVIE_CONSOLE_BASE_URL", url(ports.get("gateway")));
@@ -109,13 +116,16 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_SMTP_PORT", Integer.toString(mail.smtpPort()));
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        Map<String, TestPostgres.ServiceDatabase> databases = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
             deleteEarlierRunsLog(dir.resolve(jar.service() + ".log"));
             Map<String, String> env = new HashMap<>(common);
             env.put("SELLAVIE_" + jar.service().toUpperCase(java.util.Locale.ROOT) + "_PORT",
                     Integer.toString(ports.get(jar.service())));
             if (jar.ownsDatabase()) {
-                env.putAll(databaseEnvironment(infrastructure, jar.service()));
+                TestPostgres.ServiceDatabase db = infrastructure.createServiceDatabase("st_" + jar.service());
+                databases.put(jar.service(), db);
+                env.putAll(databaseEnvironment(db));
             }
             env.putAll(serviceEnvironment(jar, secrets, meta, ports));
             if (jar == ServiceJar.COMMERCE) {
@@ -139,7 +149,7 @@ public final class SellavieStack implements AutoCloseable {
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
         SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, mail, infrastructure.kafkaBootstrap(),
-                services);
+                services, databases);
         try {
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(s -> s.awaitReady(READINESS_TIMEOUT));
@@ -161,8 +171,7 @@ public final class SellavieStack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> databaseEnvironment(Infrastructure infrastructure, String service) {
-        TestPostgres.ServiceDatabase db = infrastructure.createServiceDatabase("st_" + service);
+    private static Map<String, String> databaseEnvironment(TestPostgres.ServiceDatabase db) {
         String serverUrl = db.jdbcUrl().substring(0, db.jdbcUrl().lastIndexOf('/'));
         Map<String, String> env = new HashMap<>();
         env.put("SELLAVIE_DB_URL", serverUrl);
@@ -242,6 +251,31 @@ public final class SellavieStack implements AutoCloseable {
             throw new IllegalArgumentException("No service " + name + " (known: " + services.keySet() + ")");
         }
         return service;
+    }
+
+    /**
+     * The service's own database as its owner role sees it (the role its migrations run as): for a
+     * test that checks what a service keeps, e.g. that an erasure left nothing behind.
+     */
+    public Database database(String service) {
+        TestPostgres.ServiceDatabase db = databases.get(service);
+        if (db == null) {
+            throw new IllegalArgumentException("No database for " + service + " (known: " + databases.keySet() + ")");
+        }
+        return new Database(service, db.jdbcUrl(), db.owner().user(), db.owner().password());
+    }
+
+    /** The services that own a database, in start order. */
+    public List<String> servicesWithDatabases() {
+        return List.copyOf(databases.keySet());
+    }
+
+    /** A service's JDBC URL and its owner role's credentials. */
+    public record Database(String service, String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "Database[" + service + ", " + jdbcUrl + ", " + user + "]";
+        }
     }
 
     public ServiceProcess conversation() {
