@@ -10,6 +10,7 @@ import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.notification.HandoffEvents;
 import com.sellavie.notification.InboundMessages;
 import com.sellavie.notification.RelayedEvents;
+import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.DatabaseTraces;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestKafka;
@@ -106,8 +107,8 @@ class NotificationPrivacyTest {
         MessageRecorded recorded = recorded(first, contact);
         RelayedEvents.publish(Topics.CONVERSATION_MESSAGES.name(), recorded.getConversationId().toString(), recorded,
                 business.toString(), 2);
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM notifications WHERE "
-                + "contact_id = ?", Integer.class, contact) == 1);
+        await().atMost(PATIENCE).until(() -> TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT count(*) FROM notifications WHERE contact_id = ?", Integer.class, contact)) == 1);
 
         DataErasureRequested request = erasure(business, "CONTACT", contact, null);
         publish(request, 1);
