@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The webhook tests' configuration (meta.MetaWebhookIntegrationTest), so this shares their application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab",
+        "sellavie.ops.token=" + OpsClient.TOKEN})
 @IntegrationTest
 class IngestServiceApplicationTest {
 

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * commerce.catalog in (real ProductUpserted / ProductRemoved through the broker and registry), the
  * assistant's catalog out: what replies offer and which skus a CHECKOUT may name.
  */
-@SpringBootTest
+// On a port like the API tests, so it shares their application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IntegrationTest
 class CatalogEventsIntegrationTest {
 

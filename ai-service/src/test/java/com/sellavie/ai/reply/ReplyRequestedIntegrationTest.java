@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ReplyRequested in, ReplyGenerated out, through the real broker, registry and database, with the
  * default (offline) provider chain.
  */
-@SpringBootTest
+// On a port like the API tests, so it shares their application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IntegrationTest
 class ReplyRequestedIntegrationTest {
 

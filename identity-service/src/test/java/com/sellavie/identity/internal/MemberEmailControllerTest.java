@@ -12,15 +12,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** notification-service asking for a member's address over /internal/** with the service token. */
 @IdentityIntegrationTest
-@TestPropertySource(properties = "sellavie.internal.token=" + MemberEmailControllerTest.SERVICE_TOKEN)
 class MemberEmailControllerTest {
 
-    static final String SERVICE_TOKEN = "test-service-token-identity-0123456789";
+    /** The service token test/resources/config/application.yml sets, so this class shares the module's one context. */
+    static final String SERVICE_TOKEN = "test-internal-token-0123456789abcdef";
 
     @LocalServerPort
     int port;

@@ -36,7 +36,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** identity.privacy-requests in notification-service: alerts naming a contact and their message previews go. */
-@SpringBootTest
+// On a port like the module's other integration tests, so it shares their application context.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IntegrationTest
 class NotificationPrivacyTest {
 

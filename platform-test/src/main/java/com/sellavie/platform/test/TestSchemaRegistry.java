@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class TestSchemaRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(TestSchemaRegistry.class);
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    // Ready in ~4 s on a quiet machine; 90 s ran out at a load average of 100 (2 cores shared by several builds),
+    // and every test class sharing that JVM's contexts then failed with it.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static volatile String baseUrl;
 
     private TestSchemaRegistry() {

@@ -30,14 +30,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * account like a DM; the business's own comments and edits are acknowledged and not published; a
  * comment for an account not connected yet is kept and published when it connects.
  */
+// The same configuration as the other webhook tests, so they all share one application context.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sellavie.meta.app-secret=" + MetaCommentIntegrationTest.SECRET, "sellavie.meta.verify-token=tok-c0m",
+        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab",
         "sellavie.ops.token=" + OpsClient.TOKEN})
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetaCommentIntegrationTest {
 
-    static final String SECRET = "it-app-secret-comments-5b1";
+    static final String SECRET = MetaWebhookIntegrationTest.SECRET;
     private static final String INBOUND = Topics.INGEST_INBOUND_MESSAGES.name();
 
     @LocalServerPort

@@ -34,14 +34,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * reactions and WhatsApp interactive replies become rich InboundMessageReceived events; statuses become
  * MessageStatusChanged on {@code ingest.delivery-statuses}, keyed by the conversation.
  */
+// The same configuration as the other webhook tests, so they all share one application context.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sellavie.meta.app-secret=" + MetaContentAndStatusIntegrationTest.SECRET, "sellavie.meta.verify-token=tok-9d2e",
+        "sellavie.meta.app-secret=it-app-secret-3f9c", "sellavie.meta.verify-token=it-verify-token-71ab",
         "sellavie.ops.token=" + OpsClient.TOKEN})
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetaContentAndStatusIntegrationTest {
 
-    static final String SECRET = "it-app-secret-content-77c1";
+    static final String SECRET = MetaWebhookIntegrationTest.SECRET;
     private static final String INBOUND = Topics.INGEST_INBOUND_MESSAGES.name();
     private static final String STATUSES = Topics.INGEST_DELIVERY_STATUSES.name();
 
