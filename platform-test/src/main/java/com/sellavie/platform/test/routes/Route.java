@@ -12,14 +12,18 @@ import org.springframework.web.method.HandlerMethod;
  * @param method  the HTTP method ({@code GET} for a mapping that names none)
  * @param pattern the path pattern as mapped, e.g. {@code /api/channels/{id}}
  * @param handler the controller method
+ * @param consumes the one media type the mapping requires of a request body, or null
  */
-public record Route(String method, String pattern, HandlerMethod handler) {
+public record Route(String method, String pattern, HandlerMethod handler, String consumes) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(?::[^}]*)?}");
 
-    /** How the suite names this route in its failures and how a test names it: {@code "GET /api/x/{id}"}. */
+    /**
+     * How the suite names this route in its failures and how a test names it: {@code "GET /api/x/{id}"}, or
+     * {@code "POST /api/x [text/csv]"} when the mapping requires a body type (two mappings may share a path).
+     */
     public String key() {
-        return method + " " + pattern;
+        return method + " " + pattern + (consumes == null ? "" : " [" + consumes + "]");
     }
 
     /** The path variables' names, in order. */

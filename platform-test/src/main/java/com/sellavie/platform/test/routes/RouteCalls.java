@@ -26,17 +26,17 @@ final class RouteCalls {
     }
 
     /**
-     * Calls {@code method path} with the token (or none) and the JSON body (bodyless methods send none).
+     * Calls {@code method path} with the token (or none) and the body (bodyless methods send none).
      * A stream (server-sent events) is answered by its headers: its body never ends, so it is not read.
      */
-    Answer call(String method, String path, String token, String body, boolean streams) {
+    Answer call(String method, String path, String token, String contentType, String body, boolean streams) {
         boolean sendsBody = !method.equals("GET") && !method.equals("DELETE") && !method.equals("HEAD");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, sendsBody ? HttpRequest.BodyPublishers.ofString(body)
                         : HttpRequest.BodyPublishers.noBody());
         if (sendsBody) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

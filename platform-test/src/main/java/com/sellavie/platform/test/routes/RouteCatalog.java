@@ -36,7 +36,9 @@ final class RouteCatalog {
             // A mapping without a method answers every method; GET is how a client reaches it first.
             methods.add("GET");
         }
-        return info.getPatternValues().stream()
-                .flatMap(pattern -> methods.stream().map(method -> new Route(method, pattern, entry.getValue())));
+        String consumes = info.getConsumesCondition().getConsumableMediaTypes().stream().findFirst()
+                .map(Object::toString).orElse(null);
+        return info.getPatternValues().stream().flatMap(pattern -> methods.stream()
+                .map(method -> new Route(method, pattern, entry.getValue(), consumes)));
     }
 }

@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <li>{@code /api/**}: it carries {@code @PreAuthorize} (method or class) unless the test lists it as
  * public; without a token it answers 401; a member of another business (tenant B) with each role gets 403
  * exactly when the rule refuses that role; otherwise, called with tenant A's ids, 404 without any of A's
- * marker strings in the body, while A itself is answered (not 404) with the same request; a GET without
- * path variables shows B none of A's markers;</li>
+ * marker strings in the body, while A itself is answered (not 404) with the same request; a route without
+ * tenant ids answers an allowed role (not 401, 403 or 500) and shows B none of A's markers;</li>
  * <li>{@code /internal/**}, {@code /ops/**}, {@code /webhooks/**}: refused (401 or 403) without a token and
  * with a member's token;</li>
  * <li>anything else must be listed as public.</li>
@@ -45,6 +45,8 @@ public final class RouteSecuritySuite {
     private final Map<String, String> publicRoutes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> variables = new HashMap<>();
     private final Map<String, String> bodies = new HashMap<>();
+    private final Map<String, String> contentTypes = new HashMap<>();
+    private final Map<String, String> shared = new HashMap<>();
     private final Map<String, String> queries = new HashMap<>();
     private UUID tenantA;
     private Set<String> markers = Set.of();
@@ -83,9 +85,27 @@ public final class RouteSecuritySuite {
         return this;
     }
 
-    /** The JSON body to send to {@code key} ({@code "POST /api/x"}): one the route accepts (default {@code {}}). */
+    /**
+     * A value for path variable {@code name} that names no tenant's resource (e.g. a provider, an enum): routes
+     * whose variables are all such are checked like routes without variables.
+     */
+    public RouteSecuritySuite sharedVariable(String name, Object value) {
+        shared.put(name, String.valueOf(value));
+        return this;
+    }
+
+    /**
+     * The JSON body to send to {@code key} ({@code "POST /api/x"}): one the route accepts (default {@code {}}),
+     * so that a refused role meets the role rule, not body validation (which runs first).
+     */
     public RouteSecuritySuite body(String key, String json) {
-        bodies.put(key, json);
+        return body(key, "application/json", json);
+    }
+
+    /** A body of another type, e.g. {@code multipart/form-data; boundary=...}. */
+    public RouteSecuritySuite body(String key, String contentType, String content) {
+        bodies.put(key, content);
+        contentTypes.put(key, contentType);
         return this;
     }
 
@@ -161,7 +181,7 @@ public final class RouteSecuritySuite {
                 continue;
             }
             anyAllowed = true;
-            if (!route.variables().isEmpty()) {
+            if (tenantScoped(route)) {
                 expect(route, who + " with tenant A's ids", answer, Set.of(404), failures);
             } else if (answer.status() == 401 || answer.status() == 403 || answer.status() == 500) {
                 failures.add(route + ": " + who + " (role allowed) got " + answer.status() + " " + brief(answer));
@@ -169,7 +189,11 @@ public final class RouteSecuritySuite {
             markers.stream().filter(answer.body()::contains).findFirst().ifPresent(marker -> failures.add(
                     route + ": " + who + " saw tenant A's data \"" + marker + "\""));
         }
-        return anyAllowed && !route.variables().isEmpty();
+        return anyAllowed && tenantScoped(route);
+    }
+
+    private boolean tenantScoped(Route route) {
+        return route.variables().stream().anyMatch(name -> !shared.containsKey(name));
     }
 
     private void answersTenantA(Route route, RoleRules rules, List<String> failures) {
@@ -195,7 +219,10 @@ public final class RouteSecuritySuite {
     private RouteCalls.Answer call(Route route, String path, String token) {
         String query = queries.get(route.key());
         String target = query == null ? path : path + "?" + query;
-        return calls.call(route.method(), target, token, bodies.getOrDefault(route.key(), "{}"), streams(route));
+        String contentType = contentTypes.getOrDefault(route.key(),
+                route.consumes() == null ? "application/json" : route.consumes());
+        return calls.call(route.method(), target, token, contentType, bodies.getOrDefault(route.key(), "{}"),
+                streams(route));
     }
 
     /** A server-sent events route: its body never ends, so only its status is read. */
@@ -226,6 +253,9 @@ public final class RouteSecuritySuite {
     }
 
     private String variableFor(Route route, String name) {
+        if (shared.containsKey(name)) {
+            return shared.get(name);
+        }
         return variables.getOrDefault(name, Map.of()).entrySet().stream()
                 .filter(e -> e.getKey().isEmpty() || route.under(e.getKey()))
                 .max(Comparator.comparingInt(e -> e.getKey().length()))
