@@ -23,6 +23,7 @@ class KnowledgeController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     KnowledgeDocument get() {
         return knowledge.current();
     }

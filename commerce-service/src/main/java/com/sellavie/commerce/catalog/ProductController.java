@@ -34,6 +34,7 @@ class ProductController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     List<ProductView> list(@RequestParam(name = "q", required = false) String text,
             @RequestParam(required = false) Boolean active) {
         return catalog.list(text, active);
@@ -47,6 +48,7 @@ class ProductController {
     }
 
     @GetMapping("/{*sku}")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ProductView get(@PathVariable String sku) {
         return ProductView.of(catalog.get(skuOf(sku)));
     }

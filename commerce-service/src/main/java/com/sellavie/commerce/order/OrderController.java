@@ -35,6 +35,7 @@ class OrderController {
 
     /** A JSON array of orders, newest first; header {@value #HAS_MORE} says whether a next page exists. */
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<List<OrderView>> list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String page) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -57,6 +58,7 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     OrderView get(@PathVariable UUID id) {
         return management.get(id);
     }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +29,7 @@ class AttentionController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     List<AttentionMessage> list(@RequestParam(name = "status", required = false) List<String> statuses,
             @RequestParam(defaultValue = "100") int limit) {
         return queries.messages(TenantContext.requireBusinessId(), parse(statuses), Math.clamp(limit, 1, MAX_LIMIT));

@@ -42,12 +42,14 @@ class ChannelController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     List<ChannelView> list() {
         return service.list().stream().map(ChannelView::of).toList();
     }
 
     /** Approved WhatsApp templates (any member: agents send them); [] for other channel types. */
     @GetMapping("/{id}/templates")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     List<MessageTemplate> templates(@PathVariable UUID id) {
         return templates.approved(id);
     }

@@ -63,6 +63,7 @@ class FacebookLoginController {
 
     /** Whether this installation offers Facebook Login (the console shows or explains the button). */
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     Availability availability() {
         return new Availability(login.configured(), login.configured() ? null
                 : FacebookLoginNotConfiguredException.DETAIL);

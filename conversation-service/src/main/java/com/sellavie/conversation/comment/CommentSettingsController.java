@@ -22,6 +22,7 @@ class CommentSettingsController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     @Transactional(readOnly = true)
     public CommentSettings get() {
         return store.find(TenantContext.requireBusinessId());

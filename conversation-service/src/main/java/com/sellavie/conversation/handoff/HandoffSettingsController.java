@@ -22,6 +22,7 @@ class HandoffSettingsController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     @Transactional(readOnly = true)
     public HandoffSettings get() {
         return store.find(TenantContext.requireBusinessId());

@@ -3,6 +3,7 @@ package com.sellavie.conversation.outbound;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.platform.tenancy.TenantContext;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/conversations/{conversationId}/messages/{messageId}")
+@PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
 class UnknownDeliveryController {
 
     private final UnknownDeliveryActions actions;
