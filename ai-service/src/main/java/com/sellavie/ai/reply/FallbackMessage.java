@@ -1,10 +1,7 @@
 package com.sellavie.ai.reply;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import com.sellavie.ai.language.MessageLanguage;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the customer reads when no provider could answer: an apology and the truth (the message went
@@ -19,16 +16,6 @@ final class FallbackMessage {
             + "J'ai transmis votre message à l'équipe.";
 
     private static final Map<String, String> BY_LANGUAGE = Map.of("en", ENGLISH, "fr", FRENCH);
-    private static final Pattern WORDS = Pattern.compile("[^\\p{L}']+");
-    private static final Set<String> FRENCH_WORDS = Set.of("bonjour", "bonsoir", "salut", "merci", "je", "j'ai",
-            "vous", "est", "c'est", "combien", "livraison", "livrez", "avez", "pouvez", "prix", "le", "la", "les",
-            "des", "une", "pour", "avec", "svp", "s'il", "plait", "voudrais", "veux", "oui", "non", "ou", "quand",
-            "comment", "pourquoi", "commande", "commander", "et", "du", "au", "aux", "ca", "qui", "que", "quoi", "mon",
-            "ma", "mes", "votre", "vos", "suis", "tres", "bien", "encore", "dispo", "disponible", "acheter", "taille");
-    private static final Set<String> ENGLISH_WORDS = Set.of("hello", "hi", "hey", "thanks", "thank", "you", "is",
-            "the", "a", "an", "how", "much", "do", "does", "can", "i", "i'd", "i'm", "my", "what", "where", "when",
-            "want", "price", "order", "please", "yes", "no", "and", "to", "of", "for", "with", "are", "have", "ship",
-            "shipping", "deliver", "delivery", "buy", "available", "size", "still", "it", "this", "that");
 
     private FallbackMessage() {
     }
@@ -40,19 +27,6 @@ final class FallbackMessage {
 
     /** {@code fr} or {@code en}: the language the message is most likely in, English when it is unclear. */
     static String language(String text) {
-        if (text == null || text.isBlank()) {
-            return "en";
-        }
-        String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('\u2019', '\''), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        int french = 0;
-        int english = 0;
-        for (String word : WORDS.split(plain)) {
-            french += FRENCH_WORDS.contains(word) ? 1 : 0;
-            english += ENGLISH_WORDS.contains(word) ? 1 : 0;
-        }
-        // Letters English does not use are a strong hint ("où", "ça", "très", "é").
-        french += text.toLowerCase(Locale.ROOT).chars().filter(c -> "éèêàçùûôîœ".indexOf(c) >= 0).count() > 0 ? 1 : 0;
-        return french > english ? "fr" : "en";
+        return MessageLanguage.of(text);
     }
 }

@@ -152,7 +152,8 @@ class ReplyRequestedIntegrationTest {
         // Then the reply greets with the registered name, and the event was applied once
         ReplyGenerated reply = EventRecords.awaitRecords(REPLIES, ReplyGenerated.class,
                 r -> r.getReplyRequestId().equals(request.getEventId()), found -> !found.isEmpty()).getFirst().value();
-        assertThat(reply.getText()).isEqualTo("Hi! Thanks for messaging Ada's Ankara. How can I help you today?");
+        assertThat(reply.getText()).isEqualTo("Hi! Thanks for messaging Ada's Ankara. I'm its automatic assistant: "
+                + "I can pass your message to a person from the team.");
         assertThat(reply.getActions()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,
                 registered.getEventId())).isEqualTo(1);
@@ -175,7 +176,8 @@ class ReplyRequestedIntegrationTest {
 
         // Then the reply greets with the new name; the language and time zone reach the business's context
         assertThat(awaitReply(request).getText())
-                .isEqualTo("Hi! Thanks for messaging Ada Ankara Lagos. How can I help you today?");
+                .isEqualTo("Hi! Thanks for messaging Ada Ankara Lagos. I'm its automatic assistant: "
+                        + "I can pass your message to a person from the team.");
         assertThat(TenantContext.callAs(business, () -> knowledge.load(business)).settings())
                 .isEqualTo(new com.sellavie.ai.knowledge.BusinessKnowledge.Settings("fr", "Africa/Lagos"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM inbox WHERE event_id = ?", Integer.class,

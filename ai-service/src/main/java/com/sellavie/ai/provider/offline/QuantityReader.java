@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How many items a purchase message asks for ("2", "two"), read from the message with the product's
+ * How many items a purchase message asks for ("2", "two", "deux"), read from the message with the product's
  * own name and sku already taken out (so the 001 of {@code LS-001} is not a quantity). A quantity the
  * customer did not give is 1; one that is unclear (several different numbers, "a few", a fraction) or
  * outside 1 to {@value #MAX} is no quantity at all: the assistant asks rather than guesses, since the
@@ -20,11 +20,16 @@ final class QuantityReader {
     static final int MAX = 99;
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d+(?:[.,]\\d+)?)(?!\\p{N})");
-    private static final Map<String, Integer> WORDS = Map.of("one", 1, "two", 2, "three", 3, "four", 4, "five", 5,
-            "six", 6, "seven", 7, "eight", 8, "nine", 9, "ten", 10);
-    private static final Pattern WORD = Pattern.compile("\\b(one|two|three|four|five|six|seven|eight|nine|ten)\\b");
+    // "un"/"une" are left out: they are French's article too ("une chemise" is one shirt anyway, the default).
+    private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4), Map.entry("cinq", 5),
+            Map.entry("sept", 7), Map.entry("huit", 8), Map.entry("neuf", 9), Map.entry("dix", 10));
+    private static final Pattern WORD = Pattern.compile("\\b(" + String.join("|", WORDS.keySet()) + ")\\b");
     private static final Pattern VAGUE = Pattern.compile(
-            "\\b(some|a few|few|several|many|a couple|couple of|lots|a lot|dozens?|multiple|a bunch|a pair)\\b");
+            "\\b(some|a few|few|several|many|a couple|couple of|lots|a lot|dozens?|multiple|a bunch|a pair"
+                    + "|quelques|plusieurs|beaucoup|une paire|des)\\b");
 
     private QuantityReader() {
     }

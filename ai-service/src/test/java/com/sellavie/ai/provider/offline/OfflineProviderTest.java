@@ -8,6 +8,7 @@ import com.sellavie.ai.actiontag.Action;
 import com.sellavie.ai.actiontag.ActionTagParser;
 import com.sellavie.ai.actiontag.ParsedReply;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.Reply;
@@ -40,9 +41,64 @@ class OfflineProviderTest {
     }
 
     @Test
-    void greetsWithTheBusinessNameWhenNothingMatches() {
+    void greetsSayingWhatItIsAndWhatItCanAnswerWhenNothingMatches() {
         assertThat(offline.complete(prompt("hello there")).text())
-                .isEqualTo("Hi! Thanks for messaging Lagos Linen. How can I help you today?");
+                .isEqualTo("Hi! Thanks for messaging Lagos Linen. I'm its automatic assistant: I can help with our "
+                        + "products and prices and delivery, or pass you to a person from the team.");
+    }
+
+    @Test
+    void theGreetingNamesOnlyWhatTheBusinessHasToldIt() {
+        BusinessKnowledge shop = new BusinessKnowledge(UUID.randomUUID(), "Shop",
+                new BusinessKnowledge.Profile(null, "Mon-Sat 9-18", null, "14 days.", null),
+                List.of(new Faq("Sizes", "What sizes?", "S to XL.")), List.of());
+
+        assertThat(parsed("hi", shop).text()).isEqualTo("Hi! Thanks for messaging Shop. I'm its automatic assistant: "
+                + "I can help with returns, opening hours and sizes, or pass you to a person from the team.");
+        assertThat(parsed("bonjour", shop).text()).isEqualTo("Bonjour\u00A0! Merci d'avoir écrit à Shop. Je suis son "
+                + "assistant automatique\u00A0: je peux vous aider pour les retours, les horaires et sizes, ou vous passer "
+                + "une personne de l'équipe.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Do you ship abroad?", "do you do shipping to Abuja", "Is there international shipping?",
+            "can you deliver to Ikeja", "Livrez-vous à Cotonou ?", "Vous faites la livraison ?",
+            "Do you ship?", "when will it be shipped"})
+    void findsTheFaqAnswerWhateverWordTheCustomerChose(String message) {
+        assertThat(parsed(message).text()).isEqualTo("We deliver across Lagos in 2 days, 1500 NGN.");
+    }
+
+    @Test
+    void picksTheFaqEntryThatSharesTheMostWithTheQuestion() {
+        BusinessKnowledge shop = new BusinessKnowledge(UUID.randomUUID(), "Shop", List.of(
+                new Faq("delivery", "Do you deliver?", "Lagos in 2 days."),
+                new Faq("returns", "Can I return an item?", "Within 14 days."),
+                new Faq("sizes", "Which sizes do you have?", "S to XL."),
+                new Faq("international delivery", "Do you ship abroad?", "Ghana and Benin, 7 days.")), List.of());
+
+        assertThat(parsed("do you ship abroad?", shop).text()).isEqualTo("Ghana and Benin, 7 days.");
+        assertThat(parsed("I'd like a refund", shop).text()).isEqualTo("Within 14 days.");
+        assertThat(parsed("what size is it", shop).text()).isEqualTo("S to XL.");
+        assertThat(parsed("do you deliver to Ikeja?", shop).text()).isEqualTo("Lagos in 2 days.");
+        assertThat(parsed("what do you think of the weather", shop).text()).startsWith("Hi! Thanks for messaging Shop.");
+    }
+
+    @Test
+    void answersAFrenchCustomerInFrench() {
+        assertThat(parsed("Bonjour, la linen shirt est disponible ?").text())
+                .isEqualTo("Oui, l'article Linen Shirt est disponible à 25.00 USD. Voulez-vous le commander\u00A0?");
+        assertThat(parsed("je voudrais parler à un conseiller").text())
+                .startsWith("Bien sûr\u00A0! Je vous passe quelqu'un de l'équipe Lagos Linen");
+    }
+
+    @Test
+    void aFrenchPurchaseBecomesACheckoutWithTheQuantityInWords() {
+        ParsedReply reply = parsed("Je voudrais acheter deux linen shirts s'il vous plaît");
+
+        assertThat(reply.actions()).containsExactly(
+                new Action.Checkout(List.of(new Action.Checkout.Item("LINEN-SHIRT-M", 2))));
+        assertThat(reply.text()).isEqualTo("Très bon choix\u00A0! Je prépare votre lien de paiement pour 2 x Linen Shirt\u00A0; "
+                + "il arrivera dans cette conversation dans un instant.");
     }
 
     @Test
@@ -172,7 +228,8 @@ class OfflineProviderTest {
         Prompt prompt = new Prompt("-", List.of(), "is the shirt available?",
                 new BusinessKnowledge(UUID.randomUUID(), BusinessKnowledge.UNKNOWN_NAME, List.of(), List.of()));
 
-        assertThat(offline.complete(prompt).text()).isEqualTo("Hi! Thanks for messaging our shop. How can I help you today?");
+        assertThat(offline.complete(prompt).text()).isEqualTo("Hi! Thanks for messaging our shop. I'm its automatic "
+                + "assistant: I can pass your message to a person from the team.");
     }
 
     private ParsedReply parsed(String message) {

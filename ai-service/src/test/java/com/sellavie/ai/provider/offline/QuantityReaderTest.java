@@ -34,4 +34,14 @@ class QuantityReaderTest {
         assertThat(QuantityReader.read("2.5")).isEqualTo(OptionalInt.empty());
         assertThat(QuantityReader.read("99999999999999")).isEqualTo(OptionalInt.empty());
     }
+
+    @Test
+    void frenchNumberWordsAreQuantitiesAndItsArticleIsNot() {
+        assertThat(QuantityReader.read("je voudrais trois chemises")).hasValue(3);
+        assertThat(QuantityReader.read("dix s'il vous plait")).hasValue(10);
+        assertThat(QuantityReader.read("je prends une chemise")).hasValue(1);
+        assertThat(QuantityReader.read("je voudrais des chemises")).isEqualTo(OptionalInt.empty());
+        assertThat(QuantityReader.read("plusieurs")).isEqualTo(OptionalInt.empty());
+        assertThat(QuantityReader.read("deux ou trois")).isEqualTo(OptionalInt.empty());
+    }
 }
