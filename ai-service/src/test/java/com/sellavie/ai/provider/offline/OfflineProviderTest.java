@@ -91,6 +91,25 @@ class OfflineProviderTest {
                 .startsWith("Bien sûr\u00A0! Je vous passe quelqu'un de l'équipe Lagos Linen");
     }
 
+    /** The catalog `./sellavie up` seeds (infra/local DemoBusiness): similar names, one word apart. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "I'd like 2 linen shirts                 | LINEN-SHIRT-WHT    | 2",
+            "Can I get two linen trousers?           | LINEN-TROUSERS-SND | 2",
+            "I want to buy a linen scarf             | LINEN-SCARF-BLU    | 1",
+            "Je voudrais commander trois linen shirts | LINEN-SHIRT-WHT    | 3"})
+    void aPurchaseFromTheDemoCatalogBecomesAValidCheckout(String message, String sku, int quantity) {
+        BusinessKnowledge demo = new BusinessKnowledge(UUID.randomUUID(), "Linen & Co", List.of(), List.of(
+                new Product("LINEN-SHIRT-WHT", "Linen shirt", null, 4500, "EUR", 40),
+                new Product("LINEN-TROUSERS-SND", "Linen trousers", null, 5900, "EUR", 25),
+                new Product("LINEN-SCARF-BLU", "Linen scarf", null, 1900, "EUR", null)));
+
+        ParsedReply reply = parsed(message, demo);
+
+        assertThat(reply.actions()).containsExactly(new Action.Checkout(List.of(new Action.Checkout.Item(sku, quantity))));
+        assertThat(reply.dropped()).isEmpty();
+    }
+
     @Test
     void aFrenchPurchaseBecomesACheckoutWithTheQuantityInWords() {
         ParsedReply reply = parsed("Je voudrais acheter deux linen shirts s'il vous plaît");
