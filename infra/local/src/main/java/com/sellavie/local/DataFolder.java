@@ -37,6 +37,11 @@ record DataFolder(Path root) {
         return root.resolve("registry");
     }
 
+    /** The running stack's processes, for ./sellavie status (written by the launcher). */
+    Path runState() {
+        return root.resolve("run.json");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

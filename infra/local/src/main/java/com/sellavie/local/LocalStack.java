@@ -67,7 +67,7 @@ final class LocalStack {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.putAll(infrastructure.serviceEnvironment(service.database()));
                 return env;
-            });
+            }, data.runState(), infrastructure.kafkaBootstrap());
             services.startAndAwait(List.of(SellavieService.IDENTITY));
             services.startAndAwait(SellavieService.BEHIND_IDENTITY);
             services.startAndAwait(List.of(SellavieService.GATEWAY));

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code ./sellavie}: {@code up}, {@code demo-dm [--channel c] "text"}, {@code reset}, the operator
- * commands {@code dlt} and {@code unroutable}, {@code help}.
+ * Entry point of {@code ./sellavie}: {@code up}, {@code status}, {@code demo-dm [--channel c] "text"}, {@code reset},
+ * the operator commands {@code dlt} and {@code unroutable}, {@code help} ({@code logs} and {@code test} are the
+ * script's own).
  */
 public final class LocalStackCommand {
 
@@ -44,6 +45,7 @@ public final class LocalStackCommand {
                 yield reset(data);
             }
             case "dlt", "unroutable" -> ops(data, environment, command, List.of(args).subList(1, args.length));
+            case "status" -> status(data);
             case "help", "-h", "--help" -> help();
             default -> {
                 console.error("Unknown command '{}'. Run ./sellavie help.", command);
@@ -108,6 +110,21 @@ public final class LocalStackCommand {
                 .run(command, args);
     }
 
+    private static int status(DataFolder data) {
+        if (!isRunning(data)) {
+            console.error("Sellavie is not running on {}: start it with ./sellavie up.", data.root());
+            return 1;
+        }
+        Optional<RunState> state = RunState.readFrom(data.runState());
+        if (state.isEmpty()) {
+            console.error("Sellavie is starting on {}: its services are not started yet; retry in a moment.",
+                    data.root());
+            return 1;
+        }
+        new StackStatus(console::info).print(state.get(), java.time.Instant.now());
+        return 0;
+    }
+
     /** Whether a stack holds the data folder's lock (a crashed one does not: the lock dies with it). */
     static boolean isRunning(DataFolder data) {
         if (!Files.exists(data.lockFile())) {
@@ -153,6 +170,12 @@ public final class LocalStackCommand {
                                      channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl;
                                      --comment: a comment on a post instead (answered privately when Settings →
                                      Comments says so)
+                  status             each service process (pid, up for, restarts, health), the relay leader of each
+                                     service and the consumer lag of each group
+                  logs <service>     follow a service's log (identity, ingest, conversation, ai, commerce,
+                                     notification, gateway, kafka, registry), across its restarts
+                  test               run every test exactly as CI does (.ci/run: console build and tests, browser,
+                                     ./mvnw -B verify)
                   reset              delete the data folder (refused while the stack runs)
                   dlt list [<topic>]                      dead letters of every consumed topic, or one topic's records
                   dlt replay <topic> [--since <instant>]  replay a topic's dead letters (only those since an ISO instant)

@@ -38,6 +38,12 @@ final class ManagedProcess {
      */
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
             Path workingDirectory, Path logFile) {
+        return start(name, command, environment, workingDirectory, logFile, false);
+    }
+
+    /** As above; {@code appendToLog}: keep what the log file holds (a restart after a crash keeps the crash). */
+    static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+            Path workingDirectory, Path logFile, boolean appendToLog) {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             full.add(SETSID.toString());
@@ -46,7 +52,8 @@ final class ManagedProcess {
         ProcessBuilder builder = new ProcessBuilder(full)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
+                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
         try {
@@ -76,6 +83,11 @@ final class ManagedProcess {
 
     int exitValue() {
         return process.exitValue();
+    }
+
+    /** Blocks until the process ends; its exit code. */
+    int waitFor() throws InterruptedException {
+        return process.waitFor();
     }
 
     ProcessHandle handle() {

@@ -28,7 +28,12 @@ record SellavieService(String name, String module, int port, String database) {
     static final int GATEWAY_MANAGEMENT_PORT = 8089;
 
     String readinessUrl() {
+        return healthUrl() + "/readiness";
+    }
+
+    /** Every health component (database, Kafka, the relay's role and leader) with details. */
+    String healthUrl() {
         int managementPort = this.equals(GATEWAY) ? GATEWAY_MANAGEMENT_PORT : port;
-        return "http://localhost:" + managementPort + "/actuator/health/readiness";
+        return "http://localhost:" + managementPort + "/actuator/health";
     }
 }

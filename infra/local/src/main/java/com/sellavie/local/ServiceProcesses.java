@@ -14,7 +14,11 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts services as their own JVMs, reports each one's readiness, and stops them newest first. */
+/**
+ * Starts services as their own JVMs, reports each one's readiness, restarts one that dies (with a growing
+ * pause, {@link SupervisedProcess}), keeps {@link RunState} current for {@code ./sellavie status}, and stops
+ * them newest first.
+ */
 final class ServiceProcesses implements AutoCloseable {
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
@@ -23,29 +27,38 @@ final class ServiceProcesses implements AutoCloseable {
     private final Installation installation;
     private final Path logs;
     private final Function<SellavieService, Map<String, String>> environment;
+    private final Path runState;
+    private final String kafkaBootstrap;
     /** Processes by start stage (one stage per {@link #startAndAwait} call). */
-    private final List<List<ManagedProcess>> stages = Collections.synchronizedList(new ArrayList<>());
+    private final List<List<SupervisedProcess>> stages = Collections.synchronizedList(new ArrayList<>());
+    private final Map<SupervisedProcess, SellavieService> servicesByProcess = new java.util.concurrent.ConcurrentHashMap<>();
 
-    ServiceProcesses(Installation installation, Path logs, Function<SellavieService, Map<String, String>> environment) {
+    ServiceProcesses(Installation installation, Path logs, Function<SellavieService, Map<String, String>> environment,
+            Path runState, String kafkaBootstrap) {
         this.installation = installation;
         this.logs = logs;
         this.environment = environment;
+        this.runState = runState;
+        this.kafkaBootstrap = kafkaBootstrap;
     }
 
     /** Starts the given services together and waits until every one is ready. */
     void startAndAwait(List<SellavieService> services) {
         long begun = System.nanoTime();
-        List<ManagedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+        List<SupervisedProcess> processes = Collections.synchronizedList(new ArrayList<>());
         stages.add(processes);
         for (SellavieService service : services) {
             console.info("  {} starting…", pad(service.name()));
-            processes.add(start(service));
+            SupervisedProcess process = supervise(service);
+            servicesByProcess.put(process, service);
+            processes.add(process.start());
         }
+        writeRunState();
         try (ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> readiness = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
                 SellavieService service = services.get(i);
-                ManagedProcess process = processes.get(i);
+                ManagedProcess process = processes.get(i).current();
                 readiness.add(waiting.submit(() -> {
                     Readiness.await(service.name(), service.readinessUrl(), process::isAlive, STARTUP_TIMEOUT,
                             process.logFile().toString());
@@ -64,14 +77,53 @@ final class ServiceProcesses implements AutoCloseable {
         }
     }
 
-    private ManagedProcess start(SellavieService service) {
+    private SupervisedProcess supervise(SellavieService service) {
         List<String> command = List.of(ManagedProcess.javaBinary(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie",
                 "-jar", installation.serviceJar(service.module()).toString());
-        ManagedProcess process = ManagedProcess.start(service.name(), command, environment.apply(service),
-                installation.repositoryRoot(), logs.resolve(service.name() + ".log"));
-        return process;
+        Path log = logs.resolve(service.name() + ".log");
+        java.util.concurrent.atomic.AtomicBoolean firstRun = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return new SupervisedProcess(service.name(),
+                // A fresh log for each ./sellavie up; a restart appends, so the crash stays readable above it.
+                () -> ManagedProcess.start(service.name(), command, environment.apply(service),
+                        installation.repositoryRoot(), log, !firstRun.getAndSet(false)),
+                restarted -> awaitAfterRestart(service, restarted),
+                SupervisedProcess.FIRST_PAUSE, SupervisedProcess.LONGEST_PAUSE, java.time.Clock.systemUTC());
+    }
+
+    private void awaitAfterRestart(SellavieService service, SupervisedProcess restarted) {
+        writeRunState();
+        ManagedProcess process = restarted.current();
+        long begun = System.nanoTime();
+        try {
+            Readiness.await(service.name(), service.readinessUrl(), process::isAlive, STARTUP_TIMEOUT,
+                    process.logFile().toString());
+            console.info("  {} ready again in {} (restart {})", pad(service.name()), Elapsed.since(begun),
+                    restarted.restarts());
+        } catch (RuntimeException e) {
+            console.warn("  {} not ready after its restart: {}", pad(service.name()), e.getMessage());
+        }
+    }
+
+    /** The state ./sellavie status reads; a failure to write it is logged, never fatal to the stack. */
+    private void writeRunState() {
+        List<RunState.Instance> instances = new ArrayList<>();
+        synchronized (stages) {
+            for (List<SupervisedProcess> stage : stages) {
+                for (SupervisedProcess process : List.copyOf(stage)) {
+                    SellavieService service = servicesByProcess.get(process);
+                    instances.add(new RunState.Instance(service.name(), service.port(), service.healthUrl(),
+                            process.current().handle().pid(), process.restarts(), String.valueOf(process.startedAt()),
+                            process.current().logFile().toString()));
+                }
+            }
+        }
+        try {
+            new RunState(kafkaBootstrap, instances).writeTo(runState);
+        } catch (RuntimeException e) {
+            console.warn("Could not record the running services for ./sellavie status: {}", e.getMessage());
+        }
     }
 
     static String pad(String name) {
@@ -81,17 +133,17 @@ final class ServiceProcesses implements AutoCloseable {
     /** Stops the stages in reverse (the gateway first, identity last), each stage's services together. */
     @Override
     public void close() {
-        List<List<ManagedProcess>> newestFirst;
+        List<List<SupervisedProcess>> newestFirst;
         synchronized (stages) {
             newestFirst = new ArrayList<>(stages);
             stages.clear();
         }
         Collections.reverse(newestFirst);
-        for (List<ManagedProcess> stage : newestFirst) {
-            List<ManagedProcess> running = List.copyOf(stage);
+        for (List<SupervisedProcess> stage : newestFirst) {
+            List<SupervisedProcess> running = List.copyOf(stage);
             try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (ManagedProcess process : running) {
-                    if (process.isAlive()) {
+                for (SupervisedProcess process : running) {
+                    if (process.current().isAlive()) {
                         console.info("  stopping {}", process.name());
                     }
                     stopping.submit(() -> process.stop(Duration.ofSeconds(20)));

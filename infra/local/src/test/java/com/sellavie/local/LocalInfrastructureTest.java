@@ -78,6 +78,7 @@ class LocalInfrastructureTest {
                 Map.of())) {
             assertServiceRoleConnectsAndIsNotSuperuser(infrastructure, "sellavie_conversation");
             assertRoundTripThroughKafka(infrastructure.kafkaBootstrap());
+            assertStatusReportsConsumerLag(infrastructure.kafkaBootstrap());
             assertCompactedTopicsAreCompacted(infrastructure.kafkaBootstrap());
             registerSchema(infrastructure.registryUrl());
             assertThat(subjects(infrastructure.registryUrl())).contains(SUBJECT);
@@ -129,6 +130,18 @@ class LocalInfrastructureTest {
             assertThat(role.next()).isTrue();
             return List.of(role.getBoolean(1), role.getBoolean(2), role.getBoolean(3));
         }
+    }
+
+    /** ./sellavie status's lag: the round trip's group committed 1 of 3 records, so 2 are behind. */
+    private static void assertStatusReportsConsumerLag(String bootstrap) throws Exception {
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("conversation.messages", "key-1", "later 1")).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>("conversation.messages", "key-1", "later 2")).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(StackStatus.consumerLag(bootstrap)).containsEntry("launcher-test", 2L);
     }
 
     private static void assertRoundTripThroughKafka(String bootstrap) {
