@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -107,10 +108,7 @@ class NodeDecoderTest {
 
     /** What the relay does with an outbox row: the serializer's bytes, keyed by aggregate, with its headers. */
     private static void publish(Topic topic, SpecificRecord event, String key) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties config = producerConfig();
         EventMetadata metadata = EventMetadata.of(event);
         RecordHeaders headers = new RecordHeaders();
         header(headers, EventHeaders.EVENT_ID, metadata.eventId().toString());
@@ -132,18 +130,52 @@ class NodeDecoderTest {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aRecordNotInTheWireFormatStopsTheDecoderNamingItsPosition() throws Exception {
+        // Given a record that is not Confluent-framed Avro (magic byte 1)
+        String topic = "test.catalog-garbage-" + UUID.randomUUID();
+        Properties config = producerConfig();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, 0, "k", new byte[] {1, 0, 0, 0, 7, 2, 4})).get(30, TimeUnit.SECONDS);
+        }
+
+        // When the decoder reads it
+        NodeRun run = runDecoder(1, List.of(topic));
+
+        // Then it stops with exit code 1, naming the record and what is wrong, and prints nothing for it
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isEqualTo(1);
+        assertThat(run.stderr()).contains(topic + "-0@0").contains("not the Confluent wire format");
+        assertThat(run.stdout()).isEmpty();
+    }
+
     /** Runs decode.js until it has printed {@code count} records; topic name to the record it printed. */
     private static Map<String, JsonNode> decodeWithNode(int count, Topic... topics) throws IOException, InterruptedException {
         List<String> names = new ArrayList<>();
         for (Topic topic : topics) {
             names.add(topic.name());
         }
+        NodeRun run = runDecoder(count, names);
+        assertThat(run.exitCode()).as("decode.js exit; stderr: %s", run.stderr()).isZero();
+        Map<String, JsonNode> byTopic = new HashMap<>();
+        for (String line : run.stdout().lines().toList()) {
+            JsonNode record = JSON.readTree(line);
+            byTopic.put(record.path("topic").asText(), record);
+        }
+        assertThat(byTopic).as("records decode.js printed").containsOnlyKeys(names);
+        return byTopic;
+    }
+
+    private record NodeRun(int exitCode, String stdout, String stderr) {
+    }
+
+    private static NodeRun runDecoder(int count, List<String> topics) throws IOException, InterruptedException {
         Path stdout = LOGS.resolve("decode.out");
         Path stderr = LOGS.resolve("decode.err");
         Process node = new ProcessBuilder("node", "decode.js",
                 "--brokers", TestKafka.bootstrapServers(),
                 "--registry", TestSchemaRegistry.confluentApiUrl(),
-                "--topic", String.join(",", names),
+                "--topic", String.join(",", topics),
                 "--max", Integer.toString(count),
                 "--timeout-ms", "60000")
                 .directory(DECODER.toFile())
@@ -153,14 +185,15 @@ class NodeDecoderTest {
             node.destroyForcibly();
         }
         assertThat(exited).as("decode.js finished; stderr: %s", Files.readString(stderr)).isTrue();
-        assertThat(node.exitValue()).as("decode.js exit; stderr: %s", Files.readString(stderr)).isZero();
-        Map<String, JsonNode> byTopic = new HashMap<>();
-        for (String line : Files.readAllLines(stdout)) {
-            JsonNode record = JSON.readTree(line);
-            byTopic.put(record.path("topic").asText(), record);
-        }
-        assertThat(byTopic).as("records decode.js printed").containsOnlyKeys(names);
-        return byTopic;
+        return new NodeRun(node.exitValue(), Files.readString(stdout), Files.readString(stderr));
+    }
+
+    private static Properties producerConfig() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return config;
     }
 
     private static boolean installed(String module) throws IOException {
