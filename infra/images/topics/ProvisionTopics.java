@@ -15,13 +15,13 @@ import org.apache.kafka.common.config.TopicConfig;
  * Compose's one-shot topic provisioning: every topic com.sellavie.schemas.Topics declares, with its
  * dead-letter topic, created before a service starts (as the local stack's EventTopics does), so
  * compacted topics are compacted from the first record. Idempotent: existing topics are left alone.
- * Environment: KAFKA_BOOTSTRAP, TOPIC_PARTITIONS (12), TOPIC_REPLICATION_FACTOR (1).
+ * Environment: KAFKA_BOOTSTRAP, TOPIC_PARTITIONS (Topics.PARTITIONS), TOPIC_REPLICATION_FACTOR (1).
  */
 public final class ProvisionTopics {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = env("KAFKA_BOOTSTRAP", "kafka:9092");
-        int partitions = Integer.parseInt(env("TOPIC_PARTITIONS", "12"));
+        int partitions = Integer.parseInt(env("TOPIC_PARTITIONS", String.valueOf(Topics.PARTITIONS)));
         short replication = Short.parseShort(env("TOPIC_REPLICATION_FACTOR", "1"));
         List<NewTopic> declared = new ArrayList<>();
         for (Topic topic : Topics.ALL) {

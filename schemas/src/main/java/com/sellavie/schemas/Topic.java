@@ -21,6 +21,11 @@ public record Topic(String name, String keyDescription, boolean compacted,
         return name + ".dlt";
     }
 
+    /** Kafka's {@code cleanup.policy}: {@code compact} keeps the latest record per key, {@code delete} ages records out. */
+    public String cleanupPolicy() {
+        return compacted ? "compact" : "delete";
+    }
+
     public boolean carries(Class<? extends SpecificRecord> type) {
         return valueTypes.contains(type);
     }

@@ -47,6 +47,12 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class Topics {
 
+    /**
+     * Partitions of every topic and of its dead-letter topic, as the local stack and compose create them:
+     * the ceiling of one consumer group's parallelism.
+     */
+    public static final int PARTITIONS = 12;
+
     public static final Topic INGEST_INBOUND_MESSAGES = new Topic("ingest.inbound-messages",
             "conversation key: channel external id + sender external id", false,
             List.of(InboundMessageReceived.class));

@@ -19,7 +19,7 @@ import org.apache.kafka.common.config.TopicConfig;
  */
 final class EventTopics {
 
-    static final int PARTITIONS = 12;
+    static final int PARTITIONS = Topics.PARTITIONS;
 
     private EventTopics() {
     }

@@ -1,5 +1,6 @@
 package com.sellavie.platform.relay;
 
+import com.sellavie.schemas.EventHeaders;
 import java.util.Properties;
 
 /**
@@ -10,10 +11,10 @@ import java.util.Properties;
  */
 final class DebeziumOutboxConfig {
 
-    static final String EVENT_ID_HEADER = "eventId";
-    static final String EVENT_TYPE_HEADER = "eventType";
-    static final String BUSINESS_ID_HEADER = "businessId";
-    static final String TRACEPARENT_HEADER = "traceparent";
+    static final String EVENT_ID_HEADER = EventHeaders.EVENT_ID;
+    static final String EVENT_TYPE_HEADER = EventHeaders.EVENT_TYPE;
+    static final String BUSINESS_ID_HEADER = EventHeaders.BUSINESS_ID;
+    static final String TRACEPARENT_HEADER = EventHeaders.TRACEPARENT;
     /** The outbox row's created_at, for the relay's checkpoint only: never forwarded to Kafka. */
     static final String CREATED_AT_HEADER = "sellavieCreatedAt";
 

@@ -1,5 +1,6 @@
 package com.sellavie.platform.relay;
 
+import com.sellavie.schemas.EventHeaders;
 import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import java.nio.ByteBuffer;
@@ -35,9 +36,8 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
 
     private static final Logger log = LoggerFactory.getLogger(KafkaForwarder.class);
 
-    /** Only the headers the design names; Debezium's own {@code __debezium.context.*} and {@code id} stay behind. */
-    static final Set<String> HEADERS = Set.of(DebeziumOutboxConfig.EVENT_ID_HEADER, DebeziumOutboxConfig.EVENT_TYPE_HEADER,
-            DebeziumOutboxConfig.BUSINESS_ID_HEADER, DebeziumOutboxConfig.TRACEPARENT_HEADER);
+    /** Only the headers the event catalog names; Debezium's own {@code __debezium.context.*} and {@code id} stay behind. */
+    static final Set<String> HEADERS = Set.copyOf(EventHeaders.names());
 
     private final Producer<String, byte[]> producer;
     private final RelayStatus status;
