@@ -15,11 +15,6 @@ env_file=${1:?usage: infra/k8s/secrets.sh <env file made by infra/compose/init-e
 command -v kubectl >/dev/null || { echo "secrets.sh: kubectl is not installed" >&2; exit 1; }
 
 value() { sed -n "s/^$1=//p" "$env_file" | tail -1; }
-required() {
-  local v; v=$(value "$1")
-  [ -n "$v" ] || { echo "secrets.sh: $1 is empty in $env_file" >&2; exit 1; }
-  printf '%s' "$v"
-}
 
 secrets_dir=$(value SELLAVIE_SECRETS_DIR)
 secrets_dir=${secrets_dir:-./infra/compose/secrets}
@@ -39,12 +34,20 @@ secret() {
 }
 # put <file> <value>: writes a value for secret().
 put() { printf '%s' "$2" > "$work/$1"; }
+# required <file> <variable>: the variable's value for secret(); an empty one stops the script (not in a
+# command substitution, whose failure set -e would not see).
+required() {
+  local v
+  v=$(value "$2")
+  [ -n "$v" ] || { echo "secrets.sh: $2 is empty in $env_file" >&2; exit 1; }
+  put "$1" "$v"
+}
 
-put internal-token "$(required SELLAVIE_INTERNAL_TOKEN)"
-put ops-token "$(required SELLAVIE_OPS_TOKEN)"
-put meta-app-secret "$(required SELLAVIE_META_APP_SECRET)"
-put meta-verify-token "$(required SELLAVIE_META_VERIFY_TOKEN)"
-put email-link-keyset "$(required SELLAVIE_EMAIL_LINK_KEYSET)"
+required internal-token SELLAVIE_INTERNAL_TOKEN
+required ops-token SELLAVIE_OPS_TOKEN
+required meta-app-secret SELLAVIE_META_APP_SECRET
+required meta-verify-token SELLAVIE_META_VERIFY_TOKEN
+required email-link-keyset SELLAVIE_EMAIL_LINK_KEYSET
 secret sellavie-shared "internal-token=$work/internal-token" "ops-token=$work/ops-token" \
   "meta-app-secret=$work/meta-app-secret" "meta-verify-token=$work/meta-verify-token" \
   "email-link-keyset=$work/email-link-keyset"
@@ -54,7 +57,7 @@ for entry in identity-service:IDENTITY webhook-ingest-service:INGEST conversatio
              ai-service:AI commerce-service:COMMERCE notification-service:NOTIFICATION; do
   IFS=: read -r service db <<< "$entry"
   for kind in owner app relay; do
-    put "$service-$kind" "$(required "SELLAVIE_${db}_DB_${kind^^}_PASSWORD")"
+    required "$service-$kind" "SELLAVIE_${db}_DB_${kind^^}_PASSWORD"
   done
   secret "$service-db" "owner-password=$work/$service-owner" "app-password=$work/$service-app" \
     "relay-password=$work/$service-relay"
@@ -86,7 +89,7 @@ optional_secret sellavie-smtp username=SELLAVIE_SMTP_USERNAME password=SELLAVIE_
 
 # The registry's database role: CloudNativePG's bootstrap reads a basic-auth Secret.
 put registry-user sellavie_registry
-put registry-password "$(required SELLAVIE_REGISTRY_DB_PASSWORD)"
+required registry-password SELLAVIE_REGISTRY_DB_PASSWORD
 echo "---"
 kubectl create secret generic sellavie-registry-db --type=kubernetes.io/basic-auth \
   "--from-file=username=$work/registry-user" "--from-file=password=$work/registry-password" --dry-run=client -o yaml
