@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,21 @@ class ManifestParsingTest {
             assertThat(resource.getMetadata().getName()).as("a name").isNotBlank();
             assertThat(resource.getApiVersion() + "/" + resource.getKind()).as("a kind the cluster serves").isNotBlank();
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void anOverlayPutsEverythingInOneNamespaceAndCommitsNoSecret(Path overlay) {
+        RenderedManifests rendered = RenderedManifests.of(overlay);
+
+        assertThat(rendered.resources()).as("%s: every resource in the overlay's namespace", rendered.name())
+                .map(resource -> resource.getMetadata().getNamespace()).doesNotContainNull().containsOnly(
+                        rendered.resources().getFirst().getMetadata().getNamespace());
+        assertThat(rendered.all(Secret.class)).as("%s: Secrets come from secrets.sh, never from git", rendered.name()).isEmpty();
+    }
+
+    static List<Path> overlays() {
+        return RenderedManifests.overlays();
     }
 
     @Test
