@@ -12,11 +12,16 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +62,22 @@ class ServiceWorkloadsTest {
             Probe startup = container.getStartupProbe();
             assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
                     .as("%s %s start-up allowance in seconds", rendered.name(), service).isGreaterThanOrEqualTo(540);
+        }
+    }
+
+    @Test
+    void everyImageOfTheOverlaysAndExamplesIsOneBuildImagesTags() {
+        List<RenderedManifests> all = new ArrayList<>(overlays().stream().map(RenderedManifests::of).toList());
+        all.add(RenderedManifests.examples());
+
+        for (RenderedManifests rendered : all) {
+            Stream.of(rendered.all(Deployment.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
+                            rendered.all(StatefulSet.class).stream().map(d -> d.getSpec().getTemplate().getSpec()),
+                            rendered.all(Job.class).stream().map(d -> d.getSpec().getTemplate().getSpec()))
+                    .flatMap(pods -> pods)
+                    .flatMap(pod -> pod.getContainers().stream())
+                    .forEach(container -> assertThat(IMAGES.tags()).as("%s: %s's image", rendered.name(), container.getName())
+                            .contains(container.getImage()));
         }
     }
 
