@@ -3,14 +3,17 @@
 # files docker-compose uses (infra/compose/init-env.sh generates every password, token, key and keyset).
 # Nothing is sent to a cluster and nothing secret is written outside a private temporary folder.
 #
-#   infra/compose/init-env.sh                      # once: .env and infra/compose/secrets/ (keep a backup)
-#   infra/k8s/secrets.sh .env | kubectl apply -n sellavie -f -
-#   infra/k8s/secrets.sh .env | kubectl apply -n sellavie-data -f -   # for examples/ (database roles, registry)
+#   infra/compose/init-env.sh                           # once: .env and infra/compose/secrets/ (keep a backup)
+#   infra/k8s/secrets.sh .env | kubectl apply -n sellavie -f -             # the services' Secrets
+#   infra/k8s/secrets.sh .env data | kubectl apply -n sellavie-data -f -   # examples/: database roles, registry
 #
-# Needs kubectl (client only: --dry-run=client).
+# `data` prints only the database passwords (each service's roles and the registry's): the dependencies'
+# namespace gets no token, keyset or signing key. Needs kubectl (client only: --dry-run=client).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-env_file=${1:?usage: infra/k8s/secrets.sh <env file made by infra/compose/init-env.sh>}
+env_file=${1:?usage: infra/k8s/secrets.sh <env file made by infra/compose/init-env.sh> [app|data]}
+target=${2:-app}
+case "$target" in app|data) ;; *) echo "secrets.sh: '$target' is neither app nor data" >&2; exit 1 ;; esac
 [ -f "$env_file" ] || { echo "secrets.sh: no $env_file (run infra/compose/init-env.sh $env_file)" >&2; exit 1; }
 command -v kubectl >/dev/null || { echo "secrets.sh: kubectl is not installed" >&2; exit 1; }
 
@@ -43,14 +46,16 @@ required() {
   put "$1" "$v"
 }
 
-required internal-token SELLAVIE_INTERNAL_TOKEN
-required ops-token SELLAVIE_OPS_TOKEN
-required meta-app-secret SELLAVIE_META_APP_SECRET
-required meta-verify-token SELLAVIE_META_VERIFY_TOKEN
-required email-link-keyset SELLAVIE_EMAIL_LINK_KEYSET
-secret sellavie-shared "internal-token=$work/internal-token" "ops-token=$work/ops-token" \
-  "meta-app-secret=$work/meta-app-secret" "meta-verify-token=$work/meta-verify-token" \
-  "email-link-keyset=$work/email-link-keyset"
+if [ "$target" = app ]; then
+  required internal-token SELLAVIE_INTERNAL_TOKEN
+  required ops-token SELLAVIE_OPS_TOKEN
+  required meta-app-secret SELLAVIE_META_APP_SECRET
+  required meta-verify-token SELLAVIE_META_VERIFY_TOKEN
+  required email-link-keyset SELLAVIE_EMAIL_LINK_KEYSET
+  secret sellavie-shared "internal-token=$work/internal-token" "ops-token=$work/ops-token" \
+    "meta-app-secret=$work/meta-app-secret" "meta-verify-token=$work/meta-verify-token" \
+    "email-link-keyset=$work/email-link-keyset"
+fi
 
 # Each service's database roles (examples/postgres' Job creates them with the same passwords).
 for entry in identity-service:IDENTITY webhook-ingest-service:INGEST conversation-service:CONVERSATION \
@@ -62,6 +67,16 @@ for entry in identity-service:IDENTITY webhook-ingest-service:INGEST conversatio
   secret "$service-db" "owner-password=$work/$service-owner" "app-password=$work/$service-app" \
     "relay-password=$work/$service-relay"
 done
+
+if [ "$target" = data ]; then
+  # The registry's database role: CloudNativePG's bootstrap reads a basic-auth Secret.
+  put registry-user sellavie_registry
+  required registry-password SELLAVIE_REGISTRY_DB_PASSWORD
+  echo "---"
+  kubectl create secret generic sellavie-registry-db --type=kubernetes.io/basic-auth \
+    "--from-file=username=$work/registry-user" "--from-file=password=$work/registry-password" --dry-run=client -o yaml
+  exit 0
+fi
 
 # Keys and keysets that are files (mounted at /run/secrets/sellavie).
 for file in jwt-signing-key.pem identity-keyset.json conversation-keyset.json commerce-keyset.json; do
@@ -87,9 +102,3 @@ optional_secret() { # <secret name> <key>=<variable>...
 optional_secret sellavie-ai-providers groq-api-key=SELLAVIE_AI_GROQ_API_KEY openai-api-key=SELLAVIE_AI_OPENAI_API_KEY
 optional_secret sellavie-smtp username=SELLAVIE_SMTP_USERNAME password=SELLAVIE_SMTP_PASSWORD
 
-# The registry's database role: CloudNativePG's bootstrap reads a basic-auth Secret.
-put registry-user sellavie_registry
-required registry-password SELLAVIE_REGISTRY_DB_PASSWORD
-echo "---"
-kubectl create secret generic sellavie-registry-db --type=kubernetes.io/basic-auth \
-  "--from-file=username=$work/registry-user" "--from-file=password=$work/registry-password" --dry-run=client -o yaml

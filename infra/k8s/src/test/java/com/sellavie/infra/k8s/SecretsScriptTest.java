@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +41,15 @@ class SecretsScriptTest {
     @Test
     void everySecretAPodNeedsIsMadeWithTheValuesOfTheEnvFile() throws IOException {
         Map<String, String> env = testEnvironment();
-        Map<String, Secret> secrets = runScript(env);
+        Map<String, Secret> app = runScript(env, "app");
+        Map<String, Secret> data = runScript(env, "data");
 
-        List<RenderedManifests> all = new ArrayList<>(RenderedManifests.overlays().stream().map(RenderedManifests::of).toList());
-        all.add(RenderedManifests.examples());
-        for (RenderedManifests rendered : all) {
+        Map<RenderedManifests, Map<String, Secret>> namespaces = new LinkedHashMap<>();
+        RenderedManifests.overlays().forEach(overlay -> namespaces.put(RenderedManifests.of(overlay), app));
+        namespaces.put(RenderedManifests.examples(), data);
+        for (var namespace : namespaces.entrySet()) {
+            RenderedManifests rendered = namespace.getKey();
+            Map<String, Secret> secrets = namespace.getValue();
             for (PodSpec pod : pods(rendered)) {
                 for (Container container : pod.getContainers()) {
                     for (EnvVar variable : container.getEnv()) {
@@ -70,11 +73,20 @@ class SecretsScriptTest {
             }
         }
         // Each service's database passwords: the services' and the role Job's variables name them differently.
-        assertThat(decode(secrets.get("conversation-service-db"), "relay-password"))
-                .isEqualTo(env.get("SELLAVIE_CONVERSATION_DB_RELAY_PASSWORD"));
-        assertThat(decode(secrets.get("identity-service-keys"), "jwt-signing-key.pem")).isEqualTo("test signing key");
-        assertThat(secrets.get("sellavie-registry-db").getType()).isEqualTo("kubernetes.io/basic-auth");
-        assertThat(decode(secrets.get("sellavie-registry-db"), "username")).isEqualTo("sellavie_registry");
+        assertThat(decode(app.get("conversation-service-db"), "relay-password"))
+                .isEqualTo(env.get("SELLAVIE_CONVERSATION_DB_RELAY_PASSWORD"))
+                .isEqualTo(decode(data.get("conversation-service-db"), "relay-password"));
+        assertThat(decode(app.get("identity-service-keys"), "jwt-signing-key.pem")).isEqualTo("test signing key");
+        assertThat(data.get("sellavie-registry-db").getType()).isEqualTo("kubernetes.io/basic-auth");
+        assertThat(decode(data.get("sellavie-registry-db"), "username")).isEqualTo("sellavie_registry");
+    }
+
+    @Test
+    void theDependenciesNamespaceGetsDatabasePasswordsOnly() throws IOException {
+        Map<String, Secret> data = runScript(testEnvironment(), "data");
+
+        assertThat(data.keySet()).allMatch(name -> name.endsWith("-db"))
+                .contains("identity-service-db", "notification-service-db", "sellavie-registry-db");
     }
 
     @Test
@@ -82,7 +94,7 @@ class SecretsScriptTest {
         Map<String, String> env = testEnvironment();
         env.put("SELLAVIE_OPS_TOKEN", "");
 
-        assertThatThrownBy(() -> runScript(env)).hasMessageContaining("SELLAVIE_OPS_TOKEN is empty");
+        assertThatThrownBy(() -> runScript(env, "app")).hasMessageContaining("SELLAVIE_OPS_TOKEN is empty");
     }
 
     @Test
@@ -90,7 +102,7 @@ class SecretsScriptTest {
         Map<String, String> env = testEnvironment();
         env.put("SELLAVIE_AI_OPENAI_API_KEY", "");
 
-        Map<String, Secret> secrets = runScript(env);
+        Map<String, Secret> secrets = runScript(env, "app");
 
         assertThat(secrets.get("sellavie-ai-providers").getData()).containsOnlyKeys("groq-api-key");
         assertThat(secrets).doesNotContainKey("sellavie-smtp");
@@ -144,12 +156,12 @@ class SecretsScriptTest {
         return env;
     }
 
-    private Map<String, Secret> runScript(Map<String, String> env) throws IOException {
+    private Map<String, Secret> runScript(Map<String, String> env, String target) throws IOException {
         Path envFile = work.resolve("test.env");
         StringBuilder text = new StringBuilder();
         env.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         Files.writeString(envFile, text);
-        String yaml = Kubectl.run(List.of("bash", Repository.k8s().resolve("secrets.sh").toString(), envFile.toString()),
+        String yaml = Kubectl.run(List.of("bash", Repository.k8s().resolve("secrets.sh").toString(), envFile.toString(), target),
                 work, Map.of());
         Map<String, Secret> secrets = new LinkedHashMap<>();
         RenderedManifests.documents(yaml).stream().map(StrictKubernetesModel::parse).forEach(resource -> {
