@@ -162,7 +162,12 @@ class ServiceWorkloadsTest {
                         assertThat(metric.getResource().getName()).isEqualTo("cpu"));
                 assertThat(hpa.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(hpa.getSpec().getMaxReplicas());
                 assertThat(hpa.getSpec().getMaxReplicas()).as("12 partitions per topic are the ceiling").isLessThanOrEqualTo(12);
+                assertThat(deployment.getSpec().getReplicas()).as("%s %s: an apply resets replicas to the autoscaler's floor",
+                        rendered.name(), service).isEqualTo(hpa.getSpec().getMinReplicas());
             });
+            scaledObjects.forEach(scaledObject -> assertThat(scaledObject.getAdditionalProperties().get("spec"))
+                    .as("%s %s: an apply resets replicas to KEDA's floor", rendered.name(), service)
+                    .extracting("minReplicaCount").isEqualTo(deployment.getSpec().getReplicas()));
         }
     }
 
