@@ -35,6 +35,8 @@ final class StackStatus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(3);
+    /** The lag of a group that has not committed an offset yet (it has consumed nothing). */
+    static final long NOTHING_COMMITTED = -1;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Consumer<String> out;
@@ -59,9 +61,10 @@ final class StackStatus {
         try {
             Map<String, Long> lags = consumerLag(state.kafkaBootstrap());
             if (lags.isEmpty()) {
-                out.accept("  no consumer group has committed an offset yet");
+                out.accept("  no consumer group yet");
             }
-            lags.forEach((group, lag) -> out.accept(String.format("  %-40s %d", group, lag)));
+            lags.forEach((group, lag) -> out.accept(String.format("  %-40s %s", group,
+                    lag == NOTHING_COMMITTED ? "nothing consumed yet" : lag)));
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             out.accept("  the broker at " + state.kafkaBootstrap() + " did not answer: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -115,7 +118,7 @@ final class StackStatus {
         }
     }
 
-    /** Per group: the sum over its partitions of (end offset - committed offset). */
+    /** Per group: the sum over its partitions of (end offset - committed offset); {@link #NOTHING_COMMITTED}. */
     static Map<String, Long> consumerLag(String bootstrap)
             throws ExecutionException, InterruptedException, TimeoutException {
         Properties config = new Properties();
@@ -139,6 +142,7 @@ final class StackStatus {
                     }
                 });
                 if (latest.isEmpty()) {
+                    lags.put(group, NOTHING_COMMITTED);
                     continue;
                 }
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
