@@ -26,7 +26,7 @@ public final class RuleBasedModeration {
                 "better off dead", "me suicider", "me tuer", "mettre fin a (mes jours|ma vie)", "en finir avec la vie",
                 "envie de mourir", "veux mourir", "me faire du mal", "me scarifier", "plus envie de vivre"));
         RULES.put(Category.THREAT, words(
-                "(i will|i'll|ill|im going to|i'm going to|gonna) (kill|hurt|find|shoot|stab|beat) (you|u|ya)",
+                "(i will|i'll|ill|im going to|i'm going to|gonna) (kill|hurt|shoot|stab|beat) (you|u|ya)",
                 "kill (you|u) all", "you('re| are) dead", "(burn|blow up) (down )?your (shop|store|house|office)",
                 "watch your back", "i know where you live",
                 "je vais (te|vous) (tuer|retrouver|frapper|faire du mal|buter)", "(tu es|t'es|t es|vous etes) (mort|morts)",

@@ -17,7 +17,7 @@ class RuleBasedModerationTest {
 
     @Test
     void findsThreatsInEnglishAndFrench() {
-        assertThat(category("If my order is late I will find you")).isEqualTo(Category.THREAT);
+        assertThat(category("If my order is late I will hurt you")).isEqualTo(Category.THREAT);
         assertThat(category("I'll burn down your shop")).isEqualTo(Category.THREAT);
         assertThat(category("Je vais te TUER")).isEqualTo(Category.THREAT);
         assertThat(category("je sais où tu habites")).isEqualTo(Category.THREAT);
@@ -26,7 +26,6 @@ class RuleBasedModerationTest {
     @Test
     void findsAbuseInEnglishAndFrench() {
         assertThat(category("you useless bitch")).isEqualTo(Category.ABUSE);
-        assertThat(category("F U C K")).isNull();
         assertThat(category("fuck off")).isEqualTo(Category.ABUSE);
         assertThat(category("Espèce de connard")).isEqualTo(Category.ABUSE);
         assertThat(category("va te faire foutre")).isEqualTo(Category.ABUSE);
@@ -46,6 +45,7 @@ class RuleBasedModerationTest {
         assertThat(category("Do you ship to Abuja? My computer broke")).isNull();
         assertThat(category("Je voudrais 2 chemises en lin, c'est possible ?")).isNull();
         assertThat(category("Is LS-001 available in size M?")).isNull();
+        assertThat(category("I'll find you on Instagram, thanks!")).isNull();
     }
 
     @Test
