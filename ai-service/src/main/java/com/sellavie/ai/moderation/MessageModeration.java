@@ -32,6 +32,10 @@ public class MessageModeration {
     }
 
     public ModerationVerdict check(String message) {
+        if (message == null || message.isBlank()) {
+            // A photo or a sticker: nothing to judge, and nothing to send to a moderation API.
+            return ModerationVerdict.clean(RuleBasedModeration.SOURCE);
+        }
         ModerationVerdict verdict = openai.map(api -> orRules(api, message)).orElseGet(() -> RuleBasedModeration.check(message));
         if (verdict.flagged()) {
             meters.counter("sellavie.ai.moderation.flagged", "category", verdict.category().label(),

@@ -93,6 +93,13 @@ class OpenAiModerationTest {
     }
 
     @Test
+    void aMessageWithoutTextIsNotSentToTheApi() {
+        assertThat(moderation("openai", "offline").check(" ").flagged()).isFalse();
+        assertThat(moderation("openai", "offline").check(null).flagged()).isFalse();
+        assertThat(openai.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void autoUsesTheRulesWhenOpenAiIsNotInTheChain() {
         assertThat(moderation("auto", "offline").check("I will kill you").source()).isEqualTo("rules");
         assertThat(openai.getAllServeEvents()).isEmpty();
