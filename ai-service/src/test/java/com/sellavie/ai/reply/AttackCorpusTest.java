@@ -229,7 +229,7 @@ class AttackCorpusTest {
         return field.equals("none") ? Set.of() : Set.of(field.split(","));
     }
 
-    /** {@code \\uXXXX} -> the character; {@code {x N:text}} -> text N times. */
+    /** {@code \\uHHHH (four hex digits)} -> the character; {@code {x N:text}} -> text N times. */
     static String unescape(String field) {
         Matcher repeat = Pattern.compile("\\{x (\\d+):(.*?)}").matcher(field);
         StringBuilder expanded = new StringBuilder();
