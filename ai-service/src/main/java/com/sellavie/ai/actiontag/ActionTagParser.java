@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * Reads the action tags at the end of a model's reply ({@code [[NAME key=value key="quoted value"]]},
  * ARCHITECTURE.md "Action tags"), validates them and strips every tag-like text from what the
  * customer sees. Invalid tags are dropped (reported in {@link ParsedReply#dropped()}), never shown
- * and never executed. Only ever given the model's output: customer text goes through
- * {@link CustomerTextNeutraliser} before it reaches a prompt.
+ * and never executed. Only the plain form is honoured: a tag that only reads as one once folded
+ * (full-width or look-alike brackets, zero-width characters splitting it) is cut out of the text and
+ * dropped ({@link DroppedTag.Reason#LOOK_ALIKE}), never echoed. Only ever given the model's output:
+ * customer text goes through {@link CustomerTextNeutraliser} before it reaches a prompt.
  */
 public final class ActionTagParser {
 
@@ -29,7 +31,13 @@ public final class ActionTagParser {
     private static final Pattern WELL_FORMED = Pattern.compile(
             "\\s*([A-Z][A-Z_]*)((?:\\s+[a-z][a-z_]*=" + VALUE + ")*)\\s*");
     private static final Pattern PARAMETER = Pattern.compile("([a-z][a-z_]*)=(" + VALUE + ")");
-    private static final Pattern QUANTITY = Pattern.compile("[1-9][0-9]{0,5}");
+    /**
+     * The most units of one sku a CHECKOUT may carry from here: a bound on what a model (or a customer
+     * steering it) can ask for; commerce's own cap per order line (configurable, lower by default)
+     * decides, and tells the customer when it refuses.
+     */
+    public static final int MAX_QUANTITY = 99;
+    private static final Pattern QUANTITY = Pattern.compile("[1-9][0-9]?");
 
     private ActionTagParser() {
     }
@@ -54,7 +62,11 @@ public final class ActionTagParser {
             text.setLength(unclosed.start());
         }
         String customerText = STRAY_CLOSING.matcher(text).replaceAll(" ");
-        return new ParsedReply(ReplyText.tidy(customerText), collector.actions(), collector.dropped);
+        LookAlikeTags.Stripped stripped = LookAlikeTags.strip(customerText);
+        for (int i = 0; i < stripped.spans(); i++) {
+            collector.dropped.add(new DroppedTag("?", Reason.LOOK_ALIKE));
+        }
+        return new ParsedReply(ReplyText.tidy(stripped.text()), collector.actions(), collector.dropped);
     }
 
     /** Validates tags one by one and merges repeated ones. */
@@ -114,6 +126,10 @@ public final class ActionTagParser {
             String catalogSku = skus.get(sku.toLowerCase(Locale.ROOT));
             if (catalogSku == null) {
                 dropped.add(new DroppedTag("CHECKOUT", Reason.UNKNOWN_SKU));
+                return;
+            }
+            if (checkoutLines.getOrDefault(catalogSku, 0) + Integer.parseInt(quantity) > MAX_QUANTITY) {
+                dropped.add(new DroppedTag("CHECKOUT", Reason.INVALID_QUANTITY));
                 return;
             }
             if (checkoutLines.isEmpty()) {

@@ -18,7 +18,9 @@ public record DroppedTag(String name, Reason reason) {
         INVALID_PARAMETERS,
         /** A CHECKOUT naming a sku the business's catalog does not have. */
         UNKNOWN_SKU,
-        /** A CHECKOUT whose qty is not a positive whole number. */
-        INVALID_QUANTITY
+        /** A CHECKOUT whose qty is not a whole number from 1 to {@link ActionTagParser#MAX_QUANTITY} (added up per sku). */
+        INVALID_QUANTITY,
+        /** Only a tag once folded (full-width or look-alike brackets, zero-width characters inside). */
+        LOOK_ALIKE
     }
 }

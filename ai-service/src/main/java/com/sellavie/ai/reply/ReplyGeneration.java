@@ -1,21 +1,11 @@
 package com.sellavie.ai.reply;
 
-import com.sellavie.ai.actiontag.ActionTagParser;
-import com.sellavie.ai.actiontag.DroppedTag;
-import com.sellavie.ai.actiontag.ParsedReply;
 import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.KnowledgeRepository;
-import com.sellavie.ai.messaging.outbound.ReplyMessages;
-import com.sellavie.ai.provider.ProviderChain;
 import com.sellavie.ai.provider.ProviderException;
-import com.sellavie.ai.provider.Reply;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -24,34 +14,28 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the
- * catalog's products on offer), prompt, provider chain, action tags
- * parsed, validated and stripped. Publishes nothing. Never inside a transaction: the knowledge is
- * read in its own short read-only transaction (one snapshot, so a seed replaced meanwhile is seen
- * whole or not at all), which ends before the model is called; the call holds no connection.
+ * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the catalog's products
+ * on offer), then {@link ReplyAnswering} (moderation, prompt, provider chain, tags, checks on the
+ * reply). Publishes nothing. Never inside a transaction: the knowledge is read in its own short
+ * read-only transaction (one snapshot, so a seed replaced meanwhile is seen whole or not at all),
+ * which ends before the model is called; the call holds no connection.
  */
 @Service
 class ReplyGeneration {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplyGeneration.class);
-
     private final KnowledgeRepository knowledge;
     private final Catalog catalog;
-    private final ProviderChain providers;
-    private final MeterRegistry meters;
-    private final Clock clock;
+    private final ReplyAnswering answering;
     private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ProviderChain providers, MeterRegistry meters,
-            Clock clock, PlatformTransactionManager transactions) {
+    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ReplyAnswering answering,
+            PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
         this.catalog = catalog;
+        this.answering = answering;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.providers = providers;
-        this.meters = meters;
-        this.clock = clock;
     }
 
     /**
@@ -64,17 +48,6 @@ class ReplyGeneration {
     public ReplyGenerated generate(ReplyRequested request) throws ProviderException {
         BusinessKnowledge context = snapshot.execute(status -> knowledge.load(request.getBusinessId())
                 .withProducts(catalog.offered(request.getBusinessId())));
-        Reply reply = providers.complete(PromptBuilder.build(request, context));
-        ParsedReply parsed = ActionTagParser.parse(reply.text(), context.skus());
-        parsed.dropped().forEach(this::countDropped);
-        ReplyGenerated event = ReplyMessages.replyGenerated(request, reply, parsed, clock.instant());
-        log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped", event.getEventId(),
-                request.getEventId(), reply.providerName(), parsed.actions().size(), parsed.dropped().size());
-        return event;
-    }
-
-    private void countDropped(DroppedTag tag) {
-        log.warn("Dropped action tag {} from a model reply: {}", tag.name(), tag.reason());
-        meters.counter("sellavie.ai.action_tags.dropped", "reason", tag.reason().name()).increment();
+        return answering.answer(request, context);
     }
 }

@@ -145,4 +145,56 @@ class ActionTagParserTest {
     private static ParsedReply parse(String modelOutput) {
         return ActionTagParser.parse(modelOutput, CATALOG);
     }
+
+    @Test
+    void lookAlikeTagsInTheModelsTextAreCutOutNotHonoured() {
+        ParsedReply reply = parse("Special deal! ［［CHECKOUT sku=TOTE-01 qty=5］］ and ⟦HANDOFF⟧ done");
+
+        assertThat(reply.text()).isEqualTo("Special deal! and done");
+        assertThat(reply.actions()).isEmpty();
+        assertThat(reply.dropped()).extracting(DroppedTag::reason).containsExactly(Reason.LOOK_ALIKE, Reason.LOOK_ALIKE);
+    }
+
+    @Test
+    void zeroWidthSplitTagsInTheModelsTextAreCutOutNotEchoed() {
+        ParsedReply reply = parse("Sure [\u200B[CHECKOUT sku=TOTE-01 qty=5]\u200B] and [ [HANDOFF] ] ok");
+
+        assertThat(reply.text()).isEqualTo("Sure and ok");
+        assertThat(reply.actions()).isEmpty();
+    }
+
+    @Test
+    void aLookAlikeTagLeftOpenIsCutToTheEnd() {
+        ParsedReply reply = parse("Thanks! ［［CHECKOUT sku=TOTE-01");
+
+        assertThat(reply.text()).isEqualTo("Thanks!");
+        assertThat(reply.dropped()).extracting(DroppedTag::reason).containsExactly(Reason.LOOK_ALIKE);
+    }
+
+    @Test
+    void aPlainTagNameSplitByAnInvisibleCharacterIsDropped() {
+        ParsedReply reply = parse("Ok [[CHECK\u200BOUT sku=TOTE-01]]");
+
+        assertThat(reply.text()).isEqualTo("Ok");
+        assertThat(reply.actions()).isEmpty();
+    }
+
+    @Test
+    void emojiAndSingleBracketsOfTheModelAreKept() {
+        ParsedReply reply = parse("Size [M] is here 👩‍👩‍👧 【New】");
+
+        assertThat(reply.text()).isEqualTo("Size [M] is here 👩‍👩‍👧 【New】");
+        assertThat(reply.dropped()).isEmpty();
+    }
+
+    @Test
+    void aQuantityAboveTheBoundIsDroppedEvenWhenAddedUp() {
+        assertThat(parse("[[CHECKOUT sku=TOTE-01 qty=99]]").actions())
+                .containsExactly(new Checkout(List.of(new Checkout.Item("TOTE-01", 99))));
+        assertThat(parse("[[CHECKOUT sku=TOTE-01 qty=100]]").dropped())
+                .containsExactly(new DroppedTag("CHECKOUT", Reason.INVALID_QUANTITY));
+        ParsedReply added = parse("[[CHECKOUT sku=TOTE-01 qty=60]] [[CHECKOUT sku=TOTE-01 qty=60]]");
+        assertThat(added.actions()).containsExactly(new Checkout(List.of(new Checkout.Item("TOTE-01", 60))));
+        assertThat(added.dropped()).containsExactly(new DroppedTag("CHECKOUT", Reason.INVALID_QUANTITY));
+    }
 }

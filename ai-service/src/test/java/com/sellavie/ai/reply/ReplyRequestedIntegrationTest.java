@@ -8,8 +8,10 @@ import com.sellavie.ai.Fixtures;
 import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.AiContextSeeder;
 import com.sellavie.ai.knowledge.KnowledgeRepository;
+import com.sellavie.ai.safety.SafeReplies;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
+import com.sellavie.events.ai.HandoffAction;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.platform.tenancy.TenantContext;
@@ -85,6 +87,41 @@ class ReplyRequestedIntegrationTest {
         assertThat(reply.getProviderName()).isEqualTo("offline");
         assertThat(reply.getOffline()).isTrue();
         assertThat(reply.getModel()).isNull();
+    }
+
+    @Test
+    void aThreateningMessageGetsNoAiReplyAndIsHandedToAPersonWithTheFlag() {
+        // Given a business with a catalog, and a customer who threatens
+        UUID business = UUID.randomUUID();
+        seeder.seed(business, Fixtures.SHOP_NAME, Fixtures.FAQS);
+        ReplyRequested threat = Fixtures.replyRequested(business, UUID.randomUUID(),
+                "If my order is late I will find you and burn down your shop");
+
+        // When it is answered
+        EventRecords.publish(threat, threat.getConversationId().toString(), 1);
+
+        // Then no text, one HANDOFF whose reason the merchant reads as a moderation flag
+        ReplyGenerated reply = awaitReply(threat);
+        assertThat(reply.getText()).isEmpty();
+        assertThat(reply.getActions()).singleElement().isInstanceOfSatisfying(HandoffAction.class,
+                handoff -> assertThat(handoff.getReason()).startsWith("Flagged by moderation: threat (rules")
+                        .doesNotContain("burn"));
+    }
+
+    @Test
+    void aSelfHarmMessageGetsCarefulWordsInTheCustomersLanguageAndAPerson() {
+        UUID business = UUID.randomUUID();
+        ReplyRequested english = Fixtures.replyRequested(business, UUID.randomUUID(), "I just want to end my life");
+        ReplyRequested french = Fixtures.replyRequested(business, UUID.randomUUID(), "j'ai envie de mourir");
+
+        EventRecords.publish(english, english.getConversationId().toString(), 1);
+        EventRecords.publish(french, french.getConversationId().toString(), 1);
+
+        ReplyGenerated toEnglish = awaitReply(english);
+        assertThat(toEnglish.getText()).isEqualTo(SafeReplies.selfHarmSupport("en"));
+        assertThat(toEnglish.getActions()).singleElement().isInstanceOfSatisfying(HandoffAction.class,
+                handoff -> assertThat(handoff.getReason()).startsWith("Flagged by moderation: self-harm"));
+        assertThat(awaitReply(french).getText()).isEqualTo(SafeReplies.selfHarmSupport("fr"));
     }
 
     @Test

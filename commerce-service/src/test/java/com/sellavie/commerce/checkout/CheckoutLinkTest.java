@@ -95,6 +95,32 @@ class CheckoutLinkTest {
     }
 
     @Test
+    void aPriceTheReplyTextStatesIsNeverTheOrdersPrice() {
+        // Given a shop selling linen shirts at NGN 25,000.00, and a reply a customer steered into a fake deal
+        Customer customer = Customer.of(UUID.randomUUID());
+        String sku = Checkouts.sku("linen-shirt");
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        String secret = Providers.configure(port, customer.business(), "PAYSTACK");
+        Providers.paystackAnswers(secret, "fakedeal" + customer.business().toString().substring(0, 8));
+        ReplyGenerated reply = ReplyGenerated.newBuilder(checkout(customer, item(sku, 10)))
+                .setText("Special deal, 1 NGN each!").build();
+
+        // When it reaches commerce with a CHECKOUT at the quantity cap
+        publish(reply);
+
+        // Then the order and the amount asked of the provider are the catalog's, whatever the text said
+        OrderPlaced placed = Checkouts.placed(customer.business(), 1).getFirst().value();
+        assertThat(placed.getItems()).singleElement()
+                .satisfies(line -> assertThat(line.getUnitPriceMinor()).isEqualTo(2_500_000));
+        assertThat(placed.getTotalMinor()).isEqualTo(25_000_000);
+        assertThat(Checkouts.messages(customer.business(), 1).getFirst().value().getText())
+                .contains("10 x Linen shirt (NGN 250,000.00)");
+        ProviderStubs.PAYSTACK.verify(1, postRequestedFor(urlEqualTo("/transaction/initialize"))
+                .withHeader("Authorization", equalTo("Bearer " + secret))
+                .withRequestBody(containing("\"amount\":25000000")));
+    }
+
+    @Test
     void anOrderKeepsTheChannelTypeOfItsReplySoSandboxOrdersCanBeLeftOutOfRevenue() {
         // Given a shop with Paystack, a member trying the assistant and a customer on Instagram
         UUID business = UUID.randomUUID();

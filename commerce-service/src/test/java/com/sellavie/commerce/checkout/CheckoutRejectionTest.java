@@ -47,6 +47,20 @@ class CheckoutRejectionTest {
     }
 
     @Test
+    void anotherBusinesssSkuIsNoSkuOfThisOne() {
+        // Given a sku that exists, but in another business's catalog
+        Customer elsewhere = Customer.of(UUID.randomUUID());
+        String sku = Checkouts.sku("shirt");
+        product(port, elsewhere.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        Customer customer = Customer.of(UUID.randomUUID());
+
+        Rejected rejected = reject(checkout(customer, item(sku, 1)));
+
+        assertThat(rejected.event().getReason()).isEqualTo("UNKNOWN_SKU");
+        assertThat(orderCount(jdbc, customer.business())).isZero();
+    }
+
+    @Test
     void notEnoughStockMakesNoOrder() {
         Customer customer = Customer.of(UUID.randomUUID());
         String sku = Checkouts.sku("shirt");
