@@ -28,6 +28,7 @@ class BusinessProfileController {
     }
 
     @GetMapping("/api/business")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<?> profile(@AuthenticationPrincipal Jwt token) {
         UUID businessId = businessId(token);
         return editing.profile(businessId).<ResponseEntity<?>>map(profile -> ok(businessId, profile))

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class MeController {
     }
 
     @GetMapping("/api/me")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<?> me(@AuthenticationPrincipal Jwt token) {
         UUID userId = UUID.fromString(token.getClaimAsString(SellavieClaims.USER_ID));
         return TenantContext.currentBusinessId().flatMap(businessId -> accounts.member(userId, businessId))

@@ -6,7 +6,7 @@ import com.sellavie.platform.tenancy.SellavieClaims;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,17 +32,16 @@ class BusinessSecurityController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<SecurityPolicy> get(@AuthenticationPrincipal Jwt token) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new SecurityPolicy(policy.required(businessId(token))));
     }
 
+    /** Only the owner sets the business's policy (others: the chain's 403 problem JSON). */
     @PutMapping
+    @PreAuthorize("hasRole('OWNER')")
     ResponseEntity<SecurityPolicy> put(@RequestBody(required = false) SecurityPolicy body, @AuthenticationPrincipal Jwt token) {
-        // Only the owner sets the business's policy; answered by the chain's 403 problem JSON.
-        if (!SellavieClaims.Role.OWNER.name().equals(token.getClaimAsString(SellavieClaims.ROLE))) {
-            throw new AccessDeniedException("Only the owner sets the business's security policy");
-        }
         if (body == null || body.requireTwoFactor() == null) {
             throw new MissingFieldException("requireTwoFactor");
         }

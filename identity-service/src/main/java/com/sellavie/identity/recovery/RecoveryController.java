@@ -6,6 +6,7 @@ import com.sellavie.platform.tenancy.SellavieClaims;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +38,7 @@ class RecoveryController {
     }
 
     @PostMapping("/email-verification/resend")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<Void> resend(@AuthenticationPrincipal Jwt token) {
         verification.resend(UUID.fromString(token.getSubject()),
                 UUID.fromString(token.getClaimAsString(SellavieClaims.BUSINESS_ID)));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -56,6 +57,7 @@ class SessionController {
     }
 
     @GetMapping("/sessions")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<SessionList> sessions(@AuthenticationPrincipal Jwt token) {
         Optional<UUID> current = sessionId(token);
         List<SessionList.Item> items = management.active(userId(token), businessId(token)).stream()
@@ -67,6 +69,7 @@ class SessionController {
     }
 
     @DeleteMapping("/sessions/{id}")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<Void> revoke(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
         UUID sessionId = parse(id).orElseThrow(SessionExceptions.SessionNotFoundException::new);
         management.revoke(sessionId, userId(token), businessId(token));

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * refresh cookie). Not a member of the target (or an unknown id) -> 404.
  */
 @RestController
+@PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
 class BusinessSwitchController {
 
     private final Members members;

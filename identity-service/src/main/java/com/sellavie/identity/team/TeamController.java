@@ -43,6 +43,7 @@ class TeamController {
     }
 
     @GetMapping("/api/members")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<MemberList> members(@AuthenticationPrincipal Jwt token) {
         Team.Actor actor = actor(token);
         List<MemberList.Item> items = team.members(actor.businessId()).stream()
@@ -62,6 +63,7 @@ class TeamController {
 
     /** Removing a member (OWNER/ADMIN), or leaving (anyone, their own id). */
     @DeleteMapping("/api/members/{userId}")
+    @PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
     ResponseEntity<Void> remove(@PathVariable String userId, @AuthenticationPrincipal Jwt token) {
         team.remove(actor(token), id(userId, "Member not found"));
         return ResponseEntity.noContent().build();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
@@ -16,9 +17,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The console's notification feed. The business is the access token's; other tenants' rows do not exist here. */
+/**
+ * The console's notification feed, for every member of the business (any role). The business is the access
+ * token's; other tenants' rows do not exist here.
+ */
 @RestController
 @RequestMapping("/api/notifications")
+@PreAuthorize("hasAnyRole('OWNER', 'ADMIN', 'AGENT')")
 class NotificationsController {
 
     static final int DEFAULT_LIMIT = 20;

@@ -36,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * <li>anything else must be listed as public.</li>
  * </ul>
  * A path variable without a fixture fails the suite, naming the route. All findings are reported at once.
+ * Tokens are forged by {@link TestTokens} (a fresh tenant B per route) unless the test hands the suite tokens the
+ * service issued itself ({@link #issuedTokens}): identity-service accepts no other.
  */
 public final class RouteSecuritySuite {
 
@@ -53,6 +55,8 @@ public final class RouteSecuritySuite {
     private final Map<String, String> queries = new HashMap<>();
     private UUID tenantA;
     private Set<String> markers = Set.of();
+    private Map<String, String> issuedA;
+    private Map<String, String> issuedB;
 
     private RouteSecuritySuite(ApplicationContext context, int port) {
         this.context = context;
@@ -74,6 +78,24 @@ public final class RouteSecuritySuite {
     public RouteSecuritySuite tenantA(UUID businessId, String... markerStrings) {
         this.tenantA = businessId;
         this.markers = Set.of(markerStrings);
+        return this;
+    }
+
+    /**
+     * Real members' tokens, by role ({@code OWNER}, {@code ADMIN}, {@code AGENT}), for a service that accepts only
+     * tokens it issued: tenant A's members (their business is the one named by {@link #tenantA}) and the members
+     * of one other business, tenant B. The suite's calls must not end these sessions (give bodies that do not).
+     */
+    public RouteSecuritySuite issuedTokens(Map<String, String> tenantATokens, Map<String, String> tenantBTokens) {
+        for (Map<String, String> tokens : List.of(tenantATokens, tenantBTokens)) {
+            List<String> missing = RoleRules.ROLES.stream().filter(role -> !tokens.containsKey(role)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("No token for " + missing + ": give one per role "
+                        + RoleRules.ROLES);
+            }
+        }
+        this.issuedA = Map.copyOf(tenantATokens);
+        this.issuedB = Map.copyOf(tenantBTokens);
         return this;
     }
 
@@ -168,7 +190,7 @@ public final class RouteSecuritySuite {
         routes.stream().filter(route -> route.under("/api") && route.variables().isEmpty()
                 && !publicRoutes.containsKey(route.key()) && !streams(route)).findFirst()
                 .ifPresent(route -> Awaitility.await().atMost(Duration.ofSeconds(90)).until(
-                        () -> call(route, route.pattern(), token(UUID.randomUUID(), "OWNER")).status(),
+                        () -> call(route, route.pattern(), tokenOfB(UUID.randomUUID(), "OWNER")).status(),
                         status -> status != 500));
     }
 
@@ -191,7 +213,7 @@ public final class RouteSecuritySuite {
         boolean anyAllowed = false;
         for (String role : RoleRules.ROLES) {
             String who = "tenant B's " + role;
-            RouteCalls.Answer answer = call(route, path, token(tenantB, role));
+            RouteCalls.Answer answer = call(route, path, tokenOfB(tenantB, role));
             if (!rules.allows(route, role)) {
                 expect(route, who + " (role refused)", answer, Set.of(403), failures);
                 continue;
@@ -214,7 +236,7 @@ public final class RouteSecuritySuite {
 
     private void answersTenantA(Route route, RoleRules rules, List<String> failures) {
         String role = RoleRules.ROLES.stream().filter(r -> rules.allows(route, r)).findFirst().orElseThrow();
-        RouteCalls.Answer answer = call(route, path(route, failures), token(tenantA, role));
+        RouteCalls.Answer answer = call(route, path(route, failures), tokenOfA(role));
         if (Set.of(401, 403, 404).contains(answer.status())) {
             failures.add(route + ": tenant A's own " + role + " got " + answer.status()
                     + ", so B's 404 proves nothing: fix the fixture of " + route.variables() + " " + brief(answer));
@@ -227,7 +249,7 @@ public final class RouteSecuritySuite {
             String value = variableFor(route, name);
             path = path.replaceFirst(variablePattern(name), value == null ? NIL : value);
         }
-        String memberToken = token(UUID.randomUUID(), "OWNER");
+        String memberToken = tokenOfB(UUID.randomUUID(), "OWNER");
         if (route.under("/webhooks")) {
             // A webhook carries the provider's signature, not a token: nothing unsigned is accepted.
             for (String token : Arrays.asList(null, memberToken)) {
@@ -320,6 +342,15 @@ public final class RouteSecuritySuite {
             all.addAll(set);
         }
         return all;
+    }
+
+    private String tokenOfA(String role) {
+        return issuedA != null ? issuedA.get(role) : token(tenantA, role);
+    }
+
+    /** A member of tenant B with {@code role}: an issued token, or one forged for {@code business}. */
+    private String tokenOfB(UUID business, String role) {
+        return issuedB != null ? issuedB.get(role) : token(business, role);
     }
 
     private static String token(UUID business, String role) {
