@@ -82,6 +82,18 @@ class ReplyJobOutcomes {
         }
     }
 
+    /**
+     * The business switched the assistant off on this channel kind: DONE without a model call, and a
+     * person takes the conversation (a HANDOFF without text: the team answers, not an apology).
+     */
+    void switchedOff(ReplyJob job, String reason) {
+        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), "", reason, clock.instant());
+        if (publishIfStillOurs(job, handoff, () -> jobs.markDone(job))) {
+            count("switched_off");
+            log.info("Not answering {}: {}; the conversation is handed to a person", job, reason);
+        }
+    }
+
     private boolean giveUp(ReplyJob job, String status, String reason, String customerText) {
         String stored = reason(reason);
         ReplyGenerated handoff = ReplyMessages.handoff(job.request(), customerText,
