@@ -130,8 +130,14 @@ public class AiSettingsService {
                 return Stream.empty();
             }
             String key = choice.ownKey() ? cipher.decrypt(choice.keyCiphertext(), stored.businessId()) : null;
-            return Stream.of(new BusinessChains.Link(choice.name(), endpoint.get()
-                    .forBusiness(choice.model(), key, stored.maxReplyTokens(), temperature)));
+            ProviderEndpoint own = endpoint.get().forBusiness(choice.model(), key, stored.maxReplyTokens(), temperature);
+            if (own.needsKey() && !own.hasKey()) {
+                // The deployment's key was removed since the business chose "the platform's key".
+                log.warn("AI provider {} of business {} has no key any more (the platform's was removed); left out "
+                        + "of its order", choice.name(), stored.businessId());
+                return Stream.empty();
+            }
+            return Stream.of(new BusinessChains.Link(choice.name(), own));
         }).toList();
         if (links.isEmpty()) {
             links = List.of(BusinessChains.Link.offline());
@@ -168,9 +174,10 @@ public class AiSettingsService {
                 endpoint.map(ProviderEndpoint::needsKey).orElse(false));
     }
 
+    /** {@code openai}, {@code anthropic}...; {@code offline}; {@code unavailable} for an endpoint the deployment dropped. */
     private String kind(String name) {
         return endpoints.endpoint(name).map(e -> e.kind().name().toLowerCase(Locale.ROOT))
-                .orElse(OfflineProvider.NAME);
+                .orElse(OfflineProvider.NAME.equals(name) ? OfflineProvider.NAME : "unavailable");
     }
 
     private String defaultModel(String name) {
