@@ -38,6 +38,20 @@ final class FallbackMessage {
         return BY_LANGUAGE.get(language(customerText));
     }
 
+    /**
+     * The apology in the business's fixed reply language (AI settings, a BCP 47 tag) when it is one of
+     * ours; otherwise, or with none (null), in the customer's as far as it can be told.
+     */
+    static String forCustomer(String customerText, String fixedLanguage) {
+        if (fixedLanguage != null) {
+            String apology = BY_LANGUAGE.get(Locale.forLanguageTag(fixedLanguage).getLanguage());
+            if (apology != null) {
+                return apology;
+            }
+        }
+        return forCustomer(customerText);
+    }
+
     /** {@code fr} or {@code en}: the language the message is most likely in, English when it is unclear. */
     static String language(String text) {
         if (text == null || text.isBlank()) {

@@ -116,6 +116,12 @@ public class AiSettingsService {
         return settings.findById(businessId).map(this::forReplies);
     }
 
+    /** The language every reply of the business is in, when it fixed one (no key is decrypted). */
+    public Optional<String> fixedLanguage(UUID businessId) {
+        return settings.findById(businessId).filter(s -> s.languagePolicy() == LanguagePolicy.FIXED)
+                .map(AiSettings::fixedLanguage);
+    }
+
     private ReplySettings forReplies(AiSettings stored) {
         Double temperature = stored.temperature() == null ? null : stored.temperature().doubleValue();
         List<BusinessChains.Link> links = stored.providers().stream().flatMap(choice -> {

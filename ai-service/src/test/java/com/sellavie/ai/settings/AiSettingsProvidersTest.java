@@ -140,6 +140,27 @@ class AiSettingsProvidersTest {
     }
 
     @Test
+    void whenNoProviderOfABusinessRepliesOnlyInFrenchCanAnswerTheApologyIsFrench() throws Exception {
+        // Given a business replying only in French, whose one provider refuses its key
+        UUID business = UUID.randomUUID();
+        String key = businessKey();
+        anthropic.stubFor(MessagesStubs.messages("").withHeader("x-api-key", equalTo(key))
+                .willReturn(MessagesStubs.error(401, "authentication_error", "invalid x-api-key")));
+        save(business, """
+                {"providers": [{"name": "anthropic", "apiKey": "%s"}], "languagePolicy": "FIXED", "fixedLanguage": "fr"}
+                """.formatted(key));
+
+        // When a customer writes in English
+        ReplyRequested request = Fixtures.replyRequested(business, UUID.randomUUID(), "Do you ship abroad? " + marker());
+        EventRecords.publish(request, request.getConversationId().toString(), 1);
+
+        // Then the conversation goes to a person with the French apology
+        ReplyGenerated reply = replyTo(request);
+        assertThat(reply.getText()).startsWith("Désolé").contains("transmis votre message à l'équipe");
+        assertThat(reply.getActions()).singleElement().isInstanceOf(HandoffAction.class);
+    }
+
+    @Test
     void aBusinessWithoutSettingsIsAnsweredByTheDeploymentsDefault() {
         // Given a business that saved no settings (the deployment answers with offline)
         UUID business = UUID.randomUUID();
