@@ -35,17 +35,9 @@ public final class DeploymentEndpoints {
         this.endpoints = Map.copyOf(built);
     }
 
-    public DeploymentEndpoints(Map<String, ProviderEndpoint> endpoints) {
-        this.endpoints = Map.copyOf(endpoints);
-    }
-
     /** {@code offline} first, then the endpoints by name. */
     public List<String> names() {
         return Stream.concat(Stream.of(OfflineProvider.NAME), endpoints.keySet().stream().sorted()).toList();
-    }
-
-    public boolean offers(String name) {
-        return OfflineProvider.NAME.equals(name) || endpoints.containsKey(name);
     }
 
     /** The endpoint of that name with the platform's key and model; empty for {@code offline} or an unknown name. */
