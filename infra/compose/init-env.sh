@@ -1,6 +1,6 @@
 #!/bin/bash
 # Makes .env (from .env.example) and the secret files docker-compose.yml mounts, generating every secret
-# left empty: passwords and tokens (random hex), the email-link Tink keyset, identity's RSA signing key
+# left empty: passwords and tokens (random hex), the email-link and ai-service Tink keysets, identity's RSA signing key
 # (PKCS#8 PEM) and the Tink AEAD keysets (AES256_GCM). Idempotent: what exists is kept.
 # Usage: infra/compose/init-env.sh [env file, default .env at the repository root]
 set -euo pipefail
@@ -22,6 +22,7 @@ if [ ! -f "$env_file" ]; then
   while IFS= read -r line; do
     case "$line" in
       SELLAVIE_EMAIL_LINK_KEYSET=) echo "SELLAVIE_EMAIL_LINK_KEYSET=$(tink_keyset)" ;;
+      SELLAVIE_AI_KEYSET=) echo "SELLAVIE_AI_KEYSET=$(tink_keyset)" ;;
       SELLAVIE_*PASSWORD=|SELLAVIE_*_TOKEN=|SELLAVIE_META_APP_SECRET=)
         case "$line" in SELLAVIE_SMTP_PASSWORD=) echo "$line"; continue ;; esac
         echo "${line}$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')" ;;

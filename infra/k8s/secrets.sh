@@ -86,6 +86,9 @@ secret identity-service-keys "jwt-signing-key.pem=$secrets_dir/jwt-signing-key.p
   "identity-keyset.json=$secrets_dir/identity-keyset.json"
 secret conversation-service-keys "conversation-keyset.json=$secrets_dir/conversation-keyset.json"
 secret commerce-service-keys "commerce-keyset.json=$secrets_dir/commerce-keyset.json"
+# ai-service's keyset (businesses' own provider keys) is a value in .env, as compose passes it.
+required ai-keyset SELLAVIE_AI_KEYSET
+secret ai-service-keys "ai-keyset=$work/ai-keyset"
 
 # Optional ones: only the values that are set (the Deployments mark these references optional).
 optional_secret() { # <secret name> <key>=<variable>...

@@ -14,6 +14,46 @@ export type CommentSettings = { privateReplies: boolean };
 /** A customer's public comment on a post: Meta's comment id, the post (or media) and the comment it answers. */
 export type CommentRef = { id: string; postId?: string | null; parentId?: string | null };
 
+/** Which language the assistant replies in: the customer's, or always `fixedLanguage`. */
+export type AiLanguagePolicy = 'CUSTOMER' | 'FIXED';
+
+/** One provider of the business's order, as ai-service shows it: its own key only masked (`sk-…1a2b`). */
+export type AiProviderSetting = { name: string; kind: string; model: string | null; apiKey: string | null; ownKey: boolean };
+
+/** A provider the business may put in its order; `platformKey` false and `needsKey` true: it must give its own key. */
+export type AiAvailableProvider = { name: string; kind: string; defaultModel: string | null; platformKey: boolean; needsKey: boolean };
+
+/** ai-service's AI settings (`/api/ai/settings`, OWNER and ADMIN); `custom` false = the deployment's defaults. */
+export type AiSettings = {
+  custom: boolean;
+  providers: AiProviderSetting[];
+  temperature: number | null;
+  maxReplyTokens: number | null;
+  tone: string | null;
+  languagePolicy: AiLanguagePolicy;
+  fixedLanguage: string | null;
+  /** Channel kind (INSTAGRAM, MESSENGER, WHATSAPP) to whether the assistant answers there. */
+  channels: Record<string, boolean>;
+  available: AiAvailableProvider[];
+  updatedAt: string | null;
+};
+
+/** PUT body entry: `apiKey` null (or the masked value) keeps the stored key; `clearKey` removes it. */
+export type AiProviderUpdate = { name: string; model: string | null; apiKey: string | null; clearKey: boolean };
+
+export type AiSettingsUpdate = {
+  providers: AiProviderUpdate[];
+  temperature: number | null;
+  maxReplyTokens: number | null;
+  tone: string | null;
+  languagePolicy: AiLanguagePolicy;
+  fixedLanguage: string | null;
+  channels: Record<string, boolean>;
+};
+
+/** What one "test this key" call answered; `cause` is e.g. `key_rejected`, `rate_limited`, `timeout`. */
+export type AiKeyTestResult = { ok: boolean; provider: string; model: string | null; cause: string | null; status: number; message: string };
+
 export type AuthResponse = SessionGrant & { tokenType: 'Bearer' | string };
 
 /** The log-in answer when the member has 2FA on: no token yet, a challenge for POST /api/auth/mfa. */
@@ -867,6 +907,11 @@ export const api = {
   saveHandoffSettings: (settings: HandoffSettings) => request<HandoffSettings>('PUT', '/api/handoff/settings', { body: settings }),
   commentSettings: ({ signal }: Signal = {}) => request<CommentSettings>('GET', '/api/comments/settings', { signal }),
   saveCommentSettings: (settings: CommentSettings) => request<CommentSettings>('PUT', '/api/comments/settings', { body: settings }),
+  aiSettings: ({ signal }: Signal = {}) => request<AiSettings>('GET', '/api/ai/settings', { signal }),
+  saveAiSettings: (settings: AiSettingsUpdate) => request<AiSettings>('PUT', '/api/ai/settings', { body: settings }),
+  /** One tiny call to the provider with that model and key (null: the stored key, else the platform's). */
+  testAiKey: (test: { name: string; model: string | null; apiKey: string | null }) =>
+    request<AiKeyTestResult>('POST', '/api/ai/settings/test-key', { body: test }),
   paymentProviders: ({ signal }: Signal = {}) => request<ProviderSettings[]>('GET', '/api/payments/providers', { signal }),
   savePaymentProvider: (provider: PaymentProvider, settings: ProviderSettingsUpdate) =>
     request<ProviderSettings>('PUT', `/api/payments/providers/${provider}`, { body: settings }),

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router-dom';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { ActivityPage } from './pages/ActivityPage';
+import { AiSettingsPage } from './pages/AiSettingsPage';
 import { BusinessProfilePage } from './pages/BusinessProfilePage';
 import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
           // /settings opens the first settings page; the others are tabs beside it.
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
+          { path: 'settings/ai', element: <AiSettingsPage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },

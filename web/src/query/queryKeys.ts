@@ -25,6 +25,7 @@ export const queryKeys = {
   templates: (channelId: string) => ['channels', channelId, 'templates'] as const,
   paymentProviders: ['paymentProviders'] as const,
   handoffSettings: ['handoffSettings'] as const,
+  aiSettings: ['aiSettings'] as const,
   commentSettings: ['commentSettings'] as const,
   sessions: ['sessions'] as const,
   twoFactor: ['two-factor'] as const,

@@ -1,13 +1,15 @@
 import { NavLink } from 'react-router-dom';
 import { useRole } from '../../session/role';
 
-/** The settings pages, one tab each (Activity only for owners and admins: only they may read it). */
+/** The settings pages, one tab each (AI and Activity only for owners and admins: only they may read them). */
 export function SettingsTabs() {
   const role = useRole();
   const canSeeActivity = role === 'OWNER' || role === 'ADMIN';
+  const canSeeAi = canSeeActivity;
   return (
     <nav className="settings-tabs" aria-label="Settings">
       <NavLink to="/settings/payments">Payments</NavLink>
+      {canSeeAi && <NavLink to="/settings/ai">AI</NavLink>}
       <NavLink to="/settings/handoff">Handoff</NavLink>
       <NavLink to="/settings/comments">Comments</NavLink>
       <NavLink to="/settings/team">Team</NavLink>

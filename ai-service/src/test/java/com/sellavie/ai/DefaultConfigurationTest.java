@@ -39,6 +39,8 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ai.resilience.max-concurrent-calls")).isEqualTo("16");
         assertThat(environment.getProperty("sellavie.ai.commerce-url")).isEqualTo("http://localhost:8085");
         assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
+        // No keyset by default: without one the service refuses to start (KeyCipherTest).
+        assertThat(environment.getProperty("sellavie.ai.keyset")).isEmpty();
     }
 
     @Test

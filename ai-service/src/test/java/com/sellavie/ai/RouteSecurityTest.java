@@ -20,7 +20,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Every route of the service, read from its handler mappings: role rules present and enforced (403 exactly
- * for the roles a rule refuses), 401 without a token, and another business never sees A's knowledge.
+ * for the roles a rule refuses), 401 without a token, and another business never sees A's knowledge nor
+ * its AI settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IntegrationTest
@@ -28,6 +29,8 @@ class RouteSecurityTest {
 
     private static final String KNOWLEDGE = "{\"faqs\":[{\"topic\":\"delivery\",\"answer\":\"%s\"}],"
             + "\"profile\":{\"about\":\"%s\"}}";
+    private static final String SETTINGS = "{\"providers\":[{\"name\":\"ollama\",\"apiKey\":\"%s\"},"
+            + "{\"name\":\"offline\"}],\"tone\":\"%s\"}";
 
     @LocalServerPort
     int port;
@@ -35,7 +38,7 @@ class RouteSecurityTest {
     ApplicationContext context;
 
     @Test
-    void everyRouteEnforcesRoleAndTenant() {
+    void everyRouteEnforcesRoleAndTenant() throws Exception {
         // Given tenant A whose owner seeded its knowledge through the API
         UUID business = UUID.randomUUID();
         String answer = "Routes marker answer " + UUID.randomUUID();
@@ -48,12 +51,29 @@ class RouteSecurityTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(KNOWLEDGE.formatted(answer, about))).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), status -> status == 200);
 
+        // and its AI settings (a tone and an own key whose masked tail is A's)
+        String tone = "Routes marker tone " + UUID.randomUUID();
+        String keyTail = UUID.randomUUID().toString().substring(0, 4);
+        assertThat(put("/api/ai/settings", business, SETTINGS.formatted("ollama-key-routes-" + keyTail, tone)))
+                .isEqualTo(200);
+
         // Then the suite over every route finds nothing
         RouteSecuritySuite.Report report = RouteSecuritySuite.of(context, port)
-                .tenantA(business, answer, about)
+                .tenantA(business, answer, about, tone, "…" + keyTail)
                 .body("PUT /api/ai/knowledge", KNOWLEDGE.formatted("B's answer", "B's shop"))
+                .body("PUT /api/ai/settings", SETTINGS.formatted("ollama-key-of-b-0000", "B's tone"))
+                .body("POST /api/ai/settings/test-key", "{\"name\":\"offline\"}")
                 .verify();
 
-        assertThat(report.apiRouteKeys()).containsExactlyInAnyOrder("GET /api/ai/knowledge", "PUT /api/ai/knowledge");
+        assertThat(report.apiRouteKeys()).containsExactlyInAnyOrder("GET /api/ai/knowledge", "PUT /api/ai/knowledge",
+                "GET /api/ai/settings", "PUT /api/ai/settings", "POST /api/ai/settings/test-key");
+    }
+
+    private int put(String path, UUID business, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.ownerOf(business))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 }

@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param maxTokens upper bound of the reply's length (Anthropic requires one)
  * @param api       for {@link ProviderKind#OLLAMA}: {@code native} ({@code /api/chat}) or {@code openai}
  *                  ({@code /v1/chat/completions}); ignored otherwise
+ * @param temperature sampling temperature sent with every request; null leaves the provider's default
  */
 public record ProviderEndpoint(ProviderKind kind, String baseUrl, String apiKey, String model, Duration timeout,
-        int maxTokens, String api) {
+        int maxTokens, String api, Double temperature) {
 
     public ProviderEndpoint {
         Objects.requireNonNull(kind, "kind");
@@ -37,8 +38,30 @@ public record ProviderEndpoint(ProviderKind kind, String baseUrl, String apiKey,
     }
 
     public ProviderEndpoint(ProviderKind kind, String baseUrl, String apiKey, String model, Duration timeout,
+            int maxTokens, String api) {
+        this(kind, baseUrl, apiKey, model, timeout, maxTokens, api, null);
+    }
+
+    public ProviderEndpoint(ProviderKind kind, String baseUrl, String apiKey, String model, Duration timeout,
             int maxTokens) {
-        this(kind, baseUrl, apiKey, model, timeout, maxTokens, null);
+        this(kind, baseUrl, apiKey, model, timeout, maxTokens, null, null);
+    }
+
+    /**
+     * This endpoint as one business set it up: its model, key, reply length and temperature where it
+     * chose them (null keeps the deployment's), the deployment's base URL, API and timeout always.
+     */
+    public ProviderEndpoint forBusiness(String businessModel, String businessKey, Integer businessMaxTokens,
+            Double businessTemperature) {
+        return new ProviderEndpoint(kind, baseUrl, businessKey == null ? apiKey : businessKey,
+                businessModel == null ? model : businessModel, timeout,
+                businessMaxTokens == null ? maxTokens : businessMaxTokens, api,
+                businessTemperature == null ? temperature : businessTemperature);
+    }
+
+    /** Whether calls need a key: every hosted API; a self-hosted Ollama does not. */
+    public boolean needsKey() {
+        return kind != ProviderKind.OLLAMA;
     }
 
     public boolean hasKey() {
@@ -83,6 +106,7 @@ public record ProviderEndpoint(ProviderKind kind, String baseUrl, String apiKey,
     @Override
     public String toString() {
         return "ProviderEndpoint[kind=" + kind + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", model="
-                + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", api=" + api + "]";
+                + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", api=" + api + ", temperature="
+                + temperature + "]";
     }
 }

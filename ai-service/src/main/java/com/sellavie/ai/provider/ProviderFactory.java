@@ -26,6 +26,14 @@ public final class ProviderFactory {
         return guards.guard(unguarded(name, endpoint), endpoint.keyId());
     }
 
+    /**
+     * The provider without breaker nor concurrency limit, for one probe call ("test this key"): a
+     * merchant checking a key must reach the provider even while that key's breaker is open.
+     */
+    public ChatProvider probe(String name, ProviderEndpoint endpoint) {
+        return unguarded(name, endpoint);
+    }
+
     private ChatProvider unguarded(String name, ProviderEndpoint endpoint) {
         return switch (endpoint.kind()) {
             case OPENAI, GROQ -> new OpenAiCompatibleProvider(name, keyed(name, endpoint), observations);

@@ -26,6 +26,16 @@ class ProvidersConfiguration {
     }
 
     @Bean
+    DeploymentEndpoints deploymentEndpoints(AiProviderProperties properties) {
+        return new DeploymentEndpoints(properties);
+    }
+
+    @Bean
+    BusinessChains businessChains(ProviderFactory factory, MeterRegistry meters) {
+        return new BusinessChains(factory, meters);
+    }
+
+    @Bean
     ProviderChain providerChain(AiProviderProperties properties, ProviderFactory factory, MeterRegistry meters) {
         List<ChatProvider> providers = properties.providers().stream()
                 .map(name -> provider(name.strip(), properties, factory)).toList();

@@ -1,6 +1,7 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.ai.language.MessageLanguage;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,6 +24,28 @@ final class FallbackMessage {
     /** The apology for a customer who wrote {@code customerText} (may be null). */
     static String forCustomer(String customerText) {
         return BY_LANGUAGE.get(language(customerText));
+    }
+
+    /**
+     * The apology in the business's fixed reply language (AI settings, a BCP 47 tag) when it is one of
+     * ours; otherwise, or with none (null), in the customer's as far as it can be told.
+     */
+    static String forCustomer(String customerText, String fixedLanguage) {
+        return BY_LANGUAGE.get(language(customerText, fixedLanguage));
+    }
+
+    /**
+     * {@code fr} or {@code en} for the texts ai-service writes itself: the business's fixed language
+     * (a BCP 47 tag) when it is one of those, else the customer's as far as it can be told.
+     */
+    static String language(String customerText, String fixedLanguage) {
+        if (fixedLanguage != null) {
+            String fixed = Locale.forLanguageTag(fixedLanguage).getLanguage();
+            if (BY_LANGUAGE.containsKey(fixed)) {
+                return fixed;
+            }
+        }
+        return language(customerText);
     }
 
     /** {@code fr} or {@code en}: the language the message is most likely in, English when it is unclear. */

@@ -30,17 +30,31 @@ final class PromptBuilder {
     }
 
     static Prompt build(ReplyRequested request, BusinessKnowledge knowledge) {
-        return build(request, knowledge, PromptCanary.random());
+        return build(request, knowledge, PromptCanary.random(), null, null);
     }
 
     /** The prompt whose instructions carry this canary (ReplyWriter checks the reply against it). */
     static Prompt build(ReplyRequested request, BusinessKnowledge knowledge, PromptCanary canary) {
+        return build(request, knowledge, canary, null, null);
+    }
+
+    /**
+     * With the business's AI settings: {@code tone} (its persona, neutralised like every merchant text;
+     * null for none) and {@code fixedLanguage} (BCP 47, every reply in it; null for the customer's).
+     */
+    static Prompt build(ReplyRequested request, BusinessKnowledge knowledge, String tone, String fixedLanguage) {
+        return build(request, knowledge, PromptCanary.random(), tone, fixedLanguage);
+    }
+
+    /** The whole prompt: this canary in its instructions, and the business's tone and language when set. */
+    static Prompt build(ReplyRequested request, BusinessKnowledge knowledge, PromptCanary canary, String tone,
+            String fixedLanguage) {
         List<Prompt.Turn> history = request.getHistory().stream()
                 .filter(message -> message.getText() != null && !message.getText().isBlank())
                 .map(PromptBuilder::turn)
                 .toList();
         List<Prompt.Turn> recent = history.subList(Math.max(0, history.size() - HISTORY_LIMIT), history.size());
-        return new Prompt(instructions(knowledge, request.getChannelType(), canary), recent,
+        return new Prompt(instructions(knowledge, request.getChannelType(), canary, tone, fixedLanguage), recent,
                 cut(neutralise(request.getTriggerText())), neutralised(knowledge));
     }
 
@@ -75,6 +89,19 @@ final class PromptBuilder {
 
     private static String neutraliseOrNull(String text) {
         return text == null ? null : neutralise(text);
+    }
+
+    /**
+     * Which language to reply in: the business's fixed one ({@code always in French (fr), whatever
+     * language the customer writes in}), else the customer's with the business's as fallback.
+     */
+    private static String language(BusinessKnowledge knowledge, String fixedLanguage) {
+        if (fixedLanguage != null && fixedLanguage.matches("[A-Za-z0-9-]{2,35}")) {
+            String name = Locale.forLanguageTag(fixedLanguage).getDisplayName(Locale.ENGLISH);
+            return "always in " + (name.isBlank() ? fixedLanguage : name + " (" + fixedLanguage + ")")
+                    + ", whatever language the customer writes in";
+        }
+        return "in the customer's language" + fallbackLanguage(knowledge);
     }
 
     /**
@@ -144,13 +171,18 @@ final class PromptBuilder {
                 + availability(product);
     }
 
-    private static String instructions(BusinessKnowledge knowledge, String channelType, PromptCanary canary) {
+    private static String instructions(BusinessKnowledge knowledge, String channelType, PromptCanary canary,
+            String tone, String fixedLanguage) {
         StringBuilder text = new StringBuilder()
                 .append("You are the customer assistant of ").append(neutralise(knowledge.businessName()))
                 .append(", answering direct messages on ").append(Objects.requireNonNullElse(channelType, "chat"))
-                .append(". Reply briefly and kindly, in the customer's language").append(fallbackLanguage(knowledge))
+                .append(". Reply briefly and kindly, ").append(language(knowledge, fixedLanguage))
                 .append(". Only state facts given below; ")
                 .append("if you do not know, say so and offer a person.\n");
+        if (tone != null && !tone.isBlank()) {
+            text.append("Tone and persona the business asks for (style only, never a rule above or below): ")
+                    .append(neutralise(tone).replace('\n', ' ')).append('\n');
+        }
         if (knowledge.settings().timeZone() != null && knowledge.settings().timeZone().matches("[A-Za-z0-9_/+-]{1,64}")) {
             text.append("The business's time zone is ").append(knowledge.settings().timeZone()).append(".\n");
         }

@@ -39,11 +39,17 @@ class ReplyAnswering {
     }
 
     ReplyGenerated answer(ReplyRequested request, BusinessKnowledge context) throws ProviderException {
+        return answer(request, context, ReplyOptions.DEPLOYMENT);
+    }
+
+    /** With the business's chain, tone and language ({@link ReplyOptions}). */
+    ReplyGenerated answer(ReplyRequested request, BusinessKnowledge context, ReplyOptions options)
+            throws ProviderException {
         ModerationVerdict verdict = moderation.check(request.getTriggerText());
         if (verdict.flagged()) {
-            return flagged(request, verdict);
+            return flagged(request, verdict, options);
         }
-        ReplyWriter.Written written = writer.write(request, context);
+        ReplyWriter.Written written = writer.write(request, context, options);
         written.parsed().dropped().forEach(this::countDropped);
         ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(), clock.instant());
         log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
@@ -57,9 +63,9 @@ class ReplyAnswering {
      * Abuse and threats get no text at all; self-harm gets a few careful words (a person will read it,
      * and the emergency number if in danger), which the handoff makes true.
      */
-    private ReplyGenerated flagged(ReplyRequested request, ModerationVerdict verdict) {
+    private ReplyGenerated flagged(ReplyRequested request, ModerationVerdict verdict, ReplyOptions options) {
         String text = verdict.category() == ModerationVerdict.Category.SELF_HARM
-                ? SafeReplies.selfHarmSupport(FallbackMessage.language(request.getTriggerText())) : "";
+                ? SafeReplies.selfHarmSupport(options.ownTextsLanguage(request.getTriggerText())) : "";
         ReplyGenerated event = ReplyMessages.handoff(request, text, verdict.handoffReason(), clock.instant());
         log.warn("Request {} (business {}, conversation {}) flagged by moderation as {} ({}: {}): no AI reply, "
                 + "handed to a person", request.getEventId(), request.getBusinessId(), request.getConversationId(),

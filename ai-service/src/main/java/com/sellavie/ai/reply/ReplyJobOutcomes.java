@@ -1,6 +1,7 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.ai.messaging.outbound.ReplyMessages;
+import com.sellavie.ai.settings.AiSettingsService;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,9 +29,11 @@ class ReplyJobOutcomes {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final AiSettingsService settings;
 
     ReplyJobOutcomes(ReplyJobs jobs, Outbox outbox, TransactionTemplate transaction, MeterRegistry meters,
-            Clock clock) {
+            Clock clock, AiSettingsService settings) {
+        this.settings = settings;
         this.jobs = jobs;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -65,7 +68,8 @@ class ReplyJobOutcomes {
      * ERROR log and {@code sellavie.ai.replies{outcome=failed}}: the alert of an exhausted chain.
      */
     void failed(ReplyJob job, Exception failure, String reason) {
-        if (giveUp(job, "FAILED", reason, FallbackMessage.forCustomer(job.request().getTriggerText()))) {
+        String apology = FallbackMessage.forCustomer(job.request().getTriggerText(), fixedLanguage(job));
+        if (giveUp(job, "FAILED", reason, apology)) {
             count("failed");
             log.error("Gave up replying to {}: {}; the conversation is handed to a person", job, reason, failure);
         }
@@ -79,6 +83,29 @@ class ReplyJobOutcomes {
         if (giveUp(job, "EXPIRED", reason, "")) {
             count("expired");
             log.error("Not answering {}: {}; the conversation is handed to a person", job, reason);
+        }
+    }
+
+    /**
+     * The business switched the assistant off on this channel kind: DONE without a model call, and a
+     * person takes the conversation (a HANDOFF without text: the team answers, not an apology).
+     */
+    void switchedOff(ReplyJob job, String reason) {
+        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), "", reason, clock.instant());
+        if (publishIfStillOurs(job, handoff, () -> jobs.markDone(job))) {
+            count("switched_off");
+            log.info("Not answering {}: {}; the conversation is handed to a person", job, reason);
+        }
+    }
+
+    /** The business's fixed reply language, if it set one; null when unknown (e.g. the database is down). */
+    private String fixedLanguage(ReplyJob job) {
+        try {
+            return settings.fixedLanguage(job.businessId()).orElse(null);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the AI settings of business {} for the apology's language: {}", job.businessId(),
+                    e.toString());
+            return null;
         }
     }
 

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param replyWorkers         model calls in flight at once per instance
  * @param replyLease           how long a claim holds; a job whose worker died is claimable again after it.
- *                             Must exceed the provider chain's worst case (the sum of its timeouts)
+ *                             Must exceed the worst provider chain (the sum of every endpoint's timeout)
  * @param replyPollInterval    how often due jobs are looked for when nothing woke the scheduler
  * @param retryInitialInterval first delay after a transient failure, doubled ({@code retryMultiplier})
  *                             up to {@code retryMaxInterval}

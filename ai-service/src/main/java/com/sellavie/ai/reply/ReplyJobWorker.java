@@ -9,7 +9,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Works one claimed job, as its business: too old -> handed to a person; otherwise the reply is
+ * Works one claimed job, as its business: too old, or the assistant switched off on its channel ->
+ * handed to a person; otherwise the reply is
  * written (knowledge read, provider chain called, no transaction open) and then published with the
  * job marked DONE in one transaction ({@link ReplyJobOutcomes}). A transient failure is retried later,
  * a permanent one gives the job up at once.
@@ -47,6 +48,9 @@ class ReplyJobWorker {
         ReplyGenerated reply;
         try {
             reply = generation.generate(job.request());
+        } catch (AiSwitchedOffException e) {
+            outcomes.switchedOff(job, e.getMessage());
+            return;
         } catch (ProviderException e) {
             if (e.failover()) {
                 retryOrGiveUp(job, e, now);

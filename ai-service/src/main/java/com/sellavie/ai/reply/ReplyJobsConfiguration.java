@@ -2,7 +2,6 @@ package com.sellavie.ai.reply;
 
 import com.sellavie.ai.provider.AiProviderProperties;
 import java.time.Duration;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,17 +20,17 @@ class ReplyJobsConfiguration {
 
     /**
      * A lease shorter than the chain's worst case (every provider timing out) lets another instance
-     * claim a job whose model call is still running: the model would be called twice.
+     * claim a job whose model call is still running: the model would be called twice. The worst chain
+     * holds every endpoint: a business may put them all in its own order (AI settings).
      */
     @Bean
     InitializingBean leaseOutlastsTheProviderChain(ReplyJobProperties replies, AiProviderProperties providers) {
         return () -> {
-            Duration worstCase = providers.providers().stream().map(String::strip)
-                    .map(providers.endpoints()::get).filter(Objects::nonNull)
+            Duration worstCase = providers.endpoints().values().stream()
                     .map(endpoint -> endpoint.timeout() == null ? DEFAULT_TIMEOUT : endpoint.timeout())
                     .reduce(Duration.ZERO, Duration::plus);
             if (replies.replyLease().compareTo(worstCase) <= 0) {
-                log.warn("sellavie.ai.reply-lease ({}) is not longer than the provider chain's timeouts together ({}): "
+                log.warn("sellavie.ai.reply-lease ({}) is not longer than the endpoints' timeouts together ({}): "
                         + "a slow chain may see its job claimed again and the model called twice", replies.replyLease(),
                         worstCase);
             }

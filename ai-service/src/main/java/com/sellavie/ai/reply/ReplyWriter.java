@@ -52,6 +52,12 @@ class ReplyWriter {
     }
 
     Written write(ReplyRequested request, BusinessKnowledge context) throws ProviderException {
+        return write(request, context, ReplyOptions.DEPLOYMENT);
+    }
+
+    /** With the business's chain, tone and language ({@link ReplyOptions}). */
+    Written write(ReplyRequested request, BusinessKnowledge context, ReplyOptions options) throws ProviderException {
+        ProviderChain providers = options.chain() != null ? options.chain() : this.providers;
         List<String> defences = new ArrayList<>();
         CustomerTextNeutraliser.inspect(request.getTriggerText()).tricks().forEach(trick -> {
             defences.add("customer text neutralised: " + trick);
@@ -62,8 +68,8 @@ class ReplyWriter {
             meters.counter("sellavie.ai.safety.neutralised", "trick", "TOO_LONG").increment();
         }
         PromptCanary canary = PromptCanary.random();
-        Prompt prompt = PromptBuilder.build(request, context, canary);
-        Checks checks = new Checks(canary, prompt, FallbackMessage.language(request.getTriggerText()));
+        Prompt prompt = PromptBuilder.build(request, context, canary, options.tone(), options.fixedLanguage());
+        Checks checks = new Checks(canary, prompt, options.ownTextsLanguage(request.getTriggerText()));
         Reply reply = providers.complete(prompt);
         Draft draft = screen(reply, checks, defences);
         if (!draft.wrongPrices().isEmpty()) {

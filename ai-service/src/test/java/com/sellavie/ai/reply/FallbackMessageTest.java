@@ -23,6 +23,20 @@ class FallbackMessageTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"fr", "fr-CI"})
+    void aBusinessThatRepliesOnlyInFrenchApologisesInFrenchWhateverTheCustomerWrote(String fixed) {
+        assertThat(FallbackMessage.forCustomer("Do you ship abroad?", fixed)).isEqualTo(FallbackMessage.FRENCH);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"pt-BR", "yo"})
+    void aFixedLanguageWithoutAnApologyOfItsOwnFallsBackToTheCustomersLanguage(String fixed) {
+        assertThat(FallbackMessage.forCustomer("Bonjour, vous livrez ?", fixed)).isEqualTo(FallbackMessage.FRENCH);
+        assertThat(FallbackMessage.forCustomer("Do you ship abroad?", fixed)).isEqualTo(FallbackMessage.ENGLISH);
+    }
+
+    @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"👍", "LINEN-SHIRT-M", "Habari, bei gani?"})
     void unclearOrOtherLanguagesFallBackToEnglish(String message) {

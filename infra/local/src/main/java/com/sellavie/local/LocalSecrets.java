@@ -133,6 +133,18 @@ final class LocalSecrets {
         return SecretFile.readOrCreate(folder.resolve("email-link-keyset.json"), LocalSecrets::newAeadKeyset);
     }
 
+    /**
+     * The Tink AEAD keyset (JSON text) with which ai-service encrypts the API keys businesses store in
+     * their AI settings ({@code SELLAVIE_AI_KEYSET}, the keyset itself, not a file).
+     */
+    String aiKeyset() {
+        String configured = environment.get("SELLAVIE_AI_KEYSET");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        return SecretFile.readOrCreate(folder.resolve("ai-keyset.json"), LocalSecrets::newAeadKeyset);
+    }
+
     String databasePassword(String role) {
         return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
     }

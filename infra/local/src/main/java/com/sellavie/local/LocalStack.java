@@ -128,6 +128,8 @@ final class LocalStack {
         env.put("SELLAVIE_CONVERSATION_KEYSET_FILE", secrets.conversationKeysetFile().toString());
         env.put("SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString());
         env.put("SELLAVIE_IDENTITY_KEYSET_FILE", secrets.identityKeysetFile().toString());
+        // ai-service encrypts businesses' own provider keys with it (a JSON keyset).
+        env.put("SELLAVIE_AI_KEYSET", secrets.aiKeyset());
         // Opens each service's /internal/** to the others (never routed by the gateway).
         env.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         env.put("SELLAVIE_COMMERCE_URL", "http://localhost:8085");

@@ -102,6 +102,22 @@ class LocalSecretsTest {
     }
 
     @Test
+    void aiServiceGetsItsOwnKeysetKeptAcrossStarts() throws Exception {
+        String keyset = new LocalSecrets(folder, Map.of()).aiKeyset();
+
+        assertThat(new LocalSecrets(folder, Map.of()).aiKeyset()).isEqualTo(keyset)
+                .isNotEqualTo(new LocalSecrets(folder, Map.of()).emailLinkKeyset());
+        assertThat(Files.getPosixFilePermissions(folder.resolve("ai-keyset.json"))).isEqualTo(SecretFile.OWNER_ONLY);
+        AeadConfig.register();
+        Aead aead = TinkJsonProtoKeysetFormat.parseKeyset(keyset, InsecureSecretKeyAccess.get())
+                .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        byte[] sealed = aead.encrypt("sk-key".getBytes(StandardCharsets.UTF_8), new byte[0]);
+        assertThat(new String(aead.decrypt(sealed, new byte[0]), StandardCharsets.UTF_8)).isEqualTo("sk-key");
+        assertThat(new LocalSecrets(folder, Map.of("SELLAVIE_AI_KEYSET", "{\"from\":\"env\"}")).aiKeyset())
+                .isEqualTo("{\"from\":\"env\"}");
+    }
+
+    @Test
     void valuesSetInTheEnvironmentWinAndNothingIsGeneratedForThem() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of("SELLAVIE_META_APP_SECRET", "from-env",
                 "SELLAVIE_JWT_PRIVATE_KEY_FILE", "/etc/sellavie/key.pem", "SELLAVIE_OPS_TOKEN", "ops-from-env", "SELLAVIE_INTERNAL_TOKEN", "internal-from-env"));

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * Secrets made fresh for one test run, kept in a private temporary folder that is deleted when the
  * stack stops: the Meta app secret and verify token, identity's JWT signing key (PKCS#8 PEM RSA)
  * conversation-service's channel-token keyset, commerce-service's payment-secret keyset and
- * identity-service's TOTP-secret keyset (Tink JSON), the account emails' link keyset, and the service token every service presents to another's {@code /internal/**}.
+ * identity-service's TOTP-secret keyset (Tink JSON), the account emails' link keyset, ai-service's keyset for businesses' provider keys, and the service token every service presents to another's {@code /internal/**}.
  */
 public final class GeneratedSecrets implements AutoCloseable {
 
@@ -36,6 +36,7 @@ public final class GeneratedSecrets implements AutoCloseable {
     private final Path commerceKeysetFile;
     private final Path identityKeysetFile;
     private final String emailLinkKeyset;
+    private final String aiKeyset;
     private final String internalToken;
 
     private GeneratedSecrets(Path folder) throws IOException, GeneralSecurityException {
@@ -47,6 +48,7 @@ public final class GeneratedSecrets implements AutoCloseable {
         this.commerceKeysetFile = writePrivate(folder.resolve("commerce-keyset.json"), aeadKeyset());
         this.identityKeysetFile = writePrivate(folder.resolve("identity-keyset.json"), aeadKeyset());
         this.emailLinkKeyset = aeadKeyset();
+        this.aiKeyset = aeadKeyset();
         this.internalToken = randomHex(32);
     }
 
@@ -88,6 +90,11 @@ public final class GeneratedSecrets implements AutoCloseable {
     /** The keyset (Tink JSON) of account emails' action links (SELLAVIE_EMAIL_LINK_KEYSET): identity and notification. */
     public String emailLinkKeyset() {
         return emailLinkKeyset;
+    }
+
+    /** ai-service's keyset (Tink JSON) for businesses' own provider keys (SELLAVIE_AI_KEYSET). */
+    public String aiKeyset() {
+        return aiKeyset;
     }
 
     /** The service token (SELLAVIE_INTERNAL_TOKEN) every service of the stack shares. */

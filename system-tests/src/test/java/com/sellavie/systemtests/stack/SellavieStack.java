@@ -210,7 +210,7 @@ public final class SellavieStack implements AutoCloseable {
                     // A send interrupted by a kill shows as UNKNOWN once its lease expires (ConversationCrashIT):
                     // shortest lease allowed (> connect 3 s + request 8 s) instead of 30 s.
                     "SELLAVIE_OUTBOUND_LEASE_DURATION", "12s");
-            case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline");
+            case AI -> Map.of("SELLAVIE_AI_PROVIDERS", "offline", "SELLAVIE_AI_KEYSET", secrets.aiKeyset());
             case COMMERCE -> Map.of(
                     "SELLAVIE_COMMERCE_KEYSET_FILE", secrets.commerceKeysetFile().toString(),
                     "SELLAVIE_PUBLIC_BASE_URL", url(ports.get("gateway")));

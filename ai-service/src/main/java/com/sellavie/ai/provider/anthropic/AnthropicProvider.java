@@ -40,6 +40,7 @@ public class AnthropicProvider implements ChatProvider {
                         .apiKey(endpoint.apiKey())
                         .model(endpoint.model())
                         .maxTokens(endpoint.maxTokens())
+                        .temperature(endpoint.temperature())
                         .timeout(endpoint.timeout())
                         .maxRetries(0)
                         .customHeaders(Map.of("anthropic-version", API_VERSION))

@@ -48,7 +48,8 @@ public class OllamaProvider implements ChatProvider {
                 .build();
         this.chatModel = OllamaChatModel.builder()
                 .ollamaApi(api)
-                .options(OllamaChatOptions.builder().model(endpoint.model()).numPredict(endpoint.maxTokens()).build())
+                .options(OllamaChatOptions.builder().model(endpoint.model()).numPredict(endpoint.maxTokens())
+                        .temperature(endpoint.temperature()).build())
                 .modelManagementOptions(ModelManagementOptions.builder()
                         .pullModelStrategy(PullModelStrategy.NEVER).build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.builder().maxRetries(0).build()))

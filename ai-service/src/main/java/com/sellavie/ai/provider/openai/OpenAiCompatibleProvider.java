@@ -39,6 +39,7 @@ public class OpenAiCompatibleProvider implements ChatProvider {
                 .apiKey(endpoint.hasKey() ? endpoint.apiKey() : KEYLESS)
                 .model(endpoint.model())
                 .maxTokens(endpoint.maxTokens())
+                .temperature(endpoint.temperature())
                 .timeout(endpoint.timeout())
                 .maxRetries(0)
                 .build();
