@@ -75,7 +75,9 @@ public class OutboxRelay implements AutoCloseable {
         this.status = new RelayStatus(clock);
         this.lock = new LeaderLock(db, settings.getLockKey(), instanceId);
         this.metrics = new RelayMetrics(registry, slotName);
-        metrics.watch(status::snapshot, () -> lock.slotLagBytes(slotName));
+        // A stopped relay is not asked: the query would open its lock session again.
+        metrics.watch(status::snapshot,
+                () -> status.snapshot().role() == RelayState.Role.STOPPED ? null : lock.slotLagBytes(slotName));
         this.checkpoint = new RelayCheckpoint(db, slotName, settings.getOffsetFlushInterval(), metrics, clock);
         this.deadLetters = new DeadLetterStore(db);
         this.republisher = new OutboxRepublisher(db, slotName, settings.getRepublishBatchSize(), status, metrics,
