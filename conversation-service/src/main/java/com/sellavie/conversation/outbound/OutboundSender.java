@@ -38,10 +38,11 @@ class OutboundSender {
     private final SendMetrics metrics;
     private final FaultInjection faults;
     private final HandedOffReplies handedOff;
+    private final ReplyLatency latency;
 
     OutboundSender(SendEngines engines, SendTimeWindow windows, ChannelDirectory channels, SendClaims claims,
             OutboundRecorder recorder, UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics,
-            FaultInjection faults, HandedOffReplies handedOff) {
+            FaultInjection faults, HandedOffReplies handedOff, ReplyLatency latency) {
         this.engines = engines;
         this.windows = windows;
         this.channels = channels;
@@ -52,6 +53,7 @@ class OutboundSender {
         this.metrics = metrics;
         this.faults = faults;
         this.handedOff = handedOff;
+        this.latency = latency;
     }
 
     /**
@@ -107,8 +109,10 @@ class OutboundSender {
                 window.allowance(), send.privateReply() == null ? null : send.privateReply().commentId()));
         switch (outcome) {
             case SendOutcome.Accepted accepted -> {
+                Instant answeredAt = Instant.now();
                 faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);
                 unrecorded.recordOrKeep(send, accepted.messageId(), attempt.number());
+                latency.sent(send, answeredAt);
             }
             case SendOutcome.Unknown unknown -> {
                 log.warn("Message {} (conversation {}, business {}): Send API outcome unknown ({}), attempt {}; "
@@ -116,6 +120,7 @@ class OutboundSender {
                         send.businessId(), unknown.reason(), attempt.number());
                 if (claims.markUnknown(send, unknown.reason())) {
                     metrics.outcome(SendMetrics.UNKNOWN);
+                    latency.unknown(send, Instant.now());
                 }
             }
             case SendOutcome.Rejected rejected -> refused(send, settings, attempt, rejected);
@@ -151,6 +156,7 @@ class OutboundSender {
     private void failed(ClaimedSend send, int attempts, String reason, String code, String detail) {
         if (tenancy.callAs(send.businessId(), () -> recorder.recordFailed(send, attempts, reason, code, detail))) {
             metrics.outcome(SendMetrics.FAILED);
+            latency.failed(send, Instant.now());
         }
     }
 }

@@ -55,7 +55,7 @@ public class OutboxRelay implements AutoCloseable {
         this(db, settings, producerConfig, null);
     }
 
-    /** With the relay's counters ({@code sellavie.relay.*}) in {@code registry} (may be null). */
+    /** With the relay's counters and gauges ({@code sellavie.relay.*}) in {@code registry} (may be null). */
     public OutboxRelay(RelayDatabase db, RelayProperties settings, Map<String, Object> producerConfig,
             MeterRegistry registry) {
         this(db, settings, RelayProducers.factory(producerConfig, settings.getProducer(), db.name()), Clock.systemUTC(),
@@ -75,6 +75,9 @@ public class OutboxRelay implements AutoCloseable {
         this.status = new RelayStatus(clock);
         this.lock = new LeaderLock(db, settings.getLockKey(), instanceId);
         this.metrics = new RelayMetrics(registry, slotName);
+        // A stopped relay is not asked: the query would open its lock session again.
+        metrics.watch(status::snapshot,
+                () -> status.snapshot().role() == RelayState.Role.STOPPED ? null : lock.slotLagBytes(slotName));
         this.checkpoint = new RelayCheckpoint(db, slotName, settings.getOffsetFlushInterval(), metrics, clock);
         this.deadLetters = new DeadLetterStore(db);
         this.republisher = new OutboxRepublisher(db, slotName, settings.getRepublishBatchSize(), status, metrics,

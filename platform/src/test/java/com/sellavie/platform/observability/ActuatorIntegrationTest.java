@@ -1,9 +1,11 @@
 package com.sellavie.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sellavie.platform.testservice.ConsumerServiceTest;
 import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,6 +59,14 @@ class ActuatorIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
+    @Test
+    void prometheusServesConsumerLagPerListenerConsumer() {
+        // Spring Boot binds each consumer's client metrics; the client id names the group (consumer-<group>-n),
+        // which is how the lag alert and dashboard tell groups apart.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"consumer-[^\"]+-\\d+\""));
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,8 @@ class OutboxRelayIntegrationTest {
     OutboxRelay relay;
     @Autowired
     HealthIndicator relayHealthIndicator;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void watchTopic() {
@@ -142,6 +145,24 @@ class OutboxRelayIntegrationTest {
                 .containsEntry("streaming", true)
                 .containsEntry("leader", "sellavie-relay " + relay.instanceId())
                 .containsKeys("slot", "published", "slotLagBytes");
+    }
+
+    @Test
+    void metricsShowTheLeaderStreamingItsPublishedEventsAndTheSlotLag() {
+        String key = RUN + "metrics";
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.state().streaming());
+        double publishedBefore = meters.get("sellavie.relay.published").tag("slot", relay.slotName())
+                .functionCounter().count();
+
+        intake.receive(Events.inboundMessage("counted"), key);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !topic.recordsWithKey(key).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(meters.get("sellavie.relay.published")
+                .tag("slot", relay.slotName()).functionCounter().count()).isGreaterThan(publishedBefore));
+        assertThat(meters.get("sellavie.relay.leader").tag("slot", relay.slotName()).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("sellavie.relay.streaming").tag("slot", relay.slotName()).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("sellavie.relay.slot.lag").tag("slot", relay.slotName()).gauge().value())
+                .isNotNaN().isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package com.sellavie.conversation.outbound;
+
+import com.sellavie.conversation.messaging.Message;
+import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@value #METER}{outcome=sent|failed|unknown}: how long a customer waited for the assistant, from the time of
+ * the message an AI reply answers (the conversation's latest customer message recorded before the reply, at
+ * Meta's timestamp) to the Send API call's outcome (Meta's answer, or its absence). A histogram with SLO buckets, so p50/p99 and "answered
+ * within 5 s" come from Prometheus across instances. Only assistant replies: SYSTEM texts and team replies
+ * answer no DM.
+ */
+@Component
+class ReplyLatency {
+
+    static final String METER = "sellavie.conversation.reply.latency";
+    private static final Logger log = LoggerFactory.getLogger(ReplyLatency.class);
+    private static final Duration[] SLOS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
+    // Message ids are time-ordered (UUIDv7): the customer messages recorded before the reply sort before it.
+    private static final String ANSWERED = "SELECT max(i.sent_at) FROM messages o JOIN messages i "
+            + "ON i.conversation_id = o.conversation_id AND i.direction = 'INBOUND' AND i.id < o.id WHERE o.id = ?";
+
+    private final JdbcTemplate jdbc;
+    private final Tenancy tenancy;
+    private final Timer sent;
+    private final Timer failed;
+    private final Timer unknown;
+
+    ReplyLatency(JdbcTemplate jdbc, Tenancy tenancy, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.tenancy = tenancy;
+        this.sent = timer(registry, SendMetrics.SENT);
+        this.failed = timer(registry, SendMetrics.FAILED);
+        this.unknown = timer(registry, SendMetrics.UNKNOWN);
+    }
+
+    void sent(ClaimedSend send, Instant outcomeAt) {
+        record(send, sent, outcomeAt);
+    }
+
+    void failed(ClaimedSend send, Instant outcomeAt) {
+        record(send, failed, outcomeAt);
+    }
+
+    void unknown(ClaimedSend send, Instant outcomeAt) {
+        record(send, unknown, outcomeAt);
+    }
+
+    /** Never fails the send path: a latency that cannot be read is only not recorded. */
+    private void record(ClaimedSend send, Timer timer, Instant outcomeAt) {
+        if (!Message.ASSISTANT.equals(send.authorType())) {
+            return;
+        }
+        try {
+            List<Timestamp> answered = tenancy.callAs(send.businessId(),
+                    () -> jdbc.queryForList(ANSWERED, Timestamp.class, send.messageId()));
+            if (!answered.isEmpty() && answered.getFirst() != null) {
+                Duration waited = Duration.between(answered.getFirst().toInstant(), outcomeAt);
+                timer.record(waited.isNegative() ? Duration.ZERO : waited);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reply latency of message {} not recorded: {}: {}", send.messageId(), e.getClass().getName(),
+                    e.getMessage());
+        }
+    }
+
+    private static Timer timer(MeterRegistry registry, String outcome) {
+        return Timer.builder(METER).tag("outcome", outcome)
+                .description("From a customer's message to the Send API outcome of the assistant's reply")
+                .publishPercentileHistogram().serviceLevelObjectives(SLOS)
+                .minimumExpectedValue(Duration.ofMillis(100)).maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+}

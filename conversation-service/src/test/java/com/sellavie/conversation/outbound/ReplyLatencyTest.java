@@ -1,0 +1,87 @@
+package com.sellavie.conversation.outbound;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.sellavie.conversation.outbound.SendFixtures.conversationOn;
+import static com.sellavie.conversation.outbound.SendFixtures.deliver;
+import static com.sellavie.conversation.outbound.SendFixtures.error;
+import static com.sellavie.conversation.outbound.SendFixtures.ok;
+import static com.sellavie.conversation.outbound.SendFixtures.reply;
+import static com.sellavie.conversation.outbound.SendFixtures.sendPath;
+import static com.sellavie.conversation.outbound.SendFixtures.stub;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.sellavie.conversation.outbound.SendFixtures.Fixture;
+import com.sellavie.conversation.support.ConversationServiceTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/** DM -> reply latency: measured from the customer's message, not from when the reply was written. */
+@ConversationServiceTest
+class ReplyLatencyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aSentReplyCountsFromTheCustomersMessageIntoAHistogramWithSloBuckets() {
+        // Given a customer who wrote 90 s ago, and a reply Meta accepts
+        Fixture f = conversationOn(port, context, "MESSENGER", "7101", Instant.now().minusSeconds(90));
+        String text = "Here is your answer " + UUID.randomUUID();
+        stubPage(f, ok("m_latency_" + f.conversationId()));
+        Timer sent = latency("sent");
+        long countBefore = sent.count();
+        double secondsBefore = sent.totalTime(TimeUnit.SECONDS);
+
+        // When the reply is sent
+        deliver(reply(f, text), 1);
+        f.await(text, "SENT");
+
+        // Then the wait it records is the customer's, at least the 90 s since they wrote
+        await().atMost(Duration.ofSeconds(10)).until(() -> sent.count() > countBefore);
+        assertThat(sent.totalTime(TimeUnit.SECONDS) - secondsBefore).isGreaterThanOrEqualTo(90);
+        assertThat(Arrays.stream(sent.takeSnapshot().histogramCounts()).map(b -> b.bucket(TimeUnit.SECONDS)))
+                .contains(1.0, 5.0, 30.0, 60.0);
+    }
+
+    @Test
+    void aReplyMetaRefusesForGoodIsTimedAsFailed() {
+        Fixture f = conversationOn(port, context, "MESSENGER", "7102", Instant.now().minusSeconds(30));
+        String text = "Nobody reads this " + UUID.randomUUID();
+        stubPage(f, aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody(error("This person isn't available right now.", "OAuthException", 551)));
+        Timer failed = latency("failed");
+        long countBefore = failed.count();
+        double secondsBefore = failed.totalTime(TimeUnit.SECONDS);
+
+        deliver(reply(f, text), 1);
+        f.await(text, "FAILED");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> failed.count() > countBefore);
+        assertThat(failed.totalTime(TimeUnit.SECONDS) - secondsBefore).isGreaterThanOrEqualTo(30);
+    }
+
+    private Timer latency(String outcome) {
+        return meters.get(ReplyLatency.METER).tag("outcome", outcome).timer();
+    }
+
+    private static void stubPage(Fixture f, ResponseDefinitionBuilder answer) {
+        stub(post(urlEqualTo(sendPath(f.tag()))), answer);
+    }
+}
