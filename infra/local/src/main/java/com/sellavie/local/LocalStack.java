@@ -30,10 +30,17 @@ final class LocalStack {
     private volatile LocalMailCatcher mailCatcher;
     private volatile ServiceProcesses services;
 
+    private final Replicas replicas;
+
     LocalStack(Installation installation, DataFolder data, Map<String, String> environment) {
+        this(installation, data, environment, Replicas.NONE);
+    }
+
+    LocalStack(Installation installation, DataFolder data, Map<String, String> environment, Replicas replicas) {
         this.installation = installation;
         this.data = data;
         this.environment = environment;
+        this.replicas = replicas;
     }
 
     /** Runs until interrupted; returns the process exit code. */
@@ -66,10 +73,16 @@ final class LocalStack {
             services = new ServiceProcesses(installation, data.logs(), service -> {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.putAll(infrastructure.serviceEnvironment(service.database()));
+                if (service.equals(SellavieService.GATEWAY)) {
+                    env.putAll(replicas.gatewayEnvironment());
+                } else {
+                    // A replica listens on its own port (outranks each service's SELLAVIE_<NAME>_PORT default).
+                    env.put("SERVER_PORT", String.valueOf(service.port()));
+                }
                 return env;
             }, data.runState(), infrastructure.kafkaBootstrap());
             services.startAndAwait(List.of(SellavieService.IDENTITY));
-            services.startAndAwait(SellavieService.BEHIND_IDENTITY);
+            services.startAndAwait(replicas.instancesOf(SellavieService.BEHIND_IDENTITY));
             services.startAndAwait(List.of(SellavieService.GATEWAY));
             new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments),
                     Optional.ofNullable(sandbox), Optional.ofNullable(mailCatcher)).seed();
@@ -192,7 +205,11 @@ final class LocalStack {
             wanted.add(new PortConflicts.WantedPort(LocalMailCatcher.SMTP_PORT, "the mail catcher's SMTP", avoid));
             wanted.add(new PortConflicts.WantedPort(LocalMailCatcher.HTTP_PORT, "the mail catcher's web page", avoid));
         }
-        for (SellavieService service : SellavieService.all()) {
+        List<SellavieService> instances = new ArrayList<>();
+        instances.add(SellavieService.IDENTITY);
+        instances.addAll(replicas.instancesOf(SellavieService.BEHIND_IDENTITY));
+        instances.add(SellavieService.GATEWAY);
+        for (SellavieService service : instances) {
             wanted.add(new PortConflicts.WantedPort(service.port(), "the " + service.name() + " service",
                     "stop an older stack still running (the service ports are fixed)"));
         }

@@ -34,7 +34,7 @@ public final class LocalStackCommand {
         DataFolder data = DataFolder.of(installation.repositoryRoot(), environment.get("SELLAVIE_HOME"));
         String command = args.length == 0 ? "help" : args[0];
         return switch (command) {
-            case "up" -> new LocalStack(installation, data, environment).up();
+            case "up" -> up(installation, data, environment, List.of(args).subList(1, args.length));
             case "demo-dm" -> demoDm(data, environment, List.of(args).subList(1, args.length));
             case "reset" -> {
                 if (args.length > 1) {
@@ -52,6 +52,25 @@ public final class LocalStackCommand {
                 yield 2;
             }
         };
+    }
+
+    /** {@code up [--replicas name=count,...]}. */
+    private static int up(Installation installation, DataFolder data, Map<String, String> environment,
+            List<String> args) {
+        Replicas replicas = Replicas.NONE;
+        try {
+            if (args.size() == 2 && args.get(0).equals("--replicas")) {
+                replicas = Replicas.parse(args.get(1));
+            } else if (args.size() == 1 && args.get(0).startsWith("--replicas=")) {
+                replicas = Replicas.parse(args.get(0).substring("--replicas=".length()));
+            } else if (!args.isEmpty()) {
+                throw new IllegalArgumentException("unknown options " + args);
+            }
+        } catch (IllegalArgumentException e) {
+            console.error("{}. Usage: ./sellavie up [--replicas conversation=3,ai=2]", e.getMessage());
+            return 2;
+        }
+        return new LocalStack(installation, data, environment, replicas).up();
     }
 
     private static int demoDm(DataFolder data, Map<String, String> environment, List<String> args) {
@@ -163,8 +182,11 @@ public final class LocalStackCommand {
     private static int help() {
         console.info("""
                 Usage: ./sellavie <command>
-                  up                 build what is missing, start PostgreSQL, Kafka, the schema registry and every
-                                     service, seed a demo business; Ctrl-C stops everything
+                  up [--replicas conversation=3,ai=2]
+                                     build what is missing, start PostgreSQL, Kafka, the schema registry and every
+                                     service, seed a demo business; Ctrl-C stops everything; --replicas runs several
+                                     instances of ingest, conversation, ai, commerce or notification (port + 100 x i),
+                                     balanced by the gateway, one relay leading
                   demo-dm [--channel instagram|messenger|whatsapp] [--comment] "text"
                                      post a signed DM (webhook) from a demo customer to the demo business on that
                                      channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl;
