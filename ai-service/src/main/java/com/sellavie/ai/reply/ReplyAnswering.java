@@ -57,7 +57,8 @@ class ReplyAnswering {
         }
         ReplyWriter.Written written = writer.write(request, context, options);
         written.parsed().dropped().forEach(this::countDropped);
-        ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(), clock.instant());
+        ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(),
+                clock.instant());
         log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
                 event.getEventId(), request.getEventId(), written.reply().providerName(),
                 written.parsed().actions().size(), written.parsed().dropped().size(), written.defences().size());

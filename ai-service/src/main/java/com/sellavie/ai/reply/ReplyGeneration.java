@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on offer) and AI settings, then {@link ReplyAnswering} (moderation, prompt, provider chain: the
  * business's own order, models and keys when it saved settings, else the deployment's; tags, checks on
  * the reply). Publishes nothing. A business whose monthly budget is reached (the month's recorded cost,
- * read before any model call) gets its cheaper model, or no model call at all ({@link BudgetReachedException}). Never inside a transaction: the knowledge is read in its own short
+ * read before any model call) gets its cheaper model, or no model call at all ({@link BudgetReachedException}).
+ * Never inside a transaction: the knowledge is read in its own short
  * read-only transaction (one snapshot, so a seed replaced meanwhile is seen whole or not at all),
  * which ends before the model is called; the call holds no connection.
  */
@@ -65,7 +66,8 @@ class ReplyGeneration {
      * @throws BudgetReachedException the business's monthly budget is reached and it hands replies to a person
      */
     @Transactional(propagation = Propagation.NEVER)
-    Answer generate(ReplyRequested request) throws ProviderException, AiSwitchedOffException, BudgetReachedException {
+    public Answer generate(ReplyRequested request)
+            throws ProviderException, AiSwitchedOffException, BudgetReachedException {
         Context read = snapshot.execute(status -> {
             Optional<ReplySettings> own = settings.forReplies(request.getBusinessId());
             long spent = own.map(ReplySettings::budget).isPresent()
@@ -84,8 +86,9 @@ class ReplyGeneration {
                 throw new BudgetReachedException("the monthly AI budget of " + budget.monthlyUsd().toPlainString()
                         + " USD is reached (" + read.spentMicroUsd() + " micro-USD spent this month)");
             }
-            return answering.respond(request, read.knowledge(), ReplyOptions.of(own.map(ReplySettings::withCheaperModel),
-                    s -> businessChains.chain(s.providers()))).withBudgetFallback();
+            ReplyOptions cheaper = ReplyOptions.of(own.map(ReplySettings::withCheaperModel),
+                    s -> businessChains.chain(s.providers()));
+            return answering.respond(request, read.knowledge(), cheaper).withBudgetFallback();
         }
         return answering.respond(request, read.knowledge(),
                 ReplyOptions.of(own, s -> businessChains.chain(s.providers())));

@@ -239,7 +239,8 @@ class UsageIntegrationTest {
         ReplyGenerated reply = replyTo(second);
         assertThat(reply.getActions()).singleElement().isInstanceOfSatisfying(HandoffAction.class,
                 handoff -> assertThat(handoff.getReason()).contains("monthly AI budget"));
-        assertThat(reply.getText()).isEqualTo("Sorry, I can't answer right now. I've passed your message on to the team.");
+        assertThat(reply.getText())
+                .isEqualTo("Sorry, I can't answer right now. I've passed your message on to the team.");
         assertThat(openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("Second question " + marker)))).isEmpty();
         assertThat(usage(business, "").get("totals").get("replies").asLong()).isEqualTo(1);
@@ -249,7 +250,8 @@ class UsageIntegrationTest {
     void invalidBudgetSettingsAreRefusedFieldByFieldAndNothingIsWritten() throws Exception {
         // Given a business with a saved budget
         UUID business = UUID.randomUUID();
-        save(business, "{\"providers\": [{\"name\": \"openai\"}], \"monthlyBudgetUsd\": 25, \"onBudget\": \"HANDOFF\"}");
+        save(business, "{\"providers\": [{\"name\": \"openai\"}], \"monthlyBudgetUsd\": 25, "
+                + "\"onBudget\": \"HANDOFF\"}");
 
         // When it sends a negative budget with an unknown policy, then a cheaper model without its name
         HttpResponse<String> bad = put(business, """
