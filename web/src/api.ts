@@ -36,6 +36,36 @@ export type AiSettings = {
   channels: Record<string, boolean>;
   available: AiAvailableProvider[];
   updatedAt: string | null;
+  /** The month's AI cost limit in US dollars; null = no budget (then onBudget and budgetModel are null). */
+  monthlyBudgetUsd: number | null;
+  onBudget: AiBudgetPolicy | null;
+  budgetModel: string | null;
+};
+
+/** What happens once the month's AI cost reaches the budget: the first provider's cheaper model, or the team answers. */
+export type AiBudgetPolicy = 'CHEAPER_MODEL' | 'HANDOFF';
+
+/** One day (or one provider and model) of AI usage; costs in millionths of a US dollar, unpriced replies left out. */
+export type AiUsageFigures = {
+  inputTokens: number;
+  outputTokens: number;
+  costMicroUsd: number;
+  replies: number;
+  /** Replies whose model has no price in the deployment's price table: their cost is unknown. */
+  unpricedReplies: number;
+};
+
+/** ai-service's `GET /api/ai/usage` (OWNER and ADMIN): days of the business's time zone, every day of the range. */
+export type AiUsage = {
+  from: string;
+  to: string;
+  currency: string;
+  priceTableVersion: string;
+  days: (AiUsageFigures & { day: string })[];
+  byModel: (AiUsageFigures & { provider: string; model: string | null })[];
+  totals: AiUsageFigures;
+  monthToDateCostMicroUsd: number;
+  budget: { monthlyUsd: number; monthlyMicroUsd: number; onBudget: AiBudgetPolicy; budgetModel: string | null; reached: boolean } | null;
 };
 
 /** PUT body entry: `apiKey` null (or the masked value) keeps the stored key; `clearKey` removes it. */
@@ -49,6 +79,9 @@ export type AiSettingsUpdate = {
   languagePolicy: AiLanguagePolicy;
   fixedLanguage: string | null;
   channels: Record<string, boolean>;
+  monthlyBudgetUsd: number | null;
+  onBudget: AiBudgetPolicy | null;
+  budgetModel: string | null;
 };
 
 /** What one "test this key" call answered; `cause` is e.g. `key_rejected`, `rate_limited`, `timeout`. */
@@ -909,6 +942,14 @@ export const api = {
   saveCommentSettings: (settings: CommentSettings) => request<CommentSettings>('PUT', '/api/comments/settings', { body: settings }),
   aiSettings: ({ signal }: Signal = {}) => request<AiSettings>('GET', '/api/ai/settings', { signal }),
   saveAiSettings: (settings: AiSettingsUpdate) => request<AiSettings>('PUT', '/api/ai/settings', { body: settings }),
+  /** Both days included (yyyy-MM-dd); without them the current month of the business's time zone. */
+  aiUsage: ({ from, to }: { from?: string; to?: string } = {}, { signal }: Signal = {}) => {
+    const query = new URLSearchParams();
+    if (from) query.set('from', from);
+    if (to) query.set('to', to);
+    const suffix = query.toString();
+    return request<AiUsage>('GET', `/api/ai/usage${suffix ? `?${suffix}` : ''}`, { signal });
+  },
   /** One tiny call to the provider with that model and key (null: the stored key, else the platform's). */
   testAiKey: (test: { name: string; model: string | null; apiKey: string | null }) =>
     request<AiKeyTestResult>('POST', '/api/ai/settings/test-key', { body: test }),

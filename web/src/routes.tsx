@@ -3,6 +3,7 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { AiSettingsPage } from './pages/AiSettingsPage';
+import { AiUsagePage } from './pages/AiUsagePage';
 import { BusinessProfilePage } from './pages/BusinessProfilePage';
 import { AttentionPage } from './pages/AttentionPage';
 import { CatalogPage } from './pages/CatalogPage';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/ai', element: <AiSettingsPage /> },
+          { path: 'settings/ai/usage', element: <AiUsagePage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },

@@ -26,6 +26,9 @@ const stored: AiSettings = {
   channels: { INSTAGRAM: true, MESSENGER: true, WHATSAPP: false },
   available,
   updatedAt: '2026-11-30T10:00:00Z',
+  monthlyBudgetUsd: 40,
+  onBudget: 'HANDOFF',
+  budgetModel: null,
 };
 
 describe('AiSettingsPage', () => {
@@ -64,7 +67,60 @@ describe('AiSettingsPage', () => {
       languagePolicy: 'FIXED',
       fixedLanguage: 'fr',
       channels: { INSTAGRAM: true, MESSENGER: true, WHATSAPP: true },
+      monthlyBudgetUsd: 40,
+      onBudget: 'HANDOFF',
+      budgetModel: null,
     });
+  });
+
+  it('saves a monthly budget with a cheaper model, and removes it when emptied', async () => {
+    signInAs('OWNER');
+    const fake = stubApi({ 'GET /api/ai/settings': ok(stored), 'PUT /api/ai/settings': ok(stored) });
+    renderApp('/settings/ai');
+
+    expect(await screen.findByLabelText('Monthly budget (US dollars)')).toHaveValue('40');
+    expect(screen.getByLabelText('When the budget is reached')).toHaveValue('HANDOFF');
+    expect(screen.queryByLabelText('Cheaper model')).not.toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Monthly budget (US dollars)'), { target: { value: '25.50' } });
+    fireEvent.change(screen.getByLabelText('When the budget is reached'), { target: { value: 'CHEAPER_MODEL' } });
+    expect(screen.getByText('Used by the first provider of your order (openai).')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Give the cheaper model, e.g. gpt-4.1-nano.')).toBeInTheDocument();
+    expect(fake.requestsTo('PUT /api/ai/settings')).toHaveLength(0);
+
+    fireEvent.change(screen.getByLabelText('Cheaper model'), { target: { value: ' gpt-4.1-nano ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/Saved\./)).toBeInTheDocument();
+    expect(fake.requestsTo('PUT /api/ai/settings')[0]?.body).toMatchObject({
+      monthlyBudgetUsd: 25.5,
+      onBudget: 'CHEAPER_MODEL',
+      budgetModel: 'gpt-4.1-nano',
+    });
+
+    fireEvent.change(screen.getByLabelText('Monthly budget (US dollars)'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Saved\./);
+    expect(fake.requestsTo('PUT /api/ai/settings')[1]?.body).toMatchObject({
+      monthlyBudgetUsd: null,
+      onBudget: null,
+      budgetModel: null,
+    });
+  });
+
+  it("shows the server's budget field errors", async () => {
+    signInAs('OWNER');
+    stubApi({
+      'GET /api/ai/settings': ok(stored),
+      'PUT /api/ai/settings': problem(400, 'Invalid input', {
+        detail: 'Some fields are invalid; nothing was changed.',
+        errors: { monthlyBudgetUsd: 'must be more than 0 and at most 1000000 US dollars, in cents at most' },
+      }),
+    });
+    renderApp('/settings/ai');
+
+    fireEvent.change(await screen.findByLabelText('Monthly budget (US dollars)'), { target: { value: '3.005' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('must be more than 0 and at most 1000000 US dollars, in cents at most')).toBeInTheDocument();
   });
 
   it('clears a stored key, removes a provider and adds another', async () => {

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import {
   ApiError,
   api,
   describeError,
   type AiAvailableProvider,
+  type AiBudgetPolicy,
   type AiKeyTestResult,
   type AiLanguagePolicy,
   type AiSettings,
@@ -32,6 +34,10 @@ type Draft = {
   languagePolicy: AiLanguagePolicy;
   fixedLanguage: string;
   channels: Record<string, boolean>;
+  /** US dollars as typed; empty = no budget. */
+  monthlyBudgetUsd: string;
+  onBudget: AiBudgetPolicy;
+  budgetModel: string;
 };
 
 function draftOf(settings: AiSettings): Draft {
@@ -50,6 +56,9 @@ function draftOf(settings: AiSettings): Draft {
     languagePolicy: settings.languagePolicy,
     fixedLanguage: settings.fixedLanguage ?? '',
     channels: { ...settings.channels },
+    monthlyBudgetUsd: settings.monthlyBudgetUsd === null ? '' : String(settings.monthlyBudgetUsd),
+    onBudget: settings.onBudget ?? 'HANDOFF',
+    budgetModel: settings.budgetModel ?? '',
   };
 }
 
@@ -60,7 +69,8 @@ function defaultModel(available: AiAvailableProvider[], name: string): string | 
 /**
  * Settings → AI (owners and admins): which providers answer and in which order, each with its model and the
  * business's own key or the platform's (masked; replace, clear or test it), temperature, reply length, tone,
- * reply language and the channels the assistant answers on.
+ * reply language, the channels the assistant answers on, and the monthly budget (what its replies may cost, and
+ * what happens once they have).
  */
 export function AiSettingsPage() {
   const role = useRole();
@@ -159,6 +169,13 @@ export function AiSettingsPage() {
     if (form.languagePolicy === 'FIXED' && !form.fixedLanguage.trim()) {
       invalid.fixedLanguage = 'Give the language, e.g. fr, en or pt-BR.';
     }
+    const monthlyBudgetUsd = form.monthlyBudgetUsd.trim() === '' ? null : Number(form.monthlyBudgetUsd);
+    if (monthlyBudgetUsd !== null && (!Number.isFinite(monthlyBudgetUsd) || monthlyBudgetUsd <= 0)) {
+      invalid.monthlyBudgetUsd = 'An amount in US dollars above 0, or empty for no budget.';
+    }
+    if (monthlyBudgetUsd !== null && form.onBudget === 'CHEAPER_MODEL' && !form.budgetModel.trim()) {
+      invalid.budgetModel = 'Give the cheaper model, e.g. gpt-4.1-nano.';
+    }
     if (Object.keys(invalid).length > 0) {
       setErrors({ fields: invalid, general: null });
       return;
@@ -178,6 +195,9 @@ export function AiSettingsPage() {
         languagePolicy: form.languagePolicy,
         fixedLanguage: form.languagePolicy === 'FIXED' ? form.fixedLanguage.trim() : null,
         channels: form.channels,
+        monthlyBudgetUsd,
+        onBudget: monthlyBudgetUsd === null ? null : form.onBudget,
+        budgetModel: monthlyBudgetUsd !== null && form.onBudget === 'CHEAPER_MODEL' ? form.budgetModel.trim() : null,
       });
       queryClient.setQueryData(queryKeys.aiSettings, stored);
       setDraft(null);
@@ -189,6 +209,9 @@ export function AiSettingsPage() {
         'maxReplyTokens',
         'tone',
         'fixedLanguage',
+        'monthlyBudgetUsd',
+        'onBudget',
+        'budgetModel',
         ...form.providers.flatMap((_, i) => [`providers[${i}].name`, `providers[${i}].model`, `providers[${i}].apiKey`]),
       ];
       setErrors(formErrorsFrom(error, fields));
@@ -206,7 +229,7 @@ export function AiSettingsPage() {
       <SettingsTabs />
       <p className="lead">
         Which AI providers answer your customers, in which order (the next one answers when one fails), with which
-        model and key, and how the assistant writes.
+        model and key, and how the assistant writes. <Link to="/settings/ai/usage">See usage and cost</Link>
       </p>
       {problem && <Alert>Could not load the AI settings: {problem}</Alert>}
       {settings === undefined && !loadError && <p className="muted">Loading AI settings…</p>}
@@ -370,6 +393,41 @@ export function AiSettingsPage() {
               Answer on {channelLabels[channel] ?? channel}
             </label>
           ))}
+          <h2 id="budget">Monthly budget</h2>
+          <p className="muted">
+            What the assistant’s replies may cost in a calendar month (your business’s time zone), checked before each reply.
+          </p>
+          <Field
+            label="Monthly budget (US dollars)"
+            hint="Empty: no budget."
+            inputMode="decimal"
+            value={form.monthlyBudgetUsd}
+            onChange={(monthlyBudgetUsd) => edit((current) => ({ ...current, monthlyBudgetUsd }))}
+            error={errors.fields.monthlyBudgetUsd}
+          />
+          {form.monthlyBudgetUsd.trim() !== '' && (
+            <>
+              <SelectField
+                label="When the budget is reached"
+                value={form.onBudget}
+                onChange={(onBudget) => edit((current) => ({ ...current, onBudget }))}
+                options={[
+                  { value: 'HANDOFF', label: 'Hand customers to the team (and alert it)' },
+                  { value: 'CHEAPER_MODEL', label: 'Answer with a cheaper model' },
+                ]}
+                error={errors.fields.onBudget}
+              />
+              {form.onBudget === 'CHEAPER_MODEL' && (
+                <Field
+                  label="Cheaper model"
+                  hint={`Used by the first provider of your order${form.providers[0] ? ` (${form.providers[0].name})` : ''}.`}
+                  value={form.budgetModel}
+                  onChange={(budgetModel) => edit((current) => ({ ...current, budgetModel }))}
+                  error={errors.fields.budgetModel}
+                />
+              )}
+            </>
+          )}
           <button type="submit" className="button-primary" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : 'Save'}
           </button>

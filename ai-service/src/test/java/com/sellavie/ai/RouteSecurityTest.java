@@ -20,8 +20,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Every route of the service, read from its handler mappings: role rules present and enforced (403 exactly
- * for the roles a rule refuses), 401 without a token, and another business never sees A's knowledge nor
- * its AI settings.
+ * for the roles a rule refuses), 401 without a token, and another business never sees A's knowledge, its AI
+ * settings nor its usage and budget.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @IntegrationTest
@@ -30,7 +30,8 @@ class RouteSecurityTest {
     private static final String KNOWLEDGE = "{\"faqs\":[{\"topic\":\"delivery\",\"answer\":\"%s\"}],"
             + "\"profile\":{\"about\":\"%s\"}}";
     private static final String SETTINGS = "{\"providers\":[{\"name\":\"ollama\",\"apiKey\":\"%s\"},"
-            + "{\"name\":\"offline\"}],\"tone\":\"%s\"}";
+            + "{\"name\":\"offline\"}],\"tone\":\"%s\",\"monthlyBudgetUsd\":7,\"onBudget\":\"CHEAPER_MODEL\","
+            + "\"budgetModel\":\"%s\"}";
 
     @LocalServerPort
     int port;
@@ -54,19 +55,21 @@ class RouteSecurityTest {
         // and its AI settings (a tone and an own key whose masked tail is A's)
         String tone = "Routes marker tone " + UUID.randomUUID();
         String keyTail = UUID.randomUUID().toString().substring(0, 4);
-        assertThat(put("/api/ai/settings", business, SETTINGS.formatted("ollama-key-routes-" + keyTail, tone)))
-                .isEqualTo(200);
+        // and a monthly budget whose cheaper model is A's marker (shown by GET /api/ai/usage)
+        String budgetModel = "routes-model-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(put("/api/ai/settings", business, SETTINGS.formatted("ollama-key-routes-" + keyTail, tone,
+                budgetModel))).isEqualTo(200);
 
         // Then the suite over every route finds nothing
         RouteSecuritySuite.Report report = RouteSecuritySuite.of(context, port)
-                .tenantA(business, answer, about, tone, "…" + keyTail)
+                .tenantA(business, answer, about, tone, "…" + keyTail, budgetModel)
                 .body("PUT /api/ai/knowledge", KNOWLEDGE.formatted("B's answer", "B's shop"))
-                .body("PUT /api/ai/settings", SETTINGS.formatted("ollama-key-of-b-0000", "B's tone"))
+                .body("PUT /api/ai/settings", SETTINGS.formatted("ollama-key-of-b-0000", "B's tone", "b-model"))
                 .body("POST /api/ai/settings/test-key", "{\"name\":\"offline\"}")
                 .verify();
 
         assertThat(report.apiRouteKeys()).containsExactlyInAnyOrder("GET /api/ai/knowledge", "PUT /api/ai/knowledge",
-                "GET /api/ai/settings", "PUT /api/ai/settings", "POST /api/ai/settings/test-key");
+                "GET /api/ai/settings", "PUT /api/ai/settings", "POST /api/ai/settings/test-key", "GET /api/ai/usage");
     }
 
     private int put(String path, UUID business, String body) throws Exception {

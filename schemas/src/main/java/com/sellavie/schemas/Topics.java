@@ -1,5 +1,6 @@
 package com.sellavie.schemas;
 
+import com.sellavie.events.ai.AiUsageRecorded;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.commerce.CheckoutLinkCreated;
 import com.sellavie.events.commerce.CheckoutLinkFailed;
@@ -109,6 +110,10 @@ public final class Topics {
             "conversationId", false,
             List.of(ReplyGenerated.class));
 
+    public static final Topic AI_USAGE = new Topic("ai.usage",
+            "businessId (one business's usage in order)", false,
+            List.of(AiUsageRecorded.class));
+
     public static final Topic COMMERCE_CATALOG = new Topic("commerce.catalog",
             "productId", true,
             List.of(ProductUpserted.class, ProductRemoved.class));
@@ -126,7 +131,7 @@ public final class Topics {
     public static final List<Topic> ALL = List.of(INGEST_INBOUND_MESSAGES, INGEST_UNROUTABLE, INGEST_PAYMENT_EVENTS,
             INGEST_DELIVERY_STATUSES, IDENTITY_BUSINESSES, IDENTITY_MEMBERS, IDENTITY_ACCOUNT_EMAILS, IDENTITY_PRIVACY_REQUESTS,
             PRIVACY_TASK_RESULTS, CONVERSATION_CHANNELS, CONVERSATION_MESSAGES,
-            CONVERSATION_REPLY_REQUESTS, CONVERSATION_HANDOFFS, AI_REPLIES, COMMERCE_CATALOG, COMMERCE_ORDERS,
+            CONVERSATION_REPLY_REQUESTS, CONVERSATION_HANDOFFS, AI_REPLIES, AI_USAGE, COMMERCE_CATALOG, COMMERCE_ORDERS,
             MESSAGING_OUTBOUND_REQUESTS);
 
     private Topics() {

@@ -21,6 +21,7 @@ import com.sellavie.events.ai.CheckoutActionItem;
 import com.sellavie.events.ai.HandoffAction;
 import com.sellavie.events.ai.InvoiceAction;
 import com.sellavie.events.ai.PaymentStatusAction;
+import com.sellavie.events.ai.AiUsageRecorded;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
@@ -93,6 +94,7 @@ public final class EventFixtures {
         SAMPLES.put(HandoffRequested.class, EventFixtures::handoffRequested);
         SAMPLES.put(HandoffResolved.class, EventFixtures::handoffResolved);
         SAMPLES.put(ReplyGenerated.class, EventFixtures::replyGenerated);
+        SAMPLES.put(AiUsageRecorded.class, EventFixtures::aiUsageRecorded);
         SAMPLES.put(PaymentEventReceived.class, EventFixtures::paymentEventReceived);
         SAMPLES.put(ProductUpserted.class, EventFixtures::productUpserted);
         SAMPLES.put(ProductRemoved.class, EventFixtures::productRemoved);
@@ -376,6 +378,18 @@ public final class EventFixtures {
                         new HandoffAction("customer asked for a custom size"),
                         new InvoiceAction("ORD-1042"),
                         new PaymentStatusAction("ORD-1042")))
+                .build();
+    }
+
+    static AiUsageRecorded aiUsageRecorded(EventMetadata m) {
+        return AiUsageRecorded.newBuilder()
+                .setEventId(m.eventId()).setOccurredAt(m.occurredAt()).setBusinessId(m.businessId())
+                .setCorrelationId(m.correlationId()).setCausationId(m.causationId())
+                .setReplyRequestId(UUID.fromString(m.causationId()))
+                .setReplyId(UUID.fromString("0190f5a2-7c3e-7b6a-9d1e-00000000ab01")).setConversationId(CONVERSATION)
+                .setUsageDay("2026-12-01").setProviderName("openai").setModel("gpt-4o-mini")
+                .setInputTokens(1_250L).setOutputTokens(180L).setCostMicroUsd(296L)
+                .setPriceTableVersion("2026-12").setBudgetFallback(false)
                 .build();
     }
 

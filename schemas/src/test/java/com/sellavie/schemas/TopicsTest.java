@@ -18,7 +18,7 @@ class TopicsTest {
                 "identity.members", "identity.account-emails", "identity.privacy-requests",
                 "privacy.task-results",
                 "conversation.channels", "conversation.messages", "conversation.reply-requests", "conversation.handoffs",
-                "ai.replies",
+                "ai.replies", "ai.usage",
                 "commerce.catalog", "commerce.orders", "messaging.outbound-requests");
     }
 

@@ -25,7 +25,7 @@ public final class Conversation {
         return new org.springframework.ai.chat.prompt.Prompt(messages);
     }
 
-    /** The first generation's text, or a MALFORMED failure when there is none. */
+    /** The first generation's text with the tokens it took, or a MALFORMED failure when there is no text. */
     public static Reply reply(String provider, String configuredModel,
             org.springframework.ai.chat.model.ChatResponse response) throws ProviderException {
         var generation = response == null ? null : response.getResult();
@@ -34,6 +34,7 @@ public final class Conversation {
             throw ProviderErrors.malformed(provider, "the answer had no text", null);
         }
         String answered = response.getMetadata() == null ? null : response.getMetadata().getModel();
-        return new Reply(text, provider, answered == null || answered.isBlank() ? configuredModel : answered, false);
+        return new Reply(text, provider, answered == null || answered.isBlank() ? configuredModel : answered, false,
+                TokenUsage.of(response));
     }
 }

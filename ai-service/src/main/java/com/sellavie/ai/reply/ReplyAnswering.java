@@ -6,6 +6,7 @@ import com.sellavie.ai.messaging.outbound.ReplyMessages;
 import com.sellavie.ai.moderation.MessageModeration;
 import com.sellavie.ai.moderation.ModerationVerdict;
 import com.sellavie.ai.provider.ProviderException;
+import com.sellavie.ai.provider.TokenUsage;
 import com.sellavie.ai.safety.SafeReplies;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
@@ -45,17 +46,23 @@ class ReplyAnswering {
     /** With the business's chain, tone and language ({@link ReplyOptions}). */
     ReplyGenerated answer(ReplyRequested request, BusinessKnowledge context, ReplyOptions options)
             throws ProviderException {
+        return respond(request, context, options).event();
+    }
+
+    /** The reply and what writing it took (tokens, whether a model was asked at all). */
+    Answer respond(ReplyRequested request, BusinessKnowledge context, ReplyOptions options) throws ProviderException {
         ModerationVerdict verdict = moderation.check(request.getTriggerText());
         if (verdict.flagged()) {
-            return flagged(request, verdict, options);
+            return new Answer(flagged(request, verdict, options), false, TokenUsage.NONE, false);
         }
         ReplyWriter.Written written = writer.write(request, context, options);
         written.parsed().dropped().forEach(this::countDropped);
-        ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(), clock.instant());
+        ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(),
+                clock.instant());
         log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
                 event.getEventId(), request.getEventId(), written.reply().providerName(),
                 written.parsed().actions().size(), written.parsed().dropped().size(), written.defences().size());
-        return event;
+        return new Answer(event, true, written.usage(), false);
     }
 
     /**

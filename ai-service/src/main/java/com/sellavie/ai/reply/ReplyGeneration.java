@@ -6,9 +6,12 @@ import com.sellavie.ai.knowledge.KnowledgeRepository;
 import com.sellavie.ai.provider.BusinessChains;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.settings.AiSettingsService;
+import com.sellavie.ai.settings.Budget;
+import com.sellavie.ai.settings.BudgetPolicy;
 import com.sellavie.ai.settings.ReplySettings;
-import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.ai.usage.UsageLedger;
 import com.sellavie.events.conversation.ReplyRequested;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the catalog's products
  * on offer) and AI settings, then {@link ReplyAnswering} (moderation, prompt, provider chain: the
  * business's own order, models and keys when it saved settings, else the deployment's; tags, checks on
- * the reply). Publishes nothing. Never inside a transaction: the knowledge is read in its own short
+ * the reply). Publishes nothing. A business whose monthly budget is reached (the month's recorded cost,
+ * read before any model call) gets its cheaper model, or no model call at all ({@link BudgetReachedException}).
+ * Never inside a transaction: the knowledge is read in its own short
  * read-only transaction (one snapshot, so a seed replaced meanwhile is seen whole or not at all),
  * which ends before the model is called; the call holds no connection.
  */
@@ -33,12 +38,16 @@ class ReplyGeneration {
     private final ReplyAnswering answering;
     private final AiSettingsService settings;
     private final BusinessChains businessChains;
+    private final UsageLedger usage;
+    private final MeterRegistry meters;
     private final TransactionTemplate snapshot;
 
     ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ReplyAnswering answering,
-            AiSettingsService settings, BusinessChains businessChains,
+            AiSettingsService settings, BusinessChains businessChains, UsageLedger usage, MeterRegistry meters,
             PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.usage = usage;
+        this.meters = meters;
         this.settings = settings;
         this.businessChains = businessChains;
         this.catalog = catalog;
@@ -54,20 +63,41 @@ class ReplyGeneration {
      * @throws ProviderException no provider answered: {@link ProviderException#failover()} tells a
      *                           transient failure (worth a later retry) from a permanent one
      * @throws AiSwitchedOffException the business switched the assistant off on this channel kind
+     * @throws BudgetReachedException the business's monthly budget is reached and it hands replies to a person
      */
     @Transactional(propagation = Propagation.NEVER)
-    public ReplyGenerated generate(ReplyRequested request) throws ProviderException, AiSwitchedOffException {
-        Context read = snapshot.execute(status -> new Context(knowledge.load(request.getBusinessId())
-                .withProducts(catalog.offered(request.getBusinessId())), settings.forReplies(request.getBusinessId())));
+    public Answer generate(ReplyRequested request)
+            throws ProviderException, AiSwitchedOffException, BudgetReachedException {
+        Context read = snapshot.execute(status -> {
+            Optional<ReplySettings> own = settings.forReplies(request.getBusinessId());
+            long spent = own.map(ReplySettings::budget).isPresent()
+                    ? usage.monthToDateMicroUsd(request.getBusinessId()) : 0;
+            return new Context(knowledge.load(request.getBusinessId())
+                    .withProducts(catalog.offered(request.getBusinessId())), own, spent);
+        });
         Optional<ReplySettings> own = read.settings();
         if (own.isPresent() && !own.get().answersOn(request.getChannelType())) {
             throw new AiSwitchedOffException(request.getChannelType());
         }
-        return answering.answer(request, read.knowledge(),
+        Budget budget = own.map(ReplySettings::budget).orElse(null);
+        if (budget != null && budget.reachedBy(read.spentMicroUsd())) {
+            meters.counter("sellavie.ai.budget.reached", "policy", budget.onBudget().name()).increment();
+            if (budget.onBudget() == BudgetPolicy.HANDOFF) {
+                throw new BudgetReachedException("the monthly AI budget of " + budget.monthlyUsd().toPlainString()
+                        + " USD is reached (" + read.spentMicroUsd() + " micro-USD spent this month)");
+            }
+            ReplyOptions cheaper = ReplyOptions.of(own.map(ReplySettings::withCheaperModel),
+                    s -> businessChains.chain(s.providers()));
+            return answering.respond(request, read.knowledge(), cheaper).withBudgetFallback();
+        }
+        return answering.respond(request, read.knowledge(),
                 ReplyOptions.of(own, s -> businessChains.chain(s.providers())));
     }
 
-    /** What one snapshot read: the business's context and its AI settings (empty: the deployment's). */
-    private record Context(BusinessKnowledge knowledge, Optional<ReplySettings> settings) {
+    /**
+     * What one snapshot read: the business's context, its AI settings (empty: the deployment's) and, when
+     * it has a budget, what its replies cost this month.
+     */
+    private record Context(BusinessKnowledge knowledge, Optional<ReplySettings> settings, long spentMicroUsd) {
     }
 }

@@ -2,6 +2,7 @@ package com.sellavie.ai.reply;
 
 import com.sellavie.ai.messaging.outbound.ReplyMessages;
 import com.sellavie.ai.settings.AiSettingsService;
+import com.sellavie.ai.usage.UsageLedger;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +31,12 @@ class ReplyJobOutcomes {
     private final MeterRegistry meters;
     private final Clock clock;
     private final AiSettingsService settings;
+    private final UsageLedger usage;
 
     ReplyJobOutcomes(ReplyJobs jobs, Outbox outbox, TransactionTemplate transaction, MeterRegistry meters,
-            Clock clock, AiSettingsService settings) {
+            Clock clock, AiSettingsService settings, UsageLedger usage) {
         this.settings = settings;
+        this.usage = usage;
         this.jobs = jobs;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -41,11 +44,35 @@ class ReplyJobOutcomes {
         this.clock = clock;
     }
 
-    /** The reply is published and the job DONE, together. */
-    void generated(ReplyJob job, ReplyGenerated reply) {
-        if (publishIfStillOurs(job, reply, () -> jobs.markDone(job))) {
+    /**
+     * The reply is published, its usage recorded (and published) and the job DONE, together: a reply
+     * is counted exactly once, whatever is redelivered or retried.
+     */
+    void generated(ReplyJob job, Answer answer) {
+        ReplyGenerated reply = answer.event();
+        if (publishIfStillOurs(job, reply, () -> {
+            jobs.markDone(job);
+            if (answer.modelCalled()) {
+                usage.record(job.request(), reply, answer.usage(), answer.budgetFallback());
+            }
+        })) {
             count("generated");
             log.info("Published reply {} for {}", reply.getEventId(), job);
+        }
+    }
+
+    /**
+     * The business's monthly budget is reached and it hands replies to a person: DONE without a model
+     * call, a HANDOFF whose text says only that the team has the message (which the handoff makes
+     * true), and the alert: ERROR log and {@code sellavie.ai.replies{outcome=budget_handoff}}.
+     */
+    void budgetReached(ReplyJob job, String reason) {
+        String text = FallbackMessage.forCustomer(job.request().getTriggerText(), fixedLanguage(job));
+        ReplyGenerated handoff = ReplyMessages.handoff(job.request(), text, "ai-service did not answer: " + reason,
+                clock.instant());
+        if (publishIfStillOurs(job, handoff, () -> jobs.markDone(job))) {
+            count("budget_handoff");
+            log.error("Not answering {}: {}; the conversation is handed to a person", job, reason);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.ai.provider.ProviderException;
-import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Works one claimed job, as its business: too old, or the assistant switched off on its channel ->
- * handed to a person; otherwise the reply is
+ * handed to a person (so is one whose business's monthly budget is reached, when that is its policy); otherwise
+ * the reply is
  * written (knowledge read, provider chain called, no transaction open) and then published with the
  * job marked DONE in one transaction ({@link ReplyJobOutcomes}). A transient failure is retried later,
  * a permanent one gives the job up at once.
@@ -45,11 +45,14 @@ class ReplyJobWorker {
                     + properties.replyMaxAge() + "): a late answer would not fit the conversation any more");
             return;
         }
-        ReplyGenerated reply;
+        Answer reply;
         try {
             reply = generation.generate(job.request());
         } catch (AiSwitchedOffException e) {
             outcomes.switchedOff(job, e.getMessage());
+            return;
+        } catch (BudgetReachedException e) {
+            outcomes.budgetReached(job, e.getMessage());
             return;
         } catch (ProviderException e) {
             if (e.failover()) {

@@ -9,6 +9,7 @@ import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.ProviderChain;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.provider.Reply;
+import com.sellavie.ai.provider.TokenUsage;
 import com.sellavie.ai.safety.PromptCanary;
 import com.sellavie.ai.safety.PromptEcho;
 import com.sellavie.ai.safety.ReplyLinks;
@@ -47,8 +48,11 @@ class ReplyWriter {
         this.meters = meters;
     }
 
-    /** The model's reply as the customer may read it, and the actions it may trigger. */
-    record Written(Reply reply, ParsedReply parsed, List<String> defences) {
+    /**
+     * The model's reply as the customer may read it, the actions it may trigger, and the tokens every
+     * call took (a reply written again counts both).
+     */
+    record Written(Reply reply, ParsedReply parsed, List<String> defences, TokenUsage usage) {
     }
 
     Written write(ReplyRequested request, BusinessKnowledge context) throws ProviderException {
@@ -71,9 +75,11 @@ class ReplyWriter {
         Prompt prompt = PromptBuilder.build(request, context, canary, options.tone(), options.fixedLanguage());
         Checks checks = new Checks(canary, prompt, options.ownTextsLanguage(request.getTriggerText()));
         Reply reply = providers.complete(prompt);
+        TokenUsage usage = reply.usage();
         Draft draft = screen(reply, checks, defences);
         if (!draft.wrongPrices().isEmpty()) {
             Reply again = providers.complete(withCorrection(prompt, draft.wrongPrices()));
+            usage = usage.plus(again.usage());
             Draft second = screen(again, checks, defences);
             if (second.wrongPrices().isEmpty()) {
                 defences.add("price not the catalog's " + draft.wrongPrices() + ": written again");
@@ -92,7 +98,7 @@ class ReplyWriter {
             log.warn("Reply to request {} (business {}, conversation {}) screened: {}", request.getEventId(),
                     request.getBusinessId(), request.getConversationId(), String.join("; ", defences));
         }
-        return new Written(draft.reply(), draft.parsed(), List.copyOf(defences));
+        return new Written(draft.reply(), draft.parsed(), List.copyOf(defences), usage);
     }
 
     private Draft screen(Reply reply, Checks checks, List<String> defences) {

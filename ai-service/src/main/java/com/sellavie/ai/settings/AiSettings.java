@@ -31,6 +31,9 @@ class AiSettings {
     private String fixedLanguage;
     @MappedCollection(idColumn = "business_id")
     private Set<ChannelOff> channelsOff;
+    private BigDecimal monthlyBudgetUsd;
+    private BudgetPolicy onBudget;
+    private String budgetModel;
     private Instant updatedAt;
     @Version
     private Integer version;
@@ -38,7 +41,8 @@ class AiSettings {
     @PersistenceCreator
     AiSettings(UUID businessId, List<ProviderChoice> providers, BigDecimal temperature, Integer maxReplyTokens,
             String tone, LanguagePolicy languagePolicy, String fixedLanguage, Set<ChannelOff> channelsOff,
-            Instant updatedAt, Integer version) {
+            BigDecimal monthlyBudgetUsd, BudgetPolicy onBudget, String budgetModel, Instant updatedAt,
+            Integer version) {
         this.businessId = businessId;
         this.providers = providers == null ? List.of() : List.copyOf(providers);
         this.temperature = temperature;
@@ -47,6 +51,9 @@ class AiSettings {
         this.languagePolicy = languagePolicy;
         this.fixedLanguage = fixedLanguage;
         this.channelsOff = channelsOff == null ? Set.of() : Set.copyOf(channelsOff);
+        this.monthlyBudgetUsd = monthlyBudgetUsd;
+        this.onBudget = onBudget;
+        this.budgetModel = budgetModel;
         this.updatedAt = updatedAt;
         this.version = version;
     }
@@ -54,7 +61,7 @@ class AiSettings {
     /** Settings a business saves for the first time. */
     static AiSettings first(UUID businessId) {
         return new AiSettings(businessId, List.of(), null, null, null, LanguagePolicy.CUSTOMER, null, Set.of(), null,
-                null);
+                null, null, null, null);
     }
 
     void replace(AiSettingsChange change, Instant now) {
@@ -66,6 +73,9 @@ class AiSettings {
         this.fixedLanguage = change.fixedLanguage();
         this.channelsOff = change.channelsOff().stream().map(ChannelOff::new)
                 .collect(Collectors.toUnmodifiableSet());
+        this.monthlyBudgetUsd = change.budget().map(Budget::monthlyUsd).orElse(null);
+        this.onBudget = change.budget().map(Budget::onBudget).orElse(null);
+        this.budgetModel = change.budget().map(Budget::cheaperModel).orElse(null);
         this.updatedAt = now;
     }
 
@@ -104,6 +114,12 @@ class AiSettings {
 
     boolean answersOn(String channel) {
         return channelsOff.stream().noneMatch(off -> off.channel().equals(channel));
+    }
+
+    /** The monthly budget, if the business set one. */
+    Optional<Budget> budget() {
+        return monthlyBudgetUsd == null ? Optional.empty()
+                : Optional.of(new Budget(monthlyBudgetUsd, onBudget, budgetModel));
     }
 
     Instant updatedAt() {

@@ -15,9 +15,13 @@ import java.util.Map;
  * @param languagePolicy {@code CUSTOMER} (default) or {@code FIXED}
  * @param fixedLanguage  BCP 47 tag, required with {@code FIXED}
  * @param channels       channel kind to on/off; a kind left out is on
+ * @param monthlyBudgetUsd the month's AI cost limit in US dollars (cents at most); null = no budget
+ * @param onBudget       {@code HANDOFF} or {@code CHEAPER_MODEL}, required with a budget
+ * @param budgetModel    the first provider's model once the budget is reached, required with {@code CHEAPER_MODEL}
  */
 record AiSettingsRequest(List<ProviderRequest> providers, BigDecimal temperature, Integer maxReplyTokens, String tone,
-        String languagePolicy, String fixedLanguage, Map<String, Boolean> channels) {
+        String languagePolicy, String fixedLanguage, Map<String, Boolean> channels, BigDecimal monthlyBudgetUsd,
+        String onBudget, String budgetModel) {
 
     /**
      * @param name     {@code offline} or an endpoint of the deployment

@@ -116,6 +116,11 @@ public class AiSettingsService {
         return settings.findById(businessId).map(this::forReplies);
     }
 
+    /** The business's monthly AI budget, if it set one (no key is decrypted). Runs as the business. */
+    public Optional<Budget> budget(UUID businessId) {
+        return settings.findById(businessId).flatMap(AiSettings::budget);
+    }
+
     /** The language every reply of the business is in, when it fixed one (no key is decrypted). */
     public Optional<String> fixedLanguage(UUID businessId) {
         return settings.findById(businessId).filter(s -> s.languagePolicy() == LanguagePolicy.FIXED)
@@ -151,7 +156,7 @@ public class AiSettingsService {
         return new ReplySettings(links, stored.tone(),
                 stored.languagePolicy() == LanguagePolicy.FIXED ? stored.fixedLanguage() : null,
                 AiChannels.KINDS.stream().filter(kind -> !stored.answersOn(kind))
-                        .collect(Collectors.toSet()));
+                        .collect(Collectors.toSet()), stored.budget().orElse(null));
     }
 
     private AiSettingsView view(Optional<AiSettings> stored) {
@@ -161,7 +166,7 @@ public class AiSettingsService {
                     .map(name -> new AiSettingsView.ProviderView(name, kind(name), defaultModel(name), null, false))
                     .toList();
             return new AiSettingsView(false, defaults, null, null, null, LanguagePolicy.CUSTOMER, null, channels(null),
-                    available, null);
+                    available, null, null, null, null);
         }
         AiSettings s = stored.get();
         List<AiSettingsView.ProviderView> providers = s.providers().stream()
@@ -169,8 +174,10 @@ public class AiSettingsService {
                         p.model() != null ? p.model() : defaultModel(p.name()), p.keyHint(), p.ownKey()))
                 .toList();
         BigDecimal temperature = s.temperature() == null ? null : s.temperature().stripTrailingZeros();
+        Optional<Budget> budget = s.budget();
         return new AiSettingsView(true, providers, temperature, s.maxReplyTokens(), s.tone(), s.languagePolicy(),
-                s.fixedLanguage(), channels(s), available, s.updatedAt());
+                s.fixedLanguage(), channels(s), available, s.updatedAt(), budget.map(Budget::monthlyUsd).orElse(null),
+                budget.map(Budget::onBudget).orElse(null), budget.map(Budget::cheaperModel).orElse(null));
     }
 
     private AiSettingsView.AvailableProvider available(String name) {

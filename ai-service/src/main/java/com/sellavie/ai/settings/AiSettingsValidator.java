@@ -32,6 +32,7 @@ final class AiSettingsValidator {
     static final int MIN_KEY = 8;
     static final int MAX_KEY = 512;
     static final BigDecimal MAX_TEMPERATURE = BigDecimal.valueOf(2);
+    static final BigDecimal MAX_BUDGET_USD = BigDecimal.valueOf(1_000_000);
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,99}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
@@ -101,7 +102,9 @@ final class AiSettingsValidator {
         LanguagePolicy policy = policy(request.languagePolicy());
         String fixedLanguage = policy == LanguagePolicy.FIXED ? language(request.fixedLanguage()) : null;
         Set<String> channelsOff = channelsOff(request.channels());
-        return new AiSettingsChange(providers, temperature, maxReplyTokens, tone, policy, fixedLanguage, channelsOff);
+        Optional<Budget> budget = budget(request, providers);
+        return new AiSettingsChange(providers, temperature, maxReplyTokens, tone, policy, fixedLanguage, channelsOff,
+                budget);
     }
 
     private List<ProviderChoice> providers(List<ProviderRequest> requested, UUID businessId, KeyCipher cipher) {
@@ -276,6 +279,43 @@ final class AiSettingsValidator {
             return null;
         }
         return locale.toLanguageTag();
+    }
+
+    /** The monthly budget and its policy; a cheaper model needs a hosted first provider to apply to. */
+    private Optional<Budget> budget(AiSettingsRequest request, List<ProviderChoice> providers) {
+        BigDecimal usd = request.monthlyBudgetUsd();
+        if (usd == null) {
+            if (request.onBudget() != null && !request.onBudget().isBlank()) {
+                errors.put("monthlyBudgetUsd", "is required with onBudget");
+            }
+            return Optional.empty();
+        }
+        if (usd.signum() <= 0 || usd.compareTo(MAX_BUDGET_USD) > 0 || usd.stripTrailingZeros().scale() > 2) {
+            errors.put("monthlyBudgetUsd", "must be more than 0 and at most " + MAX_BUDGET_USD.toPlainString()
+                    + " US dollars, in cents at most");
+        }
+        BudgetPolicy policy = null;
+        try {
+            policy = BudgetPolicy.valueOf(String.valueOf(request.onBudget()).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("onBudget", "must be HANDOFF or CHEAPER_MODEL");
+        }
+        String cheaper = null;
+        if (policy == BudgetPolicy.CHEAPER_MODEL) {
+            cheaper = model("budgetModel", request.budgetModel());
+            if (cheaper == null && !errors.containsKey("budgetModel")) {
+                errors.put("budgetModel", "is required with CHEAPER_MODEL (the first provider's model once the "
+                        + "budget is reached)");
+            } else if (!providers.isEmpty() && OfflineProvider.NAME.equals(providers.getFirst().name())) {
+                errors.put("budgetModel", "the first provider is offline, which has no model to change");
+            }
+        } else if (request.budgetModel() != null && !request.budgetModel().isBlank()) {
+            errors.put("budgetModel", "is only used with CHEAPER_MODEL");
+        }
+        if (!errors.containsKey("monthlyBudgetUsd") && policy != null) {
+            return Optional.of(new Budget(usd.setScale(2, RoundingMode.UNNECESSARY), policy, cheaper));
+        }
+        return Optional.empty();
     }
 
     private Set<String> channelsOff(Map<String, Boolean> channels) {

@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * @param custom    false while the business has saved nothing: then the deployment's defaults are shown
  * @param available every provider the business may put in its order
+ * @param monthlyBudgetUsd null = no budget; then {@code onBudget} and {@code budgetModel} are null too
  */
 record AiSettingsView(boolean custom, List<ProviderView> providers, BigDecimal temperature, Integer maxReplyTokens,
         String tone, LanguagePolicy languagePolicy, String fixedLanguage, Map<String, Boolean> channels,
-        List<AvailableProvider> available, Instant updatedAt) {
+        List<AvailableProvider> available, Instant updatedAt, BigDecimal monthlyBudgetUsd, BudgetPolicy onBudget,
+        String budgetModel) {
 
     /**
      * @param apiKey the business's own key, masked ({@code sk-…1a2b}); null when the platform's is used

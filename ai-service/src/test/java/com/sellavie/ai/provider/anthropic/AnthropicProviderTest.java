@@ -20,6 +20,7 @@ import com.sellavie.ai.provider.FailureCause;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.provider.Reply;
+import com.sellavie.ai.provider.TokenUsage;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -71,6 +72,7 @@ class AnthropicProviderTest {
         assertThat(reply.providerName()).isEqualTo("anthropic");
         assertThat(reply.model()).isEqualTo("claude-haiku-4-5-20251001");
         assertThat(reply.offline()).isFalse();
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(2095, 503));
     }
 
     @ParameterizedTest

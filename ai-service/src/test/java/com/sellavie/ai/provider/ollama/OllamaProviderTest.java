@@ -23,6 +23,7 @@ import com.sellavie.ai.provider.ProviderFactory;
 import com.sellavie.ai.provider.ProviderGuards;
 import com.sellavie.ai.provider.ProviderKind;
 import com.sellavie.ai.provider.Reply;
+import com.sellavie.ai.provider.TokenUsage;
 import com.sellavie.ai.provider.openai.ChatCompletionStubs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -46,6 +47,7 @@ class OllamaProviderTest {
         assertThat(reply.text()).isEqualTo("Hello from the shop's own model");
         assertThat(reply.providerName()).isEqualTo("ollama");
         assertThat(reply.model()).isEqualTo("llama3.2");
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(26, 298));
         ollama.verify(postRequestedFor(urlPathEqualTo("/api/chat"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("llama3.2")))
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("false")))

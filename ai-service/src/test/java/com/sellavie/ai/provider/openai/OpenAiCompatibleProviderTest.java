@@ -28,6 +28,7 @@ import com.sellavie.ai.provider.ProviderKind;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.ProviderChain;
 import com.sellavie.ai.provider.Reply;
+import com.sellavie.ai.provider.TokenUsage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -62,6 +63,7 @@ class OpenAiCompatibleProviderTest {
         assertThat(reply.providerName()).isEqualTo("openai");
         assertThat(reply.model()).isEqualTo("gpt-4o-mini-2024-07-18");
         assertThat(reply.offline()).isFalse();
+        assertThat(reply.usage()).isEqualTo(new TokenUsage(120, 30));
     }
 
     @Test
