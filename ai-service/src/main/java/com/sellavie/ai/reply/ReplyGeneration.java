@@ -3,6 +3,7 @@ package com.sellavie.ai.reply;
 import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.KnowledgeRepository;
+import com.sellavie.ai.orders.ContactOrders;
 import com.sellavie.ai.provider.BusinessChains;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.settings.AiSettingsService;
@@ -19,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the catalog's products
- * on offer) and AI settings, then {@link ReplyAnswering} (moderation, prompt, provider chain: the
- * business's own order, models and keys when it saved settings, else the deployment's; tags, checks on
- * the reply). Publishes nothing. Never inside a transaction: the knowledge is read in its own short
+ * on offer, the customer's orders) and AI settings, then {@link ReplyAnswering} (moderation, prompt,
+ * provider chain: the business's own order, models and keys when it saved settings, else the
+ * deployment's; tags, checks on the reply). Publishes nothing. Never inside a transaction: the knowledge is read in its own short
  * read-only transaction (one snapshot, so a seed replaced meanwhile is seen whole or not at all),
  * which ends before the model is called; the call holds no connection.
  */
@@ -30,15 +31,17 @@ class ReplyGeneration {
 
     private final KnowledgeRepository knowledge;
     private final Catalog catalog;
+    private final ContactOrders orders;
     private final ReplyAnswering answering;
     private final AiSettingsService settings;
     private final BusinessChains businessChains;
     private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ReplyAnswering answering,
-            AiSettingsService settings, BusinessChains businessChains,
+    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ContactOrders orders,
+            ReplyAnswering answering, AiSettingsService settings, BusinessChains businessChains,
             PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.orders = orders;
         this.settings = settings;
         this.businessChains = businessChains;
         this.catalog = catalog;
@@ -58,7 +61,9 @@ class ReplyGeneration {
     @Transactional(propagation = Propagation.NEVER)
     public ReplyGenerated generate(ReplyRequested request) throws ProviderException, AiSwitchedOffException {
         Context read = snapshot.execute(status -> new Context(knowledge.load(request.getBusinessId())
-                .withProducts(catalog.offered(request.getBusinessId())), settings.forReplies(request.getBusinessId())));
+                .withProducts(catalog.offered(request.getBusinessId()))
+                .withOrders(orders.of(request.getBusinessId(), request.getContactId(), request.getConversationId())),
+                settings.forReplies(request.getBusinessId())));
         Optional<ReplySettings> own = read.settings();
         if (own.isPresent() && !own.get().answersOn(request.getChannelType())) {
             throw new AiSwitchedOffException(request.getChannelType());
