@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,16 +68,52 @@ public final class EventRecords {
         }
     }
 
+    /** These bytes as they are (a poison record, not Avro), with a businessId header. */
+    public static void publishRaw(String topic, String key, byte[] bytes, String businessIdHeader) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);
+        header(record, "businessId", businessIdHeader);
+        try {
+            PRODUCER.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
+    }
+
+    /** The raw value of the first record of {@code topic} (read from its beginning) with this key. */
+    public static byte[] awaitRawRecord(String topic, String key) {
+        List<byte[]> found = new ArrayList<>();
+        pollFromBeginning(topic, r -> {
+            if (r.key() != null && key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                found.add(r.value());
+            }
+        }, () -> !found.isEmpty());
+        return found.getFirst();
+    }
+
     /** Every record of {@code topic} (read from its beginning) whose decoded value matches, once {@code until} holds. */
     @SuppressWarnings("unchecked")
     public static <T> List<ConsumerRecord<String, T>> awaitRecords(String topic, Class<T> type, Predicate<T> matching,
             Predicate<List<ConsumerRecord<String, T>>> until) {
         List<ConsumerRecord<String, T>> found = new ArrayList<>();
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false),
-                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
             deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+            pollFromBeginning(topic, r -> {
+                Object value = deserializer.deserialize(topic, r.value());
+                if (type.isInstance(value) && matching.test((T) value)) {
+                    found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), (T) value));
+                }
+            }, () -> until.test(found));
+        }
+        return found;
+    }
+
+    /** Reads {@code topic} from its beginning, each record to {@code each}, until {@code done} (60 s at most). */
+    private static void pollFromBeginning(String topic, Consumer<ConsumerRecord<byte[], byte[]>> each,
+            BooleanSupplier done) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -84,18 +122,11 @@ public final class EventRecords {
                     consumer.seekToBeginning(partitions);
                 }
                 if (!consumer.assignment().isEmpty()) {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        Object value = deserializer.deserialize(topic, r.value());
-                        if (type.isInstance(value) && matching.test((T) value)) {
-                            found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
-                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), (T) value));
-                        }
-                    }
+                    consumer.poll(Duration.ofMillis(200)).forEach(each);
                 }
-                return until.test(found);
+                return done.getAsBoolean();
             });
         }
-        return found;
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

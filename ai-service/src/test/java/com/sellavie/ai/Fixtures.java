@@ -4,6 +4,10 @@ import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
 import com.sellavie.ai.provider.Prompt;
+import com.sellavie.events.commerce.OrderCancelled;
+import com.sellavie.events.commerce.OrderLine;
+import com.sellavie.events.commerce.OrderPaid;
+import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.events.conversation.ReplyRequested;
@@ -121,6 +125,52 @@ public final class Fixtures {
                 .setLanguage(language)
                 .setTimeZone(timeZone)
                 .setUpdatedByUserId(UUID.randomUUID())
+                .build();
+    }
+
+    /** commerce's OrderPlaced for this contact: one line of {@code quantity} x the product, priced by commerce. */
+    public static OrderPlaced orderPlaced(UUID businessId, UUID orderId, UUID contactId, UUID conversationId,
+            Product product, int quantity, Instant occurredAt) {
+        return OrderPlaced.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(occurredAt)
+                .setBusinessId(businessId)
+                .setCorrelationId("order-" + orderId)
+                .setOrderId(orderId)
+                .setConversationId(conversationId)
+                .setContactId(contactId)
+                .setItems(List.of(new OrderLine(product.sku(), product.name(), quantity, product.priceMinor())))
+                .setTotalMinor(product.priceMinor() * quantity)
+                .setCurrency(product.currency())
+                .setProvider("PAYSTACK")
+                .setOrigin("ASSISTANT")
+                .build();
+    }
+
+    public static OrderPaid orderPaid(OrderPlaced placed, Instant occurredAt) {
+        return OrderPaid.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(occurredAt)
+                .setBusinessId(placed.getBusinessId())
+                .setCorrelationId(placed.getCorrelationId())
+                .setOrderId(placed.getOrderId())
+                .setConversationId(placed.getConversationId())
+                .setContactId(placed.getContactId())
+                .setProvider(placed.getProvider())
+                .setReference("ref-" + placed.getOrderId())
+                .setAmountMinor(placed.getTotalMinor())
+                .setCurrency(placed.getCurrency())
+                .setPaidAt(occurredAt)
+                .build();
+    }
+
+    public static OrderCancelled orderCancelled(UUID businessId, UUID orderId, Instant occurredAt) {
+        return OrderCancelled.newBuilder()
+                .setEventId(EventMetadata.newEventId())
+                .setOccurredAt(occurredAt)
+                .setBusinessId(businessId)
+                .setCorrelationId("order-" + orderId)
+                .setOrderId(orderId)
                 .build();
     }
 }

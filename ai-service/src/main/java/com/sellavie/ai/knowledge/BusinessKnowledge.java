@@ -1,6 +1,7 @@
 package com.sellavie.ai.knowledge;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,11 @@ import java.util.UUID;
  * @param products     the products on offer (commerce's catalog, active ones only); the only skus a
  *                     CHECKOUT may name
  * @param settings     the business's language and time zone from its profile (each may be null)
+ * @param orders       the orders of the customer being answered, newest first (commerce's
+ *                     {@code commerce.orders}); empty when the reply is for no known customer
  */
 public record BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
-        List<Product> products, Settings settings) {
+        List<Product> products, Settings settings, List<Order> orders) {
 
     /** The name used while ai-service has not heard of the business yet. */
     public static final String UNKNOWN_NAME = "our shop";
@@ -30,6 +33,12 @@ public record BusinessKnowledge(UUID businessId, String businessName, Profile pr
         faqs = List.copyOf(faqs);
         products = List.copyOf(products);
         settings = settings == null ? Settings.NONE : settings;
+        orders = orders == null ? List.of() : List.copyOf(orders);
+    }
+
+    public BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
+            List<Product> products, Settings settings) {
+        this(businessId, businessName, profile, faqs, products, settings, List.of());
     }
 
     public BusinessKnowledge(UUID businessId, String businessName, Profile profile, List<Faq> faqs,
@@ -47,7 +56,12 @@ public record BusinessKnowledge(UUID businessId, String businessName, Profile pr
 
     /** The same knowledge with these products on offer. */
     public BusinessKnowledge withProducts(List<Product> offered) {
-        return new BusinessKnowledge(businessId, businessName, profile, faqs, offered, settings);
+        return new BusinessKnowledge(businessId, businessName, profile, faqs, offered, settings, orders);
+    }
+
+    /** The same knowledge with these orders of the customer being answered. */
+    public BusinessKnowledge withOrders(List<Order> customerOrders) {
+        return new BusinessKnowledge(businessId, businessName, profile, faqs, products, settings, customerOrders);
     }
 
     /**
@@ -99,6 +113,24 @@ public record BusinessKnowledge(UUID businessId, String businessName, Profile pr
         /** The price for people: major units with the currency's fraction digits, e.g. {@code 25.00 USD}. */
         public String price() {
             return formatPrice(priceMinor, currency);
+        }
+    }
+
+    /**
+     * One of the customer's orders as commerce last reported it.
+     *
+     * @param orderId    commerce's order id (what INVOICE / PAYMENT_STATUS tags name)
+     * @param status     e.g. {@code awaiting payment}, {@code paid}, {@code cancelled}
+     * @param items      what was ordered, e.g. {@code 2 x Linen Shirt (LINEN-SHIRT-M)}
+     * @param totalMinor the total charged, in the currency's minor units
+     * @param placedAt   when it was placed
+     */
+    public record Order(String orderId, String status, String items, long totalMinor, String currency,
+            Instant placedAt) {
+
+        /** The total for people, like {@link Product#price()}. */
+        public String total() {
+            return formatPrice(totalMinor, currency);
         }
     }
 

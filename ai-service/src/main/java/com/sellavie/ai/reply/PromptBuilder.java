@@ -8,6 +8,8 @@ import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.safety.PromptCanary;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +17,13 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The prompt for one request: the business's context and the tag rules as instructions, the recent
- * history and the customer's message. Every text that did not come from a model (the customer's
- * messages, and the merchant's seed too) is neutralised here, the one door into a prompt.
+ * The prompt for one request: the business's context (profile, FAQ, catalog, the customer's orders) and
+ * the tag rules as instructions, the history within its token budget ({@link HistoryWindow}) and the
+ * customer's message. Every text that did not come from a model (the customer's messages, the
+ * merchant's seed, commerce's item names) is neutralised here, the one door into a prompt.
  */
 final class PromptBuilder {
 
-    /** At most this many earlier messages reach the model, the most recent ones. */
-    static final int HISTORY_LIMIT = 20;
     /** A customer's message longer than this (characters) reaches the model cut: no DM needs more. */
     static final int MESSAGE_LIMIT = 4000;
 
@@ -46,16 +47,24 @@ final class PromptBuilder {
         return build(request, knowledge, PromptCanary.random(), tone, fixedLanguage);
     }
 
-    /** The whole prompt: this canary in its instructions, and the business's tone and language when set. */
     static Prompt build(ReplyRequested request, BusinessKnowledge knowledge, PromptCanary canary, String tone,
             String fixedLanguage) {
+        return build(request, knowledge, canary, tone, fixedLanguage, PromptBudget.DEFAULT);
+    }
+
+    /**
+     * The whole prompt: this canary in its instructions, the business's tone and language when set, and
+     * the history fitted to {@code budget}.
+     */
+    static Prompt build(ReplyRequested request, BusinessKnowledge knowledge, PromptCanary canary, String tone,
+            String fixedLanguage, PromptBudget budget) {
         List<Prompt.Turn> history = request.getHistory().stream()
                 .filter(message -> message.getText() != null && !message.getText().isBlank())
                 .map(PromptBuilder::turn)
                 .toList();
-        List<Prompt.Turn> recent = history.subList(Math.max(0, history.size() - HISTORY_LIMIT), history.size());
-        return new Prompt(instructions(knowledge, request.getChannelType(), canary, tone, fixedLanguage), recent,
-                cut(neutralise(request.getTriggerText())), neutralised(knowledge));
+        return new Prompt(instructions(knowledge, request.getChannelType(), canary, tone, fixedLanguage),
+                HistoryWindow.fit(history, budget), cut(neutralise(request.getTriggerText())),
+                neutralised(knowledge));
     }
 
     /**
@@ -75,7 +84,10 @@ final class PromptBuilder {
                 knowledge.products().stream().map(product -> new BusinessKnowledge.Product(product.sku(),
                         neutralise(product.name()), neutralise(product.description()), product.priceMinor(),
                         product.currency(), product.stock())).toList(),
-                knowledge.settings());
+                knowledge.settings(),
+                knowledge.orders().stream().map(order -> new BusinessKnowledge.Order(neutralise(order.orderId()),
+                        order.status(), neutralise(order.items()), order.totalMinor(), order.currency(),
+                        order.placedAt())).toList());
     }
 
     /** The message cut to {@link #MESSAGE_LIMIT} characters (never inside a surrogate pair). */
@@ -163,7 +175,14 @@ final class PromptBuilder {
             texts.add(faq.answer());
         });
         neutral.products().forEach(product -> texts.add(catalogLine(product)));
+        neutral.orders().forEach(order -> texts.add(orderLine(order)));
         return texts;
+    }
+
+    /** {@code 0193... | placed 2026-11-30 | 2 x Linen Shirt (LINEN-SHIRT-M) | 50.00 USD | awaiting payment}. */
+    private static String orderLine(BusinessKnowledge.Order order) {
+        return neutralise(order.orderId()) + " | placed " + LocalDate.ofInstant(order.placedAt(), ZoneOffset.UTC)
+                + " | " + neutralise(order.items()) + " | " + order.total() + " | " + order.status();
     }
 
     private static String catalogLine(BusinessKnowledge.Product product) {
@@ -195,6 +214,12 @@ final class PromptBuilder {
         if (!knowledge.products().isEmpty()) {
             text.append("\nCatalog (sku | name | price | availability):\n");
             knowledge.products().forEach(product -> text.append("- ").append(catalogLine(product)).append('\n'));
+        }
+        if (!knowledge.orders().isEmpty()) {
+            // commerce's own amounts and statuses: the only orders this customer may be told about
+            text.append("\nThis customer's orders, newest first (order | placed (UTC) | items | total | status); "
+                    + "speak only of these, with these amounts:\n");
+            knowledge.orders().forEach(order -> text.append("- ").append(orderLine(order)).append('\n'));
         }
         return text.append("""
 

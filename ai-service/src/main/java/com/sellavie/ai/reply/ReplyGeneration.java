@@ -3,6 +3,7 @@ package com.sellavie.ai.reply;
 import com.sellavie.ai.catalog.Catalog;
 import com.sellavie.ai.knowledge.BusinessKnowledge;
 import com.sellavie.ai.knowledge.KnowledgeRepository;
+import com.sellavie.ai.orders.ContactOrders;
 import com.sellavie.ai.provider.BusinessChains;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.settings.AiSettingsService;
@@ -22,11 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the answer to one ReplyRequested: tenant context (name, profile, FAQ, the catalog's products
- * on offer) and AI settings, then {@link ReplyAnswering} (moderation, prompt, provider chain: the
- * business's own order, models and keys when it saved settings, else the deployment's; tags, checks on
- * the reply). Publishes nothing. A business whose monthly budget is reached (the month's recorded cost,
- * read before any model call) gets its cheaper model, or no model call at all ({@link BudgetReachedException}).
- * Never inside a transaction: the knowledge is read in its own short
+ * on offer, the customer's orders) and AI settings, then {@link ReplyAnswering} (moderation, prompt,
+ * provider chain: the business's own order, models and keys when it saved settings, else the
+ * deployment's; tags, checks on the reply). Publishes nothing. A business whose monthly budget is
+ * reached (the month's recorded cost, read before any model call) gets its cheaper model, or no model
+ * call at all ({@link BudgetReachedException}). Never inside a transaction: the knowledge is read in its own short
  * read-only transaction (one snapshot, so a seed replaced meanwhile is seen whole or not at all),
  * which ends before the model is called; the call holds no connection.
  */
@@ -35,6 +36,7 @@ class ReplyGeneration {
 
     private final KnowledgeRepository knowledge;
     private final Catalog catalog;
+    private final ContactOrders orders;
     private final ReplyAnswering answering;
     private final AiSettingsService settings;
     private final BusinessChains businessChains;
@@ -42,10 +44,11 @@ class ReplyGeneration {
     private final MeterRegistry meters;
     private final TransactionTemplate snapshot;
 
-    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ReplyAnswering answering,
-            AiSettingsService settings, BusinessChains businessChains, UsageLedger usage, MeterRegistry meters,
-            PlatformTransactionManager transactions) {
+    ReplyGeneration(KnowledgeRepository knowledge, Catalog catalog, ContactOrders orders,
+            ReplyAnswering answering, AiSettingsService settings, BusinessChains businessChains,
+            UsageLedger usage, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.knowledge = knowledge;
+        this.orders = orders;
         this.usage = usage;
         this.meters = meters;
         this.settings = settings;
@@ -73,7 +76,9 @@ class ReplyGeneration {
             long spent = own.map(ReplySettings::budget).isPresent()
                     ? usage.monthToDateMicroUsd(request.getBusinessId()) : 0;
             return new Context(knowledge.load(request.getBusinessId())
-                    .withProducts(catalog.offered(request.getBusinessId())), own, spent);
+                    .withProducts(catalog.offered(request.getBusinessId()))
+                    .withOrders(orders.of(request.getBusinessId(), request.getContactId(), request.getConversationId())),
+                    own, spent);
         });
         Optional<ReplySettings> own = read.settings();
         if (own.isPresent() && !own.get().answersOn(request.getChannelType())) {

@@ -1,6 +1,8 @@
 package com.sellavie.ai.reply;
 
+import com.sellavie.ai.orders.OrderPrivacy;
 import com.sellavie.platform.privacy.PrivacyExport;
+import com.sellavie.platform.privacy.PrivacyScope;
 import com.sellavie.platform.privacy.PrivacySubject;
 import com.sellavie.platform.privacy.PrivacyTaskHandler;
 import java.util.LinkedHashMap;
@@ -11,19 +13,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The only personal data ai-service keeps is in reply jobs: a waiting job holds its request (the
- * customer's message and the conversation's recent history), a finished one the conversation and
- * contact ids. Erasure deletes the subject's jobs (a waiting reply is then never sent); export decodes
- * the waiting requests' text. A META_USER erasure finds nothing here: requests carry no Meta id, and
+ * The personal data ai-service keeps is in reply jobs (a waiting job holds its request: the customer's
+ * message and the conversation's recent history; a finished one the conversation and contact ids) and
+ * in its copy of the customer's orders ({@link OrderPrivacy}). Erasure deletes the subject's jobs (a
+ * waiting reply is then never sent) and orders; export decodes the waiting requests' text and lists
+ * the orders. A META_USER erasure finds nothing here: requests carry no Meta id, and
  * conversation-service's part removes the person.
  */
 @Component
 class ReplyJobPrivacy implements PrivacyTaskHandler {
 
     private final JdbcTemplate jdbc;
+    private final OrderPrivacy orders;
 
-    ReplyJobPrivacy(JdbcTemplate jdbc) {
+    ReplyJobPrivacy(JdbcTemplate jdbc, OrderPrivacy orders) {
         this.jdbc = jdbc;
+        this.orders = orders;
     }
 
     @Override
@@ -49,13 +54,23 @@ class ReplyJobPrivacy implements PrivacyTaskHandler {
                     }
                     return job;
                 }, of.args);
-        return PrivacyExport.of(Map.of("replyJobs", jobs));
+        return PrivacyExport.of(Map.of("replyJobs", jobs, "orders", orders.export(subject, conversations(subject))));
     }
 
     @Override
     public int erase(PrivacySubject subject) {
+        int erasedOrders = orders.erase(subject, conversations(subject));
         Jobs of = Jobs.of(subject);
-        return jdbc.update("DELETE FROM reply_jobs WHERE " + of.where, of.args);
+        return erasedOrders + jdbc.update("DELETE FROM reply_jobs WHERE " + of.where, of.args);
+    }
+
+    /** The contact's conversations as their reply jobs know them (their orders without a contact id are theirs). */
+    private List<UUID> conversations(PrivacySubject subject) {
+        if (subject.scope() != PrivacyScope.CONTACT) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT DISTINCT conversation_id FROM reply_jobs WHERE business_id = ? AND "
+                + "contact_id = ?", UUID.class, subject.businessId(), subject.contactId());
     }
 
     /** The subject's jobs: a contact's, including older jobs of their conversations sent without a contact id. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * request's ids, never the texts) and counted ({@code sellavie.ai.safety.*}).
  */
 @Component
+@EnableConfigurationProperties(PromptBudget.class)
 class ReplyWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyWriter.class);
@@ -42,10 +44,12 @@ class ReplyWriter {
 
     private final ProviderChain providers;
     private final MeterRegistry meters;
+    private final PromptBudget budget;
 
-    ReplyWriter(ProviderChain providers, MeterRegistry meters) {
+    ReplyWriter(ProviderChain providers, MeterRegistry meters, PromptBudget budget) {
         this.providers = providers;
         this.meters = meters;
+        this.budget = budget;
     }
 
     /**
@@ -72,7 +76,8 @@ class ReplyWriter {
             meters.counter("sellavie.ai.safety.neutralised", "trick", "TOO_LONG").increment();
         }
         PromptCanary canary = PromptCanary.random();
-        Prompt prompt = PromptBuilder.build(request, context, canary, options.tone(), options.fixedLanguage());
+        Prompt prompt = PromptBuilder.build(request, context, canary, options.tone(), options.fixedLanguage(),
+                budget);
         Checks checks = new Checks(canary, prompt, options.ownTextsLanguage(request.getTriggerText()));
         Reply reply = providers.complete(prompt);
         TokenUsage usage = reply.usage();

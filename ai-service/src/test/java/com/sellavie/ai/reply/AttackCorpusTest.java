@@ -203,8 +203,8 @@ class AttackCorpusTest {
         MessageModeration moderation = new MessageModeration(new ModerationProperties("rules",
                 "omni-moderation-latest", Duration.ofSeconds(1)), new AiProviderProperties(List.of("obedient"),
                 Map.of(), null), meters);
-        return new ReplyAnswering(new ReplyWriter(new ProviderChain(List.of(model), meters), meters), moderation,
-                meters, Clock.systemUTC());
+        return new ReplyAnswering(new ReplyWriter(new ProviderChain(List.of(model), meters), meters,
+                PromptBudget.DEFAULT), moderation, meters, Clock.systemUTC());
     }
 
     private static BusinessKnowledge shop(UUID business) {

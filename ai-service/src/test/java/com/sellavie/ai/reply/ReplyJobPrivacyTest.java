@@ -1,9 +1,12 @@
 package com.sellavie.ai.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sellavie.ai.EventRecords;
 import com.sellavie.ai.Fixtures;
+import com.sellavie.ai.knowledge.BusinessKnowledge.Product;
+import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.identity.DataErasureRequested;
 import com.sellavie.events.identity.DataExportRequested;
@@ -100,6 +103,47 @@ class ReplyJobPrivacyTest {
         JsonNode job = JsonMapper.builder().build().readTree(part.body()).get("data").get("replyJobs").get(0);
         assertThat(job.get("customerMessage").asString()).isEqualTo(words);
         assertThat(job.get("history").get(0).get("text").asString()).isEqualTo("hello");
+    }
+
+    @Test
+    void theContactsOrdersAreExportedThenErasedWhileAnotherContactsStay() throws Exception {
+        // Given the contact's order as commerce published it, and another contact's order of the same business
+        UUID business = UUID.randomUUID();
+        UUID contact = UUID.randomUUID();
+        Product tote = new Product("TOTE-01", "Canvas Tote", null, 1250, "USD", null);
+        OrderPlaced theirs = Fixtures.orderPlaced(business, UUID.randomUUID(), contact, UUID.randomUUID(), tote, 2,
+                Instant.now());
+        OrderPlaced anothers = Fixtures.orderPlaced(business, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                tote, 1, Instant.now());
+        EventRecords.publish(theirs, theirs.getOrderId().toString(), 1);
+        EventRecords.publish(anothers, anothers.getOrderId().toString(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ordersOf(business) == 2);
+
+        // When the contact's data is exported, then erased
+        DataExportRequested exportRequest = export(business, contact);
+        EventRecords.publish(exportRequest, business.toString(), 1);
+        assertThat(answers(exportRequest.getRequestId()).getFirst().getOutcome()).isEqualTo("DONE");
+        HttpResponse<String> part = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/internal/privacy/exports/" + exportRequest.getRequestId()))
+                .header("Authorization", "Bearer " + SERVICE_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        DataErasureRequested erasure = erasure(business, contact);
+        EventRecords.publish(erasure, business.toString(), 1);
+        PrivacyTaskCompleted erased = answers(erasure.getRequestId()).getFirst();
+
+        // Then the export listed their order with commerce's total, and the erasure removed it alone
+        JsonNode orders = JsonMapper.builder().build().readTree(part.body()).get("data").get("orders");
+        assertThat(orders).hasSize(1);
+        assertThat(orders.get(0).get("orderId").asString()).isEqualTo(theirs.getOrderId().toString());
+        assertThat(orders.get(0).get("totalMinor").asLong()).isEqualTo(2500);
+        assertThat(erased.getItemCount()).isEqualTo(1);
+        // (the platform keeps the export it was asked for, naming the contact, until it is fetched or expires)
+        assertThat(DatabaseTraces.findOutsideOutbox(database, contact.toString())).containsOnlyKeys("privacy_exports");
+        assertThat(ordersOf(business)).isEqualTo(1);
+    }
+
+    private int ordersOf(UUID business) {
+        return TenantContext.callAs(business, () -> jdbc.queryForObject(
+                "SELECT count(*) FROM contact_orders WHERE business_id = ?", Integer.class, business));
     }
 
     /** A job whose reply is backing off until tomorrow (so the test sees it still waiting). */

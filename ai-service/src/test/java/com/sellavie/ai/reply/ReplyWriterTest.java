@@ -74,7 +74,7 @@ class ReplyWriterTest {
     }
 
     private ReplyWriter.Written write(ScriptedModel model, String message) throws Exception {
-        ReplyWriter writer = new ReplyWriter(new ProviderChain(List.of(model), meters), meters);
+        ReplyWriter writer = new ReplyWriter(new ProviderChain(List.of(model), meters), meters, PromptBudget.DEFAULT);
         return writer.write(Fixtures.replyRequested(business, UUID.randomUUID(), message), shop);
     }
 
