@@ -197,17 +197,17 @@ class UsageIntegrationTest {
                 """);
 
         // When a first reply costs 3000 x 2.50 + 500 x 10 = 12,500 micro-dollars (over the 10,000 budget)
-        ReplyRequested first = request(business, "First question " + marker);
+        ReplyRequested first = request(business, "Where is my parcel? Please tell me the tracking number " + marker);
         assertThat(replyTo(first).getText()).isEqualTo("A costly answer.");
         usageOf(first);
 
         // Then the next reply is written by the cheaper model, and its usage says so
-        ReplyRequested second = request(business, "Second question " + marker);
+        ReplyRequested second = request(business, "What are your opening hours this weekend? " + marker);
         ReplyGenerated reply = replyTo(second);
         assertThat(reply.getText()).isEqualTo("A thrifty answer.");
         assertThat(reply.getModel()).isEqualTo("gpt-4.1-nano");
         openai.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withRequestBody(containing("Second question " + marker))
+                .withRequestBody(containing("What are your opening hours this weekend? " + marker))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4.1-nano"))));
         AiUsageRecorded usage = usageOf(second).value();
         assertThat(usage.getBudgetFallback()).isTrue();
@@ -228,12 +228,12 @@ class UsageIntegrationTest {
         save(business, """
                 {"providers": [{"name": "openai", "model": "gpt-4o"}], "monthlyBudgetUsd": 0.01, "onBudget": "HANDOFF"}
                 """);
-        ReplyRequested first = request(business, "First question " + marker);
+        ReplyRequested first = request(business, "Where is my parcel? Please tell me the tracking number " + marker);
         replyTo(first);
         usageOf(first);
 
         // When the next customer writes
-        ReplyRequested second = request(business, "Second question " + marker);
+        ReplyRequested second = request(business, "What are your opening hours this weekend? " + marker);
 
         // Then no model is called; the conversation goes to a person with the apology that promises only that
         ReplyGenerated reply = replyTo(second);
@@ -242,7 +242,7 @@ class UsageIntegrationTest {
         assertThat(reply.getText())
                 .isEqualTo("Sorry, I can't answer right now. I've passed your message on to the team.");
         assertThat(openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withRequestBody(containing("Second question " + marker)))).isEmpty();
+                .withRequestBody(containing("What are your opening hours this weekend? " + marker)))).isEmpty();
         assertThat(usage(business, "").get("totals").get("replies").asLong()).isEqualTo(1);
     }
 
