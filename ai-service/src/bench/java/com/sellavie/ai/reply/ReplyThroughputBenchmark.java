@@ -58,7 +58,18 @@ public final class ReplyThroughputBenchmark {
     private ReplyThroughputBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            // The broker's and the service's threads would keep the JVM up.
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         int rate = Integer.getInteger("bench.rate", 100);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int warmup = Integer.getInteger("bench.warmupSeconds", 20);
@@ -128,7 +139,6 @@ public final class ReplyThroughputBenchmark {
             service.close();
             model.stop();
         }
-        System.exit(0);
     }
 
     /** Every ReplyGenerated on ai.replies: when it was read, and how long after its request was published. */
@@ -139,10 +149,17 @@ public final class ReplyThroughputBenchmark {
                         TestKafka.bootstrapServers(), "enable.auto.commit", false), new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
             deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            // The topic appears with the service's first reply; this broker holds only this run's replies.
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && running.get()) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                if (partitions.isEmpty()) {
+                    Thread.sleep(200);
+                }
+            }
             consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
+            consumer.seekToBeginning(partitions);
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
@@ -154,6 +171,8 @@ public final class ReplyThroughputBenchmark {
                     }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -202,7 +221,18 @@ public final class ReplyThroughputBenchmark {
                     window.get(window.size() / 2) / 1e6, window.get((int) (window.size() * 0.99)) / 1e6,
                     window.getLast() / 1e6);
         }
-        System.out.println("second,consumer lag,published not answered,load average");
+        if (all.size() > 1) {
+            // When the window caught none (replies arriving only after publishing ended), the whole run still tells.
+            List<Long> latencies = all.stream().map(r -> r[1]).sorted().toList();
+            long first = all.stream().mapToLong(r -> r[0]).min().orElseThrow();
+            long last = all.stream().mapToLong(r -> r[0]).max().orElseThrow();
+            System.out.printf("all replies: %d, read over %.1f s from %.1f s after publishing began (%.1f/s); "
+                    + "latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", all.size(), (last - first) / 1e9,
+                    (first - (measuredFrom - (measuredTo - measuredFrom) / seconds * warmup)) / 1e9,
+                    all.size() / ((last - first) / 1e9), latencies.get(latencies.size() / 2) / 1e6,
+                    latencies.get((int) (latencies.size() * 0.99)) / 1e6, latencies.getLast() / 1e6);
+        }
+        System.out.println("sample (about 1 s apart),consumer lag,published not answered,load average");
         samples.forEach(System.out::println);
     }
 }
