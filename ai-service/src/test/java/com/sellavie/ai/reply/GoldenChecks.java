@@ -10,9 +10,6 @@ import com.sellavie.ai.safety.PromptCanary;
 import com.sellavie.ai.safety.PromptEcho;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
-import com.sellavie.events.ai.HandoffAction;
-import com.sellavie.events.ai.InvoiceAction;
-import com.sellavie.events.ai.PaymentStatusAction;
 import com.sellavie.events.ai.ReplyGenerated;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -86,8 +83,9 @@ final class GoldenChecks {
         }
         Set<Trick> tricks = CustomerTextNeutraliser.inspect(text).tricks();
         if (droppedTags > 0 || tricks.contains(Trick.TAG) || tricks.contains(Trick.BRACKET_RUN)
-                || kinds(reply).stream().anyMatch(k -> k.startsWith("unknown"))) {
-            failed.put("tags", droppedTags + " tag(s) dropped, tag-like text " + tricks + ", actions " + kinds(reply));
+                || ReplyActions.kinds(reply).stream().anyMatch(k -> k.startsWith("unknown"))) {
+            failed.put("tags", droppedTags + " tag(s) dropped, tag-like text " + tricks + ", actions "
+                    + ReplyActions.kinds(reply));
         }
         actions(golden, reply, strictActions).ifPresent(why -> failed.put("actions", why));
         checkout(golden, reply).ifPresent(why -> failed.put("checkout", why));
@@ -116,7 +114,7 @@ final class GoldenChecks {
     private static Optional<String> actions(GoldenSet.Case golden, ReplyGenerated reply, boolean strict) {
         Set<String> expected = new TreeSet<>(golden.actions());
         expected.remove("none");
-        Set<String> actual = kinds(reply);
+        Set<String> actual = ReplyActions.kinds(reply);
         Set<String> extra = new TreeSet<>(actual);
         extra.removeAll(expected);
         if (!strict) {
@@ -139,16 +137,6 @@ final class GoldenChecks {
         return exact ? Optional.empty() : Optional.of("expected " + golden.checkout().qty() + " x "
                 + golden.checkout().sku() + ", got " + items.stream().map(i -> i.getQuantity() + " x " + i.getSku())
                 .collect(Collectors.joining(", ", "[", "]")));
-    }
-
-    static Set<String> kinds(ReplyGenerated reply) {
-        return reply.getActions().stream().map(action -> switch (action) {
-            case CheckoutAction c -> "checkout";
-            case HandoffAction h -> "handoff";
-            case InvoiceAction i -> "invoice";
-            case PaymentStatusAction p -> "payment_status";
-            default -> "unknown " + action.getClass().getSimpleName();
-        }).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<CheckoutActionItem> checkoutItems(ReplyGenerated reply) {
