@@ -11,10 +11,11 @@ import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The prompt for one request: the business's context (profile, FAQ, catalog, the customer's orders) and
@@ -134,11 +135,18 @@ final class PromptBuilder {
             return;
         }
         text.append("\nAbout the business:\n");
-        line(text, "About us", profile.about());
-        line(text, "Opening hours", profile.openingHours());
-        line(text, "Delivery", profile.delivery());
-        line(text, "Returns", profile.returns());
-        line(text, "Payment methods", profile.paymentMethods());
+        profileLines(profile).forEach((label, value) -> line(text, label, value));
+    }
+
+    /** The profile's texts by the label the prompt gives them, in the prompt's order (values may be null). */
+    private static Map<String, String> profileLines(Profile profile) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("About us", profile.about());
+        lines.put("Opening hours", profile.openingHours());
+        lines.put("Delivery", profile.delivery());
+        lines.put("Returns", profile.returns());
+        lines.put("Payment methods", profile.paymentMethods());
+        return lines;
     }
 
     private static void line(StringBuilder text, String label, String value) {
@@ -167,9 +175,12 @@ final class PromptBuilder {
     static List<String> merchantTexts(BusinessKnowledge neutral) {
         List<String> texts = new ArrayList<>();
         texts.add(neutral.businessName());
-        Profile profile = neutral.profile();
-        Stream.of(profile.about(), profile.openingHours(), profile.delivery(), profile.returns(),
-                profile.paymentMethods()).filter(Objects::nonNull).forEach(texts::add);
+        // With their labels: "Our opening hours: <the merchant's text>" repeats the merchant, not the rules.
+        profileLines(neutral.profile()).forEach((label, value) -> {
+            if (value != null) {
+                texts.add(label + ": " + value);
+            }
+        });
         neutral.faqs().forEach(faq -> {
             texts.add(faq.question());
             texts.add(faq.answer());

@@ -26,8 +26,6 @@ import com.sellavie.ai.safety.StatedPrices;
 import com.sellavie.events.ai.CheckoutAction;
 import com.sellavie.events.ai.CheckoutActionItem;
 import com.sellavie.events.ai.HandoffAction;
-import com.sellavie.events.ai.InvoiceAction;
-import com.sellavie.events.ai.PaymentStatusAction;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -126,7 +124,7 @@ class AttackCorpusTest {
         assertThat(ReplyLinks.keepMerchantLinks(text, merchant).removed()).as("links in %s", text).isZero();
 
         // And only the actions the case allows, each within what ai-service may ask of commerce
-        assertThat(kinds(reply)).isSubsetOf(attack.actions());
+        assertThat(ReplyActions.kinds(reply)).isSubsetOf(attack.actions());
         assertThat(reply.getContactId()).isEqualTo(contact);
         for (Object action : reply.getActions()) {
             if (action instanceof CheckoutAction checkout) {
@@ -180,16 +178,6 @@ class AttackCorpusTest {
             found.add("dropped");
         }
         return found;
-    }
-
-    private static Set<String> kinds(ReplyGenerated reply) {
-        return reply.getActions().stream().map(action -> switch (action) {
-            case CheckoutAction c -> "checkout";
-            case HandoffAction h -> "handoff";
-            case InvoiceAction i -> "invoice";
-            case PaymentStatusAction p -> "payment_status";
-            default -> "unknown " + action.getClass().getSimpleName();
-        }).collect(Collectors.toSet());
     }
 
     private static String canaryOf(Prompt prompt) {

@@ -13,6 +13,7 @@ import com.sellavie.ai.knowledge.BusinessKnowledge.Profile;
 import com.sellavie.ai.provider.Prompt;
 import com.sellavie.ai.provider.Prompt.Speaker;
 import com.sellavie.ai.safety.PromptCanary;
+import com.sellavie.ai.safety.PromptEcho;
 import com.sellavie.events.conversation.ReplyRequestedHistoryMessage;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +119,17 @@ class PromptBuilderTest {
         assertThat(prompt.instructions()).contains("About us: Linen from Lagos.", "Opening hours: Mon-Sat 9-18",
                 "Delivery: 2 days").doesNotContain("qty=9", "Returns:");
         assertThat(prompt.knowledge().profile().delivery()).isEqualTo("2 days");
+    }
+
+    @Test
+    void aReplyQuotingAProfileTextWithItsLabelIsNoEchoOfThePrompt() {
+        BusinessKnowledge shop = new BusinessKnowledge(business, "Linen & Co",
+                new Profile(null, "Monday to Saturday, 9:00 to 18:00 CET", null, null, null), List.of(), List.of());
+        Prompt prompt = PromptBuilder.build(Fixtures.replyRequested(business, UUID.randomUUID(), "hours?"), shop);
+        PromptEcho echo = PromptEcho.of(prompt.instructions(), PromptBuilder.merchantTexts(prompt.knowledge()));
+
+        assertThat(echo.echoedIn("Our opening hours: Monday to Saturday, 9:00 to 18:00 CET")).isFalse();
+        assertThat(echo.echoedIn("About the business: Opening hours: Monday to Saturday, 9:00 to 18:00 CET")).isTrue();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Answers without a model, honest about being an automatic assistant: rules over the customer's message
@@ -148,7 +149,7 @@ public class OfflineProvider implements ChatProvider {
             for (String phrase : new String[] {p.sku(), p.name()}) {
                 String plain = Terms.plain(phrase);
                 if (!plain.isBlank()) {
-                    rest = rest.replace(plain, " ");
+                    rest = mention(plain).matcher(rest).replaceAll(" ");
                 }
             }
         }
@@ -156,7 +157,16 @@ public class OfflineProvider implements ChatProvider {
     }
 
     private static boolean containsWord(String message, String phrase) {
-        return !phrase.isBlank()
-                && Pattern.compile("(^|\\W)" + Pattern.quote(phrase) + "s?(\\W|$)").matcher(message).find();
+        return !phrase.isBlank() && mention(phrase).matcher(message).find();
+    }
+
+    /**
+     * The phrase as a customer may write it: any of its words in the plural, as French puts the noun
+     * first ("deux foulards en soie" for "Foulard en soie") and English last ("two linen shirts").
+     */
+    private static Pattern mention(String phrase) {
+        String words = Stream.of(phrase.strip().split("\\s+")).map(word -> Pattern.quote(word) + "s?")
+                .collect(Collectors.joining("\\s+"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + words + "(?![\\p{L}\\p{N}])");
     }
 }

@@ -121,6 +121,17 @@ class OfflineProviderTest {
     }
 
     @Test
+    void aProductNamedWithItsFirstWordInThePluralIsFound() {
+        BusinessKnowledge atelier = new BusinessKnowledge(UUID.randomUUID(), "Atelier Soie", List.of(), List.of(
+                new Product("FOULARD-SOIE", "Foulard en soie", null, 8900, "EUR", 12)));
+
+        ParsedReply reply = parsed("Je voudrais acheter deux foulards en soie", atelier);
+
+        assertThat(reply.actions()).containsExactly(
+                new Action.Checkout(List.of(new Action.Checkout.Item("FOULARD-SOIE", 2))));
+    }
+
+    @Test
     void answersAvailabilityAndPriceOfANamedProduct() {
         assertThat(parsed("Is the linen shirt available?").text())
                 .isEqualTo("Yes, the Linen Shirt is available for 25.00 USD. Would you like to order it?");
