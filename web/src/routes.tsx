@@ -11,6 +11,7 @@ import { ConversationPage } from './pages/ConversationPage';
 import { CommentSettingsPage } from './pages/CommentSettingsPage';
 import { FacebookCallbackPage } from './pages/FacebookCallbackPage';
 import { HandoffSettingsPage } from './pages/HandoffSettingsPage';
+import { KnowledgePage } from './pages/KnowledgePage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
 import { InvoicesPage } from './pages/InvoicesPage';
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
           { path: 'settings', element: <Navigate to="/settings/payments" replace /> },
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/ai', element: <AiSettingsPage /> },
+          { path: 'settings/knowledge', element: <KnowledgePage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },

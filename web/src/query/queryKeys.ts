@@ -26,6 +26,7 @@ export const queryKeys = {
   paymentProviders: ['paymentProviders'] as const,
   handoffSettings: ['handoffSettings'] as const,
   aiSettings: ['aiSettings'] as const,
+  knowledge: ['knowledge'] as const,
   commentSettings: ['commentSettings'] as const,
   sessions: ['sessions'] as const,
   twoFactor: ['two-factor'] as const,
