@@ -12,10 +12,16 @@ export function providerName(name: string): string {
   return providerNames[name.toLowerCase()] ?? name;
 }
 
-/** "OpenAI · gpt-4o-mini", or "Offline assistant" when the built-in fallback wrote the reply. */
+/**
+ * "OpenAI · gpt-4o-mini", or "Offline assistant" when the built-in fallback wrote the reply; ai-service names
+ * the provider `none` when no provider could answer and it sent its own apology (with a handoff).
+ */
 export function answeredByLabel(answeredBy: AnsweredBy): string {
   if (answeredBy.offline || answeredBy.provider === 'offline') {
     return 'Offline assistant';
+  }
+  if (answeredBy.provider === 'none') {
+    return 'No provider could answer';
   }
   const provider = providerName(answeredBy.provider);
   return answeredBy.model ? `${provider} · ${answeredBy.model}` : provider;
