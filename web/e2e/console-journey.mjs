@@ -17,7 +17,10 @@
 // Meta stub plays Facebook Login (SELLAVIE_E2E_FACEBOOK_PAGE): "Connect with Facebook" goes to Meta's dialog,
 // the user cancels and is back on the console with "Facebook Login was cancelled" and nothing connected;
 // then again, granted this time: the picker offers the Page and its Instagram account, "Connect selected"
-// connects both and the Channels page lists them Connected.
+// connects both and the Channels page lists them Connected. Then, when the caller plays two AI providers
+// (SELLAVIE_E2E_KNOWLEDGE_ANSWER): a question added in Settings → Knowledge, Settings → AI ordered openai then groq,
+// a sandbox message answered by openai (labelled "OpenAI · gpt-4o-mini", its text the one the stub gives only when
+// the prompt carries the new answer), groq moved up, and the next reply labelled Groq.
 //
 // Plain playwright-core driving Debian's chromium: no browser is ever downloaded.
 //
@@ -37,6 +40,10 @@
 //                             Page (id, name) and linked Instagram account id of the Facebook user whom the
 //                             caller's stub of Meta's OAuth dialog signs in; its first dialog must answer as
 //                             a cancel (error=access_denied), the next ones grant. Unset: no Facebook step.
+//   SELLAVIE_E2E_KNOWLEDGE_ANSWER, SELLAVIE_E2E_OPENAI_REPLY, SELLAVIE_E2E_GROQ_REPLY  optional: the FAQ answer
+//                             to add, and what the caller's openai stub answers when its prompt carries it and
+//                             what its groq stub answers (ai-service offering both as platform providers).
+//                             Unset: no provider-order step.
 //   SELLAVIE_E2E_ROUTE_GATE   "stdin": after connecting the channel, print `e2e: route-gate <account id>`
 //                             and wait for one line on stdin before posting the DM. A DM that arrives
 //                             before ingest has learnt the new channel's route is (rightly) unroutable;
@@ -64,6 +71,14 @@ const FACEBOOK = process.env.SELLAVIE_E2E_FACEBOOK_PAGE
       pageId: process.env.SELLAVIE_E2E_FACEBOOK_PAGE,
       pageName: process.env.SELLAVIE_E2E_FACEBOOK_PAGE_NAME,
       instagramId: process.env.SELLAVIE_E2E_FACEBOOK_INSTAGRAM,
+    }
+  : null;
+
+const ASSISTANT = process.env.SELLAVIE_E2E_KNOWLEDGE_ANSWER
+  ? {
+      knowledgeAnswer: process.env.SELLAVIE_E2E_KNOWLEDGE_ANSWER,
+      openAiReply: process.env.SELLAVIE_E2E_OPENAI_REPLY,
+      groqReply: process.env.SELLAVIE_E2E_GROQ_REPLY,
     }
   : null;
 
@@ -433,6 +448,76 @@ async function sandboxJourney(page) {
   return answerText;
 }
 
+/**
+ * The assistant's providers and knowledge: a question added in Settings → Knowledge, the order openai then groq
+ * saved in Settings → AI; a sandbox message is answered by openai, which read the new answer (its stub answers this
+ * text only then), labelled "OpenAI · gpt-4o-mini"; groq moved up, the next one is labelled Groq.
+ */
+async function assistantJourney(page) {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const tabs = page.getByRole('navigation', { name: 'Settings' });
+
+  step = 'add a question in Settings → Knowledge';
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await tabs.getByRole('link', { name: 'Knowledge' }).click();
+  const knowledge = page.getByRole('form', { name: 'Assistant knowledge' });
+  await expectVisible(knowledge, 'the knowledge editor');
+  await knowledge.getByRole('button', { name: 'Add a question' }).click();
+  const question = knowledge.getByRole('group', { name: /^Question \d+$/ }).last();
+  await question.getByLabel('Topic').fill('abuja');
+  await question.getByLabel('Question (optional)').fill('Do you deliver to Abuja?');
+  await question.getByLabel('Answer').fill(ASSISTANT.knowledgeAnswer);
+  await knowledge.getByRole('button', { name: 'Save' }).click();
+  await expectVisible(knowledge.getByText(/^Saved\./), 'the knowledge saved');
+
+  step = 'order the providers openai then groq in Settings → AI';
+  await tabs.getByRole('link', { name: 'AI' }).click();
+  const settings = page.getByRole('form', { name: 'AI settings' });
+  await expectVisible(settings, 'the AI settings');
+  for (const provider of ['openai', 'groq']) {
+    await settings.getByLabel('Add a provider').selectOption(provider);
+    await settings.getByRole('button', { name: 'Add', exact: true }).click();
+    await expectVisible(settings.getByRole('listitem', { name: `Provider ${provider}` }), `${provider} in the order`);
+  }
+  // Only the platform's providers answer: the offline assistant (the default) leaves the order.
+  if ((await settings.getByRole('button', { name: 'Remove offline' }).count()) > 0) {
+    await settings.getByRole('button', { name: 'Remove offline' }).click();
+  }
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expectVisible(settings.getByText(/^Saved\./), 'the AI settings saved');
+
+  const ask = async (text, reply, label) => {
+    await nav.getByRole('link', { name: 'Try your assistant' }).click();
+    const form = page.getByRole('form', { name: 'Message your assistant' });
+    await form.getByLabel('Message').fill(text);
+    await form.getByRole('button', { name: 'Send' }).click();
+    const mine = page.getByRole('list', { name: 'Messages' }).getByRole('listitem').filter({ hasText: text });
+    await expectVisible(mine, 'the message in the sandbox chat', CONVERSATION_TIMEOUT_MS);
+    const answer = mine.locator('xpath=following-sibling::li[1]').filter({ hasText: 'Assistant:' });
+    await expectVisible(answer, "the assistant's reply", REPLY_TIMEOUT_MS);
+    const shown = (await answer.first().innerText()).replace(/\s+/g, ' ');
+    if (!shown.includes(reply) || !shown.includes(label)) {
+      throw new Error(`expected the reply "${reply}" labelled "${label}", the chat shows: "${shown}"`);
+    }
+  };
+
+  step = 'a sandbox reply answered by openai, from the new knowledge';
+  await ask(`Do you deliver to Abuja? (${run})`, ASSISTANT.openAiReply, 'OpenAI · gpt-4o-mini');
+  await page.screenshot({ path: join(ARTIFACTS, 'answered-by-openai.png'), fullPage: true });
+
+  step = 'move groq first in Settings → AI';
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await tabs.getByRole('link', { name: 'AI' }).click();
+  await expectVisible(settings.getByRole('listitem', { name: 'Provider groq' }), 'the provider order');
+  await settings.getByRole('button', { name: 'Move groq up' }).click();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expectVisible(settings.getByText(/^Saved\./), 'the new order saved');
+
+  step = 'the next sandbox reply answered by groq';
+  await ask(`And to Kano? (${run})`, ASSISTANT.groqReply, 'Groq · llama-3.3-70b-versatile');
+  await page.screenshot({ path: join(ARTIFACTS, 'answered-by-groq.png'), fullPage: true });
+}
+
 /** The Catalog (add a product, edit its price) and Settings → Payments (set up Stripe), as a merchant would. */
 async function commerceJourney(page) {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -780,6 +865,9 @@ async function main() {
       if (FACEBOOK) {
         await facebookJourney(page);
       }
+      if (ASSISTANT) {
+        await assistantJourney(page);
+      }
       if (pageErrors.length > 0) {
         step = 'check the page for script errors';
         throw new Error(`uncaught errors in the console: ${pageErrors.join(' | ')}`);
@@ -792,7 +880,8 @@ async function main() {
         `, renamed the contact ${contactEdit.name}, heard the assistant in the sandbox chat ("${sandboxReply.slice(0, 40)}")` +
         `, added and edited ${commerce.sku} in the catalog, set up Stripe, ` +
         `saw order ${orderId} placed by the DM turn Paid and downloaded its invoice ${number}.pdf` +
-        (FACEBOOK ? `, cancelled a Facebook Login, then connected Page ${FACEBOOK.pageId} and its Instagram account with Facebook` : ''));
+        (FACEBOOK ? `, cancelled a Facebook Login, then connected Page ${FACEBOOK.pageId} and its Instagram account with Facebook` : '') +
+        (ASSISTANT ? ', added an FAQ answer, saw a sandbox reply from openai that used it, moved groq first and saw Groq answer' : ''));
     } catch (error) {
       const shot = join(ARTIFACTS, 'failure.png');
       await page.screenshot({ path: shot, fullPage: true }).catch(() => {});

@@ -23,6 +23,19 @@ export type AiProviderSetting = { name: string; kind: string; model: string | nu
 /** A provider the business may put in its order; `platformKey` false and `needsKey` true: it must give its own key. */
 export type AiAvailableProvider = { name: string; kind: string; defaultModel: string | null; platformKey: boolean; needsKey: boolean };
 
+/** One FAQ entry of ai-service's knowledge: `topic` selects it; `question` defaults to the topic. */
+export type KnowledgeFaq = { topic: string; question: string | null; answer: string };
+/** Short free texts about the business, each optional (null when not given). */
+export type KnowledgeProfile = {
+  about: string | null;
+  openingHours: string | null;
+  delivery: string | null;
+  returns: string | null;
+  paymentMethods: string | null;
+};
+/** What the assistant answers from besides the catalog (`/api/ai/knowledge`; every member reads, OWNER/ADMIN replace). */
+export type Knowledge = { faqs: KnowledgeFaq[]; profile: KnowledgeProfile };
+
 /** ai-service's AI settings (`/api/ai/settings`, OWNER and ADMIN); `custom` false = the deployment's defaults. */
 export type AiSettings = {
   custom: boolean;
@@ -341,7 +354,12 @@ export type Message = {
   /** For the assistant's private reply to a comment: that comment's id. */
   privateReplyTo?: string | null;
   reactions?: Reaction[];
+  /** For an AI reply: the provider and model that wrote it; absent on older replies and other messages. */
+  answeredBy?: AnsweredBy | null;
 };
+
+/** Who wrote an AI reply: a provider name (`openai`, `groq`, ... or `offline`) and its model. */
+export type AnsweredBy = { provider: string; model: string | null; offline: boolean };
 
 export type MessageKind = 'MESSAGE' | 'COMMENT' | (string & {});
 
@@ -940,6 +958,8 @@ export const api = {
   saveHandoffSettings: (settings: HandoffSettings) => request<HandoffSettings>('PUT', '/api/handoff/settings', { body: settings }),
   commentSettings: ({ signal }: Signal = {}) => request<CommentSettings>('GET', '/api/comments/settings', { signal }),
   saveCommentSettings: (settings: CommentSettings) => request<CommentSettings>('PUT', '/api/comments/settings', { body: settings }),
+  knowledge: ({ signal }: Signal = {}) => request<Knowledge>('GET', '/api/ai/knowledge', { signal }),
+  saveKnowledge: (knowledge: Knowledge) => request<Knowledge>('PUT', '/api/ai/knowledge', { body: knowledge }),
   aiSettings: ({ signal }: Signal = {}) => request<AiSettings>('GET', '/api/ai/settings', { signal }),
   saveAiSettings: (settings: AiSettingsUpdate) => request<AiSettings>('PUT', '/api/ai/settings', { body: settings }),
   /** Both days included (yyyy-MM-dd); without them the current month of the business's time zone. */

@@ -12,6 +12,7 @@ import { ConversationPage } from './pages/ConversationPage';
 import { CommentSettingsPage } from './pages/CommentSettingsPage';
 import { FacebookCallbackPage } from './pages/FacebookCallbackPage';
 import { HandoffSettingsPage } from './pages/HandoffSettingsPage';
+import { KnowledgePage } from './pages/KnowledgePage';
 import { HomePage } from './pages/HomePage';
 import { InboxPage } from './pages/InboxPage';
 import { InvoicesPage } from './pages/InvoicesPage';
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
           { path: 'settings/payments', element: <PaymentSettingsPage /> },
           { path: 'settings/ai', element: <AiSettingsPage /> },
           { path: 'settings/ai/usage', element: <AiUsagePage /> },
+          { path: 'settings/knowledge', element: <KnowledgePage /> },
           { path: 'settings/handoff', element: <HandoffSettingsPage /> },
           { path: 'settings/comments', element: <CommentSettingsPage /> },
           { path: 'settings/sessions', element: <SessionsPage /> },

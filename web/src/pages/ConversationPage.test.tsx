@@ -28,6 +28,31 @@ describe('ConversationPage', () => {
     expect(await screen.findByRole('heading', { name: 'Maya' })).toBeInTheDocument();
   });
 
+  it('labels each AI reply with the provider and model that answered, or the offline assistant', async () => {
+    stubApi({
+      'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),
+      'GET /api/conversations/c-1/messages': ok([
+        message({ id: 'm-1', direction: 'INBOUND', text: 'Do you ship abroad?' }),
+        message({
+          id: 'm-2', direction: 'OUTBOUND', authorType: 'AI', text: 'Yes, worldwide.', deliveryStatus: 'SENT',
+          answeredBy: { provider: 'groq', model: 'llama-3.3-70b-versatile', offline: false },
+        }),
+        message({
+          id: 'm-3', direction: 'OUTBOUND', authorType: 'AI', text: 'Shipping takes 5 days.', deliveryStatus: 'SENT',
+          answeredBy: { provider: 'offline', model: null, offline: true },
+        }),
+        message({ id: 'm-4', direction: 'OUTBOUND', authorType: 'AI', text: 'An older reply.', deliveryStatus: 'SENT' }),
+      ]),
+    });
+    renderApp('/inbox/c-1');
+
+    const [inbound, groq, offline, older] = within(await screen.findByRole('list', { name: 'Messages' })).getAllByRole('listitem');
+    expect(groq).toHaveTextContent('Answered by Groq · llama-3.3-70b-versatile');
+    expect(offline).toHaveTextContent('Answered by Offline assistant');
+    expect(inbound).not.toHaveTextContent('Answered by');
+    expect(older).not.toHaveTextContent('Answered by');
+  });
+
   it('warns that an UNKNOWN delivery must be checked on Instagram before resending', async () => {
     stubApi({
       'GET /api/conversations/c-1': ok(conversation({ id: 'c-1' })),

@@ -25,7 +25,10 @@ describe('SandboxPage (Try your assistant)', () => {
     fake.answer('GET /api/sandbox/conversation', ok(conversation({ id: 'sb-1', sandbox: true })));
     fake.answer('GET /api/conversations/sb-1/messages', ok([
       message({ id: 'm-1', direction: 'INBOUND', text: 'Do you ship to Lagos?' }),
-      message({ id: 'm-2', direction: 'OUTBOUND', authorType: 'AI', text: 'Yes, in 2 days.', deliveryStatus: 'SENT' }),
+      message({
+        id: 'm-2', direction: 'OUTBOUND', authorType: 'AI', text: 'Yes, in 2 days.', deliveryStatus: 'SENT',
+        answeredBy: { provider: 'openai', model: 'gpt-4o-mini', offline: false },
+      }),
     ]));
     const form = screen.getByRole('form', { name: 'Message your assistant' });
     fireEvent.change(within(form).getByLabelText('Message'), { target: { value: 'Do you ship to Lagos?' } });
@@ -37,6 +40,8 @@ describe('SandboxPage (Try your assistant)', () => {
     expect(mine).toHaveTextContent('Do you ship to Lagos?');
     expect(reply).toHaveTextContent('Assistant');
     expect(reply).toHaveTextContent('Yes, in 2 days.');
+    expect(reply).toHaveTextContent('Answered by OpenAI · gpt-4o-mini');
+    expect(mine).not.toHaveTextContent('Answered by');
     expect(fake.requestsTo('POST /api/sandbox/messages').map((request) => request.body)).toEqual([
       { text: 'Do you ship to Lagos?' },
     ]);

@@ -27,6 +27,7 @@ export const queryKeys = {
   handoffSettings: ['handoffSettings'] as const,
   aiSettings: ['aiSettings'] as const,
   aiUsage: (from: string, to: string) => ['aiUsage', from, to] as const,
+  knowledge: ['knowledge'] as const,
   commentSettings: ['commentSettings'] as const,
   sessions: ['sessions'] as const,
   twoFactor: ['two-factor'] as const,

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api, describeError, type Attachment, type DeliveryActionResult, type Message, type Reaction } from '../../api';
 import { DeliveryStatus } from '../../components/DeliveryStatus';
+import { answeredByLabel } from '../../format/provider';
 import { formatDateTime } from '../../format/time';
 import { queryKeys } from '../../query/queryKeys';
 
@@ -76,6 +77,12 @@ export function Thread({
               <p className="message-author" title={author.title}>
                 {author.label}
                 <span className="visually-hidden">:</span>
+              </p>
+            )}
+            {author.kind === 'ai' && message.answeredBy && (
+              <p className="message-answered-by" title="The AI provider and model that wrote this reply">
+                <span className="visually-hidden">Answered by </span>
+                {answeredByLabel(message.answeredBy)}
               </p>
             )}
             {message.kind === 'COMMENT' && <p className="message-kind">Commented on a post</p>}

@@ -10,6 +10,7 @@ export function SettingsTabs() {
     <nav className="settings-tabs" aria-label="Settings">
       <NavLink to="/settings/payments">Payments</NavLink>
       {canSeeAi && <NavLink to="/settings/ai">AI</NavLink>}
+      <NavLink to="/settings/knowledge">Knowledge</NavLink>
       <NavLink to="/settings/handoff">Handoff</NavLink>
       <NavLink to="/settings/comments">Comments</NavLink>
       <NavLink to="/settings/team">Team</NavLink>

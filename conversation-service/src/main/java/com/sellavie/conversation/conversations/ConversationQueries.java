@@ -1,5 +1,6 @@
 package com.sellavie.conversation.conversations;
 
+import com.sellavie.conversation.conversations.ConversationViews.AnsweredByView;
 import com.sellavie.conversation.conversations.ConversationViews.ChannelRef;
 import com.sellavie.conversation.conversations.ConversationViews.CommentRef;
 import com.sellavie.conversation.conversations.ConversationViews.ContactRef;
@@ -137,7 +138,8 @@ class ConversationQueries {
     private static final String MESSAGE_COLUMNS = "id, direction, author_type, author_id, text, sent_at, "
             + "delivery_status, failure_reason, attempts, resolution, image_url, template_name, template_language, "
             + "template_parameters, attachments, customer_reaction, customer_reaction_at, kind, external_message_id, "
-            + "comment_post_id, comment_parent_id, private_reply_to";
+            + "comment_post_id, comment_parent_id, private_reply_to, answered_by_provider, answered_by_model, "
+            + "answered_offline";
 
     private static MessageView message(ResultSet rs, int row) throws SQLException {
         String direction = rs.getString("direction");
@@ -152,7 +154,13 @@ class ConversationQueries {
                 MessageContentViews.attachments(rs.getString("attachments"), rs.getString("image_url")),
                 template(rs), MessageContentViews.reactions(rs.getString("customer_reaction"),
                         instant(rs.getTimestamp("customer_reaction_at"))),
-                rs.getString("kind"), comment(rs), rs.getString("private_reply_to"));
+                rs.getString("kind"), comment(rs), rs.getString("private_reply_to"), answeredBy(rs));
+    }
+
+    private static AnsweredByView answeredBy(ResultSet rs) throws SQLException {
+        String provider = rs.getString("answered_by_provider");
+        return provider == null ? null : new AnsweredByView(provider, rs.getString("answered_by_model"),
+                rs.getBoolean("answered_offline"));
     }
 
     private static CommentRef comment(ResultSet rs) throws SQLException {

@@ -54,12 +54,23 @@ final class ConversationViews {
      * @param kind           MESSAGE (a direct message) or COMMENT (the customer's public comment on a post)
      * @param comment        for a COMMENT: Meta's comment id, the post and the comment it answers; else absent
      * @param privateReplyTo for the private reply to a comment: that comment's id; else absent
+     * @param answeredBy     for an AI reply: the provider and model that wrote it; absent otherwise (and for
+     *                       replies recorded before it was kept)
      */
     record MessageView(UUID id, String direction, String authorType, UUID authorId, String text, Instant sentAt,
             String deliveryStatus, String failureReason, Integer attempts, String resolution,
             List<Attachment> attachments, TemplateView template, List<Reaction> reactions, String kind,
             @JsonInclude(JsonInclude.Include.NON_NULL) CommentRef comment,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String privateReplyTo) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String privateReplyTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AnsweredByView answeredBy) {
+    }
+
+    /**
+     * @param provider openai, anthropic, groq, ollama, ... or offline
+     * @param model    the provider's model; null for the offline assistant
+     * @param offline  the built-in offline assistant wrote it
+     */
+    record AnsweredByView(String provider, String model, boolean offline) {
     }
 
     /** @param postId the post or media commented on; parentId the comment answered in a thread (null: top level) */

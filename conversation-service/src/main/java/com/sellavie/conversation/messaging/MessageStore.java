@@ -216,6 +216,13 @@ public class MessageStore {
         return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
     }
 
+    /** Stores which provider and model wrote an assistant reply (the console's "answered by" label). */
+    public void recordAnsweredBy(UUID businessId, UUID messageId, AnsweredBy answeredBy) {
+        jdbc.update("UPDATE messages SET answered_by_provider = ?, answered_by_model = ?, answered_offline = ? "
+                        + "WHERE business_id = ? AND id = ?", answeredBy.provider(), answeredBy.model(),
+                answeredBy.offline(), businessId, messageId);
+    }
+
     public Optional<Message> findMessage(UUID businessId, UUID messageId) {
         return jdbc.query("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE business_id = ? AND id = ?",
                 MessageStore::message, businessId, messageId).stream().findFirst();

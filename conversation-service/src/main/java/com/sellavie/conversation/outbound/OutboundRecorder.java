@@ -102,6 +102,9 @@ class OutboundRecorder {
         if (message.isEmpty()) {
             return Optional.empty();
         }
+        if (request.answeredBy() != null) {
+            store.recordAnsweredBy(businessId, message.get().id(), request.answeredBy());
+        }
         store.touch(businessId, conversation.id(), now);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message.get(), conversation, channel),
                 conversation.id().toString());

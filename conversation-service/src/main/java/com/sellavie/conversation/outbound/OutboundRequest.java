@@ -1,5 +1,6 @@
 package com.sellavie.conversation.outbound;
 
+import com.sellavie.conversation.messaging.AnsweredBy;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.messaging.OutboundMessageRequested;
@@ -17,17 +18,19 @@ import java.util.UUID;
  * @param description    names the request in logs and failures (type, purpose, reference)
  * @param replyRequestId an AI reply's ReplyRequested: when a customer's comment caused it, the reply is
  *                       that comment's private reply; null for other requests
+ * @param answeredBy     the provider and model that wrote an AI reply; null for other requests
  */
 record OutboundRequest(EventMetadata cause, UUID conversationId, String authorType, String text,
-        String description, UUID replyRequestId) {
+        String description, UUID replyRequestId, AnsweredBy answeredBy) {
 
     OutboundRequest(EventMetadata cause, UUID conversationId, String authorType, String text, String description) {
-        this(cause, conversationId, authorType, text, description, null);
+        this(cause, conversationId, authorType, text, description, null, null);
     }
 
     static OutboundRequest of(ReplyGenerated reply) {
         return new OutboundRequest(EventMetadata.of(reply), reply.getConversationId(), Message.ASSISTANT,
-                reply.getText(), "Reply " + reply.getEventId(), reply.getReplyRequestId());
+                reply.getText(), "Reply " + reply.getEventId(), reply.getReplyRequestId(),
+                new AnsweredBy(reply.getProviderName(), reply.getModel(), reply.getOffline()));
     }
 
     static OutboundRequest of(OutboundMessageRequested request) {

@@ -12,6 +12,7 @@ import com.sellavie.conversation.support.ConversationServiceTest;
 import com.sellavie.conversation.support.ConversationTestInfrastructure;
 import com.sellavie.conversation.support.Inbound;
 import com.sellavie.conversation.support.KafkaEvents;
+import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.events.conversation.ReplyRequested;
 import com.sellavie.events.ingest.InboundMessageReceived;
@@ -62,11 +63,33 @@ class SandboxConversationTest {
 
         JsonNode reply = f.await(text, "SENT");
         assertThat(reply.get("authorType").asString()).isEqualTo("AI");
+        assertThat(reply.get("answeredBy").get("provider").asString()).isEqualTo("offline");
+        assertThat(reply.get("answeredBy").get("offline").asBoolean()).isTrue();
         OutboundMessageSent sent = KafkaEvents.awaitFirst(SendFixtures.MESSAGES, OutboundMessageSent.class,
                 e -> e.getConversationId().equals(request.getConversationId())).getFirst().value();
         assertThat(sent.getExternalMessageId()).startsWith("sandbox-out-");
         ConversationTestInfrastructure.GRAPH.verify(0, postRequestedFor(anyUrl()).withRequestBody(containing(text)));
         assertThat(f.messages()).extracting(m -> m.get("direction").asString()).containsExactly("INBOUND", "OUTBOUND");
+    }
+
+    @Test
+    void theReplyShowsWhichProviderAndModelAnsweredIt() {
+        UUID business = UUID.randomUUID();
+        UUID member = UUID.randomUUID();
+        Api api = Api.asMemberOf(port, business, member, "AGENT");
+        ReplyRequested request = sandboxMessage(business, member, "Any discount? " + UUID.randomUUID());
+        Fixture f = new Fixture(business, api, request.getConversationId(), request, "sandbox");
+        String text = "10% off this week " + UUID.randomUUID();
+
+        SendFixtures.deliver(ReplyGenerated.newBuilder(SendFixtures.reply(f, text))
+                .setProviderName("groq").setModel("llama-3.3-70b-versatile").setOffline(false).build(), 1);
+
+        JsonNode reply = f.await(text, "SENT");
+        assertThat(reply.get("answeredBy").get("provider").asString()).isEqualTo("groq");
+        assertThat(reply.get("answeredBy").get("model").asString()).isEqualTo("llama-3.3-70b-versatile");
+        assertThat(reply.get("answeredBy").get("offline").asBoolean()).isFalse();
+        // the customer's own message was answered by nobody
+        assertThat(f.messages().getFirst().has("answeredBy")).isFalse();
     }
 
     @Test

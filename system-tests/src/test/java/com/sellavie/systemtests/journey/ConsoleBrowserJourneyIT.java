@@ -31,15 +31,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code checkout.session.completed} turns it Paid on screen without a reload, and its invoice appears
  * under Invoices with a PDF to download; last, "Connect with Facebook": a login cancelled at Meta's dialog
  * connects nothing, then a granted one offers the user's Page and its Instagram account in the picker and
- * both are listed Connected. The gateway serves the built console
+ * both are listed Connected; then an FAQ answer added under Settings → Knowledge, Settings → AI ordered openai then
+ * groq (the stack's two WireMock providers), a "Try your assistant" reply labelled "OpenAI · gpt-4o-mini" whose
+ * text openai's stub gives only when the prompt carries that answer, groq moved up and the next reply labelled
+ * Groq. The gateway serves the built console
  * ({@code web/dist}). Chromium, Node and {@code web/node_modules} are prerequisites: missing, the
  * test fails with the fix, it does not skip.
  */
 @ExtendWith(SellavieStackExtension.class)
 class ConsoleBrowserJourneyIT {
 
-    /** The script's own waits add up to ~7 minutes in the worst case (sandbox reply, order, payment, invoice: 60 s each). */
-    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(8);
+    /**
+     * The script's own waits add up to ~9 minutes in the worst case (sandbox replies, order, payment, invoice: 60 s
+     * each).
+     */
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration ROUTE_TIMEOUT = Duration.ofSeconds(60);
     private static final String ROUTE_GATE = "e2e: route-gate ";
 
@@ -79,21 +85,30 @@ class ConsoleBrowserJourneyIT {
         stack.metaGraphApi().facebookLogin(facebookUser);
         stack.metaGraphApi().cancelNextFacebookLogin();
         RouteGate routeGate = new RouteGate(channelEventsBefore);
+        // The two platform providers answer texts of their own; openai's proves the new FAQ answer was in its prompt.
+        String knowledgeAnswer = "Abuja deliveries leave every Tuesday " + run;
+        String openAiReply = "Yes: Abuja deliveries leave every Tuesday (openai " + run + ")";
+        String groqReply = "Kano too, on Thursdays (groq " + run + ")";
+        stack.aiProviders().answerWhenPromptContains("openai", knowledgeAnswer, openAiReply);
+        stack.aiProviders().answerWhenPromptContains("groq", "to Kano", groqReply);
 
         // When the browser journey runs against the gateway
         // Then it saw every step through, the conversation included
         try {
-            journey.run(Map.of(
-                            "SELLAVIE_E2E_FACEBOOK_PAGE", facebookUser.pageId(),
-                            "SELLAVIE_E2E_FACEBOOK_PAGE_NAME", facebookUser.pageName(),
-                            "SELLAVIE_E2E_FACEBOOK_INSTAGRAM", facebookUser.instagramAccountId(),
-                            "SELLAVIE_META_APP_SECRET", stack.secrets().metaAppSecret(),
-                            "SELLAVIE_E2E_ROUTE_GATE", "stdin",
-                            "SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer,
-                            "SELLAVIE_E2E_INSTAGRAM_ACCOUNT", instagramAccount,
-                            "SELLAVIE_E2E_CHANNEL_TOKEN", channelToken,
+            journey.run(Map.ofEntries(
+                            Map.entry("SELLAVIE_E2E_KNOWLEDGE_ANSWER", knowledgeAnswer),
+                            Map.entry("SELLAVIE_E2E_OPENAI_REPLY", openAiReply),
+                            Map.entry("SELLAVIE_E2E_GROQ_REPLY", groqReply),
+                            Map.entry("SELLAVIE_E2E_FACEBOOK_PAGE", facebookUser.pageId()),
+                            Map.entry("SELLAVIE_E2E_FACEBOOK_PAGE_NAME", facebookUser.pageName()),
+                            Map.entry("SELLAVIE_E2E_FACEBOOK_INSTAGRAM", facebookUser.instagramAccountId()),
+                            Map.entry("SELLAVIE_META_APP_SECRET", stack.secrets().metaAppSecret()),
+                            Map.entry("SELLAVIE_E2E_ROUTE_GATE", "stdin"),
+                            Map.entry("SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer),
+                            Map.entry("SELLAVIE_E2E_INSTAGRAM_ACCOUNT", instagramAccount),
+                            Map.entry("SELLAVIE_E2E_CHANNEL_TOKEN", channelToken),
                             // The verification link is read from the mail catcher before connecting a channel.
-                            "SELLAVIE_E2E_MAIL_URL", stack.mail().webUrl()),
+                            Map.entry("SELLAVIE_E2E_MAIL_URL", stack.mail().webUrl())),
                     BROWSER_TIMEOUT, routeGate, routeGate::failureDetail);
         } finally {
             stack.metaGraphApi().heal();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system, once per test JVM: real PostgreSQL (one database and one non-superuser role per
  * service, so row-level security applies), the in-JVM Kafka broker (services connect over TCP), the
- * Apicurio registry, a WireMock Meta Graph API, the local stack's mail catcher (SMTP), and identity, ingest, conversation, ai,
+ * Apicurio registry, a WireMock Meta Graph API, two WireMock AI providers, the local stack's mail catcher (SMTP), and identity, ingest, conversation, ai,
  * notification and the gateway, each started from its executable jar as its own JVM on a free
  * port. Stopped when the test run ends (and, as a last resort, by a shutdown hook).
  */
@@ -46,6 +46,7 @@ public final class SellavieStack implements AutoCloseable {
     private final GeneratedSecrets secrets;
     private final MetaGraphApi metaGraphApi;
     private final PaymentProviderApis paymentProviders;
+    private final AiProviderApis aiProviders;
     private final LocalMailCatcher mailCatcher;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
@@ -53,12 +54,14 @@ public final class SellavieStack implements AutoCloseable {
     private final Thread shutdownHook;
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
-            PaymentProviderApis paymentProviders, LocalMailCatcher mailCatcher, String kafkaBootstrap,
-            Map<String, ServiceProcess> services, Map<String, TestPostgres.ServiceDatabase> databases) {
+            PaymentProviderApis paymentProviders, AiProviderApis aiProviders, LocalMailCatcher mailCatcher,
+            String kafkaBootstrap, Map<String, ServiceProcess> services,
+            Map<String, TestPostgres.ServiceDatabase> databases) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
         this.metaGraphApi = metaGraphApi;
         this.paymentProviders = paymentProviders;
+        this.aiProviders = aiProviders;
         this.mailCatcher = mailCatcher;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
@@ -85,6 +88,7 @@ public final class SellavieStack implements AutoCloseable {
         GeneratedSecrets secrets = GeneratedSecrets.create();
         MetaGraphApi meta = MetaGraphApi.start();
         PaymentProviderApis payments = PaymentProviderApis.start();
+        AiProviderApis ai = AiProviderApis.start();
         LocalMailCatcher mail = LocalMailCatcher.start(0, 0);
 
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -132,6 +136,9 @@ public final class SellavieStack implements AutoCloseable {
                 env.putAll(Map.of("SELLAVIE_STRIPE_URL", payments.baseUrl(), "SELLAVIE_PAYSTACK_URL", payments.baseUrl(),
                         "SELLAVIE_FLUTTERWAVE_URL", payments.baseUrl()));
             }
+            if (jar == ServiceJar.AI) {
+                env.putAll(aiEnvironment(ai));
+            }
             env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM_OPTIONS);
             options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
@@ -148,8 +155,8 @@ public final class SellavieStack implements AutoCloseable {
             services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, mail, infrastructure.kafkaBootstrap(),
-                services, databases);
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, ai, mail,
+                infrastructure.kafkaBootstrap(), services, databases);
         try {
             services.values().forEach(ServiceProcess::start);
             services.values().forEach(s -> s.awaitReady(READINESS_TIMEOUT));
@@ -169,6 +176,23 @@ public final class SellavieStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Two OpenAI-compatible platform providers on the stub, with the platform's keys, so a business can put
+     * them in its order (Settings → AI); the default chain stays {@code offline} (set in
+     * {@link #serviceEnvironment}), so every other journey's replies are the offline assistant's. Moderation by
+     * rules: the stub plays chat completions only.
+     */
+    private static Map<String, String> aiEnvironment(AiProviderApis ai) {
+        return Map.of(
+                "SELLAVIE_AI_OPENAI_BASE_URL", ai.openAiBaseUrl(),
+                "SELLAVIE_AI_OPENAI_API_KEY", AiProviderApis.OPENAI_KEY,
+                "SELLAVIE_AI_OPENAI_MODEL", AiProviderApis.OPENAI_MODEL,
+                "SELLAVIE_AI_GROQ_BASE_URL", ai.groqBaseUrl(),
+                "SELLAVIE_AI_GROQ_API_KEY", AiProviderApis.GROQ_KEY,
+                "SELLAVIE_AI_GROQ_MODEL", AiProviderApis.GROQ_MODEL,
+                "SELLAVIE_AI_MODERATION", "rules");
     }
 
     private static Map<String, String> databaseEnvironment(TestPostgres.ServiceDatabase db) {
@@ -291,6 +315,11 @@ public final class SellavieStack implements AutoCloseable {
         return paymentProviders;
     }
 
+    /** The two OpenAI-compatible providers (openai, groq) ai-service offers businesses. */
+    public AiProviderApis aiProviders() {
+        return aiProviders;
+    }
+
     /** Tokens of further members (AGENT, ADMIN) of a business, signed with identity's key. */
     public MemberTokens memberTokens() {
         return new MemberTokens(secrets.jwtPrivateKeyFile());
@@ -330,7 +359,7 @@ public final class SellavieStack implements AutoCloseable {
         services.values().forEach(ServiceProcess::kill);
     }
 
-    /** Stops every service (gateway first), then the Meta and payment provider stubs, and deletes the secrets. */
+    /** Stops every service (gateway first), then the Meta, payment and AI provider stubs, and deletes the secrets. */
     @Override
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
@@ -338,6 +367,7 @@ public final class SellavieStack implements AutoCloseable {
         reversed.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         metaGraphApi.close();
         paymentProviders.close();
+        aiProviders.close();
         mailCatcher.close();
         secrets.close();
         try {
