@@ -103,9 +103,16 @@ graph_container=$(compose ps -q graph)
 
 # --- helpers: HTTP through the gateway's published port, the Graph API stub's journal, signed DMs
 api() { # <method> <path> [json] [token]: prints the body, fails on an unexpected status
-  local method=$1 path=$2 body=${3:-} token=${4:-} out status
-  out=$(curl -sS -o "$work/body" -w '%{http_code}' -X "$method" "$gateway$path" -H 'Content-Type: application/json' \
-    ${token:+-H "Authorization: Bearer $token"} ${body:+--data "$body"})
+  local method=$1 path=$2 body=${3:-} token=${4:-} out status attempt
+  # A 503 says "try again shortly" (a token check whose JWKS or denylist did not answer in time, as on a
+  # starved host): retried a few times, as a client would; any other status is final.
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    out=$(curl -sS -o "$work/body" -w '%{http_code}' -X "$method" "$gateway$path" -H 'Content-Type: application/json' \
+      ${token:+-H "Authorization: Bearer $token"} ${body:+--data "$body"})
+    [ "$out" = 503 ] || break
+    say "$method $path -> 503 (attempt $attempt), retrying in 3 s"
+    sleep 3
+  done
   status=$out
   cat "$work/body"
   [[ "$status" == 2* ]] || { echo >&2; fail "$method $path -> HTTP $status: $(cat "$work/body")"; }
