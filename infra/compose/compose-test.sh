@@ -8,7 +8,8 @@
 #    (infra/images/build-images.sh, plus WireMock as Meta's Graph API);
 # 2. `docker-compose up -d` of docker-compose.yml + docker-compose.graph-stub.yml under its own project
 #    name, env file and secrets (nothing of a real .env is used), waits until every container is healthy;
-# 3. through the gateway's published port only: signs up a merchant, logs in, connects an Instagram
+# 3. through the gateway's published port only: signs up a merchant, confirms the address with the
+#    emailed link (mail catcher), logs in, connects an Instagram
 #    account (proven by the Graph API stub), posts a signed DM and waits for exactly one reply at the
 #    Send API;
 # 4. scales conversation-service to 2 replicas, posts a stream of signed DMs from distinct customers,
@@ -102,9 +103,16 @@ graph_container=$(compose ps -q graph)
 
 # --- helpers: HTTP through the gateway's published port, the Graph API stub's journal, signed DMs
 api() { # <method> <path> [json] [token]: prints the body, fails on an unexpected status
-  local method=$1 path=$2 body=${3:-} token=${4:-} out status
-  out=$(curl -sS -o "$work/body" -w '%{http_code}' -X "$method" "$gateway$path" -H 'Content-Type: application/json' \
-    ${token:+-H "Authorization: Bearer $token"} ${body:+--data "$body"})
+  local method=$1 path=$2 body=${3:-} token=${4:-} out status attempt
+  # A 503 says "try again shortly" (a token check whose JWKS or denylist did not answer in time, as on a
+  # starved host): retried a few times, as a client would; any other status is final.
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    out=$(curl -sS -o "$work/body" -w '%{http_code}' -X "$method" "$gateway$path" -H 'Content-Type: application/json' \
+      ${token:+-H "Authorization: Bearer $token"} ${body:+--data "$body"})
+    [ "$out" = 503 ] || break
+    say "$method $path -> 503 (attempt $attempt), retrying in 3 s"
+    sleep 3
+  done
   status=$out
   cat "$work/body"
   [[ "$status" == 2* ]] || { echo >&2; fail "$method $path -> HTTP $status: $(cat "$work/body")"; }
@@ -151,6 +159,24 @@ suffix=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')
 email="owner-$suffix@example.com"
 password="linen-Shirts-2026"
 api POST /api/auth/signup "{\"email\":\"$email\",\"password\":\"$password\",\"businessName\":\"Linen House $suffix\"}" >/dev/null
+# Connecting a channel needs a confirmed address: the token of the link identity emailed (the mail
+# catcher's page is published on loopback).
+verification=""
+for _ in $(seq 90); do
+  verification=$(curl -fsS "http://127.0.0.1:$(( http_port + 1 ))/api/mailboxes" 2>/dev/null | python3 -c '
+import json, re, sys
+for box in json.load(sys.stdin)["mailboxes"]:
+    if box["address"].lower() != sys.argv[1]:
+        continue
+    for m in box["messages"]:
+        found = re.search(r"/verify-email\?token=([^&#\s\"<>]+)", (m.get("text") or "") + (m.get("html") or ""))
+        if found:
+            print(found.group(1)); sys.exit()' "$email" || true)
+  [ -n "$verification" ] && break
+  sleep 2
+done
+[ -n "$verification" ] || fail "no email confirmation mail for $email within 180 s"
+api POST /api/auth/email-verification "{\"token\":\"$verification\"}" >/dev/null
 token=$(api POST /api/auth/login "{\"email\":\"$email\",\"password\":\"$password\"}" | json accessToken)
 channel=$(api POST /api/channels "{\"type\":\"INSTAGRAM\",\"externalId\":\"$account\",\"name\":\"Linen House on Instagram\",\"accessToken\":\"EAAB-compose-test-instagram-token\"}" "$token")
 [ "$(printf '%s' "$channel" | json status)" = CONNECTED ] || fail "channel not connected: $channel"
