@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestTokens;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,6 +71,14 @@ class RouteSecurityTest {
 
         assertThat(report.apiRouteKeys()).containsExactlyInAnyOrder("GET /api/ai/knowledge", "PUT /api/ai/knowledge",
                 "GET /api/ai/settings", "PUT /api/ai/settings", "POST /api/ai/settings/test-key", "GET /api/ai/usage");
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("GET /api/ai/knowledge", "PUT /api/ai/settings");
     }
 
     private int put(String path, UUID business, String body) throws Exception {

@@ -9,6 +9,7 @@ import com.sellavie.commerce.support.Api;
 import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.commerce.support.PaidOrders;
 import com.sellavie.platform.tenancy.TenantContext;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +79,14 @@ class RouteSecurityTest {
                 .verify();
 
         assertThat(report.apiRouteKeys()).contains("GET /api/orders/{id}", "GET /api/invoices/{id}/pdf");
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("GET /api/orders/{id}", "GET /api/invoices/{id}/pdf");
     }
 
     private static String product(String sku, String name) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sellavie.conversation.outbound.SendFixtures;
 import com.sellavie.conversation.support.Api;
 import com.sellavie.conversation.support.ConversationServiceTest;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.time.Duration;
 import java.util.Objects;
@@ -77,5 +78,13 @@ class RouteSecurityTest {
                 .verify();
 
         assertThat(report.apiRouteKeys()).contains("GET /api/conversations/{id}", "DELETE /api/channels/{id}");
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("GET /api/conversations/{id}", "DELETE /api/channels/{id}");
     }
 }

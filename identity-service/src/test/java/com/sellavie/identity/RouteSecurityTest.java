@@ -10,6 +10,7 @@ import com.sellavie.identity.support.IdentityIntegrationTest;
 import com.sellavie.identity.support.TestBusinesses;
 import com.sellavie.identity.support.TestBusinesses.Member;
 import com.sellavie.platform.security.SecurityProperties;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,6 +91,14 @@ class RouteSecurityTest {
         assertThat(report.apiRouteKeys()).contains("GET /api/me", "POST /api/auth/email-verification/resend",
                 "DELETE /api/members/{userId}", "GET /api/privacy/exports/{id}/archive");
         assertThat(report.guardedRoutes()).isGreaterThanOrEqualTo(1);
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("POST /api/auth/login", "GET /api/me", "DELETE /api/members/{userId}", "GET /.well-known/jwks.json");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestTokens;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,14 @@ class RouteSecurityTest {
         assertThat(report.apiRouteKeys()).containsExactlyInAnyOrder("GET /api/notifications",
                 "POST /api/notifications/{id}/read", "GET /api/notification-preferences",
                 "PUT /api/notification-preferences");
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("GET /api/notifications", "PUT /api/notification-preferences");
     }
 
     /** The newest item of the business's feed as its owner sees it, or null while the feed is empty. */

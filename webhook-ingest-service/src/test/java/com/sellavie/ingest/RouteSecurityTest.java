@@ -3,6 +3,7 @@ package com.sellavie.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.routes.ApiDocsCoverage;
 import com.sellavie.platform.test.routes.RouteSecuritySuite;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,14 @@ class RouteSecurityTest {
 
         assertThat(report.apiRouteKeys()).containsExactly("POST /api/sandbox/messages");
         assertThat(report.guardedRoutes()).isGreaterThanOrEqualTo(4);
+    }
+
+    /** The public API (every route but /internal and /ops) is in the OpenAPI document the gateway serves. */
+    @Test
+    void everyPublicRouteIsInTheApiDocs() {
+        ApiDocsCoverage.Report report = ApiDocsCoverage.of(context, port).verify();
+
+        assertThat(report.documented()).contains("POST /api/sandbox/messages", "GET /webhooks/meta", "POST /webhooks/meta",
+                "POST /webhooks/{provider}/{endpointId}");
     }
 }

@@ -50,8 +50,10 @@ public class ResourceServerAutoConfiguration {
 
     private static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
+    // /v3/api-docs: the public API's description (the gateway serves it to anyone at /api/docs/<service>).
     private static final String[] ALWAYS_OPEN = {
-        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"};
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error",
+        "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
