@@ -47,19 +47,22 @@ public final class SellavieStack implements AutoCloseable {
     private final MetaGraphApi metaGraphApi;
     private final PaymentProviderApis paymentProviders;
     private final LocalMailCatcher mailCatcher;
+    private final TraceCollector traces;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
     private final Map<String, TestPostgres.ServiceDatabase> databases;
     private final Thread shutdownHook;
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
-            PaymentProviderApis paymentProviders, LocalMailCatcher mailCatcher, String kafkaBootstrap,
+            PaymentProviderApis paymentProviders, LocalMailCatcher mailCatcher, TraceCollector traces,
+            String kafkaBootstrap,
             Map<String, ServiceProcess> services, Map<String, TestPostgres.ServiceDatabase> databases) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
         this.metaGraphApi = metaGraphApi;
         this.paymentProviders = paymentProviders;
         this.mailCatcher = mailCatcher;
+        this.traces = traces;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
         this.databases = databases;
@@ -86,6 +89,7 @@ public final class SellavieStack implements AutoCloseable {
         MetaGraphApi meta = MetaGraphApi.start();
         PaymentProviderApis payments = PaymentProviderApis.start();
         LocalMailCatcher mail = LocalMailCatcher.start(0, 0);
+        TraceCollector traces = TraceCollector.start();
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -101,7 +105,17 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
         common.put("SELLAVIE_SCHEMA_REGISTRY_URL", infrastructure.registryUrl());
         common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
-        common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+        // Every service samples every trace and exports it over OTLP to the receiver in this JVM, so a
+        // journey can assert one trace across the services. -Dsellavie.stack.tracing=false: nothing
+        // sampled, nothing exported (e.g. a benchmark measuring the services alone).
+        if (Boolean.parseBoolean(System.getProperty("sellavie.stack.tracing", "true"))) {
+            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "1.0");
+            common.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            // Spans reach the receiver within half a second of ending (the default batches every 5 s).
+            common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
+        } else {
+            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+        }
         common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
         // identity fetches each data owner's export part from these (sellavie.privacy.export-urls).
@@ -148,7 +162,8 @@ public final class SellavieStack implements AutoCloseable {
             services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, mail, infrastructure.kafkaBootstrap(),
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, mail, traces,
+                infrastructure.kafkaBootstrap(),
                 services, databases);
         try {
             services.values().forEach(ServiceProcess::start);
@@ -286,6 +301,11 @@ public final class SellavieStack implements AutoCloseable {
         return metaGraphApi;
     }
 
+    /** The spans every service exported (OTLP) since the stack started. */
+    public TraceCollector traces() {
+        return traces;
+    }
+
     /** Stripe, Paystack and Flutterwave as commerce-service sees them. */
     public PaymentProviderApis paymentProviders() {
         return paymentProviders;
@@ -339,6 +359,7 @@ public final class SellavieStack implements AutoCloseable {
         metaGraphApi.close();
         paymentProviders.close();
         mailCatcher.close();
+        traces.close();
         secrets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
