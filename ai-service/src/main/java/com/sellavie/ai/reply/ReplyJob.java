@@ -13,7 +13,13 @@ import java.util.UUID;
  * @param createdAt  when the request was first received (the retry horizon counts from here)
  */
 record ReplyJob(UUID id, UUID businessId, UUID conversationId, UUID leaseOwner, int attempts, Instant createdAt,
-        ReplyRequested request) {
+        ReplyRequested request, String traceparent) {
+
+    /** Not traced (recorded outside any span). */
+    ReplyJob(UUID id, UUID businessId, UUID conversationId, UUID leaseOwner, int attempts, Instant createdAt,
+            ReplyRequested request) {
+        this(id, businessId, conversationId, leaseOwner, attempts, createdAt, request, null);
+    }
 
     UUID requestId() {
         return request.getEventId();

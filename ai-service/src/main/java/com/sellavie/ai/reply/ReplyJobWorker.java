@@ -1,6 +1,7 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.ai.provider.ProviderException;
+import com.sellavie.platform.observability.QueuedWorkTracing;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,9 +24,11 @@ class ReplyJobWorker {
     private final Tenancy tenancy;
     private final ReplyJobProperties properties;
     private final Clock clock;
+    private final QueuedWorkTracing tracing;
 
     ReplyJobWorker(ReplyGeneration generation, ReplyJobOutcomes outcomes, Tenancy tenancy,
-            ReplyJobProperties properties, Clock clock) {
+            ReplyJobProperties properties, Clock clock, QueuedWorkTracing tracing) {
+        this.tracing = tracing;
         this.generation = generation;
         this.outcomes = outcomes;
         this.tenancy = tenancy;
@@ -33,8 +36,10 @@ class ReplyJobWorker {
         this.clock = clock;
     }
 
+    /** In the trace of the ReplyRequested that recorded the job: the reply it publishes continues it. */
     void work(ReplyJob job) {
-        tenancy.runAs(job.businessId(), () -> workAsTenant(job));
+        tracing.run("sellavie.ai.reply_job", "reply job", job.traceparent(),
+                () -> tenancy.runAs(job.businessId(), () -> workAsTenant(job)));
     }
 
     private void workAsTenant(ReplyJob job) {

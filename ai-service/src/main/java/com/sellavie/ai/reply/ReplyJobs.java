@@ -1,6 +1,7 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.events.conversation.ReplyRequested;
+import com.sellavie.platform.outbox.TraceparentSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +40,12 @@ class ReplyJobs {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TraceparentSource traceparents;
 
-    ReplyJobs(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    ReplyJobs(JdbcTemplate jdbc, TransactionTemplate transaction, TraceparentSource traceparents) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.traceparents = traceparents;
     }
 
     /**
@@ -53,12 +56,13 @@ class ReplyJobs {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             lockConversation(request.getConversationId());
             return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
-                    + "requested_at, request_avro, request_schema, head) SELECT ?, ?, ?, ?, ?, ?, ?, ?, NOT EXISTS ("
-                    + "SELECT 1 FROM reply_jobs WHERE business_id = ? AND conversation_id = ? AND status = 'PENDING') "
-                    + "ON CONFLICT (request_id) DO NOTHING",
+                    + "requested_at, request_avro, request_schema, traceparent, head) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "NOT EXISTS (SELECT 1 FROM reply_jobs WHERE business_id = ? AND conversation_id = ? "
+                    + "AND status = 'PENDING') ON CONFLICT (request_id) DO NOTHING",
                     UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getContactId(),
                     request.getEventId(), Timestamp.from(request.getOccurredAt()), ReplyRequestCodec.encode(request),
-                    ReplyRequestCodec.schema(), request.getBusinessId(), request.getConversationId()) == 1;
+                    ReplyRequestCodec.schema(), traceparents.current(), request.getBusinessId(),
+                    request.getConversationId()) == 1;
         }));
     }
 
@@ -83,10 +87,10 @@ class ReplyJobs {
                 + "lease_until = now() + make_interval(secs => ?), attempts = attempts + 1 "
                 + "WHERE id IN (SELECT j.id FROM reply_jobs j WHERE j.id = ANY (?::uuid[]) AND " + CLAIMABLE
                 + " FOR UPDATE SKIP LOCKED) RETURNING id, business_id, conversation_id, lease_owner, attempts, "
-                + "created_at, request_avro, request_schema",
+                + "created_at, request_avro, request_schema, traceparent",
                 (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getBytes(7), rs.getString(8)),
+                        rs.getTimestamp(6).toInstant(), rs.getBytes(7), rs.getString(8), rs.getString(9)),
                 lease.toMillis() / 1000.0, ids.stream().map(UUID::toString).toArray(String[]::new));
     }
 
@@ -187,11 +191,11 @@ class ReplyJobs {
 
     /** A job just claimed, its request still as stored. */
     record Claim(UUID id, UUID businessId, UUID conversationId, UUID leaseOwner, int attempts, Instant createdAt,
-            byte[] requestAvro, String requestSchema) {
+            byte[] requestAvro, String requestSchema, String traceparent) {
 
         ReplyJob toJob() {
             return new ReplyJob(id, businessId, conversationId, leaseOwner, attempts, createdAt,
-                    ReplyRequestCodec.decode(requestAvro, requestSchema));
+                    ReplyRequestCodec.decode(requestAvro, requestSchema), traceparent);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package com.sellavie.conversation.messaging;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import com.sellavie.platform.outbox.TraceparentSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,9 +25,11 @@ public class MessageStore {
             + "external_message_id, sent_at, delivery_status, attempts";
 
     private final JdbcTemplate jdbc;
+    private final TraceparentSource traceparents;
 
-    MessageStore(JdbcTemplate jdbc) {
+    MessageStore(JdbcTemplate jdbc, TraceparentSource traceparents) {
         this.jdbc = jdbc;
+        this.traceparents = traceparents;
     }
 
     /**
@@ -206,13 +209,14 @@ public class MessageStore {
         // No conflict target: a private reply also yields to the comment's one-reply index.
         int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
                         + "text, source_event_id, correlation_id, sent_at, delivery_status, failure_reason, "
-                        + "next_attempt_at, private_reply_to, private_reply_deadline, updated_at) "
-                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                        + "next_attempt_at, private_reply_to, private_reply_deadline, traceparent, updated_at) "
+                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
                         + "ON CONFLICT DO NOTHING",
                 id, businessId, conversationId, authorType, text, sourceEventId, correlationId, at, status, reason,
                 Message.PENDING.equals(status) ? at : null,
                 privateReplyTo == null ? null : privateReplyTo.commentId(),
-                privateReplyTo == null ? null : Timestamp.from(privateReplyTo.privateReplyDeadline()));
+                privateReplyTo == null ? null : Timestamp.from(privateReplyTo.privateReplyDeadline()),
+                Message.PENDING.equals(status) ? traceparents.current() : null);
         return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
     }
 

@@ -16,10 +16,19 @@ import java.util.UUID;
  * @param imageUrl       an image link sent with (WhatsApp) or as (Instagram, Messenger) the message; null when none
  * @param template       a WhatsApp template sent instead of text; null when none
  * @param privateReply   the customer's comment this privately answers; null for a direct message
+ * @param traceparent    the W3C trace context of whatever queued it, continued by the send; null when none
  */
 record ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
         UUID sourceEventId, String correlationId, int attempts, String authorType, String imageUrl,
-        TemplateMessage template, PrivateReply privateReply) {
+        TemplateMessage template, PrivateReply privateReply, String traceparent) {
+
+    /** Not traced (no span queued it). */
+    ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,
+            UUID sourceEventId, String correlationId, int attempts, String authorType, String imageUrl,
+            TemplateMessage template, PrivateReply privateReply) {
+        this(businessId, messageId, conversation, channel, text, sourceEventId, correlationId, attempts, authorType,
+                imageUrl, template, privateReply, null);
+    }
 
     /** A direct message (no comment answered). */
     ClaimedSend(UUID businessId, UUID messageId, Conversation conversation, Channel channel, String text,

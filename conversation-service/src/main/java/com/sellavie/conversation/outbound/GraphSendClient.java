@@ -1,5 +1,9 @@
 package com.sellavie.conversation.outbound;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * token in {@code Authorization: Bearer} (Graph accepts it there as well as in {@code access_token}),
  * so it never appears in a URL or an access log; {@code connect-timeout} and {@code request-timeout}
  * on every call. No answer in time, or a connection broken after the request left, is UNKNOWN (Meta
- * may have sent it); a connection never made is a retryable refusal (nothing was sent).
+ * may have sent it); a connection never made is a retryable refusal (nothing was sent). Each call is a
+ * client span ({@code sellavie.outbound.send_api}, child of the attempt's, which continues the trace that queued the message: SendScheduler) carrying its
+ * W3C traceparent, as Spring's observed HTTP clients do.
  */
 @Component
 class GraphSendClient {
@@ -35,9 +42,11 @@ class GraphSendClient {
     private final JsonMapper json = JsonMapper.builder().build();
     private final String graphUrl;
     private final OutboundProperties properties;
+    private final ObservationRegistry observations;
 
-    GraphSendClient(MetaProperties meta, OutboundProperties properties) {
+    GraphSendClient(MetaProperties meta, OutboundProperties properties, ObservationRegistry observations) {
         this.properties = properties;
+        this.observations = observations;
         this.graphUrl = meta.graphUrl();
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     }
@@ -47,13 +56,32 @@ class GraphSendClient {
      * @param messageId reads Meta's id of the sent message from an accepted answer
      */
     SendOutcome post(String node, String accessToken, Object body, Function<JsonNode, String> messageId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(graphUrl + "/"
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(graphUrl + "/"
                         + URLEncoder.encode(node, StandardCharsets.UTF_8) + "/messages"))
                 .timeout(properties.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + accessToken)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        SenderContext<HttpRequest.Builder> context = new SenderContext<>(HttpRequest.Builder::header, Kind.CLIENT);
+        context.setCarrier(builder);
+        context.setRemoteServiceName("meta-graph-api");
+        Observation call = Observation.createNotStarted("sellavie.outbound.send_api", () -> context, observations)
+                .contextualName("send api POST")
+                .lowCardinalityKeyValue("http.request.method", "POST")
+                .start();
+        try (Observation.Scope ignored = call.openScope()) {
+            SendOutcome outcome = call(builder.build(), node, messageId);
+            call.lowCardinalityKeyValue("outcome", outcome.getClass().getSimpleName().toUpperCase(Locale.ROOT));
+            return outcome;
+        } catch (RuntimeException e) {
+            call.error(e);
+            throw e;
+        } finally {
+            call.stop();
+        }
+    }
+
+    private SendOutcome call(HttpRequest request, String node, Function<JsonNode, String> messageId) {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

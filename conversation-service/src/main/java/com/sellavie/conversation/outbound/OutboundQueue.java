@@ -1,6 +1,7 @@
 package com.sellavie.conversation.outbound;
 
 import com.github.f4b6a3.uuid.UuidCreator;
+import com.sellavie.platform.outbox.TraceparentSource;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -33,10 +34,12 @@ class OutboundQueue {
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;
+    private final TraceparentSource traceparents;
 
-    OutboundQueue(JdbcTemplate jdbc, Tenancy tenancy) {
+    OutboundQueue(JdbcTemplate jdbc, Tenancy tenancy, TraceparentSource traceparents) {
         this.jdbc = jdbc;
         this.tenancy = tenancy;
+        this.traceparents = traceparents;
     }
 
     /**
@@ -94,9 +97,9 @@ class OutboundQueue {
     Optional<Claimed> claimed(UUID businessId, UUID messageId) {
         return jdbc.query("SELECT text, source_event_id, correlation_id, attempts, author_type, image_url, "
                         + "template_name, template_language, template_parameters, private_reply_to, "
-                        + "private_reply_deadline FROM messages WHERE business_id = ? AND id = ?",
+                        + "private_reply_deadline, traceparent FROM messages WHERE business_id = ? AND id = ?",
                 (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), template(rs), privateReply(rs)),
+                        rs.getString(5), rs.getString(6), template(rs), privateReply(rs), rs.getString("traceparent")),
                 businessId, messageId).stream().findFirst();
     }
 
@@ -221,12 +224,14 @@ class OutboundQueue {
             String imageUrl, TemplateMessage template, UUID sourceId, String correlationId, Instant queuedAt) {
         UUID id = UuidCreator.getTimeOrderedEpoch();
         Timestamp at = Timestamp.from(queuedAt);
+        String traceparent = traceparents.current();
         int inserted = jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (id, business_id, "
                     + "conversation_id, direction, author_type, author_id, text, image_url, template_name, "
                     + "template_language, template_parameters, source_event_id, correlation_id, sent_at, "
-                    + "delivery_status, next_attempt_at, updated_at) VALUES (?, ?, ?, 'OUTBOUND', 'MEMBER', ?, ?, ?, "
-                    + "?, ?, ?, ?, ?, ?, 'PENDING', ?, now()) ON CONFLICT (business_id, source_event_id) DO NOTHING");
+                    + "delivery_status, next_attempt_at, traceparent, updated_at) VALUES (?, ?, ?, 'OUTBOUND', "
+                    + "'MEMBER', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, now()) "
+                    + "ON CONFLICT (business_id, source_event_id) DO NOTHING");
             insert.setObject(1, id);
             insert.setObject(2, businessId);
             insert.setObject(3, conversationId);
@@ -241,6 +246,7 @@ class OutboundQueue {
             insert.setString(11, correlationId);
             insert.setTimestamp(12, at);
             insert.setTimestamp(13, at);
+            insert.setString(14, traceparent);
             return insert;
         });
         return inserted == 1 ? Optional.of(id) : Optional.empty();
@@ -255,9 +261,12 @@ class OutboundQueue {
     record QueuedMessage(UUID businessId, UUID messageId) {
     }
 
-    /** @param privateReply the comment it privately answers; null for a direct message */
+    /**
+     * @param privateReply the comment it privately answers; null for a direct message
+     * @param traceparent  the trace that queued it (the send continues it); null when none
+     */
     record Claimed(String text, UUID sourceEventId, String correlationId, int attempts, String authorType,
-            String imageUrl, TemplateMessage template, PrivateReply privateReply) {
+            String imageUrl, TemplateMessage template, PrivateReply privateReply, String traceparent) {
     }
 
     record Attempt(int number, Instant firstAttemptAt) {

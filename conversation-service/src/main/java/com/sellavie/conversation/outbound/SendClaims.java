@@ -43,7 +43,8 @@ class SendClaims {
                         .flatMap(channel -> queue.claimed(businessId, due.messageId())
                                 .map(c -> new ClaimedSend(businessId, due.messageId(), conversation, channel, c.text(),
                                         c.sourceEventId(), c.correlationId(), c.attempts(),
-                                        c.authorType(), c.imageUrl(), c.template(), c.privateReply())))));
+                                        c.authorType(), c.imageUrl(), c.template(), c.privateReply(),
+                                        c.traceparent())))));
     }
 
     Optional<Attempt> markAttempting(ClaimedSend send, String owner, Duration lease) {

@@ -1,6 +1,7 @@
 package com.sellavie.conversation.outbound;
 
 import com.sellavie.conversation.outbound.OutboundQueue.QueuedMessage;
+import com.sellavie.platform.observability.QueuedWorkTracing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ class SendScheduler implements SmartLifecycle {
     private final UnrecordedSends unrecorded;
     private final SendMetrics metrics;
     private final OutboundProperties settings;
+    private final QueuedWorkTracing tracing;
     private final BlockingQueue<Boolean> wakeups = new ArrayBlockingQueue<>(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<UUID, AtomicInteger> inFlightPerBusiness = new ConcurrentHashMap<>();
@@ -52,7 +54,8 @@ class SendScheduler implements SmartLifecycle {
     private int failedPolls;
 
     SendScheduler(OutboundQueue queue, SendClaims claims, OutboundSender sender, UnrecordedSends unrecorded,
-            SendMetrics metrics, OutboundProperties settings) {
+            SendMetrics metrics, OutboundProperties settings, QueuedWorkTracing tracing) {
+        this.tracing = tracing;
         this.queue = queue;
         this.claims = claims;
         this.sender = sender;
@@ -139,7 +142,9 @@ class SendScheduler implements SmartLifecycle {
 
     private void work(ClaimedSend send, AtomicInteger business) {
         try {
-            sender.attempt(send, settings, () -> stopping);
+            // Continues the trace that queued the message (the assistant's reply arriving, a member's request).
+            tracing.run("sellavie.outbound.attempt", "outbound send", send.traceparent(),
+                    () -> sender.attempt(send, settings, () -> stopping));
         } catch (RuntimeException e) {
             log.warn("Message {} (conversation {}, business {}): send step failed ({}: {}); left to its lease "
                             + "(PENDING: claimed again; ATTEMPTING: UNKNOWN)", send.messageId(), send.conversation().id(),

@@ -16,8 +16,10 @@ import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.ConversationServiceTest;
 import com.sellavie.conversation.support.KafkaEvents;
 import com.sellavie.events.conversation.OutboundMessageSent;
+import com.sellavie.platform.observability.QueuedWorkTracing;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +192,8 @@ class OutboundRecoveryTest {
         OutboundProperties one = new OutboundProperties(1, 1, properties.pollInterval(), properties.leaseDuration(), id,
                 properties.initialBackoff(), properties.maxBackoff(), properties.retryHorizon(),
                 properties.connectTimeout(), properties.requestTimeout(), properties.replayMaxAge());
-        return new SendScheduler(queue, claims, sender, unrecorded, metrics, one);
+        return new SendScheduler(queue, claims, sender, unrecorded, metrics, one,
+                new QueuedWorkTracing(ObservationRegistry.NOOP));
     }
 
     /** Installs a trigger failing the first {@code times} SENT records of messages whose text is LIKE {@code pattern}. */

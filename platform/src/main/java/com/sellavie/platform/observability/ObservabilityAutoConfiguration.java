@@ -1,5 +1,7 @@
 package com.sellavie.platform.observability;
 
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The Kafka health indicator ({@code kafka}: shown in {@code /actuator/health}, deliberately not in
+ * {@link QueuedWorkTracing} (traces continued across a service's own work queues), and the Kafka health indicator ({@code kafka}: shown in {@code /actuator/health}, deliberately not in
  * the readiness group, since a service does its HTTP work while the broker is down). Health groups,
  * endpoint exposure, Prometheus and tracing propagation are defaults in
  * {@code sellavie-platform-defaults.yml}.
@@ -21,6 +23,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 @ConditionalOnClass({KafkaAdmin.class, HealthIndicator.class})
 @EnableConfigurationProperties(ObservabilityProperties.class)
 public class ObservabilityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    QueuedWorkTracing queuedWorkTracing(ObjectProvider<ObservationRegistry> observations) {
+        return new QueuedWorkTracing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
 
     @Bean
     @ConditionalOnBean(KafkaAdmin.class)

@@ -29,9 +29,14 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcTemplate jdbc, EventSerializer outboxEventSerializer, ObjectProvider<Tracer> tracer,
-            ObjectProvider<Propagator> propagator) {
-        return new JdbcOutbox(jdbc, outboxEventSerializer, new TraceparentSource(tracer, propagator));
+    TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceparentSource(tracer, propagator);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcTemplate jdbc, EventSerializer outboxEventSerializer, TraceparentSource traceparentSource) {
+        return new JdbcOutbox(jdbc, outboxEventSerializer, traceparentSource);
     }
 
     @Bean

@@ -10,21 +10,24 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The W3C {@code traceparent} of the current span, so consumers can continue the trace that wrote an
- * event. Tracing is optional: without a tracer or a current span there is no traceparent.
+ * event (or, in a service, work it queues in its own tables, like conversation's outbound messages).
+ * Tracing is optional: without a tracer or a current span there is no traceparent. A bean of every
+ * service with a database.
  */
-class TraceparentSource {
+public class TraceparentSource {
 
     private static final String TRACEPARENT = "traceparent";
 
     private final ObjectProvider<Tracer> tracer;
     private final ObjectProvider<Propagator> propagator;
 
-    TraceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    public TraceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
     }
 
-    String current() {
+    /** @return the current span's traceparent, or null when there is no current span */
+    public String current() {
         Tracer current = tracer.getIfAvailable();
         Span span = current == null ? null : current.currentSpan();
         // Not span.isNoop(): an unsampled span is a no-op for recording, yet its trace goes on downstream.

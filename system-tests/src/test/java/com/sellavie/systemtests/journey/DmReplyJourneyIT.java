@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Journey 1 of ARCHITECTURE.md, from outside: a merchant signs up and connects Instagram, a
  * customer's signed DM goes gateway → ingest → conversation → ai → conversation → Meta's Send API,
- * and the inbox shows both messages.
+ * and the inbox shows both messages; one trace, exported over OTLP by every service, spans that path.
  */
 @ExtendWith(SellavieStackExtension.class)
 class DmReplyJourneyIT {
@@ -69,6 +69,16 @@ class DmReplyJourneyIT {
         assertThat(direction(messages.get(1))).isEqualTo("OUTBOUND");
         assertThat(text(messages.get(1))).isEqualTo(reply.text());
         assertThat(status(messages.get(1))).isEqualTo("SENT");
+
+        // And one trace follows the DM from the gateway to the Send API call, every span's parent in it
+        JourneyTrace trace = JourneyTrace.of(reply, stack.traces());
+        assertThat(trace.sendApiCall().service()).isEqualTo("conversation-service");
+        assertThat(trace.sendApiCall().kind()).isEqualTo("SPAN_KIND_CLIENT");
+        assertThat(trace.ancestry().getLast().service()).as("the trace's root").isEqualTo("gateway");
+        assertThat(trace.ancestry().getLast().kind()).isEqualTo("SPAN_KIND_SERVER");
+        assertThat(trace.servicesFromRoot()).as("services from the root span down to the Send API call")
+                .containsExactly("gateway", "webhook-ingest-service", "conversation-service", "ai-service",
+                        "conversation-service");
 
         // And the merchant was notified of the DM
         assertThat(shop.awaitNotifications(2)).filteredOn(n -> n.path("reference").asText().endsWith("/" + dm.mid()))

@@ -321,7 +321,7 @@ public final class MetaGraphApi implements AutoCloseable {
             String text = whatsapp ? body.path("text").path("body").asText(null)
                     : body.path("message").path("text").asText(null);
             return new SendApiCall(pathOf(event), recipient, text, event.getRequest().getHeader("Authorization"),
-                    event.getRequest().getBodyAsString());
+                    event.getRequest().getBodyAsString(), event.getRequest().getHeader("traceparent"));
         } catch (IOException e) {
             throw new UncheckedIOException("Send API call with a body that is not JSON", e);
         }
@@ -329,9 +329,21 @@ public final class MetaGraphApi implements AutoCloseable {
 
     /**
      * One call of the Send API as Meta received it: {@code recipientId} is {@code recipient.id}
-     * (Instagram, Messenger) or {@code to} (WhatsApp), {@code text} the message's text either way.
+     * (Instagram, Messenger) or {@code to} (WhatsApp), {@code text} the message's text either way;
+     * {@code traceparent} the W3C trace context the sender's client span put on the call (null if none).
      */
-    public record SendApiCall(String path, String recipientId, String text, String authorization, String body) {
+    public record SendApiCall(String path, String recipientId, String text, String authorization, String body,
+            String traceparent) {
+
+        /** The trace id of {@link #traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null. */
+        public String traceId() {
+            return traceparent == null ? null : traceparent.split("-")[1];
+        }
+
+        /** The span id of {@link #traceparent}: the sender's client span. */
+        public String spanId() {
+            return traceparent == null ? null : traceparent.split("-")[2];
+        }
 
         /** The request body as JSON, for the fields one channel type sends. */
         public JsonNode json() {

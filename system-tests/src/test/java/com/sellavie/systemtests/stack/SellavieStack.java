@@ -48,6 +48,7 @@ public final class SellavieStack implements AutoCloseable {
     private final PaymentProviderApis paymentProviders;
     private final AiProviderApis aiProviders;
     private final LocalMailCatcher mailCatcher;
+    private final TraceCollector traces;
     private final String kafkaBootstrap;
     private final Map<String, ServiceProcess> services;
     private final Map<String, TestPostgres.ServiceDatabase> databases;
@@ -55,7 +56,7 @@ public final class SellavieStack implements AutoCloseable {
 
     private SellavieStack(Path workingDirectory, GeneratedSecrets secrets, MetaGraphApi metaGraphApi,
             PaymentProviderApis paymentProviders, AiProviderApis aiProviders, LocalMailCatcher mailCatcher,
-            String kafkaBootstrap, Map<String, ServiceProcess> services,
+            TraceCollector traces, String kafkaBootstrap, Map<String, ServiceProcess> services,
             Map<String, TestPostgres.ServiceDatabase> databases) {
         this.workingDirectory = workingDirectory;
         this.secrets = secrets;
@@ -63,6 +64,7 @@ public final class SellavieStack implements AutoCloseable {
         this.paymentProviders = paymentProviders;
         this.aiProviders = aiProviders;
         this.mailCatcher = mailCatcher;
+        this.traces = traces;
         this.kafkaBootstrap = kafkaBootstrap;
         this.services = services;
         this.databases = databases;
@@ -90,6 +92,7 @@ public final class SellavieStack implements AutoCloseable {
         PaymentProviderApis payments = PaymentProviderApis.start();
         AiProviderApis ai = AiProviderApis.start();
         LocalMailCatcher mail = LocalMailCatcher.start(0, 0);
+        TraceCollector traces = TraceCollector.start();
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
@@ -105,7 +108,17 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrap());
         common.put("SELLAVIE_SCHEMA_REGISTRY_URL", infrastructure.registryUrl());
         common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
-        common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+        // Every service samples every trace and exports it over OTLP to the receiver in this JVM, so a
+        // journey can assert one trace across the services. -Dsellavie.stack.tracing=false: nothing
+        // sampled, nothing exported (e.g. a benchmark measuring the services alone).
+        if (Boolean.parseBoolean(System.getProperty("sellavie.stack.tracing", "true"))) {
+            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "1.0");
+            common.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            // Spans reach the receiver within half a second of ending (the default batches every 5 s).
+            common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
+        } else {
+            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
+        }
         common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
         // identity fetches each data owner's export part from these (sellavie.privacy.export-urls).
@@ -155,7 +168,7 @@ public final class SellavieStack implements AutoCloseable {
             services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
-        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, ai, mail,
+        SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, ai, mail, traces,
                 infrastructure.kafkaBootstrap(), services, databases);
         try {
             services.values().forEach(ServiceProcess::start);
@@ -310,6 +323,11 @@ public final class SellavieStack implements AutoCloseable {
         return metaGraphApi;
     }
 
+    /** The spans every service exported (OTLP) since the stack started. */
+    public TraceCollector traces() {
+        return traces;
+    }
+
     /** Stripe, Paystack and Flutterwave as commerce-service sees them. */
     public PaymentProviderApis paymentProviders() {
         return paymentProviders;
@@ -369,6 +387,7 @@ public final class SellavieStack implements AutoCloseable {
         paymentProviders.close();
         aiProviders.close();
         mailCatcher.close();
+        traces.close();
         secrets.close();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
