@@ -36,7 +36,7 @@ class DefaultConfigurationTest {
         assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.base-url")).isEqualTo("http://localhost:11434");
         assertThat(environment.getProperty("sellavie.ai.endpoints.ollama.api")).isEqualTo("native");
         assertThat(environment.getProperty("sellavie.ai.resilience.rejected-key-pause")).isEqualTo("10m");
-        assertThat(environment.getProperty("sellavie.ai.resilience.max-concurrent-calls")).isEqualTo("16");
+        assertThat(environment.getProperty("sellavie.ai.resilience.max-concurrent-calls")).isEqualTo("200");
         assertThat(environment.getProperty("sellavie.ai.commerce-url")).isEqualTo("http://localhost:8085");
         assertThat(environment.getProperty("sellavie.internal.token")).isEmpty();
         // No keyset by default: without one the service refuses to start (KeyCipherTest).
@@ -63,7 +63,7 @@ class DefaultConfigurationTest {
                 .forEach(environment.getPropertySources()::addLast);
 
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
-        assertThat(environment.getProperty("sellavie.ai.reply-workers")).isEqualTo("4");
+        assertThat(environment.getProperty("sellavie.ai.reply-workers")).isEqualTo("200");
         assertThat(environment.getProperty("sellavie.ai.retry-horizon")).isEqualTo("15m");
         assertThat(environment.getProperty("sellavie.ai.reply-max-age")).isEqualTo("10m");
         assertThat(environment.getProperty("sellavie.ai.reply-shutdown-grace")).isEqualTo("5s");

@@ -48,8 +48,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in a fixed 800 ms. ReplyRequested events go into the in-JVM Kafka at a fixed rate; the ReplyGenerated
  * events on ai.replies are counted and timed (request published -> reply on the topic), and every second
  * the service's consumer lag on conversation.reply-requests and the requests not yet answered are sampled.
- * {@code -Dbench.rate=100 -Dbench.seconds=60 -Dbench.warmupSeconds=20 -Dbench.workers=4
- * -Dbench.serviceArgs="--a=b --c=d"} (workers: reply-workers and the provider's concurrency limit).
+ * {@code -Dbench.rate=100 -Dbench.seconds=60 -Dbench.warmupSeconds=20 -Dbench.workers=200
+ * -Dbench.serviceArgs="--a=b --c=d"} (workers: reply-workers and the provider's concurrency limit; without it
+ * the service's own defaults).
  */
 public final class ReplyThroughputBenchmark {
 
@@ -73,7 +74,7 @@ public final class ReplyThroughputBenchmark {
         int rate = Integer.getInteger("bench.rate", 100);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int warmup = Integer.getInteger("bench.warmupSeconds", 20);
-        int workers = Integer.getInteger("bench.workers", 4);
+        Integer workersOverride = Integer.getInteger("bench.workers");
         int delayMs = Integer.getInteger("bench.modelMs", 800);
         WireMockServer model = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(300)
                 .asynchronousResponseEnabled(true).asynchronousResponseThreads(50));
@@ -84,14 +85,19 @@ public final class ReplyThroughputBenchmark {
                 "--sellavie.ai.endpoints.openai.base-url=" + model.baseUrl(),
                 "--sellavie.ai.endpoints.openai.api-key=" + ChatCompletionStubs.KEY,
                 "--sellavie.ai.endpoints.openai.timeout=10s", "--sellavie.ai.moderation.provider=rules",
-                "--sellavie.ai.reply-workers=" + workers, "--sellavie.ai.resilience.max-concurrent-calls=" + workers,
                 "--logging.level.com.sellavie=WARN"));
+        if (workersOverride != null) {
+            serviceArgs.add("--sellavie.ai.reply-workers=" + workersOverride);
+            serviceArgs.add("--sellavie.ai.resilience.max-concurrent-calls=" + workersOverride);
+        }
         String extra = System.getProperty("bench.serviceArgs", "").strip();
         if (!extra.isEmpty()) {
             serviceArgs.addAll(List.of(extra.split("\\s+")));
         }
         ConfigurableApplicationContext service = StandaloneService.start(GROUP, new SellavieTestInfrastructure(),
                 serviceArgs.toArray(String[]::new));
+        String workers = service.getEnvironment().getProperty("sellavie.ai.reply-workers") + " / "
+                + service.getEnvironment().getProperty("sellavie.ai.resilience.max-concurrent-calls");
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         List<long[]> replies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
@@ -204,7 +210,7 @@ public final class ReplyThroughputBenchmark {
         }
     }
 
-    private static void report(int rate, int seconds, int warmup, int workers, int delayMs, long total,
+    private static void report(int rate, int seconds, int warmup, String workers, int delayMs, long total,
             long measuredFrom, long measuredTo, List<long[]> replies, List<String> samples) {
         List<long[]> all;
         synchronized (replies) {
@@ -212,8 +218,8 @@ public final class ReplyThroughputBenchmark {
         }
         List<Long> window = all.stream().filter(r -> r[0] >= measuredFrom && r[0] < measuredTo).map(r -> r[1])
                 .sorted().toList();
-        System.out.printf("reply throughput: offered %d/s for %d s after %d s warm-up, %d workers, model %d ms%n", rate,
-                seconds, warmup, workers, delayMs);
+        System.out.printf("reply throughput: offered %d/s for %d s after %d s warm-up, reply-workers / "
+                + "max-concurrent-calls %s, model %d ms%n", rate, seconds, warmup, workers, delayMs);
         System.out.printf("ReplyGenerated in the measured window: %d (%.1f/s); all %d of %d requests answered: %s%n",
                 window.size(), window.size() / (double) seconds, all.size(), total, all.size() >= total);
         if (!window.isEmpty()) {

@@ -44,7 +44,8 @@ public record AiProviderProperties(List<String> providers, Map<String, Endpoint>
      * @param minimumNumberOfCalls calls before the rate is judged at all
      * @param waitInOpenState      how long an open breaker skips its provider before one trial call
      * @param rejectedKeyPause     how long a key answered with 401/403 is skipped
-     * @param maxConcurrentCalls   calls in flight per provider; more are skipped (fail over)
+     * @param maxConcurrentCalls   calls in flight per provider (a semaphore, not a thread pool); more are
+     *                             skipped (fail over). At least reply-workers, or it caps replies per second
      * @param maxWaitForSlot       how long a call waits for a free slot before being skipped
      */
     public record Resilience(int failureRateThreshold, int slidingWindowSize, int minimumNumberOfCalls,
@@ -56,7 +57,7 @@ public record AiProviderProperties(List<String> providers, Map<String, Endpoint>
             minimumNumberOfCalls = minimumNumberOfCalls <= 0 ? 5 : minimumNumberOfCalls;
             waitInOpenState = waitInOpenState == null ? Duration.ofSeconds(30) : waitInOpenState;
             rejectedKeyPause = rejectedKeyPause == null ? Duration.ofMinutes(10) : rejectedKeyPause;
-            maxConcurrentCalls = maxConcurrentCalls <= 0 ? 16 : maxConcurrentCalls;
+            maxConcurrentCalls = maxConcurrentCalls <= 0 ? 200 : maxConcurrentCalls;
             maxWaitForSlot = maxWaitForSlot == null ? Duration.ZERO : maxWaitForSlot;
         }
     }

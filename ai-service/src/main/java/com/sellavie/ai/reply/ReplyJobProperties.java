@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code sellavie.ai.*}: how reply jobs are drained.
  *
- * @param replyWorkers         model calls in flight at once per instance
+ * @param replyWorkers         model calls in flight at once per instance (virtual threads: hundreds are cheap)
  * @param replyLease           how long a claim holds; a job whose worker died is claimable again after it.
  *                             Must exceed the worst provider chain (the sum of every endpoint's timeout)
  * @param replyPollInterval    how often due jobs are looked for when nothing woke the scheduler
@@ -28,7 +28,7 @@ record ReplyJobProperties(Integer replyWorkers, Duration replyLease, Duration re
         Duration replyJobCleanupInterval) {
 
     ReplyJobProperties {
-        replyWorkers = replyWorkers == null ? 4 : replyWorkers;
+        replyWorkers = replyWorkers == null ? 200 : replyWorkers;
         replyLease = orDefault(replyLease, Duration.ofSeconds(60));
         replyPollInterval = orDefault(replyPollInterval, Duration.ofMillis(500));
         retryInitialInterval = orDefault(retryInitialInterval, Duration.ofSeconds(2));

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
  * {@value ReplyJobs#DUE_LOOKUP}), claims them as their businesses (one statement per business), and hands them to a
- * {@link ReplyWorkerPool} of {@code sellavie.ai.reply-workers} threads. Woken at once when a job is
+ * {@link ReplyWorkerPool} of at most {@code sellavie.ai.reply-workers} virtual threads. Woken at once when a job is
  * recorded or a worker is done, else every {@code reply-poll-interval}.
  *
  * <p>On stop: no more claims; in-flight model calls get {@code reply-shutdown-grace} to finish;

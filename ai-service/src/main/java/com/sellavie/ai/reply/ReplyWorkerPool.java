@@ -12,13 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The threads that work claimed jobs, one job each; knows which jobs are in flight so that a stop
  * can release the claims of calls it will not wait for. One per start of {@link ReplyJobScheduler}.
+ *
+ * <p>A virtual thread per job, at most {@code size} at once (the semaphore): a worker spends nearly all
+ * its time waiting for the model, so hundreds in flight cost little memory and no platform threads.
+ * Nothing on that path holds a database connection during the model call ({@code ReplyGeneration} is
+ * {@code Propagation.NEVER}), so the worker count does not need a connection each.
  */
 class ReplyWorkerPool {
 
@@ -42,9 +46,7 @@ class ReplyWorkerPool {
         this.meters = meters;
         this.onFinished = onFinished;
         this.free = new Semaphore(size);
-        AtomicInteger count = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(size, task -> new Thread(task, "reply-worker-"
-                + count.incrementAndGet()));
+        this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reply-worker-", 1).factory());
     }
 
     /** Workers without a job. Only the scheduler's one poller thread submits, so it may submit this many. */
@@ -109,6 +111,9 @@ class ReplyWorkerPool {
                         e.getClass().getName(), e.getMessage());
             }
         }
-        threads.shutdownNow();
+        // Not shutdownNow(): interrupting a virtual thread closes the socket it is blocked on, and the next
+        // one it touches - a pooled JDBC connection's too. The abandoned call ends on its own and its answer
+        // is dropped as superseded; a virtual thread does not keep the JVM up meanwhile.
+        threads.shutdown();
     }
 }

@@ -42,6 +42,6 @@ class AiProviderPropertiesTest {
         assertThat(resilience.minimumNumberOfCalls()).isEqualTo(5);
         assertThat(resilience.waitInOpenState()).isEqualTo(Duration.ofSeconds(30));
         assertThat(resilience.rejectedKeyPause()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(resilience.maxConcurrentCalls()).isEqualTo(16);
+        assertThat(resilience.maxConcurrentCalls()).isEqualTo(200);
     }
 }

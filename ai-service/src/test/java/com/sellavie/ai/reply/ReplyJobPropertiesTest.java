@@ -22,7 +22,7 @@ class ReplyJobPropertiesTest {
 
     @Test
     void defaultsFitTheIssue() {
-        assertThat(defaults.replyWorkers()).isEqualTo(4);
+        assertThat(defaults.replyWorkers()).isEqualTo(200);
         assertThat(defaults.replyLease()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.retryHorizon()).isEqualTo(Duration.ofMinutes(15));
         assertThat(defaults.replyMaxAge()).isEqualTo(Duration.ofMinutes(10));

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +55,7 @@ class ReplyJobsIntegrationTest {
 
     @RegisterExtension
     static final WireMockExtension openai = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().containerThreads(20)).build();
+            .options(wireMockConfig().dynamicPort().containerThreads(60)).build();
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -134,6 +135,31 @@ class ReplyJobsIntegrationTest {
                 .until(() -> transactionsOpenSince(callStarted), List::isEmpty);
         assertThat(repliesOf(conversation, request)).singleElement()
                 .satisfies(r -> assertThat(r.value().getText()).isEqualTo("Worth the wait"));
+    }
+
+    @Test
+    void manyConversationsAreAnsweredAtOnceNotFourAtATime() {
+        // Given a model that takes 5 s to answer and 40 conversations of one business asking at once
+        String marker = marker();
+        openai.stubFor(chatCompletions("").withRequestBody(containing(marker))
+                .willReturn(completion("gpt-4o-mini", "Answered in parallel").withFixedDelay(5000)));
+        UUID business = UUID.randomUUID();
+        List<UUID> conversations = Stream.generate(UUID::randomUUID).limit(40).toList();
+
+        // When their requests arrive
+        conversations.forEach(c -> EventRecords.publish(Fixtures.replyRequested(business, c, "hi " + marker),
+                c.toString(), 1));
+
+        // Then most model calls start while the first is still running (the old 4 workers started 4), and
+        // every conversation gets its reply
+        await().atMost(Duration.ofSeconds(30)).until(() -> modelCalls(marker) == conversations.size());
+        List<Long> started = openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing(marker))).stream().map(r -> r.getLoggedDate().getTime()).sorted().toList();
+        assertThat(started).filteredOn(at -> at < started.getFirst() + 4500).hasSizeGreaterThanOrEqualTo(20);
+        List<ConsumerRecord<String, ReplyGenerated>> replies = EventRecords.awaitRecords(REPLIES, ReplyGenerated.class,
+                r -> conversations.contains(r.getConversationId()), found -> found.size() >= conversations.size());
+        assertThat(replies).hasSize(conversations.size())
+                .allSatisfy(r -> assertThat(r.value().getText()).isEqualTo("Answered in parallel"));
     }
 
     @Test
