@@ -15,7 +15,10 @@ public final class MessageLanguage {
     public static final String ENGLISH = "en";
     public static final String FRENCH = "fr";
 
-    private static final Pattern WORDS = Pattern.compile("[^\\p{L}']+");
+    // Words are split at anything but letters, digits and apostrophes, and a token with a digit is not a
+    // word: "a" inside an order number or a code ("3fa9b2") must not count as English.
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}']+");
+    private static final Pattern DIGIT = Pattern.compile("\\p{N}");
     private static final Set<String> FRENCH_WORDS = Set.of("bonjour", "bonsoir", "salut", "merci", "je", "j'ai",
             "vous", "est", "c'est", "combien", "livraison", "livrez", "avez", "pouvez", "prix", "le", "la", "les",
             "des", "une", "pour", "avec", "svp", "s'il", "plait", "voudrais", "veux", "oui", "non", "ou", "quand",
@@ -39,6 +42,9 @@ public final class MessageLanguage {
         int french = 0;
         int english = 0;
         for (String word : WORDS.split(plain)) {
+            if (DIGIT.matcher(word).find()) {
+                continue;
+            }
             french += FRENCH_WORDS.contains(word) ? 1 : 0;
             english += ENGLISH_WORDS.contains(word) ? 1 : 0;
         }
