@@ -52,9 +52,19 @@ if [ "$target" = app ]; then
   required meta-app-secret SELLAVIE_META_APP_SECRET
   required meta-verify-token SELLAVIE_META_VERIFY_TOKEN
   required email-link-keyset SELLAVIE_EMAIL_LINK_KEYSET
+  # A rotation's second values, only while one is under way (docs/operations.md, "Rotate secrets").
+  rotating=()
+  for pair in internal-token-also-accepted:SELLAVIE_INTERNAL_ALSO_ACCEPTED_TOKEN \
+              ops-token-also-accepted:SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN; do
+    IFS=: read -r key variable <<< "$pair"
+    if [ -n "$(value "$variable")" ]; then
+      put "$key" "$(value "$variable")"
+      rotating+=("$key=$work/$key")
+    fi
+  done
   secret sellavie-shared "internal-token=$work/internal-token" "ops-token=$work/ops-token" \
     "meta-app-secret=$work/meta-app-secret" "meta-verify-token=$work/meta-verify-token" \
-    "email-link-keyset=$work/email-link-keyset"
+    "email-link-keyset=$work/email-link-keyset" ${rotating[@]+"${rotating[@]}"}
 fi
 
 # Each service's database roles (examples/postgres' Job creates them with the same passwords).

@@ -166,6 +166,7 @@ class GatewayApplicationTest {
     @ValueSource(strings = {
             "/ops/dead-letters",
             "/ops/unroutable",
+            "/ops/relay-dead-letters",
             "/ops/dead-letters/ai.replies/replay",
             "/OPS/unroutable",
             "//ops/unroutable",

@@ -44,7 +44,7 @@ public final class LocalStackCommand {
                 }
                 yield reset(data);
             }
-            case "dlt", "unroutable" -> ops(data, environment, command, List.of(args).subList(1, args.length));
+            case "dlt", "relay-dlt", "unroutable" -> ops(data, environment, command, List.of(args).subList(1, args.length));
             case "status" -> status(data);
             case "help", "-h", "--help" -> help();
             default -> {
@@ -201,6 +201,8 @@ public final class LocalStackCommand {
                   reset              delete the data folder (refused while the stack runs)
                   dlt list [<topic>]                      dead letters of every consumed topic, or one topic's records
                   dlt replay <topic> [--since <instant>]  replay a topic's dead letters (only those since an ISO instant)
+                  relay-dlt list                          outbox events Kafka refused for good, per service
+                  relay-dlt replay <service> [--id <id>]  put them (or one) back into the service's outbox
                   unroutable list                         DMs kept for channels not connected yet (no text shown)
                   unroutable replay [--id <id>]           replay kept DMs whose channel is known now (or one of them)
                   help               this text

@@ -22,14 +22,16 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./sellavie dlt list|replay} and {@code ./sellavie unroutable list|replay}: the operator
+ * {@code ./sellavie dlt list|replay}, {@code ./sellavie relay-dlt list|replay} and
+ * {@code ./sellavie unroutable list|replay}: the operator
  * endpoints ({@code /ops/**}) of the running local stack, called on each service's own port with
  * the stack's operator token. Prints plain lines; returns an exit code (0 done, 1 failed, 2 usage).
  */
 final class OpsCommand {
 
     static final String USAGE = "Usage: ./sellavie dlt list [<topic>] | dlt replay <topic> [--since <ISO instant>]"
-            + " | unroutable list | unroutable replay [--id <id>]";
+            + " | relay-dlt list | relay-dlt replay <service> [--id <id>] | unroutable list | unroutable replay [--id <id>]";
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,6 +72,8 @@ final class OpsCommand {
                 case "dlt list" -> args.size() == 1 ? listDeadLetterTopics()
                         : args.size() == 2 ? listDeadLetters(topic(args.get(1))) : usage();
                 case "dlt replay" -> replayDeadLetters(args);
+                case "relay-dlt list" -> args.size() == 1 ? listRelayDeadLetters() : usage();
+                case "relay-dlt replay" -> replayRelayDeadLetters(args);
                 case "unroutable list" -> args.size() == 1 ? listUnroutable() : usage();
                 case "unroutable replay" -> replayUnroutable(args);
                 default -> usage();
@@ -161,6 +165,48 @@ final class OpsCommand {
             return 0;
         }
         throw new OpsException("No running service consumes " + topic + ": ./sellavie dlt list shows the topics.");
+    }
+
+    /** Every service's relay dead letters: outbox events Kafka refused for good. */
+    private int listRelayDeadLetters() {
+        int total = 0;
+        for (String service : services.keySet()) {
+            Answer answer = call(service, "GET", "/ops/relay-dead-letters");
+            if (answer.status() == 404) {
+                continue; // no outbox relay on this service
+            }
+            for (JsonNode dead : expect(service, answer).path("deadLetters")) {
+                if (total++ == 0) {
+                    out.accept(String.format("%-13s %6s  %-24s  %-28s %s", "SERVICE", "ID", "FAILED AT", "TOPIC",
+                            "EVENT / REASON"));
+                }
+                out.accept(String.format("%-13s %6d  %-24s  %-28s %s %s (%d bytes): %s", service,
+                        dead.path("id").asLong(), dead.path("failedAt").asText(), text(dead, "topic"),
+                        text(dead, "eventType"), text(dead, "eventId"), dead.path("payloadBytes").asInt(),
+                        text(dead, "reason").replace('\n', ' ')));
+            }
+        }
+        out.accept(total == 0 ? "No relay dead letters: every outbox event reached Kafka."
+                : total + " relay dead letters. Fix the cause, then: ./sellavie relay-dlt replay <service> [--id <id>]");
+        return 0;
+    }
+
+    private int replayRelayDeadLetters(List<String> args) {
+        if (args.size() != 2 && !(args.size() == 4 && args.get(2).equals("--id"))) {
+            return usage();
+        }
+        String service = args.get(1);
+        if (!services.containsKey(service)) {
+            throw new UsageException("'" + service + "' is not a service with an outbox; one of " + services.keySet() + ".");
+        }
+        if (args.size() == 4 && !NUMBER.matcher(args.get(3)).matches()) {
+            throw new UsageException("--id takes a dead letter's number, as ./sellavie relay-dlt list shows it.");
+        }
+        String path = args.size() == 4 ? "/ops/relay-dead-letters/" + args.get(3) + "/replay" : "/ops/relay-dead-letters/replay";
+        JsonNode replay = expect(service, call(service, "POST", path));
+        out.accept(String.format("Put %d relay dead letters of %s back into its outbox; %d stay.",
+                replay.path("replayed").asInt(), service, replay.path("stayed").asInt()));
+        return 0;
     }
 
     private int listUnroutable() {

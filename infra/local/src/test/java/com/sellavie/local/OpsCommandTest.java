@@ -104,6 +104,35 @@ class OpsCommandTest {
     }
 
     @Test
+    void relayDeadLettersAreListedFromEveryServiceWithAnOutboxAndReplayedOnTheNamedOne() {
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("gateway-like", serve("gateway-like", 404, "{}"));
+        services.put("ingest", serve("ingest", 200, """
+                {"service":"webhook-ingest-service","total":1,"deadLetters":[{"id":7,"eventId":
+                 "0190f5a4-7b7e-7c3e-9a51-00000000000b","topic":"ingest.inbound-messages","key":"k",
+                 "eventType":"InboundMessageReceived","payloadBytes":1048700,"reason":"RecordTooLargeException: too big",
+                 "failedAt":"2026-12-01T03:00:00Z"}],"replayed":1,"stayed":0}"""));
+        OpsCommand command = command(services);
+
+        assertThat(command.run("relay-dlt", List.of("list"))).isZero();
+        assertThat(command.run("relay-dlt", List.of("replay", "ingest", "--id", "7"))).isZero();
+        assertThat(command.run("relay-dlt", List.of("replay", "ingest"))).isZero();
+
+        assertThat(requests).containsExactly("gateway-like GET /ops/relay-dead-letters Bearer " + TOKEN,
+                "ingest GET /ops/relay-dead-letters Bearer " + TOKEN,
+                "ingest POST /ops/relay-dead-letters/7/replay Bearer " + TOKEN,
+                "ingest POST /ops/relay-dead-letters/replay Bearer " + TOKEN);
+        assertThat(String.join("\n", out)).contains("ingest", "ingest.inbound-messages", "1048700 bytes",
+                "RecordTooLargeException: too big", "1 relay dead letters", "Put 1 relay dead letters of ingest");
+        // Bad arguments change nothing and call nothing
+        requests.clear();
+        assertThat(command.run("relay-dlt", List.of("replay", "nosuch"))).isEqualTo(2);
+        assertThat(command.run("relay-dlt", List.of("replay", "ingest", "--id", "7;drop"))).isEqualTo(2);
+        assertThat(command.run("relay-dlt", List.of("replay"))).isEqualTo(2);
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
     void refusalsAndUnreachableServicesAreOneClearLine() {
         assertThat(command(Map.of("ingest", serve("ingest", 401, "{}"))).run("unroutable", List.of("list")))
                 .isEqualTo(1);

@@ -20,8 +20,10 @@ public final class ServiceToken extends SharedToken {
     }
 
     static ServiceToken from(InternalProperties properties) {
-        SharedToken token = SharedToken.from(properties.token(), properties.tokenFile(),
-                "Internal endpoints /internal/**", "SELLAVIE_INTERNAL_TOKEN");
+        String guards = "Internal endpoints /internal/**";
+        SharedToken token = SharedToken.from(properties.token(), properties.tokenFile(), guards, "SELLAVIE_INTERNAL_TOKEN")
+                .alsoAccepting(properties.alsoAcceptedToken(), properties.alsoAcceptedTokenFile(), guards,
+                        "SELLAVIE_INTERNAL_ALSO_ACCEPTED_TOKEN");
         return new ServiceToken(token, token.configured() ? read(properties) : null);
     }
 

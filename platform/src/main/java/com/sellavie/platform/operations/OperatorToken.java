@@ -10,7 +10,9 @@ final class OperatorToken extends SharedToken {
     }
 
     static OperatorToken from(OpsProperties properties) {
-        return new OperatorToken(SharedToken.from(properties.token(), properties.tokenFile(),
-                "Operator endpoints /ops/**", "SELLAVIE_OPS_TOKEN"));
+        String guards = "Operator endpoints /ops/**";
+        return new OperatorToken(SharedToken.from(properties.token(), properties.tokenFile(), guards, "SELLAVIE_OPS_TOKEN")
+                .alsoAccepting(properties.alsoAcceptedToken(), properties.alsoAcceptedTokenFile(), guards,
+                        "SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN"));
     }
 }

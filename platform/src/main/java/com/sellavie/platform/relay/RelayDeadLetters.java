@@ -35,6 +35,13 @@ public class RelayDeadLetters {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /** There is no dead letter with that id (never was, or already replayed). */
+    public static final class NoSuchDeadLetterException extends IllegalArgumentException {
+        NoSuchDeadLetterException(long id) {
+            super("No relay dead letter " + id);
+        }
+    }
+
     /** One dead letter as listed (the payload's size, not its bytes). */
     public record Entry(long id, UUID eventId, String topic, String key, String eventType, int payloadBytes,
             String reason, Instant failedAt) {
@@ -57,7 +64,7 @@ public class RelayDeadLetters {
         transactions.executeWithoutResult(tx -> {
             List<Map<String, Object>> rows = jdbc.queryForList(SELECT + " WHERE id = ? FOR UPDATE", id);
             if (rows.isEmpty()) {
-                throw new IllegalArgumentException("No relay dead letter " + id);
+                throw new NoSuchDeadLetterException(id);
             }
             Map<String, Object> row = rows.getFirst();
             if (row.get("event_id") == null || row.get("topic") == null || row.get("key") == null

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * A configured bearer secret (the operator token, the service-to-service token), compared in
  * constant time. Kept only as its SHA-256 digest, so the comparison leaks neither content nor
  * length, and the value itself is never at hand to log. Without a usable value it is closed: it
- * matches nothing.
+ * matches nothing. During a rotation it also accepts one more token ({@link #alsoAccepting}), so the
+ * new value can be rolled out to every instance before any of them starts sending it.
  */
 public class SharedToken {
 
@@ -23,13 +24,16 @@ public class SharedToken {
     private static final Logger log = LoggerFactory.getLogger(SharedToken.class);
 
     private final byte[] digest;
+    private final byte[] alsoAccepted;
 
     protected SharedToken(SharedToken source) {
         this.digest = source.digest;
+        this.alsoAccepted = source.alsoAccepted;
     }
 
-    private SharedToken(byte[] digest) {
+    private SharedToken(byte[] digest, byte[] alsoAccepted) {
         this.digest = digest;
+        this.alsoAccepted = alsoAccepted;
     }
 
     /**
@@ -60,20 +64,47 @@ public class SharedToken {
             log.warn("{} are closed: the token from {} is shorter than {} characters", guards, source, MIN_LENGTH);
             return closed();
         }
-        return new SharedToken(sha256(token));
+        return new SharedToken(sha256(token), null);
+    }
+
+    /**
+     * This token, also matching the one {@code value} (else {@code file}) gives: the rotation's other
+     * value. None set: this token as it is. An unusable one (too short, unreadable file) is ignored with a
+     * WARN, and a closed token stays closed: the second value never opens what the first does not.
+     */
+    public SharedToken alsoAccepting(String value, String file, String guards, String property) {
+        if (isBlank(value) && isBlank(file)) {
+            return this;
+        }
+        SharedToken other = from(value, file, guards + " (the also-accepted token " + property + ")", property);
+        if (!other.configured()) {
+            return this;
+        }
+        if (!configured()) {
+            log.warn("{} stay closed: {} is set but there is no current token to rotate from", guards, property);
+            return this;
+        }
+        return new SharedToken(digest, other.digest);
     }
 
     public static SharedToken closed() {
-        return new SharedToken((byte[]) null);
+        return new SharedToken(null, null);
     }
 
     public boolean configured() {
         return digest != null;
     }
 
-    /** Whether {@code presented} is the token; always false when none is configured. */
+    /** Whether {@code presented} is the token (or the also-accepted one); always false when none is configured. */
     public boolean matches(String presented) {
-        return digest != null && presented != null && MessageDigest.isEqual(digest, sha256(presented));
+        if (digest == null || presented == null) {
+            return false;
+        }
+        byte[] candidate = sha256(presented);
+        // Both compared every time: which of the two matched must not show in the timing either.
+        boolean current = MessageDigest.isEqual(digest, candidate);
+        boolean other = alsoAccepted != null && MessageDigest.isEqual(alsoAccepted, candidate);
+        return current | other;
     }
 
     private static boolean isBlank(String value) {
@@ -90,6 +121,7 @@ public class SharedToken {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + (configured() ? "[configured]" : "[closed]");
+        return getClass().getSimpleName() + (!configured() ? "[closed]"
+                : alsoAccepted != null ? "[configured, rotating]" : "[configured]");
     }
 }

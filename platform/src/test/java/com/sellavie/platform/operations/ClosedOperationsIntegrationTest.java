@@ -31,7 +31,9 @@ class ClosedOperationsIntegrationTest {
             HttpResponse<String> list = http.get("/ops/dead-letters", bearer);
             HttpResponse<String> replay = http.post("/ops/dead-letters/" + OpsTestService.REPLAY_TOPIC + "/replay",
                     bearer);
-            for (HttpResponse<String> response : java.util.List.of(list, replay)) {
+            HttpResponse<String> relayList = http.get("/ops/relay-dead-letters", bearer);
+            HttpResponse<String> relayReplay = http.post("/ops/relay-dead-letters/replay", bearer);
+            for (HttpResponse<String> response : java.util.List.of(list, replay, relayList, relayReplay)) {
                 assertThat(response.statusCode()).isEqualTo(403);
                 assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                         type -> assertThat(type).startsWith("application/problem+json"));

@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,5 +73,54 @@ class OperatorTokenTest {
 
         assertThat(properties.token()).isEqualTo(TOKEN);
         assertThat(properties.tokenFile()).isEqualTo("/run/secrets/ops-token");
+    }
+
+    @Test
+    void duringARotationTheCurrentAndTheAlsoAcceptedTokenMatchAndNothingElse() {
+        String next = "fedcba9876543210-next-operator";
+        OperatorToken token = OperatorToken.from(new OpsProperties(TOKEN, null, next, null));
+
+        assertThat(token.matches(TOKEN)).isTrue();
+        assertThat(token.matches(next)).isTrue();
+        assertThat(token.matches(next.substring(1))).isFalse();
+        assertThat(token.matches("")).isFalse();
+        assertThat(token.toString()).contains("rotating").doesNotContain(TOKEN).doesNotContain(next);
+    }
+
+    @Test
+    void anAlsoAcceptedTokenNeverOpensClosedEndpointsAndABadOneIsIgnored(CapturedOutput output) throws Exception {
+        String next = "fedcba9876543210-next-operator";
+        OperatorToken withoutCurrent = OperatorToken.from(new OpsProperties(null, null, next, null));
+        OperatorToken shortNext = OperatorToken.from(new OpsProperties(TOKEN, null, "short", null));
+        Path file = folder.resolve("next-token");
+        Files.writeString(file, next + "\n");
+        OperatorToken fromFile = OperatorToken.from(new OpsProperties(TOKEN, null, null, file.toString()));
+
+        assertThat(withoutCurrent.configured()).isFalse();
+        assertThat(withoutCurrent.matches(next)).isFalse();
+        assertThat(shortNext.matches(TOKEN)).isTrue();
+        assertThat(shortNext.matches("short")).isFalse();
+        assertThat(fromFile.matches(next)).isTrue();
+        assertThat(output.getOut()).contains("SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN is set but there is no current token",
+                "also-accepted token SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN) are closed: the token from"
+                        + " SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN is shorter than 16 characters")
+                .doesNotContain(next);
+    }
+
+    @Test
+    void thePlatformDefaultsMapTheRotationVariables() throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                "test-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN", "next-0123456789abcdef",
+                        "SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN_FILE", "/run/secrets/ops-token-next")));
+        new YamlPropertySourceLoader().load("defaults", new ClassPathResource("sellavie-platform-defaults.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+        ConfigurationPropertySources.attach(environment);
+
+        OpsProperties properties = Binder.get(environment).bind("sellavie.ops", OpsProperties.class).get();
+
+        assertThat(properties.alsoAcceptedToken()).isEqualTo("next-0123456789abcdef");
+        assertThat(properties.alsoAcceptedTokenFile()).isEqualTo("/run/secrets/ops-token-next");
     }
 }

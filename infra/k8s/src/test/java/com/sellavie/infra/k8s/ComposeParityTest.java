@@ -34,7 +34,8 @@ class ComposeParityTest {
      * The gateway has no platform (no /internal/**, no /ops/**), so it gets no service or operator token.
      */
     private static final Map<String, Set<String>> NOT_NEEDED = Map.of(
-            "gateway", Set.of("SELLAVIE_INTERNAL_TOKEN", "SELLAVIE_OPS_TOKEN"));
+            "gateway", Set.of("SELLAVIE_INTERNAL_TOKEN", "SELLAVIE_OPS_TOKEN", "SELLAVIE_INTERNAL_ALSO_ACCEPTED_TOKEN",
+                    "SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN"));
 
     static List<Path> overlays() {
         return RenderedManifests.overlays();

@@ -108,6 +108,23 @@ class SecretsScriptTest {
         assertThat(secrets).doesNotContainKey("sellavie-smtp");
     }
 
+    @Test
+    void aTokenRotationsSecondValuesReachTheSharedSecretOnlyWhileSet() throws IOException {
+        Map<String, String> env = testEnvironment();
+        Map<String, Secret> normal = runScript(env, "app");
+        env.put("SELLAVIE_INTERNAL_ALSO_ACCEPTED_TOKEN", "next-internal-token-0123456789");
+        env.put("SELLAVIE_OPS_ALSO_ACCEPTED_TOKEN", "next-ops-token-0123456789");
+
+        Map<String, Secret> rotating = runScript(env, "app");
+
+        assertThat(normal.get("sellavie-shared").getData())
+                .doesNotContainKeys("internal-token-also-accepted", "ops-token-also-accepted");
+        assertThat(decode(rotating.get("sellavie-shared"), "internal-token-also-accepted"))
+                .isEqualTo("next-internal-token-0123456789");
+        assertThat(decode(rotating.get("sellavie-shared"), "ops-token-also-accepted")).isEqualTo("next-ops-token-0123456789");
+        assertThat(decode(rotating.get("sellavie-shared"), "ops-token")).isEqualTo(env.get("SELLAVIE_OPS_TOKEN"));
+    }
+
     /** A file a service reads (SELLAVIE_*_FILE) lies in a Secret volume that has it as a key. */
     private static void checkMountedFiles(RenderedManifests rendered, PodSpec pod, Container container, Map<String, Secret> secrets) {
         for (EnvVar variable : container.getEnv()) {
