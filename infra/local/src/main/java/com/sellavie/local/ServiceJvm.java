@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class ServiceJvm {
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(15);
 
     private final Installation installation;
     private final ServiceJvmDefinition definition;
@@ -38,6 +39,8 @@ final class ServiceJvm {
     private final boolean cacheEnabled;
     /** The jar each module runs from once prepared, and whether its cache is current. */
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    /** Training runs under way, stopped with the stack (Ctrl-C during the first start after a build). */
+    private final Set<ManagedProcess> training = ConcurrentHashMap.newKeySet();
 
     private record Prepared(Path jar, AotCache cache, boolean cached) {
     }
@@ -94,6 +97,7 @@ final class ServiceJvm {
         Path log = logs.resolve(service.name() + "-aot-training.log");
         ManagedProcess training = ManagedProcess.start(service.name() + " training", command,
                 environment(environment), installation.repositoryRoot(), log);
+        this.training.add(training);
         try {
             training.handle().onExit().get(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (training.exitValue() == 0 && cache.recorded(jar)) {
@@ -106,11 +110,17 @@ final class ServiceJvm {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            this.training.remove(training);
             training.stop(Duration.ofSeconds(5));
         }
         console.warn("  {} training run failed (log {}): starting without an AOT cache",
                 ServiceProcesses.pad(service.name()), log);
         return false;
+    }
+
+    /** Stops the training runs under way (their caches stay unrecorded, so the next start trains again). */
+    void stopTraining() {
+        training.forEach(process -> process.stop(Duration.ofSeconds(5)));
     }
 
     /** The command that starts one instance of {@code service}. */

@@ -137,6 +137,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** Stops the stages in reverse (the gateway first, identity last), each stage's services together. */
     @Override
     public void close() {
+        jvm.stopTraining();
         List<List<SupervisedProcess>> newestFirst;
         synchronized (stages) {
             newestFirst = new ArrayList<>(stages);
