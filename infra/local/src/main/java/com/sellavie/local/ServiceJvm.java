@@ -41,6 +41,7 @@ final class ServiceJvm {
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     /** Training runs under way, stopped with the stack (Ctrl-C during the first start after a build). */
     private final Set<ManagedProcess> training = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
 
     private record Prepared(Path jar, AotCache cache, boolean cached) {
     }
@@ -68,6 +69,10 @@ final class ServiceJvm {
             for (SellavieService service : byModule.values()) {
                 preparing.submit(() -> prepare(service, environment.apply(service)));
             }
+        }
+        if (stopped) {
+            // The stack is stopping (Ctrl-C during training): start nothing that no one would stop.
+            throw new IllegalStateException("stopped while recording AOT caches");
         }
     }
 
@@ -120,6 +125,7 @@ final class ServiceJvm {
 
     /** Stops the training runs under way (their caches stay unrecorded, so the next start trains again). */
     void stopTraining() {
+        stopped = true;
         training.forEach(process -> process.stop(Duration.ofSeconds(5)));
     }
 
