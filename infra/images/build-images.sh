@@ -74,6 +74,7 @@ for entry in identity-service:8081 webhook-ingest-service:8082 conversation-serv
   mkdir -p "$context/console"
   cp "$images/service/Dockerfile" "$context/"
   cp "$jar" "$context/app.jar"
+  cp "$root/infra/jvm/service.jvmopts" "$context/"   # the production JVM settings, shared with ./sellavie up
   [ "$module" = gateway ] && cp -r "$console/." "$context/console/"
   build "sellavie/$module:$version" "$context" --build-arg "SERVICE=$module" --build-arg "PORT=$port" \
     --build-arg "HEALTH_PORT=${health:-$port}"

@@ -42,6 +42,11 @@ record DataFolder(Path root) {
         return root.resolve("run.json");
     }
 
+    /** Each service's extracted jar and AOT cache ({@link ServiceJvm}). */
+    Path jvm() {
+        return root.resolve("jvm");
+    }
+
     Path logs() {
         return root.resolve("logs");
     }

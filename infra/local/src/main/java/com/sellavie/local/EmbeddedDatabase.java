@@ -41,6 +41,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data.toFile())
                     .setCleanDataDirectory(false)
+                    // zonky's 10 s default gave up at load average 35 (2 cores shared with builds).
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     // Its own hook would stop PostgreSQL while the services still use it: the
                     // launcher's shutdown hook stops it last instead.
                     .setRegisterShutdownHook(false)

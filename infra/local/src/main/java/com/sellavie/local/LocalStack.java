@@ -1,5 +1,7 @@
 package com.sellavie.local;
 
+import com.sellavie.local.jvm.ServiceJvmDefinition;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +72,11 @@ final class LocalStack {
             console.info("Starting infrastructure (logs in {})", data.logs());
             infrastructure = LocalInfrastructure.start(installation, data, secrets, ports, environment);
             console.info("Starting services");
-            services = new ServiceProcesses(installation, data.logs(), service -> {
+            ServiceJvm jvm = new ServiceJvm(installation, ServiceJvmDefinition.of(installation.repositoryRoot())
+                    // Extra service flags for an analysis (e.g. -XX:NativeMemoryTracking=summary); part of the cache's key.
+                    .plus(environment.get("SELLAVIE_SERVICE_JAVA_OPTS")),
+                    data.jvm(), data.logs(), !"off".equalsIgnoreCase(environment.get("SELLAVIE_AOT_CACHE")));
+            services = new ServiceProcesses(installation, jvm, data.logs(), service -> {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.putAll(infrastructure.serviceEnvironment(service.database()));
                 if (service.equals(SellavieService.GATEWAY)) {

@@ -32,18 +32,24 @@ final class ServiceProcesses implements AutoCloseable {
     /** Processes by start stage (one stage per {@link #startAndAwait} call). */
     private final List<List<SupervisedProcess>> stages = Collections.synchronizedList(new ArrayList<>());
     private final Map<SupervisedProcess, SellavieService> servicesByProcess = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ServiceJvm jvm;
 
-    ServiceProcesses(Installation installation, Path logs, Function<SellavieService, Map<String, String>> environment,
-            Path runState, String kafkaBootstrap) {
+    ServiceProcesses(Installation installation, ServiceJvm jvm, Path logs,
+            Function<SellavieService, Map<String, String>> environment, Path runState, String kafkaBootstrap) {
         this.installation = installation;
+        this.jvm = jvm;
         this.logs = logs;
         this.environment = environment;
         this.runState = runState;
         this.kafkaBootstrap = kafkaBootstrap;
     }
 
-    /** Starts the given services together and waits until every one is ready. */
+    /**
+     * Starts the given services together and waits until every one is ready. Their AOT caches are made current
+     * first (a training run after a build), so "ready in" is each service's own start.
+     */
     void startAndAwait(List<SellavieService> services) {
+        jvm.prepare(services, environment);
         long begun = System.nanoTime();
         List<SupervisedProcess> processes = Collections.synchronizedList(new ArrayList<>());
         stages.add(processes);
@@ -78,15 +84,13 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     private SupervisedProcess supervise(SellavieService service) {
-        List<String> command = List.of(ManagedProcess.javaBinary(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie",
-                "-jar", installation.serviceJar(service.module()).toString());
+        // Production settings (infra/jvm), from the extracted jar with its AOT cache once prepared.
+        List<String> command = jvm.command(service);
         Path log = logs.resolve(service.name() + ".log");
         java.util.concurrent.atomic.AtomicBoolean firstRun = new java.util.concurrent.atomic.AtomicBoolean(true);
         return new SupervisedProcess(service.name(),
                 // A fresh log for each ./sellavie up; a restart appends, so the crash stays readable above it.
-                () -> ManagedProcess.start(service.name(), command, environment.apply(service),
+                () -> ManagedProcess.start(service.name(), command, jvm.environment(environment.apply(service)),
                         installation.repositoryRoot(), log, !firstRun.getAndSet(false)),
                 restarted -> awaitAfterRestart(service, restarted),
                 SupervisedProcess.FIRST_PAUSE, SupervisedProcess.LONGEST_PAUSE, java.time.Clock.systemUTC());
@@ -133,6 +137,7 @@ final class ServiceProcesses implements AutoCloseable {
     /** Stops the stages in reverse (the gateway first, identity last), each stage's services together. */
     @Override
     public void close() {
+        jvm.stopTraining();
         List<List<SupervisedProcess>> newestFirst;
         synchronized (stages) {
             newestFirst = new ArrayList<>(stages);

@@ -36,11 +36,11 @@ public final class SellavieStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SellavieStack.class);
     /**
      * Each service JVM's heap, GC and JIT: C1 only by default (journeys are short, start-up matters
-     * most); {@code -Dsellavie.stack.jvm-options="..."} replaces them, e.g. the chaos suite runs with
-     * production's (full tiered compilation), because it measures throughput after a warm-up.
+     * most); {@code -Dsellavie.stack.jvm-options="..."} replaces them, and {@code =production} takes production's
+     * definition ({@code infra/jvm/}, with its environment), as the bench profiles do: they measure steady state.
      */
-    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("sellavie.stack.jvm-options",
-            "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC").trim().split("\\s+"));
+    private static final ServiceJvmOptions JVM = ServiceJvmOptions.resolve(System.getProperty("sellavie.stack.jvm-options",
+            "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), projectDirectory());
 
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
@@ -152,8 +152,9 @@ public final class SellavieStack implements AutoCloseable {
             if (jar == ServiceJar.AI) {
                 env.putAll(aiEnvironment(ai));
             }
+            env.putAll(JVM.environment());
             env.putAll(extraEnvironment);
-            List<String> options = new ArrayList<>(JVM_OPTIONS);
+            List<String> options = new ArrayList<>(JVM.options());
             options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
             if (jar.ownsDatabase()) {
                 // A restarted consumer gets the partitions of its killed predecessor once the broker

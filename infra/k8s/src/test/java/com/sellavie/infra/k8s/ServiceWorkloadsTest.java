@@ -83,9 +83,9 @@ class ServiceWorkloadsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyServiceHasRequestsAndAMemoryLimitTheHeapFollows(Path overlay) {
+    void everyServiceHasRequestsAndAMemoryLimitAboveTheDefinedFootprint(Path overlay) throws java.io.IOException {
         RenderedManifests rendered = RenderedManifests.of(overlay);
-        String javaOpts = rendered.configMap(configMapOf(rendered.deployment("gateway"))).getData().get("JAVA_OPTS");
+        Map<String, String> config = rendered.configMap(configMapOf(rendered.deployment("gateway"))).getData();
 
         for (String service : RenderedManifests.SERVICES) {
             Map<String, Quantity> requests = container(rendered.deployment(service)).getResources().getRequests();
@@ -96,9 +96,17 @@ class ServiceWorkloadsTest {
             assertThat(Quantity.getAmountInBytes(requests.get("memory")))
                     .as("%s %s: memory request = limit (no eviction for memory the heap was promised)", rendered.name(), service)
                     .isEqualTo(Quantity.getAmountInBytes(limits.get("memory")));
+            assertThat(Quantity.getAmountInBytes(limits.get("memory")).longValue())
+                    .as("%s %s: the limit holds the 300 MB footprint infra/jvm/service.jvmopts is sized for", rendered.name(), service)
+                    .isGreaterThanOrEqualTo(300L * 1024 * 1024);
         }
-        assertThat(javaOpts).as("%s: the heap is a share of the container's memory limit", rendered.name())
-                .contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+        // The image runs java @/app/service.jvmopts $JAVA_OPTS: JAVA_OPTS only adds, it must not undo C2.
+        assertThat(config.get("JAVA_OPTS")).as("%s: JAVA_OPTS", rendered.name()).doesNotContain("TieredStopAtLevel");
+        assertThat(java.nio.file.Files.readAllLines(Path.of("..", "jvm", "service.jvmopts")).stream()
+                .map(line -> line.replaceAll("#.*", "")).toList())
+                .as("the production JVM settings the image carries (comments aside)").anyMatch(flag -> flag.startsWith("-Xmx")).noneMatch(flag -> flag.contains("TieredStopAtLevel"));
+        assertThat(config).as("%s: glibc arenas as infra/jvm/service.env says", rendered.name())
+                .containsEntry("MALLOC_ARENA_MAX", "2");
     }
 
     @ParameterizedTest
