@@ -79,7 +79,12 @@ final class BenchGateway implements AutoCloseable {
                 "SPRING_CONFIG_ADDITIONAL_LOCATION", routes.toUri().toString()));
         Process process = builder.start();
         BenchGateway gateway = new BenchGateway(process, port, jar, jvmOptions);
-        gateway.awaitReady(managementPort, workDir);
+        try {
+            gateway.awaitReady(managementPort, workDir);
+        } catch (Exception | Error e) {
+            gateway.close();
+            throw e;
+        }
         return gateway;
     }
 
@@ -135,7 +140,7 @@ final class BenchGateway implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                 + "/actuator/health/readiness")).timeout(Duration.ofSeconds(3)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.readinessSeconds", 300));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Integer.getInteger("bench.readinessSeconds", 900));
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
