@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -38,7 +39,8 @@ class Denylist {
         String sid = jwt.getClaimAsString("sid");
         String member = "sellavie:revoked:member:" + jwt.getClaimAsString("business_id") + ":" + jwt.getSubject();
         Instant issuedAt = jwt.getIssuedAt();
-        return Mono.zip(redis.hasKey("sellavie:revoked:sid:" + sid), redis.opsForValue().get(member).defaultIfEmpty(""))
+        // One MGET, one round trip: the session entry (any value means revoked) and the member's epoch second.
+        return redis.opsForValue().multiGet(List.of("sellavie:revoked:sid:" + sid, member))
                 .timeout(timeout)
                 .onErrorMap(e -> {
                     failures.increment();
@@ -46,10 +48,11 @@ class Denylist {
                     return new DenylistUnavailableException(e);
                 })
                 .flatMap(found -> {
-                    if (found.getT1()) {
+                    if (found.get(0) != null) {
                         return Mono.error(new RevokedTokenException("The session of this token was revoked"));
                     }
-                    if (!found.getT2().isEmpty() && issuedAt.getEpochSecond() <= revokedUpTo(found.getT2())) {
+                    String memberRevokedUpTo = found.get(1);
+                    if (memberRevokedUpTo != null && issuedAt.getEpochSecond() <= revokedUpTo(memberRevokedUpTo)) {
                         return Mono.error(new RevokedTokenException("This member's tokens were revoked"));
                     }
                     return Mono.just(jwt);

@@ -29,16 +29,18 @@ import reactor.core.scheduler.Schedulers;
  * ({@link IdentityJwks}: cached; fetched again when a token names an unknown {@code kid}, e.g. after a
  * rotation, under a rate limit),
  * {@code typ} = {@code at+jwt}, {@code exp}, {@code iss}, {@code aud}, the claims the denylist needs,
- * then the denylist itself.
+ * then the denylist itself. A token that passed the first checks is remembered ({@link VerifiedTokens});
+ * the denylist is asked every time.
  */
 final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder verifier;
     private final Denylist denylist;
+    private final VerifiedTokens verifiedTokens;
     private final ThrottledLog keyFailureLog = new ThrottledLog(LoggerFactory.getLogger(EdgeJwtDecoder.class),
             Duration.ofSeconds(10));
 
-    EdgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist) {
+    EdgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist, VerifiedTokens verifiedTokens) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keysFor(keys, jwt))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
@@ -47,6 +49,7 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
         nimbus.setJwtValidator(validator(properties));
         this.verifier = nimbus;
         this.denylist = denylist;
+        this.verifiedTokens = verifiedTokens;
     }
 
     /**
@@ -77,12 +80,16 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
+        // Signature and claims once per token (cached until it expires); the denylist on every request.
+        return verifiedTokens.get(token, this::verify).flatMap(denylist::check);
+    }
+
+    private Mono<Jwt> verify(String token) {
         return verifier.decode(token)
                 // Nimbus reports a failed JWKS fetch as a bare IllegalStateException (a 500 otherwise).
                 .onErrorMap(e -> !(e instanceof JwtException), e -> {
                     keyFailureLog.warn("Identity's JWKS could not be fetched, tokens are refused until it answers", e);
                     return new KeysUnavailableException(e);
-                })
-                .flatMap(denylist::check);
+                });
     }
 }

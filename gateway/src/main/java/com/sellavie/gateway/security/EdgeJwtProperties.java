@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksCacheTtl how long a fetched JWKS is used (refreshed ahead of expiry in the background)
  * @param jwksRefetchMinInterval a token with an unknown {@code kid} fetches the JWKS again at most twice
  *     per this interval (a rotation is picked up within it; made-up key ids cannot force a fetch per request)
+ * @param verifiedTokenCacheSize most tokens whose signature and claims are remembered as verified
+ * @param verifiedTokenCacheTtl longest a verified token is remembered (else until its {@code exp})
  */
 @ConfigurationProperties("sellavie.gateway.jwt")
 record EdgeJwtProperties(
@@ -30,5 +32,7 @@ record EdgeJwtProperties(
         List<String> publicPaths,
         @DefaultValue("500ms") Duration denylistTimeout,
         @DefaultValue("5m") Duration jwksCacheTtl,
-        @DefaultValue("30s") Duration jwksRefetchMinInterval) {
+        @DefaultValue("30s") Duration jwksRefetchMinInterval,
+        @DefaultValue("10000") long verifiedTokenCacheSize,
+        @DefaultValue("5m") Duration verifiedTokenCacheTtl) {
 }

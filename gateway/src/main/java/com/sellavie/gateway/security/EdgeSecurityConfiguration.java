@@ -53,8 +53,10 @@ class EdgeSecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist) {
-        return new EdgeJwtDecoder(properties, keys, denylist);
+    ReactiveJwtDecoder edgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist,
+            MeterRegistry meters) {
+        return new EdgeJwtDecoder(properties, keys, denylist, new VerifiedTokens(properties.verifiedTokenCacheSize(),
+                properties.verifiedTokenCacheTtl(), properties.clockSkew(), meters));
     }
 
     @Bean

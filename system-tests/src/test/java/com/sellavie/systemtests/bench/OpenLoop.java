@@ -21,6 +21,11 @@ final class OpenLoop {
         void fire(int index, long scheduledMillis);
     }
 
+    /** Fires one item with the {@link System#nanoTime()} it was due at (sub-millisecond latencies); must not block. */
+    interface PreciseItem {
+        void fire(int index, long scheduledNanos);
+    }
+
     /** How the run went: each item's lateness (ms) and the 1-min load average sampled every 10 s. */
     record Run(List<Long> latenessMillis, List<String> loadSamples) {
     }
@@ -30,8 +35,14 @@ final class OpenLoop {
 
     static Run run(int total, int rate, Item item, Logger log, String what) throws InterruptedException {
         long periodNanos = 1_000_000_000L / rate;
-        long startNanos = System.nanoTime() + 100_000_000L;
         long startMillis = System.currentTimeMillis() + 100;
+        return runPrecise(total, rate, (i, dueNanos) -> item.fire(i, startMillis + i * periodNanos / 1_000_000), log,
+                what);
+    }
+
+    static Run runPrecise(int total, int rate, PreciseItem item, Logger log, String what) throws InterruptedException {
+        long periodNanos = 1_000_000_000L / rate;
+        long startNanos = System.nanoTime() + 100_000_000L;
         AtomicInteger next = new AtomicInteger();
         ConcurrentLinkedQueue<Long> lateness = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
@@ -42,7 +53,7 @@ final class OpenLoop {
             }
             lateness.add((System.nanoTime() - (startNanos + i * periodNanos)) / 1_000_000);
             try {
-                item.fire(i, startMillis + i * periodNanos / 1_000_000);
+                item.fire(i, startNanos + i * periodNanos);
             } catch (RuntimeException e) {
                 // A throwing task would cancel the schedule: the item is reported by its owner as not sent.
                 log.warn("{}: item {} not fired", what, i, e);
