@@ -17,7 +17,9 @@
 # 5. tears everything down (`down -v`), also on failure (SELLAVIE_COMPOSE_KEEP=1 keeps it for a look).
 #
 # Settings: SELLAVIE_COMPOSE_HTTP_PORT (18080), SELLAVIE_COMPOSE_DMS (30), SELLAVIE_COMPOSE_SKIP_BUILD=1
-# (reuse built images), SELLAVIE_CONSOLE_DIST (web/dist).
+# (reuse built images), SELLAVIE_CONSOLE_DIST (web/dist), SELLAVIE_COMPOSE_SCALE=0 (skip step 4),
+# SELLAVIE_COMPOSE_OBSERVABILITY=1 (the `observability` profile with observability-local.yml, services
+# exporting every trace, and after step 3 the checks of observability-checks.sh: observability-test.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/infra/compose"
@@ -27,6 +29,7 @@ project=sellavie-compose-test
 http_port=${SELLAVIE_COMPOSE_HTTP_PORT:-18080}
 dms=${SELLAVIE_COMPOSE_DMS:-30}
 gateway="http://127.0.0.1:$http_port"
+observability=${SELLAVIE_COMPOSE_OBSERVABILITY:-0}
 work=$(mktemp -d)
 export CONTAINERS_CONF="$here/containers.conf"
 
@@ -54,8 +57,10 @@ podman system service --time=0 "unix://$socket" 2>"$work/podman-service.log" & s
 "$here/healthcheck-loop.sh" & healthcheck_pid=$!
 export DOCKER_HOST="unix://$socket"
 export COMPOSE_HTTP_TIMEOUT=300
+compose_files=(-f docker-compose.yml -f "$here/docker-compose.graph-stub.yml")
+[ "$observability" = 1 ] && compose_files+=(-f "$here/observability-local.yml" --profile observability)
 compose() {
-  docker-compose -p "$project" --env-file "$work/test.env" -f docker-compose.yml -f "$here/docker-compose.graph-stub.yml" "$@"
+  docker-compose -p "$project" --env-file "$work/test.env" "${compose_files[@]}" "$@"
 }
 cleanup() {
   local status=$?
@@ -81,13 +86,21 @@ sed -i -e "s|^SELLAVIE_SECRETS_DIR=.*|SELLAVIE_SECRETS_DIR=$work/secrets|" \
        -e "s|^SELLAVIE_HTTP_PORT=.*|SELLAVIE_HTTP_PORT=$http_port|" \
        -e "s|^SELLAVIE_MAIL_UI_PORT=.*|SELLAVIE_MAIL_UI_PORT=$(( http_port + 1 ))|" \
        -e "s|^SELLAVIE_PUBLIC_URL=.*|SELLAVIE_PUBLIC_URL=$gateway|" "$work/test.env"
+if [ "$observability" = 1 ]; then
+  prometheus_url="http://127.0.0.1:$(( http_port + 2 ))"
+  zipkin_url="http://127.0.0.1:$(( http_port + 3 ))"
+  sed -i -e "s|^OTEL_EXPORTER_OTLP_ENDPOINT=.*|OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318|" \
+         -e "s|^SELLAVIE_TRACING_SAMPLING_PROBABILITY=.*|SELLAVIE_TRACING_SAMPLING_PROBABILITY=1.0|" "$work/test.env"
+  printf 'SELLAVIE_PROMETHEUS_PORT=%s\nSELLAVIE_ZIPKIN_PORT=%s\n' "$(( http_port + 2 ))" "$(( http_port + 3 ))" >> "$work/test.env"
+fi
 "$here/init-env.sh" "$work/test.env" >/dev/null
 app_secret=$(sed -n 's/^SELLAVIE_META_APP_SECRET=//p' "$work/test.env")
 compose config -q
 compose down -v --remove-orphans >/dev/null 2>&1 || true
 say "docker-compose up -d"
 up_started=$(date +%s)
-compose up -d 2>&1 | sed 's/^/    /' >&2
+# With the profile, Tempo and Grafana stay out (observability-local.yml says why): the rest is named.
+compose up -d $(compose config --services | grep -vxE 'tempo|grafana') 2>&1 | sed 's/^/    /' >&2
 # up -d returns once the gateway's dependencies were healthy and it started; wait for the gateway too.
 healthy() { [ "$(podman inspect --format '{{.State.Health.Status}}' "$1" 2>/dev/null)" = healthy ]; }
 gateway_container=$(compose ps -q gateway)
@@ -197,6 +210,14 @@ await_replies "$first" 1 180 || fail "no reply to the first DM within 180 s"
 conversations=$(api GET /api/conversations "" "$token" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 [ "$conversations" = 1 ] || fail "the inbox lists $conversations conversations, expected 1"
 say "journey: the signed DM was answered through the Send API and the inbox lists the conversation"
+if [ "$observability" = 1 ]; then
+  # shellcheck source=observability-checks.sh
+  source "$here/observability-checks.sh"
+fi
+if [ "${SELLAVIE_COMPOSE_SCALE:-1}" = 0 ]; then
+  say "PASSED (step 4, scaling, skipped: SELLAVIE_COMPOSE_SCALE=0)"
+  exit 0
+fi
 
 # --- 4. two conversation-service replicas under a stream of DMs, one killed
 say "scaling conversation-service to 2 replicas"

@@ -64,6 +64,27 @@ cp "$launcher"/local-stack-*.jar "$launcher"/lib/{greenmail,jakarta.mail,jakarta
   "$stage/mail-catcher/lib/"
 build "sellavie/mail-catcher:$version" "$stage/mail-catcher"
 
+# The `observability` profile's images that can be built here (docs/operations.md, Observability profile):
+# Prometheus from Debian (prom/prometheus:v2.42.0, the version bookworm has), Zipkin's server from Maven
+# Central (openzipkin/zipkin), and the OTLP -> Zipkin forwarder standing in for otelcol. Grafana, Tempo and
+# otelcol publish no Debian package nor Maven/npm artifact: infra/compose/observability-local.yml.
+build prom/prometheus:v2.42.0 "$images/prometheus"
+zipkin_version=3.5.1
+m2=${MAVEN_REPO:-$HOME/.m2/repository}
+zipkin_jar="$m2/io/zipkin/zipkin-server/$zipkin_version/zipkin-server-$zipkin_version-exec.jar"
+[ -f "$zipkin_jar" ] || "$root/mvnw" -q -B dependency:get -Dartifact="io.zipkin:zipkin-server:$zipkin_version:jar:exec" >/dev/null
+mkdir -p "$stage/zipkin"
+cp "$images/zipkin/Dockerfile" "$stage/zipkin/"
+cp "$zipkin_jar" "$stage/zipkin/zipkin.jar"
+build "openzipkin/zipkin:$zipkin_version" "$stage/zipkin"
+proto_version=$(sed -n 's:.*<opentelemetry-proto.version>\(.*\)</opentelemetry-proto.version>.*:\1:p' "$root/pom.xml")
+proto_jar="$m2/io/opentelemetry/proto/opentelemetry-proto/$proto_version/opentelemetry-proto-$proto_version.jar"
+[ -f "$proto_jar" ] || "$root/mvnw" -q -B dependency:get -Dartifact="io.opentelemetry.proto:opentelemetry-proto:$proto_version" >/dev/null
+mkdir -p "$stage/otlp-zipkin/lib"
+cp "$images/otlp-zipkin/"{Dockerfile,OtlpToZipkin.java} "$stage/otlp-zipkin/"
+cp "$proto_jar" "$launcher"/lib/{protobuf-java,jackson-core,jackson-databind,jackson-annotations}-*.jar "$stage/otlp-zipkin/lib/"
+build "sellavie/otlp-to-zipkin:$version" "$stage/otlp-zipkin"
+
 # Sellavie's services: one parameterised Dockerfile. module:port[:health port]
 for entry in identity-service:8081 webhook-ingest-service:8082 conversation-service:8083 ai-service:8084 \
              commerce-service:8085 notification-service:8086 gateway:8080:8089; do
@@ -79,4 +100,4 @@ for entry in identity-service:8081 webhook-ingest-service:8082 conversation-serv
   build "sellavie/$module:$version" "$context" --build-arg "SERVICE=$module" --build-arg "PORT=$port" \
     --build-arg "HEALTH_PORT=${health:-$port}"
 done
-say "done: $(podman images --format '{{.Repository}}:{{.Tag}}' | grep -cE 'sellavie/|postgres:15|redis:7|apache/kafka|apicurio|temurin') images"
+say "done: $(podman images --format '{{.Repository}}:{{.Tag}}' | grep -cE 'sellavie/|postgres:15|redis:7|apache/kafka|apicurio|temurin|prometheus|zipkin') images"

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -23,11 +24,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Who may talk to whom: everything denied by default, only the gateway reachable from outside the
  * namespace (the ingress controller), webhooks into ingest only through the gateway, and the services'
- * way out to PostgreSQL, Kafka, Redis and the registry.
+ * way out to PostgreSQL, Kafka, Redis, the registry and the OpenTelemetry collector.
  */
 class NetworkPolicyTest {
 
     private static final String NAME = "app.kubernetes.io/name";
+    private static final Set<Integer> OTLP_PORTS = Set.of(4317, 4318);
 
     static List<Path> overlays() {
         return RenderedManifests.overlays();
@@ -106,6 +108,32 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyServiceExportsTracesToTheCollectorInTheObservabilityNamespaceOnly(Path overlay) {
+        RenderedManifests rendered = RenderedManifests.of(overlay);
+
+        for (String service : RenderedManifests.SERVICES) {
+            List<NetworkPolicyEgressRule> otlpRules = policiesSelecting(rendered, service).stream()
+                    .flatMap(policy -> nullToEmpty(policy.getSpec().getEgress()).stream())
+                    .filter(rule -> ports(rule).stream().anyMatch(OTLP_PORTS::contains))
+                    .toList();
+            assertThat(otlpRules).as("%s: %s egress rules to OTLP ports", rendered.name(), service).singleElement()
+                    .satisfies(rule -> {
+                        assertThat(ports(rule)).as("gRPC 4317 and HTTP 4318, nothing else").containsExactlyInAnyOrderElementsOf(OTLP_PORTS);
+                        assertThat(rule.getPorts()).allSatisfy(port -> assertThat(port.getProtocol()).isEqualTo("TCP"));
+                        assertThat(rule.getTo()).as("to the collector's pods in its namespace, not anywhere").singleElement()
+                                .satisfies(peer -> {
+                                    assertThat(peer.getIpBlock()).isNull();
+                                    assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                            .isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));
+                                    assertThat(peer.getPodSelector().getMatchLabels())
+                                            .isEqualTo(Map.of(NAME, "opentelemetry-collector"));
+                                });
+                    });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void theIngressLeadsToTheGatewayAloneAndNoServiceIsExposedOtherwise(Path overlay) {
         RenderedManifests rendered = RenderedManifests.of(overlay);
 
@@ -114,6 +142,11 @@ class NetworkPolicyTest {
                         .allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("gateway")));
         assertThat(rendered.all(Service.class)).allSatisfy(service ->
                 assertThat(service.getSpec().getType()).as(service.getMetadata().getName()).isEqualTo("ClusterIP"));
+    }
+
+    private static List<Integer> ports(NetworkPolicyEgressRule rule) {
+        return nullToEmpty(rule.getPorts()).stream().map(NetworkPolicyPort::getPort).filter(Objects::nonNull)
+                .map(IntOrString::getIntVal).toList();
     }
 
     /** The services whose pods the policies selecting {@code service} admit (by their name label). */
