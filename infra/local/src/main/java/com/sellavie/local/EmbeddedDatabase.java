@@ -40,6 +40,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data.toFile())
+                    // zonky gives up after 10 s, which a first start (initdb) on a busy 2-core machine exceeds.
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .setCleanDataDirectory(false)
                     // Its own hook would stop PostgreSQL while the services still use it: the
                     // launcher's shutdown hook stops it last instead.
