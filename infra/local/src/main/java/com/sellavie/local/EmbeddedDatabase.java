@@ -40,6 +40,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data.toFile())
+                    // zonky gives up after 10 s, which a first start (initdb) on a busy 2-core machine exceeds.
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .setCleanDataDirectory(false)
                     // zonky's 10 s default gave up at load average 35 (2 cores shared with builds).
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))

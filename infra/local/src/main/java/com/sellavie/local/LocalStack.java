@@ -38,15 +38,53 @@ final class LocalStack {
         this(installation, data, environment, Replicas.NONE);
     }
 
+    /** Variables every service gets on top of the stack's own ({@code ./sellavie bench} raises rate limits). */
+    private final Map<String, String> serviceOverrides;
+
     LocalStack(Installation installation, DataFolder data, Map<String, String> environment, Replicas replicas) {
+        this(installation, data, environment, replicas, Map.of());
+    }
+
+    LocalStack(Installation installation, DataFolder data, Map<String, String> environment, Replicas replicas,
+            Map<String, String> serviceOverrides) {
         this.installation = installation;
         this.data = data;
         this.environment = environment;
         this.replicas = replicas;
+        this.serviceOverrides = Map.copyOf(serviceOverrides);
+    }
+
+    /**
+     * The started stack as work run against it sees it; {@code sandbox} and {@code mail} are null when
+     * external ones were configured.
+     */
+    record Running(String gatewayUrl, String kafkaBootstrap, LocalSecrets secrets, SandboxGraphApi sandbox,
+            LocalMailCatcher mail, DataFolder data, long startedNanos) {
+    }
+
+    /** What runs once the stack is ready; its result is the process exit code. */
+    interface Work {
+        int run(Running stack) throws Exception;
     }
 
     /** Runs until interrupted; returns the process exit code. */
     int up() {
+        return startThen(stack -> {
+            printReady(stack.startedNanos(), stack.secrets());
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        });
+    }
+
+    /**
+     * Starts everything, then runs {@code work} against it. The stack stops when the JVM exits (the
+     * shutdown hook, also on Ctrl-C), so {@code work} returning and the caller exiting stops it.
+     */
+    int startThen(Work work) {
         data.create();
         Optional<StackLock> lock = StackLock.tryAcquire(data.lockFile());
         if (lock.isEmpty()) {
@@ -63,6 +101,7 @@ final class LocalStack {
         Thread hook = new Thread(() -> stopAll(lock.get()), "sellavie-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         long begun = System.nanoTime();
+        Running running;
         try {
             RedisCheck.require(redisUrl());
             LocalSecrets secrets = new LocalSecrets(data.secrets(), environment);
@@ -85,6 +124,7 @@ final class LocalStack {
                     // A replica listens on its own port (outranks each service's SELLAVIE_<NAME>_PORT default).
                     env.put("SERVER_PORT", String.valueOf(service.port()));
                 }
+                env.putAll(serviceOverrides);
                 return env;
             }, data.runState(), infrastructure.kafkaBootstrap());
             services.startAndAwait(List.of(SellavieService.IDENTITY));
@@ -92,17 +132,21 @@ final class LocalStack {
             services.startAndAwait(List.of(SellavieService.GATEWAY));
             new DemoSeeder(GATEWAY_URL, data.demoState(), secrets, Optional.ofNullable(sandboxPayments),
                     Optional.ofNullable(sandbox), Optional.ofNullable(mailCatcher)).seed();
-            printReady(begun, secrets);
+            running = new Running(GATEWAY_URL, infrastructure.kafkaBootstrap(), secrets, sandbox, mailCatcher, data,
+                    begun);
         } catch (Exception e) {
             console.error("Sellavie could not start: {}", e.getMessage());
             return 1;
         }
         try {
-            stopped.await();
+            return work.run(running);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 1;
+        } catch (Exception e) {
+            console.error("Failed while the stack ran: {}", e.toString());
+            return 1;
         }
-        return 0;
     }
 
     private Map<String, String> sharedServiceEnvironment(LocalSecrets secrets) {

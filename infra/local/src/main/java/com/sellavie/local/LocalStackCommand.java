@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code ./sellavie}: {@code up}, {@code status}, {@code demo-dm [--channel c] "text"}, {@code reset},
+ * Entry point of {@code ./sellavie}: {@code up}, {@code bench}, {@code status}, {@code demo-dm [--channel c] "text"}, {@code reset},
  * the operator commands {@code dlt} and {@code unroutable}, {@code help} ({@code logs} and {@code test} are the
  * script's own).
  */
@@ -35,6 +35,7 @@ public final class LocalStackCommand {
         String command = args.length == 0 ? "help" : args[0];
         return switch (command) {
             case "up" -> up(installation, data, environment, List.of(args).subList(1, args.length));
+            case "bench" -> BenchCommand.run(installation, environment, List.of(args).subList(1, args.length));
             case "demo-dm" -> demoDm(data, environment, List.of(args).subList(1, args.length));
             case "reset" -> {
                 if (args.length > 1) {
@@ -192,6 +193,12 @@ public final class LocalStackCommand {
                                      channel (default instagram); the reply lands in .sellavie/sandbox/outbound.jsonl;
                                      --comment: a comment on a post instead (answered privately when Settings →
                                      Comments says so)
+                  bench [--rate 100] [--seconds 300] [--warmup 30] [--shops 20] [--replicas conversation=2] [--drain 30]
+                        [--find-max [--step 50] [--step-seconds 60]]
+                                     load test of the whole pipeline on a fresh stack of its own (.sellavie-bench/):
+                                     open-loop signed DMs to shops on Instagram, Messenger and WhatsApp, latency from
+                                     each DM's due time to the sandbox Send API; --find-max climbs the rate in steps
+                                     and reports the highest with p99 <= 1 s; report in .sellavie-bench/reports/
                   status             each service process (pid, up for, restarts, health), the relay leader of each
                                      service and the consumer lag of each group
                   logs <service>     follow a service's log (identity, ingest, conversation, ai, commerce,

@@ -97,6 +97,12 @@ final class SandboxGraphApi implements AutoCloseable {
     /** Page id -> the Instagram professional account linked to it. */
     private final Map<String, InstagramAccount> instagramOfPage = new ConcurrentHashMap<>();
     private volatile SandboxFacebookLogin login;
+    private volatile SendListener sendListener = (channelType, recipient, receivedAtNanos, receivedAtMillis) -> { };
+
+    /** Told of every accepted send with when its request arrived ({@code ./sellavie bench} measures with it). */
+    interface SendListener {
+        void accepted(String channelType, String recipient, long receivedAtNanos, long receivedAtMillis);
+    }
 
     private SandboxGraphApi(HttpServer server, Path record) {
         this.server = server;
@@ -109,6 +115,8 @@ final class SandboxGraphApi implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             SandboxGraphApi api = new SandboxGraphApi(server, record);
             server.createContext("/", api::handle);
+            // One thread would queue the services' concurrent sends behind each other (and behind the file appends).
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return api;
         } catch (IOException e) {
@@ -148,6 +156,11 @@ final class SandboxGraphApi implements AutoCloseable {
 
     Optional<InstagramAccount> instagramOf(String pageId) {
         return Optional.ofNullable(instagramOfPage.get(pageId));
+    }
+
+    /** Replaces the listener told of each accepted send. */
+    void onSend(SendListener listener) {
+        sendListener = listener;
     }
 
     /** Every account a token controls, by token. */
@@ -316,6 +329,8 @@ final class SandboxGraphApi implements AutoCloseable {
     // --- Sends -------------------------------------------------------------------------------------
 
     private void answerSend(HttpExchange exchange, String node) throws IOException {
+        long receivedAtNanos = System.nanoTime();
+        long receivedAtMillis = System.currentTimeMillis();
         JsonNode body;
         try {
             body = JSON.readTree(exchange.getRequestBody().readAllBytes());
@@ -343,29 +358,34 @@ final class SandboxGraphApi implements AutoCloseable {
             channelType = account.channelType();
         }
         if ("WHATSAPP".equals(channelType)) {
-            answerWhatsAppSend(exchange, body);
+            answerWhatsAppSend(exchange, body).ifPresent(recipient ->
+                    sendListener.accepted("WHATSAPP", recipient, receivedAtNanos, receivedAtMillis));
         } else {
-            answerMessengerPlatformSend(exchange, channelType, body);
+            answerMessengerPlatformSend(exchange, channelType, body).ifPresent(recipient ->
+                    sendListener.accepted(channelType, recipient, receivedAtNanos, receivedAtMillis));
         }
     }
 
-    /** Instagram and Messenger: {@code recipient.id} and {@code message}; answer {@code recipient_id, message_id}. */
-    private void answerMessengerPlatformSend(HttpExchange exchange, String channelType, JsonNode body)
+    /**
+     * Instagram and Messenger: {@code recipient.id} and {@code message}; answer {@code recipient_id, message_id}.
+     * Returns the recipient of an accepted send.
+     */
+    private Optional<String> answerMessengerPlatformSend(HttpExchange exchange, String channelType, JsonNode body)
             throws IOException {
         String commentId = body.path("recipient").path("comment_id").asText("");
         String recipient = commentId.isEmpty() ? body.path("recipient").path("id").asText("") : "comment:" + commentId;
         if (recipient.isEmpty()) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter recipient is required"));
-            return;
+            return Optional.empty();
         }
         if (!body.path("message").isObject()) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter message is required"));
-            return;
+            return Optional.empty();
         }
         // Private Replies: one message per comment, as Meta allows.
         if (!commentId.isEmpty() && !privatelyAnswered.add(commentId)) {
             respond(exchange, 400, error(10900, 0, "(#10900) Activity already replied to"));
-            return;
+            return Optional.empty();
         }
         String messageId = "m_sandbox_" + run + "_" + sent.incrementAndGet();
         ObjectNode line = line(exchange, channelType, recipient, messageId);
@@ -382,23 +402,24 @@ final class SandboxGraphApi implements AutoCloseable {
         answer.put("recipient_id", recipient);
         answer.put("message_id", messageId);
         respond(exchange, 200, answer);
+        return Optional.of(recipient);
     }
 
     /** WhatsApp Cloud API: {@code messaging_product}, {@code to}, {@code type} and its object; answer with the wamid. */
-    private void answerWhatsAppSend(HttpExchange exchange, JsonNode body) throws IOException {
+    private Optional<String> answerWhatsAppSend(HttpExchange exchange, JsonNode body) throws IOException {
         if (!"whatsapp".equals(body.path("messaging_product").asText(""))) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter messaging_product is required."));
-            return;
+            return Optional.empty();
         }
         String to = body.path("to").asText("");
         if (to.isEmpty()) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter to is required."));
-            return;
+            return Optional.empty();
         }
         String type = body.path("type").asText("text");
         if (!body.path(type).isObject()) {
             respond(exchange, 400, error(100, 0, "(#100) The parameter " + type + " is required."));
-            return;
+            return Optional.empty();
         }
         String messageId = "wamid.sandbox_" + run + "_" + sent.incrementAndGet();
         ObjectNode line = line(exchange, "WHATSAPP", to, messageId);
@@ -415,6 +436,7 @@ final class SandboxGraphApi implements AutoCloseable {
         contact.put("wa_id", to.replaceAll("\\D", ""));
         answer.putArray("messages").addObject().put("id", messageId);
         respond(exchange, 200, answer);
+        return Optional.of(to);
     }
 
     private static ObjectNode line(HttpExchange exchange, String channelType, String recipient, String messageId) {

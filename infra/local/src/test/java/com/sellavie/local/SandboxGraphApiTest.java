@@ -251,6 +251,22 @@ class SandboxGraphApiTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void theSendListenerHearsOfEachAcceptedSendWithItsChannelAndRecipientAndOfNoRefusedOne() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        api.onSend((channelType, recipient, atNanos, atMillis) -> heard.add(channelType + " " + recipient));
+
+        post("/me/messages", INSTAGRAM_TOKEN, "{\"recipient\":{\"id\":\"c-1\"},\"message\":{\"text\":\"Hi\"}}");
+        post("/104000000000000/messages", PAGE_TOKEN,
+                "{\"recipient\":{\"id\":\"c-2\"},\"message\":{\"text\":\"Hi\"}}");
+        post("/106540000000000/messages", WHATSAPP_TOKEN,
+                "{\"messaging_product\":\"whatsapp\",\"to\":\"15550100123\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}");
+        post("/106540000000000/messages", WHATSAPP_TOKEN,
+                "{\"messaging_product\":\"whatsapp\",\"type\":\"text\",\"text\":{\"body\":\"Hi\"}}");
+
+        assertThat(heard).containsExactly("INSTAGRAM c-1", "MESSENGER c-2", "WHATSAPP 15550100123");
+    }
+
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.graphUrl() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
