@@ -43,8 +43,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // zonky gives up after 10 s, which a first start (initdb) on a busy 2-core machine exceeds.
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .setCleanDataDirectory(false)
-                    // zonky's 10 s default gave up at load average 35 (2 cores shared with builds).
-                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     // Its own hook would stop PostgreSQL while the services still use it: the
                     // launcher's shutdown hook stops it last instead.
                     .setRegisterShutdownHook(false)
