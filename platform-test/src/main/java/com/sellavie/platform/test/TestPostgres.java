@@ -67,7 +67,7 @@ public final class TestPostgres {
             Path base = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "sellavie-test-pg"));
             Path data = Files.createTempDirectory(base, "data-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(base.toFile())
                     .setDataDirectory(data.toFile())
                     .setCleanDataDirectory(true)
@@ -77,8 +77,14 @@ public final class TestPostgres {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("full_page_writes", "off");
+            if (Boolean.getBoolean("sellavie.test.pg.statements")) {
+                // Per-statement counts and times for a profile (docs/benchmarks.md, issue 12): the
+                // extension must be preloaded; CREATE EXTENSION pg_stat_statements then exposes the view.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            EmbeddedPostgres pg = builder.start();
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
             log.info("Embedded PostgreSQL started on port {}", pg.getPort());
             return new TestPostgres(url, "postgres", "postgres", pg);

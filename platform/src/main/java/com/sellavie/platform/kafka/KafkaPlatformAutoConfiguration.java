@@ -2,6 +2,7 @@ package com.sellavie.platform.kafka;
 
 import com.sellavie.platform.failure.FailureClassifier;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -57,6 +58,7 @@ public class KafkaPlatformAutoConfiguration {
             ConsumerSerdeVertx consumerSerdeVertx) {
         Map<String, Object> settings = EventSerdeConfig.deserializer(environment.getRequiredProperty(REGISTRY_URL));
         settings.put(SerdeConfig.VERTX_INSTANCE, consumerSerdeVertx.vertx());
+        settings.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName());
         return factory -> factory.updateConfigs(settings);
     }
 

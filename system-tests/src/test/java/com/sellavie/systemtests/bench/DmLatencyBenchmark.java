@@ -123,13 +123,14 @@ public final class DmLatencyBenchmark {
             line("Start-up: infrastructure (PostgreSQL, KRaft broker, Apicurio registry) %.1f s; then the seven services"
                     .formatted(infraMs / 1000.0) + " started in parallel, all ready in %.1f s (load average now %s)"
                     .formatted(servicesMs / 1000.0, loadAverage()));
-            measure(stack, kafka);
+            measure(stack, kafka, new PipelineProfile(stack.services(), postgres,
+                    reportFile.toAbsolutePath().getParent().resolve("jfr")));
         } finally {
             writeReport();
         }
     }
 
-    private void measure(SellavieStack stack, String kafka) throws Exception {
+    private void measure(SellavieStack stack, String kafka, PipelineProfile profile) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
         String gateway = stack.gatewayUrl();
@@ -171,15 +172,26 @@ public final class DmLatencyBenchmark {
                 answered.countDown();
             });
         }, 100_000_000L, periodNanos, TimeUnit.NANOSECONDS);
+        // The profile covers the measured window only, started off the pacer's thread (jcmd takes a while).
+        ScheduledExecutorService profiling = Executors.newSingleThreadScheduledExecutor();
+        var profileStarted = profiling.schedule(() -> {
+            profile.start();
+            return null;
+        }, 100_000_000L + warmup * periodNanos, TimeUnit.NANOSECONDS);
         log.info("Posting {} DMs at {}/s ({} warm-up)", total, rate, warmup);
         List<String> loadDuring = new ArrayList<>();
-        while (next.get() < total) {
-            Thread.sleep(10_000);
-            loadDuring.add(loadAverage().split(" ")[0]);
-            log.info("{} DMs posted, load average {}", Math.min(next.get(), total), loadAverage());
+        for (int tick = 1; next.get() < total; tick++) {
+            Thread.sleep(1_000);
+            if (tick % 10 == 0) {
+                loadDuring.add(loadAverage().split(" ")[0]);
+                log.info("{} DMs posted, load average {}", Math.min(next.get(), total), loadAverage());
+            }
         }
         long lastPostMillis = System.currentTimeMillis();
         pacer.shutdown();
+        profileStarted.get();
+        profiling.shutdown();
+        profile.stop();
         if (!answered.await(60, TimeUnit.SECONDS)) {
             failures.add(answered.getCount() + " webhook POSTs unanswered after 60 s");
         }
@@ -198,6 +210,9 @@ public final class DmLatencyBenchmark {
 
         List<Seen> records = TopicTimes.readAll(kafka);
         analyse(measured, sends, records, failures, loadBefore, loadDuring, loadAfter);
+        int repliedInWindow = (int) sends.values().stream().flatMap(List::stream)
+                .filter(at -> at >= profile.startedMillis() && at < profile.stoppedMillis()).count();
+        profile.report(total - warmup, repliedInWindow, this::line);
     }
 
     /**

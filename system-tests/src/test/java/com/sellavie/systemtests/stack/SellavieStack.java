@@ -42,6 +42,13 @@ public final class SellavieStack implements AutoCloseable {
     private static final ServiceJvmOptions JVM = ServiceJvmOptions.resolve(System.getProperty("sellavie.stack.jvm-options",
             "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), projectDirectory());
 
+    /**
+     * Added to every service JVM's options, after {@link #JVM_OPTIONS} (which they do not replace), with
+     * {@code {service}} replaced by the service's name: e.g. a profile's
+     * {@code -Dsellavie.stack.extra-jvm-options="-XX:StartFlightRecording=filename=jfr/{service}.jfr,settings=profile"}.
+     */
+    private static final String EXTRA_JVM_OPTIONS = System.getProperty("sellavie.stack.extra-jvm-options", "").trim();
+
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
     private final MetaGraphApi metaGraphApi;
@@ -156,6 +163,11 @@ public final class SellavieStack implements AutoCloseable {
             env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM.options());
             options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
+            if (!EXTRA_JVM_OPTIONS.isEmpty()) {
+                for (String option : EXTRA_JVM_OPTIONS.split("\\s+")) {
+                    options.add(option.replace("{service}", jar.service()));
+                }
+            }
             if (jar.ownsDatabase()) {
                 // A restarted consumer gets the partitions of its killed predecessor once the broker
                 // notices the death: 6 s (the broker's minimum) instead of the default 45 s.
@@ -301,6 +313,11 @@ public final class SellavieStack implements AutoCloseable {
             throw new IllegalArgumentException("No database for " + service + " (known: " + databases.keySet() + ")");
         }
         return new Database(service, db.jdbcUrl(), db.owner().user(), db.owner().password());
+    }
+
+    /** Every service, in start order. */
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
     }
 
     /** The services that own a database, in start order. */

@@ -140,6 +140,15 @@ public final class ServiceProcess {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** The running JVM's process id (e.g. to sample its CPU time or start a flight recording in it). */
+    public long pid() {
+        Process current = process;
+        if (current == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return current.pid();
+    }
+
     public boolean isAlive() {
         Process current = process;
         return current != null && current.isAlive();
