@@ -46,13 +46,12 @@ class IngestThroughputBenchmark {
         header();
         try (DurablePostgres postgres = DurablePostgres.start()) {
             postmaster = postgres.postmasterPid();
-            connectChannel(postgres);
             int barePort = ServiceJvm.freePort();
             LoadRunner.Result bareMax;
             try (ServiceJvm bare = ServiceJvm.start("bare endpoint", settings.bareJar(), settings.jvmFlags(false, "bare"),
                     Map.of("BENCH_BARE_PORT", Integer.toString(barePort), "SELLAVIE_META_APP_SECRET", SECRET),
                     settings.out().resolve("bare.log"))) {
-                bare.awaitReady("http://127.0.0.1:" + barePort + PATH, true, Duration.ofMinutes(4));
+                bare.awaitReady("http://127.0.0.1:" + barePort + PATH, true, Duration.ofMinutes(10));
                 bareMax = max("bare endpoint", new Target(new LoadRunner("127.0.0.1", barePort, PATH), bare.pid()),
                         new SignedDms(SECRET, UNCONNECTED, RUN + "b"), null);
             }
@@ -96,7 +95,10 @@ class IngestThroughputBenchmark {
         try (ServiceJvm ingest = ServiceJvm.start("webhook-ingest-service", settings.ingestJar(),
                 settings.jvmFlags(true, variant), ingestEnvironment(postgres, port, environment),
                 settings.out().resolve("ingest-" + variant + ".log"))) {
-            ingest.awaitReady("http://127.0.0.1:" + port + "/actuator/health/readiness", false, Duration.ofMinutes(5));
+            ingest.awaitReady("http://127.0.0.1:" + port + "/actuator/health/readiness", false, Duration.ofMinutes(10));
+            if (acknowledged.get("routed") == 0) {
+                connectChannel(postgres); // once ingest's migrations have made the table
+            }
             Target target = new Target(new LoadRunner("127.0.0.1", port, PATH), ingest.pid());
             SignedDms unroutable = new SignedDms(SECRET, UNCONNECTED, RUN + variant + "u");
             SignedDms routed = new SignedDms(SECRET, CONNECTED, RUN + variant + "r");
