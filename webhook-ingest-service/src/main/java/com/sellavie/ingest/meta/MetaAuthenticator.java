@@ -26,11 +26,14 @@ class MetaAuthenticator {
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec appSecret;
+    /** Keyed once; each call uses a clone (a Mac is not thread-safe, and Mac.getInstance + init cost more). */
+    private final Mac keyedMac;
     private final byte[] verifyTokenDigest;
 
     MetaAuthenticator(MetaProperties properties) {
         this.appSecret = properties.appSecret().isEmpty() ? null
                 : new SecretKeySpec(properties.appSecret().getBytes(StandardCharsets.UTF_8), HMAC);
+        this.keyedMac = appSecret == null ? null : keyed(appSecret);
         this.verifyTokenDigest = properties.verifyToken().isEmpty() ? null : sha256(properties.verifyToken());
         if (appSecret == null || verifyTokenDigest == null) {
             log.warn("Meta webhooks are DISABLED (fail closed): {} empty; every /webhooks/meta call will be rejected "
@@ -72,9 +75,18 @@ class MetaAuthenticator {
 
     private byte[] hmac(byte[] body) {
         try {
+            return ((Mac) keyedMac.clone()).doFinal(body);
+        } catch (CloneNotSupportedException e) {
+            // Every JDK provider's HmacSHA256 is cloneable; keying a fresh one is the slow, correct fallback.
+            return keyed(appSecret).doFinal(body);
+        }
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
+        try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(appSecret);
-            return mac.doFinal(body);
+            mac.init(key);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -1,6 +1,7 @@
 package com.sellavie.ingest.meta;
 
 import com.sellavie.ingest.webhook.BoundedBody;
+import com.sellavie.ingest.webhook.WebhookCommits;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -35,14 +36,16 @@ class MetaWebhookController {
     private final MetaAuthenticator authenticator;
     private final MetaPayloadParser parser;
     private final MetaWebhookIngestion ingestion;
+    private final WebhookCommits commits;
     private final MetaWebhookMetrics metrics;
     private final int maxBodyBytes;
 
     MetaWebhookController(MetaAuthenticator authenticator, MetaPayloadParser parser, MetaWebhookIngestion ingestion,
-            MeterRegistry meters, MetaProperties properties) {
+            WebhookCommits commits, MeterRegistry meters, MetaProperties properties) {
         this.authenticator = authenticator;
         this.parser = parser;
         this.ingestion = ingestion;
+        this.commits = commits;
         this.metrics = new MetaWebhookMetrics(meters);
         this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 1, properties.maxBodySize().toBytes());
     }
@@ -99,7 +102,8 @@ class MetaWebhookController {
             log.warn("Signed Meta webhook refused: {} ({} bytes)", e.getMessage(), body.length);
             return problem(HttpStatus.BAD_REQUEST, "Malformed webhook", e.getMessage() + ".");
         }
-        MetaWebhookIngestion.Outcome outcome = ingestion.ingest(notification, body);
+        // Answered only once the transaction holding this webhook's events has committed (batched with others).
+        MetaWebhookIngestion.Outcome outcome = commits.commit(() -> ingestion.ingest(notification, body));
         metrics.webhook("accepted");
         metrics.events(notification, outcome);
         log.debug("Meta webhook ({}) accepted: {} published, {} unroutable, {} ignored", notification.objectType(),
