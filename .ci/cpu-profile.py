@@ -9,7 +9,8 @@ from the command, and also the embedded PostgreSQL servers its test JVMs started
 them, so they are not descendants): those whose port a test log under the current directory names
 ("Embedded PostgreSQL started on port N", so other builds' servers on the machine are not counted),
 with their backends. Sampled every second (a process that lives less than a second is missed:
-negligible here). Wall time depends on what else runs on the machine; CPU time hardly. Prints one line:
+negligible here). Wall time depends on what else runs on the machine, CPU time much less (but idle
+pollers keep adding to it while a slow run lasts: an upper bound then). Prints one line:
 wall s, CPU s, CPU/wall (cores busy on average), and the load average at start and end.
 """
 import glob
