@@ -5,6 +5,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +51,8 @@ public final class EventRecords {
     public static void publish(SpecificRecord event, String key, int times, String businessIdHeader) {
         String topic = Topics.of(event.getClass()).name();
         byte[] bytes;
-        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
-            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
+        try (AvroKafkaSerializer<SpecificRecord> serializer =
+                RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true))) {
             bytes = serializer.serialize(topic, event);
         }
         EventMetadata metadata = EventMetadata.of(event);
@@ -95,8 +96,8 @@ public final class EventRecords {
     public static <T> List<ConsumerRecord<String, T>> awaitRecords(String topic, Class<T> type, Predicate<T> matching,
             Predicate<List<ConsumerRecord<String, T>>> until) {
         List<ConsumerRecord<String, T>> found = new ArrayList<>();
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+        try (AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()))) {
             pollFromBeginning(topic, r -> {
                 Object value = deserializer.deserialize(topic, r.value());
                 if (type.isInstance(value) && matching.test((T) value)) {

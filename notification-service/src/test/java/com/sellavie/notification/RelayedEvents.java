@@ -4,6 +4,7 @@ import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -54,8 +55,6 @@ public final class RelayedEvents {
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
-        return serializer;
+        return RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
     }
 }

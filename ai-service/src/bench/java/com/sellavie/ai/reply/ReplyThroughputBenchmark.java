@@ -15,6 +15,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
@@ -108,8 +109,8 @@ public final class ReplyThroughputBenchmark {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "1",
                 ProducerConfig.LINGER_MS_CONFIG, 2), new StringSerializer(), new ByteArraySerializer());
-                AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
-            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
+                AvroKafkaSerializer<SpecificRecord> serializer =
+                        RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true))) {
             List<UUID> businesses = Stream.generate(UUID::randomUUID).limit(20).toList();
             String topic = Topics.CONVERSATION_REPLY_REQUESTS.name();
             long period = 1_000_000_000L / rate;
@@ -150,11 +151,11 @@ public final class ReplyThroughputBenchmark {
     /** Every ReplyGenerated on ai.replies: when it was read, and how long after its request was published. */
     private static void countReplies(Map<UUID, Long> sentAt, List<long[]> replies, AtomicBoolean running) {
         String topic = Topics.AI_REPLIES.name();
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+        try (AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()));
                 KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                         TestKafka.bootstrapServers(), "enable.auto.commit", false), new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
-            deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
             // The topic appears with the service's first reply; this broker holds only this run's replies.
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && running.get()) {

@@ -15,6 +15,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import com.sellavie.schemas.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
@@ -167,8 +168,6 @@ public final class Checkouts {
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
-        return serializer;
+        return RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
     }
 }

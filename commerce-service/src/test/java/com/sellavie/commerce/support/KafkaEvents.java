@@ -3,6 +3,7 @@ package com.sellavie.commerce.support;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,8 +65,8 @@ public final class KafkaEvents {
     }
 
     private static KafkaConsumer<String, Object> consumer() {
-        AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+        AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()));
         return new KafkaConsumer<>(Map.of("bootstrap.servers", TestKafka.bootstrapServers(),
                 "enable.auto.commit", false), new StringDeserializer(), deserializer);
     }

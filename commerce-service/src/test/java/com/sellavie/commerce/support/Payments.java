@@ -16,6 +16,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -185,8 +186,6 @@ public final class Payments {
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
-        return serializer;
+        return RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
     }
 }

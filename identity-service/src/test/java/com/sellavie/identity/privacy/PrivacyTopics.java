@@ -5,6 +5,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import com.sellavie.schemas.serde.EventSerdes;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
@@ -77,8 +78,8 @@ public final class PrivacyTopics implements AutoCloseable {
     public void publish(SpecificRecord event, String key) {
         String topic = Topics.of(event.getClass()).name();
         byte[] bytes;
-        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
-            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
+        try (AvroKafkaSerializer<SpecificRecord> serializer =
+                RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true))) {
             bytes = serializer.serialize(topic, event);
         }
         EventMetadata metadata = EventMetadata.of(event);

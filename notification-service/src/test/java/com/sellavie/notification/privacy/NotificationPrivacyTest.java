@@ -18,6 +18,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -148,10 +149,10 @@ class NotificationPrivacyTest {
     private static void publish(SpecificRecord request, int times) {
         String topic = Topics.IDENTITY_PRIVACY_REQUESTS.name();
         EventMetadata meta = EventMetadata.of(request);
-        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+        try (AvroKafkaSerializer<SpecificRecord> serializer =
+                RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                         TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
             byte[] value = serializer.serialize(topic, request);
             for (int i = 0; i < times; i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, meta.businessId().toString(), value);

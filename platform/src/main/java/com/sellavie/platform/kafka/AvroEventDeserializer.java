@@ -1,6 +1,7 @@
 package com.sellavie.platform.kafka;
 
 import com.sellavie.platform.failure.FailureClassifier;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
@@ -25,10 +26,12 @@ public class AvroEventDeserializer implements Deserializer<Object> {
     /** Consumer-side only: removed again before a record is dead-lettered or replayed. */
     public static final String ORIGINAL_VALUE_HEADER = "sellavie_original_value";
 
-    private final AvroKafkaDeserializer<Object> delegate = new AvroKafkaDeserializer<>();
+    private AvroKafkaDeserializer<Object> delegate;
 
+    /** Registry calls go through {@link RegistryClients}: bounded waits, a silent registry never holds the consumer. */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
+        delegate = new AvroKafkaDeserializer<>(RegistryClients.forSerde(configs));
         delegate.configure(configs, isKey);
     }
 
@@ -65,6 +68,8 @@ public class AvroEventDeserializer implements Deserializer<Object> {
 
     @Override
     public void close() {
-        delegate.close();
+        if (delegate != null) {
+            delegate.close();
+        }
     }
 }

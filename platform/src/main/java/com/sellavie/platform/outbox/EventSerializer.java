@@ -1,12 +1,14 @@
 package com.sellavie.platform.outbox;
 
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,7 +34,7 @@ class EventSerializer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventSerializer.class);
 
     private final Vertx vertx = Vertx.vertx();
-    private final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+    private final AvroKafkaSerializer<SpecificRecord> serializer;
 
     private final SchemaIds registeredIds;
 
@@ -42,8 +44,10 @@ class EventSerializer implements AutoCloseable {
 
     EventSerializer(String registryBaseUrl, boolean autoRegister, SchemaIds registeredIds) {
         this.registeredIds = registeredIds;
-        serializer.configure(EventSerdeConfig.withVertx(EventSerdeConfig.serializer(registryBaseUrl, autoRegister), vertx),
-                false);
+        Map<String, Object> config =
+                EventSerdeConfig.withVertx(EventSerdeConfig.serializer(registryBaseUrl, autoRegister), vertx);
+        // Bounded registry waits: a silent registry fails this batch (retried) instead of holding the relay.
+        serializer = RegistryClients.serializer(config);
     }
 
     byte[] serialize(String topic, SpecificRecord event) {

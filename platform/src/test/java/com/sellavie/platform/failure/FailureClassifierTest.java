@@ -8,6 +8,7 @@ import com.microsoft.kiota.ApiExceptionBuilder;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.MissingTenantException;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import com.sellavie.platform.test.TcpProxy;
 import com.sellavie.platform.test.TestSchemaRegistry;
@@ -163,8 +164,8 @@ class FailureClassifierTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(EventSerdeConfig.deserializer("http://127.0.0.1:" + closedPort), false);
+        try (AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer("http://127.0.0.1:" + closedPort))) {
             // Confluent framing: magic byte 0, then a schema id this consumer never saw.
             byte[] unknownId = {0, 0, 0, 0x7f, 0x11, 2, 'x'};
 
@@ -178,9 +179,9 @@ class FailureClassifierTest {
     @Test
     void registryResettingConnectionsWhileDecodingIsTransient() {
         try (TcpProxy registry = TcpProxy.to("127.0.0.1", URI.create(TestSchemaRegistry.baseUrl()).getPort());
-                AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
+                AvroKafkaDeserializer<Object> deserializer =
+                        RegistryClients.deserializer(EventSerdeConfig.deserializer("http://" + registry.address()))) {
             registry.cut();
-            deserializer.configure(EventSerdeConfig.deserializer("http://" + registry.address()), false);
             byte[] unknownId = {0, 0, 0, 0x7f, 0x12, 2, 'x'};
 
             Throwable failure = catchThrowable(() -> deserializer.deserialize("ingest.inbound-messages", unknownId));

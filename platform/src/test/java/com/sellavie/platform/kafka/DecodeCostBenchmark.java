@@ -4,6 +4,7 @@ import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.platform.testservice.TestEvents;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.lang.management.ManagementFactory;
@@ -39,8 +40,8 @@ public final class DecodeCostBenchmark {
         SpecificRecord event = TestEvents.inboundMessage(TestEvents.BUSINESS_A, "Hello! Do you ship linen shirts to Lagos?");
         String topic = Topics.of(event.getClass()).name();
         byte[] bytes;
-        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
-            serializer.configure(EventSerdeConfig.serializer(url, true), false);
+        try (AvroKafkaSerializer<SpecificRecord> serializer =
+                RegistryClients.serializer(EventSerdeConfig.serializer(url, true))) {
             bytes = serializer.serialize(topic, event);
         }
         Map<String, AvroEventDeserializer> variants = Map.of(

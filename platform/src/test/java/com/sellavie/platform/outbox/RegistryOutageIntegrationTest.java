@@ -16,6 +16,7 @@ import com.sellavie.platform.testservice.TestRecords;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.registry.SchemaRegistrar;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -112,8 +113,8 @@ class RegistryOutageIntegrationTest {
     }
 
     private static String decodedText(ConsumerRecord<byte[], byte[]> record) {
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+        try (AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()))) {
             return ((InboundMessageReceived) deserializer.deserialize(record.topic(), record.value())).getText()
                     .toString();
         }

@@ -11,6 +11,7 @@ import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
@@ -183,8 +184,8 @@ class OutboxRelayIntegrationTest {
     }
 
     private static Object decode(ConsumerRecord<String, byte[]> record) {
-        try (AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()), false);
+        try (AvroKafkaDeserializer<Object> deserializer =
+                RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()))) {
             return deserializer.deserialize(record.topic(), record.value());
         }
     }

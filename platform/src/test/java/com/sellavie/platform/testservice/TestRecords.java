@@ -3,6 +3,7 @@ package com.sellavie.platform.testservice;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -122,8 +123,6 @@ public final class TestRecords {
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true), false);
-        return serializer;
+        return RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
     }
 }

@@ -13,6 +13,7 @@ import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.registry.SchemaRegistrar;
 import com.sellavie.schemas.serde.EventDeserializer;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,8 +81,7 @@ public class SerdeBenchmark {
         public void connect(Event e) {
             String registry = TestSchemaRegistry.baseUrl();
             SchemaRegistrar.registerAll(registry, Topics.ALL);
-            serializer = new AvroKafkaSerializer<>();
-            serializer.configure(EventSerdeConfig.serializer(registry, false), false);
+            serializer = RegistryClients.serializer(EventSerdeConfig.serializer(registry, false));
             deserializer = new EventDeserializer();
             deserializer.configure(EventSerdeConfig.deserializer(registry), false);
             byte[] bytes = serializer.serialize(e.topic, e.event);

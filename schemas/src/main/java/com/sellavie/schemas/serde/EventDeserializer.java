@@ -17,10 +17,12 @@ public class EventDeserializer implements Deserializer<Object> {
     private static final byte MAGIC_BYTE = 0;
     private static final int HEADER_LENGTH = 5;
 
-    private final AvroKafkaDeserializer<Object> delegate = new AvroKafkaDeserializer<>();
+    private AvroKafkaDeserializer<Object> delegate;
 
+    /** Registry calls go through {@link RegistryClients}: bounded waits, no sleeping retry loop. */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
+        delegate = new AvroKafkaDeserializer<>(RegistryClients.forSerde(configs));
         delegate.configure(configs, isKey);
     }
 
@@ -53,7 +55,9 @@ public class EventDeserializer implements Deserializer<Object> {
 
     @Override
     public void close() {
-        delegate.close();
+        if (delegate != null) {
+            delegate.close();
+        }
     }
 
     private static String describe(RuntimeException e) {

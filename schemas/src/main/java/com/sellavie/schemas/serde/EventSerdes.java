@@ -1,6 +1,5 @@
 package com.sellavie.schemas.serde;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,9 +43,7 @@ public final class EventSerdes implements AutoCloseable {
 
     public Serializer<SpecificRecord> serializer() {
         requireOpen();
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(serializerConfig(), false);
-        return serializer;
+        return RegistryClients.serializer(serializerConfig());
     }
 
     public Deserializer<Object> deserializer() {

@@ -10,6 +10,7 @@ import com.sellavie.schemas.EventFixtures;
 import com.sellavie.schemas.Topic;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.ByteBuffer;
@@ -108,8 +109,8 @@ class SchemaRegistrarTest {
     @Test
     void deserializerReturnsTheGeneratedClass() {
         try (AvroKafkaSerializer<SpecificRecord> serializer = serializer();
-                AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>()) {
-            deserializer.configure(EventSerdeConfig.deserializer(registry), false);
+                AvroKafkaDeserializer<Object> deserializer =
+                        RegistryClients.deserializer(EventSerdeConfig.deserializer(registry))) {
             for (Class<? extends SpecificRecord> type : Topics.eventTypes()) {
                 SpecificRecord event = EventFixtures.sample(type);
                 String topic = Topics.of(type).name();
@@ -138,9 +139,7 @@ class SchemaRegistrarTest {
     }
 
     private static AvroKafkaSerializer<SpecificRecord> serializer() {
-        AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(registry, false), false);
-        return serializer;
+        return RegistryClients.serializer(EventSerdeConfig.serializer(registry, false));
     }
 
     private static Schema withOptionalField(Schema schema) {

@@ -35,8 +35,7 @@ class WireFormatTest {
     static void registerAndConfigure() {
         registry = TestSchemaRegistry.baseUrl();
         ids = SchemaRegistrar.registerAll(registry, Topics.ALL);
-        serializer = new AvroKafkaSerializer<>();
-        serializer.configure(EventSerdeConfig.serializer(registry, false), false);
+        serializer = RegistryClients.serializer(EventSerdeConfig.serializer(registry, false));
         deserializer = new EventDeserializer();
         deserializer.configure(EventSerdeConfig.deserializer(registry), false);
     }
