@@ -67,6 +67,21 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theDefaultsAreFiveFreeFailuresPerAddressTwentyPerClientThenOneSecondDoubling() {
+        LoginThrottleProperties defaults = new LoginThrottleProperties(null, null, null);
+
+        assertThat(defaults.account().blockAfter(4)).isZero();
+        assertThat(defaults.account().blockAfter(5)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.account().blockAfter(6)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(defaults.account().blockAfter(10)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.ip().blockAfter(19)).isZero();
+        assertThat(defaults.ip().blockAfter(20)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.ip().blockAfter(99)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(defaults.ip().blockAfter(100)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(defaults.window()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
     void aSuccessClearsTheAddressButNotTheClient() {
         LoginThrottle throttle = throttle(6379);
         for (int i = 0; i < 20; i++) {
