@@ -1,7 +1,6 @@
 package com.sellavie.platform.outbox;
 
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,8 +28,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        return new TraceparentSource(tracer, propagator);
+    TraceparentSource traceparentSource(ObjectProvider<Tracer> tracer) {
+        return new TraceparentSource(tracer);
     }
 
     @Bean

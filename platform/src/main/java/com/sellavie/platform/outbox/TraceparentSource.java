@@ -3,9 +3,7 @@ package com.sellavie.platform.outbox;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -13,37 +11,38 @@ import org.springframework.beans.factory.ObjectProvider;
  * event (or, in a service, work it queues in its own tables, like conversation's outbound messages).
  * Tracing is optional: without a tracer or a current span there is no traceparent. A bean of every
  * service with a database.
+ *
+ * <p>The tracer is looked up once: {@link ObjectProvider#getIfAvailable()} resolves the dependency
+ * anew on every call, and called for every event written it was 4-8 % of a service's CPU under load
+ * (docs/benchmarks.md, "Where a DM's cost goes"). The header is always W3C, whatever propagation the
+ * service is configured with, so it is formatted here rather than through the propagator.
  */
 public class TraceparentSource {
 
-    private static final String TRACEPARENT = "traceparent";
+    private final ObjectProvider<Tracer> tracerProvider;
+    private volatile Optional<Tracer> tracer;
 
-    private final ObjectProvider<Tracer> tracer;
-    private final ObjectProvider<Propagator> propagator;
-
-    public TraceparentSource(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer;
-        this.propagator = propagator;
+    public TraceparentSource(ObjectProvider<Tracer> tracer) {
+        this.tracerProvider = tracer;
     }
 
     /** @return the current span's traceparent, or null when there is no current span */
     public String current() {
-        Tracer current = tracer.getIfAvailable();
-        Span span = current == null ? null : current.currentSpan();
+        Span span = tracer().map(Tracer::currentSpan).orElse(null);
         // Not span.isNoop(): an unsampled span is a no-op for recording, yet its trace goes on downstream.
         if (span == null || span.context().traceId() == null || span.context().traceId().isEmpty()) {
             return null;
         }
-        Propagator configured = propagator.getIfAvailable();
-        if (configured != null) {
-            Map<String, String> carrier = new HashMap<>();
-            configured.inject(span.context(), carrier, Map::put);
-            if (carrier.containsKey(TRACEPARENT)) {
-                return carrier.get(TRACEPARENT);
-            }
-        }
-        // The propagator speaks another format (B3): the header on the wire is W3C all the same.
         return format(span.context());
+    }
+
+    private Optional<Tracer> tracer() {
+        Optional<Tracer> resolved = tracer;
+        if (resolved == null) {
+            resolved = Optional.ofNullable(tracerProvider.getIfAvailable());
+            tracer = resolved;
+        }
+        return resolved;
     }
 
     static String format(TraceContext context) {

@@ -3,7 +3,6 @@ package com.sellavie.platform.outbox;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.registry.SchemaRegistrar;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +18,6 @@ public final class TestOutboxes {
         SchemaRegistrar.registerAll(registryBaseUrl, Topics.ALL);
         StaticListableBeanFactory noTracing = new StaticListableBeanFactory();
         return new JdbcOutbox(new JdbcTemplate(dataSource), new EventSerializer(registryBaseUrl, false),
-                new TraceparentSource(noTracing.getBeanProvider(Tracer.class), noTracing.getBeanProvider(Propagator.class)));
+                new TraceparentSource(noTracing.getBeanProvider(Tracer.class)));
     }
 }

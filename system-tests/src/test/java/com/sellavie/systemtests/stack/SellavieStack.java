@@ -49,6 +49,15 @@ public final class SellavieStack implements AutoCloseable {
      */
     private static final String EXTRA_JVM_OPTIONS = System.getProperty("sellavie.stack.extra-jvm-options", "").trim();
 
+    /**
+     * Consumers of the services with a database give up a silent member after 6 s (the broker's minimum)
+     * rather than Kafka's default 45 s, so a killed service's partitions move on fast (journeys, the chaos
+     * suite). {@code -Dsellavie.stack.fast-consumer-failover=false} keeps the default, as production does: the
+     * benchmarks, where a CPU-starved heartbeat must not set off rebalances production would not see.
+     */
+    private static final boolean FAST_CONSUMER_FAILOVER = Boolean.parseBoolean(
+            System.getProperty("sellavie.stack.fast-consumer-failover", "true"));
+
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
     private final MetaGraphApi metaGraphApi;
@@ -116,10 +125,12 @@ public final class SellavieStack implements AutoCloseable {
         common.put("SELLAVIE_SCHEMA_REGISTRY_URL", infrastructure.registryUrl());
         common.put("SELLAVIE_IDENTITY_URL", url(ports.get("identity")));
         // Every service samples every trace and exports it over OTLP to the receiver in this JVM, so a
-        // journey can assert one trace across the services. -Dsellavie.stack.tracing=false: nothing
-        // sampled, nothing exported (e.g. a benchmark measuring the services alone).
-        if (Boolean.parseBoolean(System.getProperty("sellavie.stack.tracing", "true"))) {
-            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "1.0");
+        // journey can assert one trace across the services. -Dsellavie.stack.tracing=<probability> samples
+        // that share instead (the benchmarks and the chaos suite take production's 0.1, so they measure the
+        // tracing cost production pays); 0 or false: nothing sampled or exported.
+        double sampling = TracingSampling.parse(System.getProperty("sellavie.stack.tracing", "1.0"));
+        if (sampling > 0) {
+            common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", Double.toString(sampling));
             common.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
             // Spans reach the receiver within half a second of ending (the default batches every 5 s).
             common.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
@@ -168,7 +179,7 @@ public final class SellavieStack implements AutoCloseable {
                     options.add(option.replace("{service}", jar.service()));
                 }
             }
-            if (jar.ownsDatabase()) {
+            if (jar.ownsDatabase() && FAST_CONSUMER_FAILOVER) {
                 // A restarted consumer gets the partitions of its killed predecessor once the broker
                 // notices the death: 6 s (the broker's minimum) instead of the default 45 s.
                 options.add("-Dspring.kafka.consumer.properties.session.timeout.ms=6000");
