@@ -31,8 +31,7 @@ public class AvroEventDeserializer implements Deserializer<Object> {
     /** Registry calls go through {@link RegistryClients}: bounded waits, a silent registry never holds the consumer. */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        delegate = new AvroKafkaDeserializer<>(RegistryClients.forSerde(configs));
-        delegate.configure(configs, isKey);
+        delegate = RegistryClients.deserializer(configs, isKey);
     }
 
     @Override

@@ -22,8 +22,7 @@ public class EventDeserializer implements Deserializer<Object> {
     /** Registry calls go through {@link RegistryClients}: bounded waits, no sleeping retry loop. */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
-        delegate = new AvroKafkaDeserializer<>(RegistryClients.forSerde(configs));
-        delegate.configure(configs, isKey);
+        delegate = RegistryClients.deserializer(configs, isKey);
     }
 
     @Override

@@ -45,10 +45,15 @@ public final class RegistryClients {
         return serializer;
     }
 
-    /** Apicurio's Avro deserializer on a {@link #forSerde bounded client}, configured with {@code config}. */
+    /** Apicurio's Avro deserializer of record values on a {@link #forSerde bounded client}, configured with {@code config}. */
     public static <T> AvroKafkaDeserializer<T> deserializer(Map<String, ?> config) {
+        return deserializer(config, false);
+    }
+
+    /** Apicurio's Avro deserializer on a {@link #forSerde bounded client}, configured with {@code config}. */
+    public static <T> AvroKafkaDeserializer<T> deserializer(Map<String, ?> config, boolean isKey) {
         AvroKafkaDeserializer<T> deserializer = new AvroKafkaDeserializer<>(forSerde(config));
-        deserializer.configure(config, false);
+        deserializer.configure(config, isKey);
         return deserializer;
     }
 
@@ -65,7 +70,7 @@ public final class RegistryClients {
     }
 
     /** @param registryUrl {@code http://host:port}, or that with Apicurio's API path */
-    public static RegistryClientFacade withTimeouts(String registryUrl, Vertx vertx, Duration connect, Duration idle) {
+    private static RegistryClientFacade withTimeouts(String registryUrl, Vertx vertx, Duration connect, Duration idle) {
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout(Math.toIntExact(connect.toMillis()))
                 .setIdleTimeout(Math.toIntExact(idle.toMillis()))

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One service module's ahead-of-time cache (JDK 25, JEP 483/514/515: classes loaded and linked, method
- * profiles and compiled code from a training run), kept in the data folder ({@code jvm/<module>/}).
+ * One service module's ahead-of-time cache (JDK 25, JEP 483/514/515: classes loaded and linked and method
+ * profiles from a training run; JDK 25 keeps no compiled code in it), kept in the data folder ({@code jvm/<module>/}).
  * The cache only fits the exact class path it was recorded with, and a Spring Boot fat jar's nested jars
  * are not one, so the jar is extracted first ({@code app/}: the application jar and its {@code lib/}).
  * Extraction and cache are redone when the jar changes; the cache also when the JDK or the options change.
