@@ -40,22 +40,25 @@ class HandedOffReplies {
                 .description("Assistant replies not sent because a person had the conversation").register(meters);
     }
 
-    /** @return true when the message was withheld (recorded FAILED): the caller must not send it */
-    boolean withheld(ClaimedSend send) {
-        String mode = tenancy.callAs(send.businessId(), () -> jdbc.query("SELECT c.mode FROM messages m "
+    /**
+     * The conversation's mode when this message must be withheld (an assistant reply to a conversation a
+     * person has now, not the reply that handed it over); null when it may go. Run as the message's business.
+     */
+    String withholdingMode(ClaimedSend send) {
+        return jdbc.query("SELECT c.mode FROM messages m "
                         + "JOIN conversations c ON c.id = m.conversation_id "
                         + "WHERE m.business_id = ? AND m.id = ? AND m.author_type = 'ASSISTANT' AND c.mode <> 'BOT' "
                         + "AND m.source_event_id IS DISTINCT FROM c.mode_cause_event_id",
-                (rs, row) -> rs.getString(1), send.businessId(), send.messageId()).stream().findFirst().orElse(null));
-        if (mode == null) {
-            return false;
-        }
+                (rs, row) -> rs.getString(1), send.businessId(), send.messageId()).stream().findFirst().orElse(null);
+    }
+
+    /** Records the message FAILED {@value #HANDED_OFF}, logged and counted: it is not sent. */
+    void withhold(ClaimedSend send, String mode) {
         log.info("Assistant reply {} (conversation {}, business {}) not sent: the conversation is {} now; FAILED {}",
                 send.messageId(), send.conversation().id(), send.businessId(), mode, HANDED_OFF);
         if (tenancy.callAs(send.businessId(), () -> transaction.execute(status -> recorder.recordFailed(send,
                 send.attempts(), HANDED_OFF, null, "The conversation was " + mode + " when the reply was due")))) {
             withheld.increment();
         }
-        return true;
     }
 }

@@ -4,11 +4,9 @@ import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.conversation.faults.FaultInjection;
 import com.sellavie.conversation.outbound.OutboundQueue.Attempt;
 import com.sellavie.conversation.window.WindowDecision;
-import com.sellavie.conversation.window.WindowDecision.Allowance;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * One attempt at a claimed message, on a scheduler worker: Meta's window checked (closed: FAILED
  * OUTSIDE_MESSAGING_WINDOW, no call; a private reply: FAILED PRIVATE_REPLY_WINDOW_CLOSED past the comment's
- * 7 days), ATTEMPTING (its own commit), one call to the channel type's Send
+ * 7 days) and ATTEMPTING committed, together ({@link SendPreparation}), then one call to the channel type's Send
  * API, then its outcome — SENT; PENDING again with backoff (retryable refusal, within the horizon);
  * FAILED; or UNKNOWN (no answer: maybe sent, never re-sent automatically).
  */
@@ -29,7 +27,7 @@ class OutboundSender {
     static final String PRIVATE_REPLY_WINDOW_CLOSED = "PRIVATE_REPLY_WINDOW_CLOSED";
 
     private final SendEngines engines;
-    private final SendTimeWindow windows;
+    private final SendPreparation preparation;
     private final ChannelDirectory channels;
     private final SendClaims claims;
     private final OutboundRecorder recorder;
@@ -40,11 +38,11 @@ class OutboundSender {
     private final HandedOffReplies handedOff;
     private final ReplyLatency latency;
 
-    OutboundSender(SendEngines engines, SendTimeWindow windows, ChannelDirectory channels, SendClaims claims,
+    OutboundSender(SendEngines engines, SendPreparation preparation, ChannelDirectory channels, SendClaims claims,
             OutboundRecorder recorder, UnrecordedSends unrecorded, Tenancy tenancy, SendMetrics metrics,
             FaultInjection faults, HandedOffReplies handedOff, ReplyLatency latency) {
         this.engines = engines;
-        this.windows = windows;
+        this.preparation = preparation;
         this.channels = channels;
         this.claims = claims;
         this.recorder = recorder;
@@ -65,54 +63,45 @@ class OutboundSender {
             claims.release(send, owner);
             return;
         }
-        if (handedOff.withheld(send)) {
-            return;
+        switch (preparation.prepare(send, owner, settings.leaseDuration())) {
+            case SendPreparation.Withheld withheld -> handedOff.withhold(send, withheld.mode());
+            case SendPreparation.PrivateReplyWindowClosed closed -> {
+                log.warn("Message {} (conversation {}, business {}) is the private reply to comment {}, whose 7 days "
+                                + "ended at {}; FAILED, not sent", send.messageId(), send.conversation().id(),
+                        send.businessId(), send.privateReply().commentId(), send.privateReply().deadline());
+                failed(send, send.attempts(), PRIVATE_REPLY_WINDOW_CLOSED, null,
+                        "Meta accepts a private reply within 7 days of the comment (checked before calling Meta)");
+            }
+            case SendPreparation.OutsideWindow outside -> {
+                log.warn("Message {} (conversation {}, business {}, {} on {}) is outside Meta's messaging window; "
+                                + "FAILED, not sent", send.messageId(), send.conversation().id(), send.businessId(),
+                        send.authorType(), send.channel().type());
+                failed(send, send.attempts(), WindowDecision.OUTSIDE_MESSAGING_WINDOW, null,
+                        "No messaging window is open for this message (checked before calling Meta)");
+            }
+            case SendPreparation.NoToken noToken -> {
+                log.error("No usable token for channel {}: message {} (conversation {}, business {}) not sent ({}: {})",
+                        send.channel().id(), send.messageId(), send.conversation().id(), send.businessId(),
+                        noToken.cause().getClass().getName(), noToken.cause().getMessage());
+                failed(send, send.attempts(), "CHANNEL_DISCONNECTED", null, "The channel's access token is unusable");
+            }
+            case SendPreparation.ClaimLost lost -> log.info("Message {}: claim lost before the attempt (another "
+                    + "instance took it over); not sent here", send.messageId());
+            case SendPreparation.Ready ready -> call(send, settings, ready);
         }
-        if (send.privateReply() != null && !send.privateReply().openAt(Instant.now())) {
-            log.warn("Message {} (conversation {}, business {}) is the private reply to comment {}, whose 7 days "
-                            + "ended at {}; FAILED, not sent", send.messageId(), send.conversation().id(),
-                    send.businessId(), send.privateReply().commentId(), send.privateReply().deadline());
-            failed(send, send.attempts(), PRIVATE_REPLY_WINDOW_CLOSED, null,
-                    "Meta accepts a private reply within 7 days of the comment (checked before calling Meta)");
-            return;
-        }
-        // A private reply goes by the comment's own 7 days, not by the (never opened) messaging window.
-        WindowDecision window = send.privateReply() != null ? new WindowDecision(Allowance.RESPONSE, null)
-                : windows.check(send);
-        if (!window.allowed()) {
-            log.warn("Message {} (conversation {}, business {}, {} on {}) is outside Meta's messaging window; FAILED, "
-                            + "not sent", send.messageId(), send.conversation().id(), send.businessId(),
-                    send.authorType(), send.channel().type());
-            failed(send, send.attempts(), WindowDecision.OUTSIDE_MESSAGING_WINDOW, null,
-                    "No messaging window is open for this message (checked before calling Meta)");
-            return;
-        }
-        String token;
-        try {
-            token = tenancy.callAs(send.businessId(), () -> channels.accessToken(send.channel()));
-        } catch (RuntimeException e) {
-            log.error("No usable token for channel {}: message {} (conversation {}, business {}) not sent ({}: {})",
-                    send.channel().id(), send.messageId(), send.conversation().id(), send.businessId(),
-                    e.getClass().getName(), e.getMessage());
-            failed(send, send.attempts(), "CHANNEL_DISCONNECTED", null, "The channel's access token is unusable");
-            return;
-        }
-        Optional<Attempt> claimed = claims.markAttempting(send, owner, settings.leaseDuration());
-        if (claimed.isEmpty()) {
-            log.info("Message {}: claim lost before the attempt (another instance took it over); not sent here",
-                    send.messageId());
-            return;
-        }
-        Attempt attempt = claimed.get();
-        SendOutcome outcome = engines.send(send.channel(), token, new OutgoingMessage(
+    }
+
+    private void call(ClaimedSend send, OutboundProperties settings, SendPreparation.Ready ready) {
+        Attempt attempt = ready.attempt();
+        SendOutcome outcome = engines.send(send.channel(), ready.token(), new OutgoingMessage(
                 send.conversation().contactExternalId(), send.text(), send.imageUrl(), send.template(),
-                window.allowance(), send.privateReply() == null ? null : send.privateReply().commentId()));
+                ready.allowance(), send.privateReply() == null ? null : send.privateReply().commentId()));
         switch (outcome) {
             case SendOutcome.Accepted accepted -> {
                 Instant answeredAt = Instant.now();
                 faults.point(FaultInjection.AFTER_SEND_API_ANSWERED);
                 unrecorded.recordOrKeep(send, accepted.messageId(), attempt.number());
-                latency.sent(send, answeredAt);
+                latency.sent(ready.answeredMessageAt(), answeredAt);
             }
             case SendOutcome.Unknown unknown -> {
                 log.warn("Message {} (conversation {}, business {}): Send API outcome unknown ({}), attempt {}; "
@@ -120,7 +109,7 @@ class OutboundSender {
                         send.businessId(), unknown.reason(), attempt.number());
                 if (claims.markUnknown(send, unknown.reason())) {
                     metrics.outcome(SendMetrics.UNKNOWN);
-                    latency.unknown(send, Instant.now());
+                    latency.unknown(ready.answeredMessageAt(), Instant.now());
                 }
             }
             case SendOutcome.Rejected rejected -> refused(send, settings, attempt, rejected);

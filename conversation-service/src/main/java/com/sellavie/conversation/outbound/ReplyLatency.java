@@ -45,33 +45,41 @@ class ReplyLatency {
         this.unknown = timer(registry, SendMetrics.UNKNOWN);
     }
 
-    void sent(ClaimedSend send, Instant outcomeAt) {
-        record(send, sent, outcomeAt);
+    /**
+     * When the customer wrote the message an assistant reply answers (fixed once the reply is recorded);
+     * null for other messages or when there is none. Read in the transaction that marks the attempt, so
+     * the outcome needs no query of its own.
+     */
+    Instant answeredMessageAt(ClaimedSend send) {
+        if (!Message.ASSISTANT.equals(send.authorType())) {
+            return null;
+        }
+        List<Timestamp> answered = jdbc.queryForList(ANSWERED, Timestamp.class, send.messageId());
+        return answered.isEmpty() || answered.getFirst() == null ? null : answered.getFirst().toInstant();
     }
 
-    void failed(ClaimedSend send, Instant outcomeAt) {
-        record(send, failed, outcomeAt);
+    void sent(Instant answeredMessageAt, Instant outcomeAt) {
+        record(sent, answeredMessageAt, outcomeAt);
     }
 
-    void unknown(ClaimedSend send, Instant outcomeAt) {
-        record(send, unknown, outcomeAt);
+    void unknown(Instant answeredMessageAt, Instant outcomeAt) {
+        record(unknown, answeredMessageAt, outcomeAt);
     }
 
     /** Never fails the send path: a latency that cannot be read is only not recorded. */
-    private void record(ClaimedSend send, Timer timer, Instant outcomeAt) {
-        if (!Message.ASSISTANT.equals(send.authorType())) {
-            return;
-        }
+    void failed(ClaimedSend send, Instant outcomeAt) {
         try {
-            List<Timestamp> answered = tenancy.callAs(send.businessId(),
-                    () -> jdbc.queryForList(ANSWERED, Timestamp.class, send.messageId()));
-            if (!answered.isEmpty() && answered.getFirst() != null) {
-                Duration waited = Duration.between(answered.getFirst().toInstant(), outcomeAt);
-                timer.record(waited.isNegative() ? Duration.ZERO : waited);
-            }
+            record(failed, tenancy.callAs(send.businessId(), () -> answeredMessageAt(send)), outcomeAt);
         } catch (RuntimeException e) {
             log.warn("Reply latency of message {} not recorded: {}: {}", send.messageId(), e.getClass().getName(),
                     e.getMessage());
+        }
+    }
+
+    private static void record(Timer timer, Instant answeredMessageAt, Instant outcomeAt) {
+        if (answeredMessageAt != null) {
+            Duration waited = Duration.between(answeredMessageAt, outcomeAt);
+            timer.record(waited.isNegative() ? Duration.ZERO : waited);
         }
     }
 

@@ -2,7 +2,6 @@ package com.sellavie.conversation.outbound;
 
 import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.conversation.messaging.MessageStore;
-import com.sellavie.conversation.outbound.OutboundQueue.Attempt;
 import com.sellavie.conversation.outbound.OutboundQueue.QueuedMessage;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Duration;
@@ -13,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lease steps of a send, each its own commit, run as the message's business: claim, ATTEMPTING
- * just before the call, release (not attempted), reschedule (refused, try later), UNKNOWN.
+ * The lease steps of a send, each its own commit, run as the message's business: claim, release (not
+ * attempted), reschedule (refused, try later), UNKNOWN. ATTEMPTING, just before the call, is
+ * {@link SendPreparation}'s.
  */
 @Component
 class SendClaims {
@@ -45,11 +45,6 @@ class SendClaims {
                                         c.sourceEventId(), c.correlationId(), c.attempts(),
                                         c.authorType(), c.imageUrl(), c.template(), c.privateReply(),
                                         c.traceparent())))));
-    }
-
-    Optional<Attempt> markAttempting(ClaimedSend send, String owner, Duration lease) {
-        return inTransaction(send.businessId(), () -> queue.markAttempting(send.businessId(), send.messageId(), owner,
-                lease));
     }
 
     boolean release(ClaimedSend send, String owner) {

@@ -5,7 +5,6 @@ import com.sellavie.conversation.window.CustomerActivity;
 import com.sellavie.conversation.window.MessagingWindows;
 import com.sellavie.conversation.window.MessagingWindows.Author;
 import com.sellavie.conversation.window.WindowDecision;
-import com.sellavie.platform.tenancy.Tenancy;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +17,14 @@ import org.springframework.stereotype.Component;
 class SendTimeWindow {
 
     private final CustomerActivity activity;
-    private final Tenancy tenancy;
 
-    SendTimeWindow(CustomerActivity activity, Tenancy tenancy) {
+    SendTimeWindow(CustomerActivity activity) {
         this.activity = activity;
-        this.tenancy = tenancy;
     }
 
+    /** Run as the message's business (in the transaction that marks the attempt). */
     WindowDecision check(ClaimedSend send) {
-        Instant lastCustomerMessage = tenancy.callAs(send.businessId(),
-                () -> activity.lastCustomerMessageAt(send.businessId(), send.conversation().id()));
+        Instant lastCustomerMessage = activity.lastCustomerMessageAt(send.businessId(), send.conversation().id());
         return MessagingWindows.decide(send.channel().type(), author(send.authorType()), send.template() != null,
                 lastCustomerMessage, Instant.now());
     }

@@ -24,9 +24,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>The settings are synchronised lazily, just before a statement is created, whenever the thread's
  * tenant context differs from what the connection last received: so the first statement after a
  * checkout always sets them (a pooled connection's past is never trusted), and a context that
- * changes inside a transaction (a global lookup) reaches the database too. A rollback may undo a
- * setting made in its transaction, so it makes the connection's state unknown again. On return to
- * the pool the settings are cleared.
+ * changes inside a transaction (a global lookup) reaches the database too. Inside a transaction they
+ * are set transaction-locally ({@code set_config(..., true)}): PostgreSQL drops them at commit or
+ * rollback, so nothing is left to clear and the connection carries no tenant once the transaction
+ * ends, whatever happens next. Outside one (autocommit) they are set for the session and cleared when
+ * the connection goes back to the pool. Either way a commit or rollback makes what the connection
+ * holds unknown again, so the next statement sets the settings anew.
  */
 public class TenantScopedDataSource extends DelegatingDataSource implements Closeable {
 
@@ -34,8 +37,10 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
     static final String GLOBAL_LOOKUP_SETTING = "sellavie.global_lookup";
 
     private static final Logger log = LoggerFactory.getLogger(TenantScopedDataSource.class);
-    private static final String APPLY = "SELECT set_config('" + BUSINESS_ID_SETTING + "', ?, false), set_config('"
-            + GLOBAL_LOOKUP_SETTING + "', ?, false)";
+    private static final String APPLY_FOR_SESSION = "SELECT set_config('" + BUSINESS_ID_SETTING
+            + "', ?, false), set_config('" + GLOBAL_LOOKUP_SETTING + "', ?, false)";
+    private static final String APPLY_FOR_TRANSACTION = "SELECT set_config('" + BUSINESS_ID_SETTING
+            + "', ?, true), set_config('" + GLOBAL_LOOKUP_SETTING + "', ?, true)";
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
             "prepareCall");
 
@@ -78,7 +83,7 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
         private final Connection target;
         private String appliedBusinessId;
         private String appliedLookup;
-        /** Whether this checkout ever gave the connection a tenant or a lookup. */
+        /** Whether this checkout gave the connection's session a tenant or a lookup (to clear on return). */
         private boolean dirty;
 
         TenantScopedConnection(Connection target) {
@@ -105,7 +110,7 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
             }
             try {
                 Object result = method.invoke(target, args);
-                if (name.equals("rollback")) {
+                if (name.equals("rollback") || name.equals("commit")) {
                     forget();
                 }
                 return result;
@@ -118,12 +123,13 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
             String businessId = TenantContext.currentBusinessId().map(UUID::toString).orElse("");
             String lookup = Objects.requireNonNullElse(TenantContext.currentGlobalLookup(), "");
             if (!businessId.equals(appliedBusinessId) || !lookup.equals(appliedLookup)) {
-                apply(businessId, lookup);
+                apply(businessId, lookup, !target.getAutoCommit());
             }
         }
 
-        private void apply(String businessId, String lookup) throws SQLException {
-            try (PreparedStatement set = target.prepareStatement(APPLY)) {
+        private void apply(String businessId, String lookup, boolean inTransaction) throws SQLException {
+            try (PreparedStatement set = target.prepareStatement(inTransaction ? APPLY_FOR_TRANSACTION
+                    : APPLY_FOR_SESSION)) {
                 set.setString(1, businessId);
                 set.setString(2, lookup);
                 set.execute();
@@ -133,7 +139,7 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
             }
             appliedBusinessId = businessId;
             appliedLookup = lookup;
-            dirty |= !businessId.isEmpty() || !lookup.isEmpty();
+            dirty |= !inTransaction && (!businessId.isEmpty() || !lookup.isEmpty());
         }
 
         private void forget() {
@@ -142,9 +148,10 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
         }
 
         /**
-         * Clears the settings before the pool takes the connection back, if this checkout set any and
-         * they are not known to be empty again. Skipped inside an open transaction: the pool's rollback would undo it, and the next
-         * checkout's synchronisation covers that case anyway.
+         * Clears the session's settings before the pool takes the connection back, if this checkout set
+         * any for the session and they are not known to be empty again. Skipped inside an open
+         * transaction: the pool's rollback would undo it, and the next checkout's synchronisation covers
+         * that case anyway.
          */
         private void clearBeforeReturn() {
             if (!dirty || "".equals(appliedBusinessId) && "".equals(appliedLookup)) {
@@ -152,7 +159,7 @@ public class TenantScopedDataSource extends DelegatingDataSource implements Clos
             }
             try {
                 if (!target.isClosed() && target.getAutoCommit()) {
-                    apply("", "");
+                    apply("", "", false);
                 }
             } catch (SQLException e) {
                 log.debug("Could not clear the tenant settings of a connection returned to the pool: {}",

@@ -62,6 +62,46 @@ class TenantScopedDataSourceTest {
         }
     }
 
+    @Test
+    void aTransactionsTenantEndsWithItsCommitEvenBeforeTheConnectionIsReturned() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); TenantContext.Scope ignored = TenantContext.enter(BUSINESS_A)) {
+            connection.setAutoCommit(false);
+            assertThat(setting(connection)).isEqualTo(BUSINESS_A.toString());
+            connection.commit();
+
+            assertThat(setting(pool.getConnection())).as("the physical connection after the commit").isEmpty();
+            assertThat(setting(connection)).as("the next statement of the same checkout").isEqualTo(BUSINESS_A.toString());
+            connection.rollback();
+            assertThat(setting(pool.getConnection())).as("the physical connection after a rollback").isEmpty();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Test
+    void aGlobalLookupInsideATransactionReachesTheDatabaseAndEndsWithIt() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); TenantContext.Scope ignored = TenantContext.enter(BUSINESS_A)) {
+            connection.setAutoCommit(false);
+            assertThat(setting(connection)).isEqualTo(BUSINESS_A.toString());
+            try (TenantContext.Scope lookup = TenantContext.enterGlobalLookup("test-lookup")) {
+                assertThat(lookupSetting(connection)).isEqualTo("test-lookup");
+            }
+            assertThat(lookupSetting(connection)).as("back in the tenant's scope").isEmpty();
+            connection.commit();
+            assertThat(lookupSetting(pool.getConnection())).isEmpty();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static String lookupSetting(Connection connection) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('sellavie.global_lookup', true)")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String businessIdSetting() {
         try (Connection connection = dataSource.getConnection()) {
             return setting(connection);

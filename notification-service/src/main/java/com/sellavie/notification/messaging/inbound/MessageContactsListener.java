@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * {@code conversation.messages}: tells which contact wrote each message a NEW_MESSAGE preview shows.
  * ingest's event knows only the sender's Meta id; conversation's MessageRecorded (INBOUND) names the
  * contact, so the preview with the same channel, account and Meta message id gets its {@code contact_id}.
- * A contact's erasure (which carries no Meta id) then finds their previews. Other events: acknowledged.
+ * A contact's erasure (which carries no Meta id) then finds their previews. Other events (two of every
+ * three: replies, sends, statuses) change nothing here, so they are only counted: no transaction and no
+ * inbox row, which only guards an effect against a second run.
  */
 @Component
 class MessageContactsListener {
@@ -38,14 +40,21 @@ class MessageContactsListener {
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_MESSAGES.name()}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
-        handler.handleOnce(record, event -> {
-            requireSameTenant(record, event);
-            outcome.set(event instanceof MessageRecorded recorded && "INBOUND".equals(recorded.getDirection())
-                    && recorded.getExternalMessageId() != null && recorded.getContactId() != null
-                    ? (attribute(recorded) > 0 ? "attributed" : "no_preview") : "acknowledged");
-        });
+        if (!(record.value() instanceof MessageRecorded recorded && namesItsContact(recorded))) {
+            outcome.set("acknowledged");
+        } else {
+            handler.handleOnce(record, event -> {
+                requireSameTenant(record, event);
+                outcome.set(attribute(recorded) > 0 ? "attributed" : "no_preview");
+            });
+        }
         meters.counter(OUTCOMES, "type", EventMetadata.eventType(record.value()), "outcome", outcome.get())
                 .increment();
+    }
+
+    private static boolean namesItsContact(MessageRecorded message) {
+        return "INBOUND".equals(message.getDirection()) && message.getExternalMessageId() != null
+                && message.getContactId() != null;
     }
 
     /**
