@@ -121,15 +121,34 @@ class LiveEventStreamTest {
     }
 
     @Test
-    void aContactsNewNameIsAnEventOfItsConversation() {
+    void aContactsNewNameIsAnEventOfItsConversationAndTheProfileQueuesBookkeepingIsNot() {
         Fixture f = conversation("igsid-live-10");
+        // A second customer on the same channel whose profile is not due (the refresh queue leaves them alone)
+        UUID contact = UUID.randomUUID();
+        UUID conversation = UUID.randomUUID();
+        TenantContext.runAs(f.business(), () -> {
+            jdbc.update("INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at, "
+                    + "profile_due_at) SELECT ?, business_id, channel_id, 'igsid-live-10b', 'M.', now(), "
+                    + "now() + interval '1 day' FROM conversations WHERE id = ?", contact, f.conversationId());
+            jdbc.update("INSERT INTO conversations (id, business_id, channel_id, contact_id, last_message_at, "
+                    + "created_at) SELECT ?, business_id, channel_id, ?, now(), now() FROM conversations WHERE id = ?",
+                    conversation, contact, f.conversationId());
+        });
         try (EventStreamClient stream = open(port, f)) {
-            TenantContext.runAs(f.business(), () -> jdbc.update("UPDATE contacts SET name = 'Maya' "
-                    + "WHERE id = (SELECT contact_id FROM conversations WHERE id = ?)", f.conversationId()));
+            // When the profile queue claims the contact and schedules its next fetch, then the name changes
+            TenantContext.runAs(f.business(), () -> {
+                jdbc.update("UPDATE contacts SET profile_lease_owner = 'other', profile_lease_until = now() "
+                        + "+ interval '1 minute' WHERE id = ?", contact);
+                jdbc.update("UPDATE contacts SET profile_due_at = now() + interval '2 days', profile_failures = 2, "
+                        + "profile_lease_owner = NULL, profile_lease_until = NULL WHERE id = ?", contact);
+                jdbc.update("UPDATE contacts SET name = 'Maya' WHERE id = ?", contact);
+            });
 
-            Sse event = stream.awaitEvent(e -> true);
+            // Then the stream gets the conversation's event, and the name's is the only one written
+            Sse event = stream.awaitEvent(e -> conversation.toString().equals(e.json().get("conversationId").asString()));
             assertThat(event.event()).isEqualTo("conversation");
-            assertThat(event.json().get("conversationId").asString()).isEqualTo(f.conversationId().toString());
+            assertThat(TenantContext.callAs(f.business(), () -> jdbc.queryForObject("SELECT count(*) FROM live_events "
+                    + "WHERE conversation_id = ?", Integer.class, conversation))).isEqualTo(1);
         }
     }
 
