@@ -23,18 +23,27 @@ public class KnowledgeRepository {
 
     /** The business's name, profile and FAQ, with no products; an unknown business gets a neutral name. */
     public BusinessKnowledge load(UUID businessId) {
-        BusinessKnowledge.Settings settings = jdbc.query("SELECT language, time_zone FROM businesses WHERE business_id = ?",
-                (rs, i) -> new BusinessKnowledge.Settings(rs.getString(1), rs.getString(2)), businessId)
-                .stream().findFirst().orElse(BusinessKnowledge.Settings.NONE);
-        String name = jdbc.queryForList("SELECT name FROM businesses WHERE business_id = ?", String.class, businessId)
-                .stream().findFirst().orElse(BusinessKnowledge.UNKNOWN_NAME);
-        Profile profile = jdbc.query("SELECT about, opening_hours, delivery, returns, payment_methods "
-                + "FROM business_profiles WHERE business_id = ?", (rs, i) -> new Profile(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), businessId)
-                .stream().findFirst().orElse(Profile.EMPTY);
+        // One statement for the business and its profile (each may be missing), one for the FAQ.
+        Header header = jdbc.query("SELECT b.name, b.language, b.time_zone, b.business_id IS NOT NULL, "
+                + "p.about, p.opening_hours, p.delivery, p.returns, p.payment_methods, p.business_id IS NOT NULL "
+                + "FROM (SELECT ?::uuid AS id) wanted "
+                + "LEFT JOIN businesses b ON b.business_id = wanted.id "
+                + "LEFT JOIN business_profiles p ON p.business_id = wanted.id", (rs, i) -> {
+                    boolean known = rs.getBoolean(4);
+                    BusinessKnowledge.Settings settings = known
+                            ? new BusinessKnowledge.Settings(rs.getString(2), rs.getString(3))
+                            : BusinessKnowledge.Settings.NONE;
+                    String name = known && rs.getString(1) != null ? rs.getString(1) : BusinessKnowledge.UNKNOWN_NAME;
+                    Profile profile = rs.getBoolean(10) ? new Profile(rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9)) : Profile.EMPTY;
+                    return new Header(name, profile, settings);
+                }, businessId).getFirst();
         List<Faq> faqs = jdbc.query("SELECT key, title, body FROM knowledge WHERE business_id = ? AND kind = 'FAQ' "
                 + "ORDER BY key", (rs, i) -> new Faq(rs.getString(1), rs.getString(2), rs.getString(3)), businessId);
-        return new BusinessKnowledge(businessId, name, profile, faqs, List.of(), settings);
+        return new BusinessKnowledge(businessId, header.name(), header.profile(), faqs, List.of(), header.settings());
+    }
+
+    private record Header(String name, Profile profile, BusinessKnowledge.Settings settings) {
     }
 
     /** Records or renames the business (the last name received wins); its settings are kept. */
