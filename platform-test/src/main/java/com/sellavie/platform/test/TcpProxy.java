@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on a loopback port in front of a real server (PostgreSQL, Kafka, the registry), to make
@@ -30,6 +31,7 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final ServerSocket server;
     private final List<Link> links = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
     private volatile Mode mode = Mode.OPEN;
     private volatile boolean closed;
 
@@ -87,6 +89,11 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Connections accepted since the proxy started (including those closed since). */
+    public int acceptedConnections() {
+        return accepted.get();
+    }
+
     /** Connections currently open through the proxy. */
     public int openConnections() {
         return links.size();
@@ -112,6 +119,7 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+            accepted.incrementAndGet();
             if (mode == Mode.CUT) {
                 reset(client);
                 continue;

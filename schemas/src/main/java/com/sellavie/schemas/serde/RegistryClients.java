@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Here a connection must open within {@value #DEFAULT_CONNECT_TIMEOUT_MS} ms and a connection that
  * carries no bytes for {@value #DEFAULT_IDLE_TIMEOUT_MS} ms is closed, failing its request with a
  * transient error that the caller's error handling retries later (a consumer's error handler, the
- * relay's next attempt). The client's own retry loop is off: it sleeps on the calling thread.
+ * relay's next attempt). The client's own retry loop is off: it sleeps on the calling thread. A pooled
+ * connection is retired after half the idle timeout without use, so the idle timer never closes one
+ * under a new request.
  */
 public final class RegistryClients {
 
@@ -74,11 +76,22 @@ public final class RegistryClients {
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout(Math.toIntExact(connect.toMillis()))
                 .setIdleTimeout(Math.toIntExact(idle.toMillis()))
-                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setKeepAliveTimeout(keepAliveSeconds(idle));
         RegistryClientOptions client = RegistryClientOptions.create(EventSerdeConfig.apicurioApi(registryUrl), vertx)
                 .customWebClient(WebClient.create(vertx, options))
                 .disableRetry();
         return new RegistryClientFacadeImpl(RegistryClientFactory.create(client));
+    }
+
+    /**
+     * How long a pooled connection may sit idle before the pool retires it: half the idle timeout. The
+     * idle timeout's timer also runs on a connection resting in the pool, and one it closes just as the
+     * pool hands that connection to a request fails the request ("Connection was closed"); retiring
+     * connections well before it fires leaves no such race. Vert.x counts keep-alive in whole seconds.
+     */
+    static int keepAliveSeconds(Duration idle) {
+        return (int) Math.max(1, idle.toSeconds() / 2);
     }
 
     private static long millis(Map<String, ?> config, String key, int fallback) {

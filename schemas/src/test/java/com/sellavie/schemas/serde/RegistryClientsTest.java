@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sellavie.events.ai.ReplyGenerated;
+import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.platform.test.TcpProxy;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventFixtures;
@@ -85,6 +86,29 @@ class RegistryClientsTest {
 
             assertThat(failure).hasRootCauseInstanceOf(HttpClosedException.class);
         }
+    }
+
+    @Test
+    void aConnectionIdleForHalfTheIdleTimeoutIsRetiredNotHandedToTheNextRequest() throws InterruptedException {
+        // The idle timer also runs on a pooled connection: one it closes as the pool hands it out fails that
+        // request. With a 3 s idle timeout the pool retires a connection after 1 s without use.
+        try (TcpProxy registry = TcpProxy.to("127.0.0.1", URI.create(TestSchemaRegistry.baseUrl()).getPort());
+                EventSerdes serdes = EventSerdes.connect("http://" + registry.address())) {
+            Map<String, Object> config = withIdleTimeout(serdes.serializerConfig(), 3_000);
+            try (AvroKafkaSerializer<SpecificRecord> serializer = RegistryClients.serializer(config)) {
+                serializer.serialize("ai.replies", EventFixtures.sample(ReplyGenerated.class));
+                int afterFirst = registry.acceptedConnections();
+
+                Thread.sleep(2_000); // longer than the keep-alive (1 s), shorter than the idle timeout (3 s)
+                serializer.serialize("conversation.messages", EventFixtures.sample(MessageRecorded.class));
+
+                assertThat(afterFirst).isPositive();
+                assertThat(registry.acceptedConnections()).as("a fresh connection for the second lookup")
+                        .isEqualTo(afterFirst + 1);
+            }
+        }
+        assertThat(RegistryClients.keepAliveSeconds(Duration.ofSeconds(10))).isEqualTo(5);
+        assertThat(RegistryClients.keepAliveSeconds(Duration.ofMillis(500))).isEqualTo(1);
     }
 
     @Test
