@@ -2,6 +2,10 @@ package com.sellavie.ai.knowledge;
 
 import com.sellavie.ai.knowledge.BusinessKnowledge.Faq;
 import com.sellavie.ai.knowledge.BusinessKnowledge.Profile;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +27,16 @@ public class KnowledgeRepository {
 
     /** The business's name, profile and FAQ, with no products; an unknown business gets a neutral name. */
     public BusinessKnowledge load(UUID businessId) {
-        // One statement for the business and its profile (each may be missing), one for the FAQ.
-        Header header = jdbc.query("SELECT b.name, b.language, b.time_zone, b.business_id IS NOT NULL, "
-                + "p.about, p.opening_hours, p.delivery, p.returns, p.payment_methods, p.business_id IS NOT NULL "
+        // One statement, so one snapshot: a seed (profile and FAQ) replaced meanwhile is seen whole or not at all.
+        return jdbc.query("SELECT b.name, b.language, b.time_zone, b.business_id IS NOT NULL, "
+                + "p.about, p.opening_hours, p.delivery, p.returns, p.payment_methods, p.business_id IS NOT NULL, "
+                + "faq.keys, faq.titles, faq.bodies "
                 + "FROM (SELECT ?::uuid AS id) wanted "
                 + "LEFT JOIN businesses b ON b.business_id = wanted.id "
-                + "LEFT JOIN business_profiles p ON p.business_id = wanted.id", (rs, i) -> {
+                + "LEFT JOIN business_profiles p ON p.business_id = wanted.id "
+                + "CROSS JOIN LATERAL (SELECT array_agg(k.key ORDER BY k.key) AS keys, "
+                + "array_agg(k.title ORDER BY k.key) AS titles, array_agg(k.body ORDER BY k.key) AS bodies "
+                + "FROM knowledge k WHERE k.business_id = wanted.id AND k.kind = 'FAQ') faq", (rs, i) -> {
                     boolean known = rs.getBoolean(4);
                     BusinessKnowledge.Settings settings = known
                             ? new BusinessKnowledge.Settings(rs.getString(2), rs.getString(3))
@@ -36,15 +44,26 @@ public class KnowledgeRepository {
                     String name = known && rs.getString(1) != null ? rs.getString(1) : BusinessKnowledge.UNKNOWN_NAME;
                     Profile profile = rs.getBoolean(10) ? new Profile(rs.getString(5), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9)) : Profile.EMPTY;
-                    return new Header(name, profile, settings);
+                    return new BusinessKnowledge(businessId, name, profile, faqs(rs), List.of(), settings);
                 }, businessId).getFirst();
-        List<Faq> faqs = jdbc.query("SELECT key, title, body FROM knowledge WHERE business_id = ? AND kind = 'FAQ' "
-                + "ORDER BY key", (rs, i) -> new Faq(rs.getString(1), rs.getString(2), rs.getString(3)), businessId);
-        return new BusinessKnowledge(businessId, header.name(), header.profile(), faqs, List.of(), header.settings());
     }
 
-    private record Header(String name, Profile profile, BusinessKnowledge.Settings settings) {
+    /** The FAQ columns: three arrays in the same key order (null when there is none). */
+    private static List<Faq> faqs(ResultSet rs) throws SQLException {
+        Array keys = rs.getArray("keys");
+        if (keys == null) {
+            return List.of();
+        }
+        String[] topics = (String[]) keys.getArray();
+        String[] questions = (String[]) rs.getArray("titles").getArray();
+        String[] answers = (String[]) rs.getArray("bodies").getArray();
+        List<Faq> faqs = new ArrayList<>(topics.length);
+        for (int i = 0; i < topics.length; i++) {
+            faqs.add(new Faq(topics[i], questions[i], answers[i]));
+        }
+        return faqs;
     }
+
 
     /** Records or renames the business (the last name received wins); its settings are kept. */
     public void saveBusiness(UUID businessId, String name) {

@@ -42,6 +42,8 @@ class KnowledgeRepositoryTest {
             knowledge.saveBusiness(business, "Ada Linen", new Settings("fr", "Africa/Lagos"));
             knowledge.saveProfile(business, profile);
             knowledge.saveFaq(business, new Faq("sizes", "Which sizes?", "S to XL"));
+            knowledge.saveFaq(business, new Faq("delivery", "Do you deliver?", null));
+            knowledge.saveFaq(business, new Faq("returns", "Can I return it?", "Within 14 days"));
         });
         TenantContext.runAs(other, () -> {
             knowledge.saveBusiness(other, "Other Shop");
@@ -54,7 +56,9 @@ class KnowledgeRepositoryTest {
         assertThat(read.businessName()).isEqualTo("Ada Linen");
         assertThat(read.settings()).isEqualTo(new Settings("fr", "Africa/Lagos"));
         assertThat(read.profile()).isEqualTo(profile);
-        assertThat(read.faqs()).containsExactly(new Faq("sizes", "Which sizes?", "S to XL"));
+        assertThat(read.faqs()).as("in topic order, each question with its own answer").containsExactly(
+                new Faq("delivery", "Do you deliver?", null), new Faq("returns", "Can I return it?", "Within 14 days"),
+                new Faq("sizes", "Which sizes?", "S to XL"));
         assertThat(otherRead.businessName()).isEqualTo("Other Shop");
         assertThat(otherRead.profile()).isEqualTo(Profile.EMPTY);
         assertThat(otherRead.faqs()).extracting(Faq::topic).containsExactly("secret");
