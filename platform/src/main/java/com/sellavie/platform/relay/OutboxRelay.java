@@ -102,6 +102,11 @@ public class OutboxRelay implements AutoCloseable {
         });
         coordinator.scheduleWithFixedDelay(this::tick, 0, settings.getLockRetryInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Outbox relay {} started for {} (slot {})", instanceId, db, slotName);
+        if (!IdleWaitPatch.active()) {
+            log.warn("Debezium's ChangeEventQueue was loaded from {}, not from platform's patched copy: each idle"
+                    + " poll spins for up to a millisecond (put platform before Debezium on the classpath)",
+                    IdleWaitPatch.loadedFrom());
+        }
     }
 
     /**

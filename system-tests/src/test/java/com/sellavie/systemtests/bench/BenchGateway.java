@@ -1,7 +1,7 @@
 package com.sellavie.systemtests.bench;
 
+import com.sellavie.systemtests.stack.ListenPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,8 +44,8 @@ final class BenchGateway implements AutoCloseable {
         Files.createDirectories(workDir);
         List<String> jvmOptions = new ArrayList<>(Arrays.asList(System.getProperty("bench.gatewayJvm",
                 "-Xmx358m -XX:+UseSerialGC -Xss512k -XX:+ExitOnOutOfMemoryError").trim().split("\\s+")));
-        int port = freePort();
-        int managementPort = freePort();
+        int port = ListenPorts.free();
+        int managementPort = ListenPorts.free();
         Path routes = workDir.resolve("bench-routes.yml");
         Files.writeString(routes, """
                 spring:
@@ -159,12 +159,6 @@ final class BenchGateway implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(500);
         }
         throw new IllegalStateException("The gateway was not ready in time; see " + workDir.resolve("gateway.log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** SIGTERM (graceful: the JFR recording is written), then a kill if it hangs. */

@@ -149,6 +149,7 @@ public final class DmLatencyBenchmark {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch answered = new CountDownLatch(total);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        profile.prepare();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         String loadBefore = loadAverage();
         long startNanos = System.nanoTime() + 100_000_000L;

@@ -2,6 +2,7 @@ package com.sellavie.systemtests.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +42,8 @@ final class HotFrames {
         this.inclusive = inclusive;
     }
 
-    static HotFrames read(Path recording) throws IOException {
+    /** The execution samples of {@code recording} taken from {@code from} (inclusive) to {@code to}. */
+    static HotFrames read(Path recording, Instant from, Instant to) throws IOException {
         long samples = 0;
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> packages = new HashMap<>();
@@ -49,7 +51,8 @@ final class HotFrames {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+                        || event.getStartTime().isBefore(from) || !event.getStartTime().isBefore(to)) {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();

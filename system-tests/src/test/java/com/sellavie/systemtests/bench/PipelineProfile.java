@@ -10,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,19 +56,33 @@ final class PipelineProfile {
         services.forEach(s -> serviceByPid.put(s.pid(), s.name()));
     }
 
-    /** The measured window begins: snapshot CPU, reset statement statistics, start the recordings. */
+    /**
+     * Starts the recordings, before the warm-up: a {@code jcmd} takes seconds on a loaded machine (seven of
+     * them one after another took a minute), so they run side by side and early, and the report keeps only
+     * the samples taken within the window.
+     */
+    void prepare() throws Exception {
+        if (!jfr) {
+            return;
+        }
+        Files.createDirectories(jfrDirectory);
+        try (var starting = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ServiceProcess service : services) {
+                starting.submit(() -> {
+                    jcmd(service.pid(), "JFR.start", "name=" + RECORDING, "settings=profile",
+                            "filename=" + jfrFile(service));
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** The measured window begins: snapshot CPU, reset statement statistics. */
     void start() throws Exception {
         if (statements) {
             try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement()) {
                 s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 s.execute("SELECT pg_stat_statements_reset()");
-            }
-        }
-        if (jfr) {
-            Files.createDirectories(jfrDirectory);
-            for (ServiceProcess service : services) {
-                jcmd(service.pid(), "JFR.start", "name=" + RECORDING, "settings=profile",
-                        "filename=" + jfrFile(service));
             }
         }
         startedNanos = System.nanoTime();
@@ -80,8 +96,13 @@ final class PipelineProfile {
         stoppedNanos = System.nanoTime();
         stoppedMillis = System.currentTimeMillis();
         if (jfr) {
-            for (ServiceProcess service : services) {
-                jcmd(service.pid(), "JFR.stop", "name=" + RECORDING);
+            try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (ServiceProcess service : services) {
+                    stopping.submit(() -> {
+                        jcmd(service.pid(), "JFR.stop", "name=" + RECORDING);
+                        return null;
+                    });
+                }
             }
         }
     }
@@ -164,7 +185,7 @@ final class PipelineProfile {
 
     private void reportFrames(Consumer<String> line) throws IOException {
         line.accept("");
-        line.accept("Top frames per service (JFR execution samples over the measured window; recordings in %s):"
+        line.accept("Top frames per service (JFR execution samples taken within the measured window; recordings in %s):"
                 .formatted(jfrDirectory));
         line.accept("");
         line.accept("| service | view | frame | share of samples |");
@@ -175,7 +196,8 @@ final class PipelineProfile {
                 line.accept("| %s | (no recording) | | |".formatted(service.name()));
                 continue;
             }
-            HotFrames frames = HotFrames.read(file);
+            HotFrames frames = HotFrames.read(file, Instant.ofEpochMilli(startedMillis),
+                    Instant.ofEpochMilli(stoppedMillis));
             line.accept("| %s | samples | %d | |".formatted(service.name(), frames.samples()));
             frames.rows(service.name(), 12).forEach(line);
         }

@@ -4,7 +4,6 @@ import com.sellavie.local.LocalMailCatcher;
 import com.sellavie.platform.test.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,12 +111,12 @@ public final class SellavieStack implements AutoCloseable {
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (ServiceJar jar : ServiceJar.values()) {
-            ports.put(jar.service(), freePort());
+            ports.put(jar.service(), ListenPorts.free());
         }
         // "Connect with Facebook": Meta's dialog sends the browser back to the console the gateway serves.
         meta.facebookLoginApp(secrets.metaAppSecret(), url(ports.get("gateway")) + "/channels/facebook/callback");
         // The gateway's /actuator is not public: it answers on its own loopback port.
-        int gatewayManagementPort = freePort();
+        int gatewayManagementPort = ListenPorts.free();
         // No schema is registered up front: the services start together against an empty
         // registry and each registers every event schema, as in a parallel rollout.
         Map<String, String> common = new HashMap<>();
@@ -393,14 +392,6 @@ public final class SellavieStack implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void killAll() {
         services.values().forEach(ServiceProcess::kill);

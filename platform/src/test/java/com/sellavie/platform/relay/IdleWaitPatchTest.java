@@ -1,0 +1,128 @@
+package com.sellavie.platform.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.debezium.connector.base.ChangeEventQueue;
+import io.debezium.connector.base.ChangeEventQueueMetrics;
+import io.debezium.connector.base.QueueProvider;
+import io.debezium.pipeline.Sizeable;
+import io.debezium.util.LoggingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Platform's copy of Debezium's {@link ChangeEventQueue}: loaded instead of the library's, made from the
+ * Debezium version on the classpath, and an idle poll waits its interval out without spinning.
+ */
+class IdleWaitPatchTest {
+
+    /** The version the copy was made from; a Debezium upgrade fails here until the patch is re-applied or dropped. */
+    private static final String PATCHED_VERSION = "3.6.1.Final";
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
+    @Test
+    void platformsCopyIsTheOneLoaded() {
+        assertThat(IdleWaitPatch.active()).as("ChangeEventQueue loaded from %s", IdleWaitPatch.loadedFrom()).isTrue();
+    }
+
+    @Test
+    void theCopyIsOfTheDebeziumVersionOnTheClasspath() throws IOException {
+        Properties pom = new Properties();
+        // An unpatched class of the same package and jar tells which Debezium is there.
+        try (InputStream in = ChangeEventQueueMetrics.class.getResourceAsStream(
+                "/META-INF/maven/io.debezium/debezium-connector-common/pom.properties")) {
+            assertThat(in).as("debezium-connector-common's pom.properties").isNotNull();
+            pom.load(in);
+        }
+        assertThat(pom.getProperty("version"))
+                .as("platform's ChangeEventQueue is a patched copy of %s's: diff it with the new version's class,"
+                        + " then re-apply the patch or drop it", PATCHED_VERSION)
+                .isEqualTo(PATCHED_VERSION);
+    }
+
+    @Test
+    void anIdlePollWaitsOutItsIntervalWithoutSpinning() throws InterruptedException {
+        CountingQueue provider = new CountingQueue();
+        ChangeEventQueue<Change> queue = queue(provider, 2048);
+        int polls = 25;
+
+        long started = System.nanoTime();
+        for (int i = 0; i < polls; i++) {
+            assertThat(queue.poll()).isEmpty();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        // Each poll still waits its whole interval for a batch to fill...
+        assertThat(took).isGreaterThanOrEqualTo(POLL_INTERVAL.multipliedBy(polls));
+        // ...looking at the queue once per wake-up: a handful of times per poll. Debezium 3.6.1's own class
+        // spins through the interval's last millisecond and looks thousands of times per poll.
+        assertThat(provider.sizeCalls.get()).isLessThan(10L * polls);
+    }
+
+    @Test
+    void aPollHandsOverWhatIsQueuedUpToABatch() throws InterruptedException {
+        ChangeEventQueue<Change> queue = queue(new CountingQueue(), 2);
+        queue.enqueue(new Change());
+        queue.enqueue(new Change());
+        queue.enqueue(new Change());
+
+        assertThat(queue.poll()).hasSize(2);
+        assertThat(queue.poll()).hasSize(1);
+        assertThat(queue.poll()).isEmpty();
+    }
+
+    private static ChangeEventQueue<Change> queue(CountingQueue provider, int maxBatchSize) {
+        return new ChangeEventQueue.Builder<Change>()
+                .pollInterval(POLL_INTERVAL)
+                .maxBatchSize(maxBatchSize)
+                .maxQueueSize(maxBatchSize * 4)
+                .loggingContextSupplier(() -> LoggingContext.forConnector("postgres", "test", "streaming"))
+                .queueProvider(provider)
+                .build();
+    }
+
+    private record Change() implements Sizeable {
+        @Override
+        public long objectSize() {
+            return 1;
+        }
+    }
+
+    /** Debezium's in-memory queue, counting how often the poll loop looks at it. */
+    private static final class CountingQueue implements QueueProvider<Change> {
+
+        private final ArrayDeque<Change> changes = new ArrayDeque<>();
+        private final AtomicLong sizeCalls = new AtomicLong();
+
+        @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
+        public void configure(Map<String, ?> properties) {
+        }
+
+        @Override
+        public void enqueue(Change change) {
+            changes.add(change);
+        }
+
+        @Override
+        public Change poll() {
+            return changes.poll();
+        }
+
+        @Override
+        public int size() {
+            sizeCalls.incrementAndGet();
+            return changes.size();
+        }
+    }
+}
