@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * CPU time per process (every service JVM, the bench JVM, the registry, PostgreSQL split into each
  * service's backends and walsender), divided by the DMs posted in the window; with
  * {@code -Dbench.jfr=true} a JFR recording ({@code settings=profile}) in every service JVM, started
- * and stopped with {@code jcmd} at the window's edges and summarised as top frames; with
+ * with {@code jcmd} before the warm-up, and its samples within the window summarised as top frames; with
  * {@code -Dsellavie.test.pg.statements=true} the top SQL statements by total time from
  * {@code pg_stat_statements}, reset at the window's start.
  */
