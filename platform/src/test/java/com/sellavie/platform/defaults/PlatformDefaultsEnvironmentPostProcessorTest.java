@@ -3,11 +3,8 @@ package com.sellavie.platform.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -24,16 +21,6 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
                 .isEqualTo("health,info,prometheus");
         assertThat(environment.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("batch");
-    }
-
-    @Test
-    void anIdleConsumersFetchWaitsTwoSecondsAtTheBroker() {
-        StandardEnvironment environment = new StandardEnvironment();
-
-        defaults.postProcessEnvironment(environment, new SpringApplication());
-
-        KafkaProperties kafka = Binder.get(environment).bind("spring.kafka", KafkaProperties.class).get();
-        assertThat(kafka.buildConsumerProperties()).containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 2000);
     }
 
     @Test
