@@ -90,7 +90,8 @@ if [ "$observability" = 1 ]; then
   prometheus_url="http://127.0.0.1:$(( http_port + 2 ))"
   zipkin_url="http://127.0.0.1:$(( http_port + 3 ))"
   sed -i -e "s|^OTEL_EXPORTER_OTLP_ENDPOINT=.*|OTEL_EXPORTER_OTLP_ENDPOINT=http://otel-collector:4318|" \
-         -e "s|^SELLAVIE_TRACING_SAMPLING_PROBABILITY=.*|SELLAVIE_TRACING_SAMPLING_PROBABILITY=1.0|" "$work/test.env"
+         -e "s|^SELLAVIE_TRACING_SAMPLING_PROBABILITY=.*|SELLAVIE_TRACING_SAMPLING_PROBABILITY=1.0|" \
+         -e "s|^SELLAVIE_PROMETHEUS_EXEMPLARS_ON_ALL_SERIES=.*|SELLAVIE_PROMETHEUS_EXEMPLARS_ON_ALL_SERIES=false|" "$work/test.env"
   printf 'SELLAVIE_PROMETHEUS_PORT=%s\nSELLAVIE_ZIPKIN_PORT=%s\n' "$(( http_port + 2 ))" "$(( http_port + 3 ))" >> "$work/test.env"
 fi
 "$here/init-env.sh" "$work/test.env" >/dev/null

@@ -136,6 +136,9 @@ public final class SellavieStack implements AutoCloseable {
         } else {
             common.put("SELLAVIE_TRACING_SAMPLING_PROBABILITY", "0");
         }
+        // Exemplars only where every Prometheus reads them: PrometheusScrapeJourneyIT scrapes with Debian's 2.42,
+        // as the local observability stand-in does.
+        common.put("SELLAVIE_PROMETHEUS_EXEMPLARS_ON_ALL_SERIES", "false");
         common.put("SELLAVIE_INTERNAL_TOKEN", secrets.internalToken());
         common.put("SELLAVIE_COMMERCE_URL", url(ports.get("commerce")));
         // identity fetches each data owner's export part from these (sellavie.privacy.export-urls).
