@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,8 @@ class LiveStreams {
     private final LiveProperties properties;
     private final Map<UUID, Set<LiveStream>> byBusiness = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    /** False while the service stops: no new stream opens (see LiveStreamsShutdown). */
+    private volatile boolean accepting = true;
     private final Counter sent;
     private final Counter dropped;
 
@@ -42,6 +45,9 @@ class LiveStreams {
 
     /** Opens a stream for the member, or refuses it (429) past the member's or the business's limit. */
     synchronized LiveStream open(UUID businessId, String memberId, Duration lifetime) {
+        if (!accepting) {
+            throw new ServiceStoppingException();
+        }
         Set<LiveStream> streams = byBusiness.computeIfAbsent(businessId, id -> ConcurrentHashMap.newKeySet());
         if (streams.size() >= properties.maxStreamsPerBusiness()) {
             throw new TooManyStreamsException("business", properties.maxStreamsPerBusiness());
@@ -69,6 +75,28 @@ class LiveStreams {
 
     void heartbeat() {
         byBusiness.values().forEach(streams -> offerAll(streams, new LiveStream.Heartbeat()));
+    }
+
+    /** Refuses new streams (503) and ends every open one; their clients reconnect and resume. */
+    void closeAll() {
+        List<LiveStream> all;
+        synchronized (this) {
+            accepting = false;
+            all = byBusiness.values().stream().flatMap(Set::stream).toList();
+        }
+        if (!all.isEmpty()) {
+            log.info("Ending {} live stream(s): the service is stopping", all.size());
+        }
+        all.forEach(LiveStream::close);
+    }
+
+    /** Opens to new streams again (the service started, or restarted within the same context). */
+    void accept() {
+        accepting = true;
+    }
+
+    boolean accepting() {
+        return accepting;
     }
 
     int openStreams() {

@@ -68,6 +68,15 @@ final class EventStreamClient implements AutoCloseable {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
+    String header(String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    /** Whether the stream has ended (the server closed it, or this client did). */
+    boolean ended() {
+        return !reader.isAlive();
+    }
+
     List<Sse> events() {
         return List.copyOf(events);
     }

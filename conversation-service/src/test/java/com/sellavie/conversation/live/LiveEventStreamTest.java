@@ -36,6 +36,8 @@ class LiveEventStreamTest {
     JdbcTemplate jdbc;
     @Autowired
     LiveHousekeeping housekeeping;
+    @Autowired
+    LiveStreamsShutdown shutdown;
 
     private Fixture conversation(String customer) {
         return conversationOn(port, context, "INSTAGRAM", customer, Instant.now().minusSeconds(60));
@@ -286,6 +288,38 @@ class LiveEventStreamTest {
             });
         } finally {
             tabs.forEach(EventStreamClient::close);
+        }
+    }
+
+    @Test
+    void stoppingTheServiceEndsItsOpenStreamsAndAsksNewOnesToComeBack() {
+        // Given two members' open streams
+        UUID business = UUID.randomUUID();
+        try (EventStreamClient one = EventStreamClient.open(port, business, UUID.randomUUID(), null);
+                EventStreamClient two = EventStreamClient.open(port, business, UUID.randomUUID(), null)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> one.comments().contains("connected")
+                    && two.comments().contains("connected"));
+
+            // When the service stops (this runs just before the web server's graceful shutdown)
+            shutdown.stop();
+            try {
+                // Then both streams end, so the web server has no endless request to wait for
+                await().atMost(Duration.ofSeconds(5)).until(() -> one.ended() && two.ended());
+                assertThat(shutdown.isRunning()).isFalse();
+
+                // And a tab reconnecting meanwhile is told to come back shortly (the console retries)
+                try (EventStreamClient late = EventStreamClient.open(port, business, UUID.randomUUID(), null)) {
+                    assertThat(late.status()).isEqualTo(503);
+                    assertThat(late.header("Retry-After")).isEqualTo("1");
+                    assertThat(late.contentType()).startsWith("application/problem+json");
+                }
+            } finally {
+                shutdown.start();
+            }
+            // Once running again, streams open as before
+            try (EventStreamClient again = EventStreamClient.open(port, business, UUID.randomUUID(), null)) {
+                assertThat(again.status()).isEqualTo(200);
+            }
         }
     }
 }
