@@ -41,7 +41,7 @@ fail() { say "FAILED: $*"; exit 1; }
 if [ "${SELLAVIE_COMPOSE_SKIP_BUILD:-0}" != 1 ]; then
   "$root/infra/images/build-images.sh"
   wiremock_jar=$(find "${HOME}/.m2/repository/org/wiremock/wiremock-standalone" -name 'wiremock-standalone-3.13.2.jar' | head -1)
-  [ -n "$wiremock_jar" ] || { ./mvnw -q -B dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.2 >/dev/null;
+  [ -n "$wiremock_jar" ] || { ./mvnw -q -B -N dependency:get -Dtransitive=false -Dartifact=org.wiremock:wiremock-standalone:3.13.2 >/dev/null;
     wiremock_jar=$(find "${HOME}/.m2/repository/org/wiremock/wiremock-standalone" -name 'wiremock-standalone-3.13.2.jar' | head -1); }
   mkdir -p "$work/wiremock"
   cp "$root/infra/images/wiremock/Dockerfile" "$work/wiremock/"
@@ -101,7 +101,10 @@ compose down -v --remove-orphans >/dev/null 2>&1 || true
 say "docker-compose up -d"
 up_started=$(date +%s)
 # With the profile, Tempo and Grafana stay out (observability-local.yml says why): the rest is named.
-compose up -d $(compose config --services | grep -vxE 'tempo|grafana') 2>&1 | sed 's/^/    /' >&2
+# Without it nothing is named (`config --services` lists the profile's services too, and naming one starts it).
+services=()
+[ "$observability" = 1 ] && mapfile -t services < <(compose config --services | grep -vxE 'tempo|grafana')
+compose up -d "${services[@]}" 2>&1 | sed 's/^/    /' >&2
 # up -d returns once the gateway's dependencies were healthy and it started; wait for the gateway too.
 healthy() { [ "$(podman inspect --format '{{.State.Health.Status}}' "$1" 2>/dev/null)" = healthy ]; }
 gateway_container=$(compose ps -q gateway)

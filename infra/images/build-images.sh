@@ -70,16 +70,17 @@ build "sellavie/mail-catcher:$version" "$stage/mail-catcher"
 # otelcol publish no Debian package nor Maven/npm artifact: infra/compose/observability-local.yml.
 build prom/prometheus:v2.42.0 "$images/prometheus"
 zipkin_version=3.5.1
+# -Dtransitive=false: only the jar is needed, and the exec jar's pom names modules Central does not serve.
 m2=${MAVEN_REPO:-$HOME/.m2/repository}
 zipkin_jar="$m2/io/zipkin/zipkin-server/$zipkin_version/zipkin-server-$zipkin_version-exec.jar"
-[ -f "$zipkin_jar" ] || "$root/mvnw" -q -B dependency:get -Dartifact="io.zipkin:zipkin-server:$zipkin_version:jar:exec" >/dev/null
+[ -f "$zipkin_jar" ] || "$root/mvnw" -q -B -N dependency:get -Dtransitive=false -Dartifact="io.zipkin:zipkin-server:$zipkin_version:jar:exec" >/dev/null
 mkdir -p "$stage/zipkin"
 cp "$images/zipkin/Dockerfile" "$stage/zipkin/"
 cp "$zipkin_jar" "$stage/zipkin/zipkin.jar"
 build "openzipkin/zipkin:$zipkin_version" "$stage/zipkin"
 proto_version=$(sed -n 's:.*<opentelemetry-proto.version>\(.*\)</opentelemetry-proto.version>.*:\1:p' "$root/pom.xml")
 proto_jar="$m2/io/opentelemetry/proto/opentelemetry-proto/$proto_version/opentelemetry-proto-$proto_version.jar"
-[ -f "$proto_jar" ] || "$root/mvnw" -q -B dependency:get -Dartifact="io.opentelemetry.proto:opentelemetry-proto:$proto_version" >/dev/null
+[ -f "$proto_jar" ] || "$root/mvnw" -q -B -N dependency:get -Dtransitive=false -Dartifact="io.opentelemetry.proto:opentelemetry-proto:$proto_version" >/dev/null
 mkdir -p "$stage/otlp-zipkin/lib"
 cp "$images/otlp-zipkin/"{Dockerfile,OtlpToZipkin.java} "$stage/otlp-zipkin/"
 cp "$proto_jar" "$launcher"/lib/{protobuf-java,jackson-core,jackson-databind,jackson-annotations}-*.jar "$stage/otlp-zipkin/lib/"
