@@ -97,8 +97,9 @@ class ServiceWorkloadsTest {
                     .as("%s %s: memory request = limit (no eviction for memory the heap was promised)", rendered.name(), service)
                     .isEqualTo(Quantity.getAmountInBytes(limits.get("memory")));
             assertThat(Quantity.getAmountInBytes(limits.get("memory")).longValue())
-                    .as("%s %s: the limit holds the 300 MB footprint infra/jvm/service.jvmopts is sized for", rendered.name(), service)
-                    .isGreaterThanOrEqualTo(300L * 1024 * 1024);
+                    .as("%s %s: the limit holds the footprint measured with infra/jvm/service.jvmopts (up to 521 MB RSS "
+                            + "under load, docs/benchmarks.md \"Footprint\") with headroom", rendered.name(), service)
+                    .isGreaterThanOrEqualTo(576L * 1024 * 1024);
         }
         // The image runs java @/app/service.jvmopts $JAVA_OPTS: JAVA_OPTS only adds, it must not undo C2.
         assertThat(config.get("JAVA_OPTS")).as("%s: JAVA_OPTS", rendered.name()).doesNotContain("TieredStopAtLevel");
