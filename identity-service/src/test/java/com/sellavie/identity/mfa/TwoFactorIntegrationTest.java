@@ -6,6 +6,7 @@ import static com.sellavie.identity.support.IdentityApi.newEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -71,8 +72,12 @@ class TwoFactorIntegrationTest {
         assertThat(URLDecoder.decode(uri, StandardCharsets.UTF_8)).startsWith("otpauth://totp/" + email)
                 .contains("secret=" + secret, "issuer=Sellavie", "digits=6", "period=30");
         byte[] png = Base64.getDecoder().decode(enrolment.text("qrPng"));
+        // PURE_BARCODE: the PNG is an undistorted code, so the reader takes its geometry as drawn. Without
+        // it, ZXing's camera-oriented finder search misses about 1 in 100 perfect codes (20 of 2,000
+        // enrolment URIs measured), which is a property of that search, not of the code.
         String scanned = new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))))).getText();
+                new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png))))),
+                Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
         assertThat(scanned).isEqualTo(uri);
         UUID userId = userId(signedUp);
         assertThat(database.countWith("SELECT count(*) FROM user_totp WHERE user_id = ? AND confirmed_at IS NULL",
