@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The benchmark's knobs, as {@code -Dsellavie.bench.<name>}: {@code connections} (32, as the issue's wrk run),
  * {@code warmup-seconds} (20) and {@code seconds} (20) per closed-loop phase, {@code open-loop-seconds} (30),
- * {@code jvm-flags} (both apps; default = what ./sellavie up gives a service), {@code jfr} (true: ingest records a
+ * {@code jvm-flags} (both apps; default = production's, the {@code infra/jvm/service.jvmopts} argfile that ./sellavie up
+ * and the service image give every service), {@code jfr} (true: ingest records a
  * profile to {@code target/bench-ingest/<variant>.jfr}), {@code variants}: ingest configurations measured one after
  * the other, each in a fresh ingest JVM against the same bare-endpoint result, as
  * {@code name=KEY:value+KEY:value;name2=...} (default one variant, {@code default}, with nothing changed), e.g.
@@ -20,8 +21,6 @@ import java.util.Map;
  */
 record BenchSettings(int connections, Duration warmup, Duration measure, Duration openLoop, List<String> flags,
         boolean jfr, Map<String, Map<String, String>> variants, Path out, Path ingestJar, Path bareJar) {
-
-    static final String SERVICE_FLAGS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     static BenchSettings fromSystemProperties() {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
@@ -39,7 +38,7 @@ record BenchSettings(int connections, Duration warmup, Duration measure, Duratio
                 Duration.ofSeconds(Long.parseLong(property("warmup-seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(property("seconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(property("open-loop-seconds", "30"))),
-                Arrays.asList(property("jvm-flags", SERVICE_FLAGS).strip().split("\\s+")),
+                Arrays.asList(property("jvm-flags", "@" + property("service-jvmopts", "../infra/jvm/service.jvmopts")).strip().split("\\s+")),
                 Boolean.parseBoolean(property("jfr", "false")), variants, Path.of(property("out", "target/bench-ingest")),
                 Path.of(property("ingest-jar", "")), Path.of(property("bare-jar", "")));
     }
