@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -61,6 +62,16 @@ class EdgeSecurityConfiguration {
     }
 
     static final String WEBHOOKS = "/webhooks/**";
+
+    /**
+     * An exchange is observed once, as an exchange (its timer and trace span, from WebFlux), not once more as a
+     * secured exchange, per security filter and per authorization decision (~22 % of the gateway's CPU).
+     */
+    @Bean
+    SecurityObservationSettings edgeSecurityObservations() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false)
+                .shouldObserveAuthorizations(false).shouldObserveAuthentications(true).build();
+    }
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeJwtProperties properties,

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,9 @@ class EdgeJwtTest {
     @Autowired
     private StringRedisTemplate redis;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("SELLAVIE_CONVERSATION_URL", CONVERSATION::url);
@@ -83,6 +87,18 @@ class EdgeJwtTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(CONVERSATION.received()).containsExactly("GET /api/conversations");
+    }
+
+    @Test
+    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilter() throws Exception {
+        assertThat(get("/api/conversations", TestTokens.valid()).statusCode()).isEqualTo(200);
+
+        // The exchange's own timer (and trace span) stays; Spring Security's observations of the secured
+        // exchange, of each filter and of each authorization (~22 % of the gateway's CPU in its profile) do not.
+        assertThat(meters.find("http.server.requests").tag("status", "200").timer()).isNotNull();
+        assertThat(meters.find("spring.security.http.secured.requests").meters()).isEmpty();
+        assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+        assertThat(meters.find("spring.security.authorizations").meters()).isEmpty();
     }
 
     @Test

@@ -23,6 +23,6 @@ public class ApiDocsAutoConfiguration {
     @Bean
     OpenApiCustomizer sellavieApiConventions(@Value("${spring.application.name:sellavie}") String service,
             SecurityProperties security) {
-        return new ApiConventions(service, security.getPublicPaths());
+        return new ApiConventions(service, security.tokenlessPaths());
     }
 }

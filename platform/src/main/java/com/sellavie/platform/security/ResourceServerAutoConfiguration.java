@@ -18,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -28,6 +29,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The default security of a Sellavie service that is a resource server: every path needs a JWT
@@ -60,6 +65,11 @@ public class ResourceServerAutoConfiguration {
     SecurityFilterChain sellavieResourceServer(HttpSecurity http, SecurityProperties properties,
             AccessTokenDenylist denylist, MeterRegistry meters) throws Exception {
         String[] publicPaths = properties.getPublicPaths().toArray(String[]::new);
+        if (!properties.getSignedPaths().isEmpty()) {
+            // Signed requests (webhooks) carry no token: nothing in this chain applies to them.
+            http.securityMatcher(new NegatedRequestMatcher(new OrRequestMatcher(properties.getSignedPaths().stream()
+                    .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList())));
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/internal/**").denyAll()
@@ -90,6 +100,18 @@ public class ResourceServerAutoConfiguration {
                 // Bearer tokens in headers, no cookies: CSRF protection has nothing to protect.
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /**
+     * A request is observed once, as a request (its timer and trace span, from the web layer), with its
+     * authentication; not once more per security filter and per authorization decision unless asked.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings sellavieSecurityObservations(SecurityProperties properties) {
+        boolean filters = properties.isFilterObservations();
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(filters)
+                .shouldObserveAuthorizations(filters).shouldObserveAuthentications(true).build();
     }
 
     @Bean

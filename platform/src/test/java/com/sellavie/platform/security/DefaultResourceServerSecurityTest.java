@@ -31,7 +31,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 @IntegrationTest
 @SpringBootTest(classes = SecuredTestService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=secured-test", "sellavie.security.public-paths=/open/**"})
+        properties = {"spring.application.name=secured-test", "sellavie.security.public-paths=/open/**",
+            "sellavie.security.signed-paths=/signed/**"})
 class DefaultResourceServerSecurityTest {
 
     private static final UUID BUSINESS = UUID.randomUUID();
@@ -63,6 +64,36 @@ class DefaultResourceServerSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(BUSINESS.toString());
+    }
+
+    @Test
+    void signedPathsSkipTheTokenChainWhilePublicPathsStillCheckAPresentedToken() throws Exception {
+        String valid = TestTokens.ownerOf(BUSINESS);
+        String forged = valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5);
+
+        HttpResponse<String> signed = get("/signed/hook", forged);
+        HttpResponse<String> open = get("/open/ping", forged);
+
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo("hook");
+        assertThat(signed.headers().firstValue("X-Content-Type-Options")).isEmpty();
+        assertThat(open.statusCode()).isEqualTo(401);
+        assertThat(get("/open/ping", null).headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(get("/api/whoami", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilter() throws Exception {
+        assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/whoami", null).statusCode()).isEqualTo(401);
+
+        // The request's own timer (and trace span) and the authentication stay; Spring Security's
+        // per-filter and per-authorization observations (most of a request's observation cost) do not.
+        assertThat(meters.find("http.server.requests").tags("uri", "/api/whoami", "status", "200").timer()).isNotNull();
+        assertThat(meters.find("http.server.requests").tag("status", "401").timer()).isNotNull();
+        assertThat(meters.find("spring.security.authentications").timers()).isNotEmpty();
+        assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+        assertThat(meters.find("spring.security.authorizations").meters()).isEmpty();
     }
 
     @Test

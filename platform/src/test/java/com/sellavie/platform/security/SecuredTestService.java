@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A service that relies on the platform's default security, with one public path. */
+/** A service that relies on the platform's default security, with one public path and one signed path. */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import(SecuredTestService.Endpoints.class)
@@ -30,6 +30,12 @@ class SecuredTestService {
         @GetMapping("/open/ping")
         String ping() {
             return "pong";
+        }
+
+        /** Stands for a webhook: its own signature would be checked here, not a token. */
+        @GetMapping("/signed/hook")
+        String hook() {
+            return "hook";
         }
 
         @GetMapping("/internal/secret")
