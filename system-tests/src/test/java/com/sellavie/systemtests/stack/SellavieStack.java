@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -154,6 +156,9 @@ public final class SellavieStack implements AutoCloseable {
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         Map<String, TestPostgres.ServiceDatabase> databases = new LinkedHashMap<>();
+        // Extracted two at a time (the common pool on two cores): about 2 s of CPU each.
+        Map<ServiceJar, Path> jars = Arrays.stream(ServiceJar.values()).parallel()
+                .collect(Collectors.toMap(jar -> jar, jar -> jar.extractInto(dir.resolve("jars"))));
         for (ServiceJar jar : ServiceJar.values()) {
             deleteEarlierRunsLog(dir.resolve(jar.service() + ".log"));
             Map<String, String> env = new HashMap<>(common);
@@ -191,7 +196,7 @@ public final class SellavieStack implements AutoCloseable {
             if (jar == ServiceJar.GATEWAY) {
                 env.put("SELLAVIE_GATEWAY_MANAGEMENT_PORT", Integer.toString(gatewayManagementPort));
             }
-            services.put(jar.service(), new ServiceProcess(jar.service(), jar.copyInto(dir.resolve("jars")), port,
+            services.put(jar.service(), new ServiceProcess(jar.service(), jars.get(jar), port,
                     jar == ServiceJar.GATEWAY ? gatewayManagementPort : port, env, options, dir, pidFiles));
         }
         SellavieStack stack = new SellavieStack(dir, secrets, meta, payments, ai, mail, traces,
@@ -326,6 +331,16 @@ public final class SellavieStack implements AutoCloseable {
             throw new IllegalArgumentException("No database for " + service + " (known: " + databases.keySet() + ")");
         }
         return new Database(service, db.jdbcUrl(), db.owner().user(), db.owner().password());
+    }
+
+    /**
+     * Starts again, side by side, every service a test left stopped, and waits until each is ready: a class that
+     * stops services (GracefulShutdownIT) leaves them so, and only a class that comes after it pays for the restart.
+     */
+    public void startStopped() {
+        List<ServiceProcess> stopped = services.values().stream().filter(service -> !service.isAlive()).toList();
+        stopped.forEach(ServiceProcess::start);
+        stopped.forEach(service -> service.awaitReady(READINESS_TIMEOUT));
     }
 
     /** Every service, in start order. */

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Hands the one {@link SellavieStack} of this test JVM to any test class that asks for it (as a
  * constructor, lifecycle or test method parameter). It lives in the root store, so it starts with
  * the first class that needs it and stops when the whole run ends. A stack that failed to start is
- * not tried again by every later class: they fail at once with the same cause.
+ * not tried again by every later class: they fail at once with the same cause. Every class finds every
+ * service running: those an earlier class stopped are started again here, when a class asks.
  */
 public final class SellavieStackExtension implements ParameterResolver {
 
@@ -23,7 +24,7 @@ public final class SellavieStackExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class)
-                .stack();
+                .running();
     }
 
     /** The stack, or why it could not start; closed with the root store. */
@@ -37,10 +38,11 @@ public final class SellavieStackExtension implements ParameterResolver {
             }
         }
 
-        SellavieStack stack() {
+        SellavieStack running() {
             if (failure != null) {
                 throw new IllegalStateException("The Sellavie stack could not start: " + failure.getMessage(), failure);
             }
+            started.startStopped();
             return started;
         }
 
