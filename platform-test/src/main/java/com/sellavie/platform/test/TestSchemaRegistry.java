@@ -2,7 +2,6 @@ package com.sellavie.platform.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,13 @@ public final class TestSchemaRegistry {
     // Ready in ~4 s on a quiet machine; 90 s ran out at a load average of 100 (2 cores shared by several builds),
     // and every test class sharing that JVM's contexts then failed with it.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    // The start-up line comes from io.quarkus.bootstrap.runner.Timing, but only a level set on "io.quarkus"
+    // lets it through (tried: the full category name and io.quarkus.bootstrap do not).
+    private static final String STARTED_LOGGER = "io.quarkus";
+    /** e.g. "... started in 4.757s. Listening on: http://127.0.0.1:36341. Management interface listening on ..." */
+    private static final Pattern LISTENING = Pattern.compile("Listening on: (http://127\\.0\\.0\\.1:\\d+)");
     private static volatile String baseUrl;
+    private static volatile boolean stopping;
 
     private TestSchemaRegistry() {
     }
@@ -60,35 +67,71 @@ public final class TestSchemaRegistry {
 
     private static String start() {
         Path runJar = unpackedRunJar();
-        int port = freePort();
-        Path logFile = Path.of("target", "apicurio-registry-" + port + ".log").toAbsolutePath();
+        Path logFile = uniqueLogFile();
         try {
             Files.createDirectories(logFile.getParent());
+            // Port 0 on both listeners: the registry binds what the kernel hands it and logs it. A port
+            // picked here and bound later by the child can be taken in between by another test JVM (a
+            // proxy, a broker, another registry's management interface), and this JVM's tests then
+            // talk to that process instead (a CI run's platform tests got Quarkus' HTML 404s at their registry URL).
             Process process = new ProcessBuilder(List.of(
                     javaBinary(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.http.port=0",
                     "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.management.enabled=false",
-                    // The prebuilt app fixes management on at build time (port 9000): move it to a free
-                    // port too, or concurrent test JVMs collide there.
-                    "-Dquarkus.management.port=" + freePort(),
+                    // The prebuilt app fixes management on at build time (port 9000 by default).
+                    "-Dquarkus.management.port=0",
                     "-Dquarkus.management.host=127.0.0.1",
                     "-Dapicurio.rest.deletion.artifact.enabled=true",
                     "-Dapicurio.rest.deletion.artifact-version.enabled=true",
                     "-Dapicurio.rest.deletion.group.enabled=true",
                     "-Dquarkus.log.level=WARN",
+                    // keeps the start-up line that names the ports it bound
+                    "-Dquarkus.log.category.\"" + STARTED_LOGGER + "\".level=INFO",
                     "-jar", runJar.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "test-registry-shutdown"));
-            String url = "http://127.0.0.1:" + port;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
+                stop(process);
+            }, "test-registry-shutdown"));
+            String url = awaitListening(process, logFile);
             awaitReady(url, process, logFile);
+            process.onExit().thenAccept(exited -> {
+                if (!stopping) {
+                    log.error("Apicurio Registry at {} exited with {} while tests use it (log: {})",
+                            url, exited.exitValue(), logFile);
+                }
+            });
             log.info("Apicurio Registry started at {} (log: {})", url, logFile);
             return url;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Apicurio Registry", e);
         }
+    }
+
+    private static Path uniqueLogFile() {
+        return Path.of("target", "apicurio-registry-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".log")
+                .toAbsolutePath();
+    }
+
+    /** The registry's own URL, read from the start-up line in which Quarkus names the port it bound. */
+    static String awaitListening(Process process, Path logFile) throws IOException {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            Matcher listening = LISTENING.matcher(Files.readString(logFile));
+            if (listening.find()) {
+                return listening.group(1);
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Apicurio Registry exited with " + process.exitValue()
+                        + " during start-up; see " + logFile);
+            }
+            pause();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Apicurio Registry did not bind a port within " + STARTUP_TIMEOUT
+                + "; see " + logFile);
     }
 
     private static void stop(Process process) {
@@ -176,14 +219,5 @@ public final class TestSchemaRegistry {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -113,5 +115,30 @@ class SharedInfrastructureTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).startsWith("[");
+    }
+
+    @Test
+    void registryUrlIsThePortTheRegistryItselfBoundNotTheManagementOne() throws Exception {
+        Path log = Files.createTempFile("registry", ".log");
+        Files.writeString(log, "INFO [io.quarkus.bootstrap.runner.Timing] (main) apicurio-registry-app 3.3.3 on JVM "
+                + "started in 4.757s. Listening on: http://127.0.0.1:36341. Management interface listening on "
+                + "http://127.0.0.1:45931.\n");
+        Process running = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(TestSchemaRegistry.awaitListening(running, log)).isEqualTo("http://127.0.0.1:36341");
+        } finally {
+            running.destroyForcibly();
+        }
+    }
+
+    @Test
+    void registryThatDiesBeforeBindingFailsWithItsLog() throws Exception {
+        Path log = Files.createTempFile("registry", ".log");
+        Files.writeString(log, "ERROR Failed to start application: java.net.BindException: Address already in use\n");
+        Process exited = new ProcessBuilder("false").start();
+        exited.waitFor();
+
+        assertThatThrownBy(() -> TestSchemaRegistry.awaitListening(exited, log))
+                .hasMessageContaining("exited with 1 during start-up").hasMessageContaining(log.toString());
     }
 }
