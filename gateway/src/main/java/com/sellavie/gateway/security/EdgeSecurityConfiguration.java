@@ -22,10 +22,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
-import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -78,7 +75,7 @@ class EdgeSecurityConfiguration {
             ReactiveJwtDecoder decoder, CorsProperties cors) {
         // Webhooks carry no session or token (ingest verifies each provider's signature on the raw bytes):
         // they skip the security chain (Spring Security was ~22 % of the gateway's CPU in its profile).
-        http.securityMatcher(new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(WEBHOOKS)))
+        http.securityMatcher(EdgePaths.of("/**").except(WEBHOOKS))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -90,10 +87,8 @@ class EdgeSecurityConfiguration {
         if (!properties.enabled()) {
             return http.authorizeExchange(exchanges -> exchanges.anyExchange().permitAll()).build();
         }
-        ServerWebExchangeMatcher publicApi = ServerWebExchangeMatchers.pathMatchers(
-                properties.publicPaths().toArray(String[]::new));
-        ServerWebExchangeMatcher protectedApi = new AndNotMatcher(
-                new PathPatternParserServerWebExchangeMatcher("/api/**"), publicApi);
+        ServerWebExchangeMatcher protectedApi = EdgePaths.of("/api/**")
+                .except(properties.publicPaths().toArray(String[]::new));
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(protectedApi).authenticated()
