@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -102,10 +103,11 @@ public class OutboxRelay implements AutoCloseable {
         });
         coordinator.scheduleWithFixedDelay(this::tick, 0, settings.getLockRetryInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Outbox relay {} started for {} (slot {})", instanceId, db, slotName);
-        if (!IdleWaitPatch.active()) {
-            log.warn("Debezium's ChangeEventQueue was loaded from {}, not from platform's patched copy: each idle"
-                    + " poll spins for up to a millisecond (put platform before Debezium on the classpath)",
-                    IdleWaitPatch.loadedFrom());
+        List<String> unpatched = DebeziumPatches.notActive();
+        if (!unpatched.isEmpty()) {
+            log.warn("Debezium classes loaded from Debezium's jar, not from platform's patched copies: {} (idle polls"
+                    + " spin, every event's summary is formatted; put platform before Debezium on the classpath)",
+                    unpatched);
         }
     }
 

@@ -6,7 +6,7 @@
 /*
  * Sellavie: a copy of Debezium 3.6.1.Final's class (debezium-connector-common) with one change in poll(),
  * marked "Sellavie patch". It shadows the library's class because platform precedes Debezium on every
- * classpath; IdleWaitPatchTest fails when Debezium's version changes (re-apply or drop the patch)
+ * classpath; DebeziumPatchesTest fails when Debezium's version changes (re-apply or drop the patch)
  * and the relay warns at start when the library's copy was loaded instead. Why: docs/benchmarks.md,
  * "The relay's idle spin".
  */

@@ -5,30 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.debezium.connector.base.ChangeEventQueue;
 import io.debezium.connector.base.ChangeEventQueueMetrics;
 import io.debezium.connector.base.QueueProvider;
+import io.debezium.data.Envelope;
 import io.debezium.pipeline.Sizeable;
+import io.debezium.pipeline.meters.CommonEventMeter;
+import io.debezium.pipeline.source.spi.EventMetadataProvider;
+import io.debezium.pipeline.spi.OffsetContext;
+import io.debezium.relational.TableId;
+import io.debezium.spi.schema.DataCollectionId;
+import io.debezium.util.Clock;
 import io.debezium.util.LoggingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
 /**
- * Platform's copy of Debezium's {@link ChangeEventQueue}: loaded instead of the library's, made from the
- * Debezium version on the classpath, and an idle poll waits its interval out without spinning.
+ * Platform's copies of Debezium's {@link ChangeEventQueue} and {@link CommonEventMeter}: loaded instead of the
+ * library's, made from the Debezium version on the classpath; an idle poll waits its interval out without
+ * spinning, and an event's summary is formatted only when the last event is asked for.
  */
-class IdleWaitPatchTest {
+class DebeziumPatchesTest {
 
     /** The version the copy was made from; a Debezium upgrade fails here until the patch is re-applied or dropped. */
     private static final String PATCHED_VERSION = "3.6.1.Final";
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
 
     @Test
-    void platformsCopyIsTheOneLoaded() {
-        assertThat(IdleWaitPatch.active()).as("ChangeEventQueue loaded from %s", IdleWaitPatch.loadedFrom()).isTrue();
+    void platformsCopiesAreTheOnesLoaded() {
+        assertThat(DebeziumPatches.notActive()).isEmpty();
     }
 
     @Test
@@ -41,7 +51,7 @@ class IdleWaitPatchTest {
             pom.load(in);
         }
         assertThat(pom.getProperty("version"))
-                .as("platform's ChangeEventQueue is a patched copy of %s's: diff it with the new version's class,"
+                .as("platform's ChangeEventQueue and CommonEventMeter are patched copies of %s's: diff it with the new version's class,"
                         + " then re-apply the patch or drop it", PATCHED_VERSION)
                 .isEqualTo(PATCHED_VERSION);
     }
@@ -75,6 +85,54 @@ class IdleWaitPatchTest {
         assertThat(queue.poll()).hasSize(2);
         assertThat(queue.poll()).hasSize(1);
         assertThat(queue.poll()).isEmpty();
+    }
+
+    @Test
+    void anEventsSummaryIsFormattedOnlyWhenTheLastEventIsRead() {
+        CountingSummaries summaries = new CountingSummaries();
+        CommonEventMeter meter = new CommonEventMeter(Clock.system(), summaries);
+        assertThat(meter.getLastEvent()).isNull();
+
+        for (int i = 1; i <= 100; i++) {
+            meter.onEvent(new TableId(null, "public", "outbox"), null, "key-" + i, null, Envelope.Operation.CREATE);
+        }
+
+        assertThat(summaries.formatted.get()).as("summaries formatted while events flow").isZero();
+        assertThat(meter.getTotalNumberOfEventsSeen()).isEqualTo(100);
+        assertThat(meter.getTotalNumberOfCreateEventsSeen()).isEqualTo(100);
+        assertThat(meter.getLastEvent()).isEqualTo("public.outbox key-100");
+        assertThat(summaries.formatted.get()).isEqualTo(1);
+
+        meter.reset();
+        assertThat(meter.getLastEvent()).isNull();
+    }
+
+    /** A connector's metadata provider whose summary names the table and the key, counting its calls. */
+    private static final class CountingSummaries implements EventMetadataProvider {
+
+        private final AtomicLong formatted = new AtomicLong();
+
+        @Override
+        public Instant getEventTimestamp(DataCollectionId source, OffsetContext offset, Object key, Struct value) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String> getEventSourcePosition(DataCollectionId source, OffsetContext offset, Object key,
+                Struct value) {
+            return null;
+        }
+
+        @Override
+        public String getTransactionId(DataCollectionId source, OffsetContext offset, Object key, Struct value) {
+            return null;
+        }
+
+        @Override
+        public String toSummaryString(DataCollectionId source, OffsetContext offset, Object key, Struct value) {
+            formatted.incrementAndGet();
+            return source.identifier() + " " + key;
+        }
     }
 
     private static ChangeEventQueue<Change> queue(CountingQueue provider, int maxBatchSize) {
