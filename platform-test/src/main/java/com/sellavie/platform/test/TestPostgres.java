@@ -1,5 +1,7 @@
 package com.sellavie.platform.test;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -43,6 +46,8 @@ public final class TestPostgres {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "test-postgres-shutdown"));
     }
 
+    private static final int START_ATTEMPTS = 3;
+
     public static TestPostgres get() {
         if (instance == null) {
             synchronized (TestPostgres.class) {
@@ -61,6 +66,17 @@ public final class TestPostgres {
             return new TestPostgres(external, System.getenv().getOrDefault("SELLAVIE_TEST_DB_USER", "postgres"),
                     System.getenv().getOrDefault("SELLAVIE_TEST_DB_PASSWORD", ""), null);
         }
+        // The server's port is picked free and bound a moment later by postgres, so another test JVM's
+        // server, broker or client can take it in between (test JVMs of two modules, or of one module in two
+        // forks, start side by side): then postgres cannot bind and the start fails; a new port fixes it.
+        Retry retry = Retry.of("test-postgres-start", RetryConfig.custom().maxAttempts(START_ATTEMPTS)
+                .waitDuration(Duration.ofMillis(200)).build());
+        retry.getEventPublisher().onRetry(event -> log.warn("Embedded PostgreSQL did not start (attempt {} of {})",
+                event.getNumberOfRetryAttempts(), START_ATTEMPTS, event.getLastThrowable()));
+        return Retry.decorateSupplier(retry, TestPostgres::startEmbedded).get();
+    }
+
+    private static TestPostgres startEmbedded() {
         try {
             // initdb runs as 'nobody' when the JVM is root, so both folders must be reachable by it
             // (a clone under /root is not): keep them under a world-traversable temp folder.
