@@ -37,6 +37,12 @@ public class SellavieTestInfrastructure implements ApplicationContextInitializer
         props.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.jwksUri());
         // Spring pauses cached contexts; a paused relay must not pin one of the server's slots.
         props.put("sellavie.relay.drop-slot-on-stop", "true");
+        // Production bounds a Redis command (the access-token denylist) at 500 ms and refuses the request past it
+        // (fail closed). In CI a test JVM runs beside another module's and can be starved for longer than that:
+        // AiSettingsProvidersTest and ChannelApiTest each got such a 503 once. Tests give Redis 5 s; the
+        // fail-closed path keeps its own test at production's bound (platform's DenylistUnavailableTest sets
+        // sellavie.test.redis-timeout: these properties take precedence over a test's own).
+        props.put("spring.data.redis.timeout", "${sellavie.test.redis-timeout:5s}");
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("sellavie-test-infrastructure", props));
     }

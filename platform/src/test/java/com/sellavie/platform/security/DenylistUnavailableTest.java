@@ -39,6 +39,7 @@ class DenylistUnavailableTest {
             closedPort = socket.getLocalPort();
         }
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + closedPort);
+        registry.add("sellavie.test.redis-timeout", () -> "500ms"); // production's bound (the tests' is looser)
     }
 
     @Test
