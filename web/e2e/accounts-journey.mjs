@@ -29,6 +29,7 @@ import {
   awaitMail,
   expectVisible,
   linkIn,
+  recordFailedApiCalls,
   runAndExit,
   totpCode,
   totpStep,
@@ -289,6 +290,7 @@ async function main() {
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
+      recordFailedApiCalls(page);
       pages[who] = page;
       return page;
     };

@@ -57,7 +57,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, awaitMail, expectVisible, linkIn, runAndExit } from './lib.mjs';
+import { CHROMIUM_ARGS, awaitMail, expectVisible, linkIn, recordFailedApiCalls, runAndExit } from './lib.mjs';
 
 const CONSOLE_URL = (process.env.SELLAVIE_CONSOLE_URL ?? 'http://localhost:8080').replace(/\/+$/, '');
 const APP_SECRET = process.env.SELLAVIE_META_APP_SECRET;
@@ -760,7 +760,19 @@ async function unknownDeliveryJourney(page) {
   const thread = page.getByRole('list', { name: 'Messages' });
   const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
   await expectVisible(unknownReply, 'the reply with its unknown delivery');
+  // The answer is awaited with the click: a click that sent nothing fails here, saying so, not later as
+  // "the reply marked Sent" never showing.
+  const marked = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().endsWith('/mark-delivered'),
+    { timeout: UI_TIMEOUT_MS },
+  );
   await unknownReply.first().getByRole('button', { name: 'Mark as delivered' }).click();
+  const answer = await marked.catch(() => {
+    throw new Error('clicking "Mark as delivered" sent no request to the server');
+  });
+  if (!answer.ok()) {
+    throw new Error(`"Mark as delivered" was answered ${answer.status()}: ${await answer.text()}`);
+  }
   const settled = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
   await expectVisible(settled, 'the reply marked Sent');
   if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
@@ -851,6 +863,7 @@ async function main() {
     context.setDefaultTimeout(UI_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    recordFailedApiCalls(page);
     try {
       const started = Date.now();
       const replyText = await journey(page);

@@ -102,18 +102,46 @@ export function totpCode(secret, step = totpStep()) {
   return String(binary % 1_000_000).padStart(6, '0');
 }
 
+/** How many of the console's failed API calls a failure report shows (the latest ones). */
+const FAILED_CALLS_SHOWN = 20;
+const failedApiCalls = [];
+
+/**
+ * Remembers the console's API calls that failed (an answer >= 400, or none at all), with the time, so a
+ * failed journey says what the server answered, not only what the page did not show. Some are expected
+ * (a 401 before a token refresh): they are printed only when the journey fails.
+ */
+export function recordFailedApiCalls(page) {
+  const remember = (request, outcome) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/')) {
+      failedApiCalls.push(`${new Date().toISOString()} ${request.method()} ${path} ${outcome}`);
+      failedApiCalls.splice(0, Math.max(0, failedApiCalls.length - FAILED_CALLS_SHOWN));
+    }
+  };
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      remember(response.request(), `-> ${response.status()}`);
+    }
+  });
+  page.on('requestfailed', (request) => remember(request, `failed: ${request.failure()?.errorText}`));
+}
+
 /**
  * Runs a journey's `main` and exits: 0 on success; otherwise 1 with the failed step (`currentStep()`),
- * the page's uncaught errors and the first line of the cause on stderr.
+ * the page's uncaught errors, its failed API calls and the first line of the cause on stderr.
  */
 export async function runAndExit(main, currentStep, pageErrors) {
   try {
     await main();
     process.exit(0);
   } catch (error) {
-    console.error(`e2e: FAILED at "${currentStep()}": ${error.message}`);
+    console.error(`e2e: FAILED at "${currentStep()}" (${new Date().toISOString()}): ${error.message}`);
     if (pageErrors.length > 0) {
       console.error(`e2e: uncaught errors in the page: ${pageErrors.join(' | ')}`);
+    }
+    if (failedApiCalls.length > 0) {
+      console.error(`e2e: the page's failed API calls, latest last:\n  ${failedApiCalls.join('\n  ')}`);
     }
     if (error.cause) {
       console.error(`e2e: cause: ${String(error.cause.message ?? error.cause).split('\n')[0]}`);
