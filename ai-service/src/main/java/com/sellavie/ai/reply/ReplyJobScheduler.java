@@ -1,12 +1,16 @@
 package com.sellavie.ai.reply;
 
 import com.sellavie.platform.tenancy.Tenancy;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
  * {@value ReplyJobs#DUE_LOOKUP}), claims them as their businesses (one statement per business), and hands them to a
  * {@link ReplyWorkerPool} of at most {@code sellavie.ai.reply-workers} virtual threads. Woken at once when a job is
- * recorded or a worker is done, else every {@code reply-poll-interval}.
+ * recorded or a worker is done, else every {@code reply-poll-interval}. A request that finds a worker free when it
+ * arrives skips the poller: {@link ReplyIntake} records its job already claimed and hands it over on commit
+ * ({@link #reserveWorker}).
  *
  * <p>On stop: no more claims; in-flight model calls get {@code reply-shutdown-grace} to finish;
  * those still running are abandoned and their claims released, so the jobs stay PENDING and another
@@ -39,7 +46,10 @@ class ReplyJobScheduler implements SmartLifecycle {
     private final ReplyJobProperties properties;
     private final MeterRegistry meters;
     private final Semaphore wakeUps = new Semaphore(0);
+    private final Counter polled;
     private volatile boolean running;
+    /** The last poll may have left due jobs behind: every worker was taken. */
+    private volatile boolean waitingForWorkers;
     private volatile ReplyWorkerPool workers;
     private Thread poller;
     private long lastHeadCheck = System.nanoTime();
@@ -51,6 +61,7 @@ class ReplyJobScheduler implements SmartLifecycle {
         this.tenancy = tenancy;
         this.properties = properties;
         this.meters = meters;
+        this.polled = claims(meters, "poller");
         Gauge.builder("sellavie.ai.reply_jobs.in_flight", this, ReplyJobScheduler::inFlight)
                 .description("Reply jobs whose model call is running on this instance").register(meters);
     }
@@ -62,9 +73,25 @@ class ReplyJobScheduler implements SmartLifecycle {
         }
     }
 
+    /**
+     * A worker is done: a poll is worth it only if the last one left due jobs for want of workers (the
+     * common case, a job handed over by the intake finishing with nothing queued, costs no query).
+     */
+    private void workerFinished() {
+        if (waitingForWorkers) {
+            wakeUp();
+        }
+    }
+
+    /** The next job of a conversation became claimable (its head finished). */
+    @TransactionalEventListener
+    void on(ReplyJobs.HeadPromoted promoted) {
+        wakeUp();
+    }
+
     @Override
     public synchronized void start() {
-        workers = new ReplyWorkerPool(properties.replyWorkers(), worker, jobs, tenancy, meters, this::wakeUp);
+        workers = new ReplyWorkerPool(properties.replyWorkers(), worker, jobs, tenancy, meters, this::workerFinished);
         running = true;
         lastHeadCheck = System.nanoTime() - TimeUnit.SECONDS.toNanos(HEAD_CHECK_SECONDS);
         poller = Thread.ofPlatform().name("reply-jobs-poller").start(this::poll);
@@ -91,34 +118,61 @@ class ReplyJobScheduler implements SmartLifecycle {
         }
     }
 
+    /** Jobs claimed for a worker: by the poller, or at once by the intake that recorded them ({@code by}). */
+    static Counter claims(MeterRegistry meters, String by) {
+        return Counter.builder("sellavie.ai.reply_jobs.claimed").tag("by", by)
+                .description("Reply jobs claimed for a worker, by the poller or at once by the intake").register(meters);
+    }
+
+    /**
+     * A free worker kept for a job the caller is about to record already claimed (the intake, in its
+     * transaction); empty when every worker is busy or the scheduler is not running: the job is then
+     * recorded unclaimed and found by the poller.
+     */
+    Optional<ReplyWorkerPool.Slot> reserveWorker() {
+        ReplyWorkerPool current = workers;
+        if (!running || current == null) {
+            return Optional.empty();
+        }
+        return current.reserve(1).stream().findFirst();
+    }
+
     /** Claims as many due jobs as there are free workers; true when there is nothing more to claim now. */
     private boolean claimDueJobs() {
-        int free = workers.free();
-        if (free == 0) {
-            return true;
-        }
-        repairHeadsIfItIsTime();
-        List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
-        Map<UUID, List<UUID>> byBusiness = due.stream().collect(Collectors.groupingBy(ReplyJobs.DueJob::businessId,
-                LinkedHashMap::new, Collectors.mapping(ReplyJobs.DueJob::id, Collectors.toList())));
-        int claimed = 0;
-        for (Map.Entry<UUID, List<UUID>> business : byBusiness.entrySet()) {
-            if (!running) {
+        Deque<ReplyWorkerPool.Slot> slots = new ArrayDeque<>(workers.reserve(properties.replyWorkers()));
+        try {
+            if (slots.isEmpty()) {
+                waitingForWorkers = true;
                 return true;
             }
-            try {
-                List<ReplyJobs.Claim> claims = tenancy.callAs(business.getKey(),
-                        () -> jobs.claim(business.getValue(), properties.replyLease()));
-                claimed += claims.size();
-                claims.forEach(this::start);
-            } catch (RuntimeException e) {
-                // One business whose jobs cannot be claimed must not keep the others' from being claimed.
-                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
-                log.warn("Could not claim reply jobs {} of business {}: {}: {}", business.getValue(),
-                        business.getKey(), e.getClass().getName(), e.getMessage());
+            int free = slots.size();
+            repairHeadsIfItIsTime();
+            List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+            Map<UUID, List<UUID>> byBusiness = due.stream().collect(Collectors.groupingBy(ReplyJobs.DueJob::businessId,
+                    LinkedHashMap::new, Collectors.mapping(ReplyJobs.DueJob::id, Collectors.toList())));
+            int claimed = 0;
+            for (Map.Entry<UUID, List<UUID>> business : byBusiness.entrySet()) {
+                if (!running) {
+                    return true;
+                }
+                try {
+                    List<ReplyJobs.Claim> claims = tenancy.callAs(business.getKey(),
+                            () -> jobs.claim(business.getValue(), properties.replyLease()));
+                    claimed += claims.size();
+                    polled.increment(claims.size());
+                    claims.forEach(claim -> start(claim, slots.pop()));
+                } catch (RuntimeException e) {
+                    // One business whose jobs cannot be claimed must not keep the others' from being claimed.
+                    meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                    log.warn("Could not claim reply jobs {} of business {}: {}: {}", business.getValue(),
+                            business.getKey(), e.getClass().getName(), e.getMessage());
+                }
             }
+            waitingForWorkers = due.size() >= free;
+            return due.size() < free || claimed == 0;
+        } finally {
+            slots.forEach(ReplyWorkerPool.Slot::release);
         }
-        return due.size() < free || claimed == 0;
     }
 
     /**
@@ -152,11 +206,13 @@ class ReplyJobScheduler implements SmartLifecycle {
         return repaired;
     }
 
-    private void start(ReplyJobs.Claim claim) {
+    /** Works the claimed job on the worker kept for it; the worker is given back if the job cannot be read. */
+    private void start(ReplyJobs.Claim claim, ReplyWorkerPool.Slot slot) {
         ReplyJob job;
         try {
             job = claim.toJob();
         } catch (RuntimeException unreadable) {
+            slot.release();
             String reason = "the stored ReplyRequested cannot be read: " + unreadable.getClass().getSimpleName() + ": "
                     + unreadable.getMessage();
             tenancy.runAs(claim.businessId(), () -> jobs.markUnreadable(claim, reason));
@@ -164,7 +220,7 @@ class ReplyJobScheduler implements SmartLifecycle {
             log.error("Gave up {}: {}", claim, reason, unreadable);
             return;
         }
-        workers.submit(job);
+        slot.submit(job);
     }
 
     private void awaitWakeUp(Duration wait) {

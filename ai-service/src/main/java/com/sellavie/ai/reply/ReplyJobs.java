@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,29 +43,55 @@ class ReplyJobs {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TraceparentSource traceparents;
+    private final ApplicationEventPublisher events;
 
-    ReplyJobs(JdbcTemplate jdbc, TransactionTemplate transaction, TraceparentSource traceparents) {
+    ReplyJobs(JdbcTemplate jdbc, TransactionTemplate transaction, TraceparentSource traceparents,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.traceparents = traceparents;
+        this.events = events;
     }
 
     /**
      * Records the request as a PENDING job due now, the head of its conversation when no other job of
-     * it is PENDING; false when a job for it exists already. Joins the caller's transaction.
+     * it is PENDING; empty when a job for it exists already. Joins the caller's transaction.
+     *
+     * @param lease when not null and the job is its conversation's head (so claimable at once), the job is
+     *              recorded claimed for that long under a fresh token, as {@link #claim} would: the caller, who
+     *              holds a free worker, hands it over once the transaction commits, and the poller never sees it
      */
-    boolean insert(ReplyRequested request) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+    Optional<Recorded> insert(ReplyRequested request, Duration lease) {
+        return transaction.execute(status -> {
             lockConversation(request.getConversationId());
-            return jdbc.update("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
-                    + "requested_at, request_avro, request_schema, traceparent, head) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "NOT EXISTS (SELECT 1 FROM reply_jobs WHERE business_id = ? AND conversation_id = ? "
-                    + "AND status = 'PENDING') ON CONFLICT (request_id) DO NOTHING",
+            boolean claim = lease != null;
+            String traceparent = traceparents.current();
+            return jdbc.query("INSERT INTO reply_jobs (id, business_id, conversation_id, contact_id, request_id, "
+                    + "requested_at, request_avro, request_schema, traceparent, head, lease_owner, lease_until, attempts) "
+                    + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, h.head, "
+                    + "CASE WHEN h.head AND ? THEN gen_random_uuid() END, "
+                    + "CASE WHEN h.head AND ? THEN now() + make_interval(secs => ?) END, "
+                    + "CASE WHEN h.head AND ? THEN 1 ELSE 0 END "
+                    + "FROM (SELECT NOT EXISTS (SELECT 1 FROM reply_jobs WHERE business_id = ? AND conversation_id = ? "
+                    + "AND status = 'PENDING') AS head) h ON CONFLICT (request_id) DO NOTHING "
+                    + "RETURNING id, lease_owner, attempts, created_at",
+                    (rs, i) -> {
+                        UUID leaseOwner = rs.getObject(2, UUID.class);
+                        ReplyJob claimed = leaseOwner == null ? null
+                                : new ReplyJob(rs.getObject(1, UUID.class), request.getBusinessId(),
+                                        request.getConversationId(), leaseOwner, rs.getInt(3),
+                                        rs.getTimestamp(4).toInstant(), request, traceparent);
+                        return new Recorded(Optional.ofNullable(claimed));
+                    },
                     UUID.randomUUID(), request.getBusinessId(), request.getConversationId(), request.getContactId(),
                     request.getEventId(), Timestamp.from(request.getOccurredAt()), ReplyRequestCodec.encode(request),
-                    ReplyRequestCodec.schema(), traceparents.current(), request.getBusinessId(),
-                    request.getConversationId()) == 1;
-        }));
+                    ReplyRequestCodec.schema(), traceparent, claim, claim, claim ? lease.toMillis() / 1000.0 : 0.0,
+                    claim, request.getBusinessId(), request.getConversationId()).stream().findFirst();
+        });
+    }
+
+    /** A request just recorded as a job: already claimed (its worker's to start on commit), or left to the poller. */
+    record Recorded(Optional<ReplyJob> claimed) {
     }
 
     /**
@@ -126,10 +154,17 @@ class ReplyJobs {
         transaction.executeWithoutResult(status -> {
             lockConversation(conversationId);
             update.run();
-            jdbc.update("UPDATE reply_jobs SET head = true WHERE id = (SELECT id FROM reply_jobs WHERE business_id = ? "
-                    + "AND conversation_id = ? AND status = 'PENDING' ORDER BY seq LIMIT 1) AND NOT head",
-                    businessId, conversationId);
+            int promoted = jdbc.update("UPDATE reply_jobs SET head = true WHERE id = (SELECT id FROM reply_jobs "
+                    + "WHERE business_id = ? AND conversation_id = ? AND status = 'PENDING' ORDER BY seq LIMIT 1) "
+                    + "AND NOT head", businessId, conversationId);
+            if (promoted == 1) {
+                events.publishEvent(new HeadPromoted(businessId, conversationId));
+            }
         });
+    }
+
+    /** A conversation's next job became its head when the one before it finished: claimable once committed. */
+    record HeadPromoted(UUID businessId, UUID conversationId) {
     }
 
     /**

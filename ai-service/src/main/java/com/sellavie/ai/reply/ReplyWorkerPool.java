@@ -3,6 +3,7 @@ package com.sellavie.ai.reply;
 import com.sellavie.platform.tenancy.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,17 +51,24 @@ class ReplyWorkerPool {
         this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reply-worker-", 1).factory());
     }
 
-    /** Workers without a job. Only the scheduler's one poller thread submits, so it may submit this many. */
-    int free() {
-        return free.availablePermits();
+    /**
+     * Up to {@code max} free workers, each kept for one job until it is given that job or released: the
+     * poller reserves before it claims, the intake before it records a job already claimed, so neither ever
+     * waits for a worker while it holds a claim (a claim waiting for a worker would run down its lease).
+     */
+    List<Slot> reserve(int max) {
+        List<Slot> slots = new ArrayList<>();
+        while (slots.size() < max && !stopping && free.tryAcquire()) {
+            slots.add(new Slot());
+        }
+        return slots;
     }
 
     int inFlight() {
         return inFlight.size();
     }
 
-    void submit(ReplyJob job) {
-        free.acquireUninterruptibly();
+    private void start(ReplyJob job) {
         inFlight.put(job.id(), job);
         try {
             threads.execute(() -> work(job));
@@ -95,6 +104,30 @@ class ReplyWorkerPool {
         threads.shutdown();
         if (!threads.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             abandonInFlight();
+        }
+    }
+
+    /** A worker kept for one job: {@link #submit} gives it the job, {@link #release} gives the worker back. */
+    final class Slot {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Slot() {
+        }
+
+        /** Works {@code job} (claimed by the caller) on this worker. */
+        void submit(ReplyJob job) {
+            if (!held.compareAndSet(true, false)) {
+                throw new IllegalStateException("This worker slot was already used or released");
+            }
+            start(job);
+        }
+
+        /** Not needed after all: the worker is free again (the poller is not woken: whoever reserved decides). */
+        void release() {
+            if (held.compareAndSet(true, false)) {
+                free.release();
+            }
         }
     }
 

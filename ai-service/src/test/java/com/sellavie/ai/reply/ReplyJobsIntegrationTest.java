@@ -453,6 +453,8 @@ class ReplyJobsIntegrationTest {
         UUID conversation = UUID.randomUUID();
         ReplyRequested earlier = Fixtures.replyRequested(business, conversation, "one " + first);
         ReplyRequested later = Fixtures.replyRequested(business, conversation, "two " + second);
+        double byIntake = claims("intake");
+        double byPoller = claims("poller");
         EventRecords.publish(earlier, conversation.toString(), 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> modelCalls(first) == 1);
 
@@ -468,6 +470,13 @@ class ReplyJobsIntegrationTest {
         assertThat(repliesOf(conversation, later)).extracting(r -> r.value().getText())
                 .containsExactly("Slow answer", "Quick answer");
         assertThat(jobStatus(business, later)).isEqualTo("DONE");
+        // The first found a worker free and was handed to it by the intake that recorded it (no poll); the
+        // second, not claimable then, was claimed by the poller; each had one attempt
+        assertThat(claims("intake") - byIntake).isEqualTo(1);
+        assertThat(claims("poller") - byPoller).isGreaterThanOrEqualTo(1);
+        assertThat(TenantContext.callAs(business, () -> jdbc.queryForList("SELECT attempts FROM reply_jobs "
+                + "WHERE request_id IN (?, ?)", Integer.class, earlier.getEventId(), later.getEventId())))
+                .containsExactly(1, 1);
     }
 
     @Test
@@ -559,6 +568,10 @@ class ReplyJobsIntegrationTest {
     private Boolean isHead(UUID business, ReplyRequested request) {
         return TenantContext.callAs(business, () -> jdbc.query("SELECT head FROM reply_jobs WHERE request_id = ?",
                 (rs, i) -> rs.getBoolean(1), request.getEventId()).stream().findFirst().orElse(null));
+    }
+
+    private double claims(String by) {
+        return meters.counter("sellavie.ai.reply_jobs.claimed", "by", by).count();
     }
 
     private double replies(String outcome) {
