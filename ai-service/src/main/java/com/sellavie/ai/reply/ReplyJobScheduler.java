@@ -25,7 +25,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Drains {@code reply_jobs}: one poller thread finds due jobs of every business (global lookup
  * {@value ReplyJobs#DUE_LOOKUP}), claims them as their businesses (one statement per business), and hands them to a
  * {@link ReplyWorkerPool} of at most {@code sellavie.ai.reply-workers} virtual threads. Woken at once when a job is
- * recorded or a worker is done, else every {@code reply-poll-interval}. A request that finds a worker free when it
+ * recorded unclaimed, when a conversation's next job becomes its head, and when a worker is done while the last poll
+ * left due jobs for want of workers; else every {@code reply-poll-interval}. A request that finds a worker free when it
  * arrives skips the poller: {@link ReplyIntake} records its job already claimed and hands it over on commit
  * ({@link #reserveWorker}).
  *
