@@ -31,6 +31,9 @@ class OutboundQueue {
     private static final String NO_OLDER_OPEN = "NOT EXISTS (SELECT 1 FROM messages o WHERE o.business_id = m.business_id "
             + "AND o.conversation_id = m.conversation_id AND o.delivery_status IN ('PENDING', 'ATTEMPTING') "
             + "AND (o.sent_at, o.id) < (m.sent_at, m.id))";
+    private static final String CLAIMED_COLUMNS = "text, source_event_id, correlation_id, attempts, author_type, "
+            + "image_url, template_name, template_language, template_parameters, private_reply_to, "
+            + "private_reply_deadline, traceparent";
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;
@@ -95,12 +98,29 @@ class OutboundQueue {
     }
 
     Optional<Claimed> claimed(UUID businessId, UUID messageId) {
-        return jdbc.query("SELECT text, source_event_id, correlation_id, attempts, author_type, image_url, "
-                        + "template_name, template_language, template_parameters, private_reply_to, "
-                        + "private_reply_deadline, traceparent FROM messages WHERE business_id = ? AND id = ?",
-                (rs, row) -> new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getString(6), template(rs), privateReply(rs), rs.getString("traceparent")),
-                businessId, messageId).stream().findFirst();
+        return jdbc.query("SELECT " + CLAIMED_COLUMNS + " FROM messages WHERE business_id = ? AND id = ?",
+                OutboundQueue::claimed, businessId, messageId).stream().findFirst();
+    }
+
+    /**
+     * Claims a message recorded PENDING in the caller's (still open) transaction for {@code owner}, when
+     * it is its conversation's head (no older message of it PENDING or ATTEMPTING): what the poller's
+     * due query, claim and read would do, in one statement. Not compared with {@code now()}, which is the
+     * transaction's start: the message was recorded due now.
+     *
+     * @return what its send needs, or empty when an older message goes first (or it is not PENDING)
+     */
+    Optional<Claimed> claimRecorded(UUID businessId, UUID messageId, String owner, Duration lease) {
+        return jdbc.query("UPDATE messages m SET lease_owner = ?, lease_until = now() + ? * interval '1 millisecond' "
+                        + "WHERE m.business_id = ? AND m.id = ? AND m.delivery_status = 'PENDING' "
+                        + "AND m.lease_owner IS NULL AND " + NO_OLDER_OPEN + " RETURNING " + CLAIMED_COLUMNS,
+                OutboundQueue::claimed, owner, lease.toMillis(), businessId, messageId).stream().findFirst();
+    }
+
+    private static Claimed claimed(ResultSet rs, int row) throws SQLException {
+        return new Claimed(rs.getString("text"), rs.getObject("source_event_id", UUID.class),
+                rs.getString("correlation_id"), rs.getInt("attempts"), rs.getString("author_type"),
+                rs.getString("image_url"), template(rs), privateReply(rs), rs.getString("traceparent"));
     }
 
     private static PrivateReply privateReply(ResultSet rs) throws SQLException {

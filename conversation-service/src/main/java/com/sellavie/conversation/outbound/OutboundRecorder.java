@@ -53,12 +53,13 @@ class OutboundRecorder {
      * answer to a customer's comment is that comment's private reply; a second one for the same comment
      * is recorded FAILED COMMENT_ALREADY_ANSWERED (announced too) and never queued.
      *
-     * @return the message, or empty when there is nothing to send (an actions-only reply, or a duplicate)
+     * @return the message with its conversation and channel, or empty when there is nothing to send (an
+     *         actions-only reply, or a duplicate)
      * @throws UnsendableRequestException when the business has no such conversation, or a request that
      *         must be sendable has a blank text or one too long for the channel
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Message> record(OutboundRequest request, boolean expired) {
+    public Optional<Recorded> record(OutboundRequest request, boolean expired) {
         EventMetadata cause = request.cause();
         if (request.blank() && !request.mustBeSendable()) {
             log.info("{} has no text (actions only); nothing to send", request.description());
@@ -112,7 +113,11 @@ class OutboundRecorder {
             outbox.publish(failed(EventMetadata.causedBy(cause, now), message.get().id(), conversation, channel, 0,
                     refusal, null, refusalDetail), conversation.id().toString());
         }
-        return message;
+        return Optional.of(new Recorded(message.get(), conversation, channel));
+    }
+
+    /** A message recorded for a request, with what a send of it needs besides the row. */
+    record Recorded(Message message, Conversation conversation, Channel channel) {
     }
 
     private static void refuseUnsendableText(OutboundRequest request, Conversation conversation, Channel channel) {

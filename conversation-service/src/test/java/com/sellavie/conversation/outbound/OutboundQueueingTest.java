@@ -112,6 +112,8 @@ class OutboundQueueingTest {
 
     @Test
     void aConversationsRepliesReachMetaInOrderEvenWhenTheFirstIsRetried() {
+        double handedOverBefore = claims("intake");
+        double polledBefore = claims("poller");
         // Given three replies in one conversation; Meta refuses the first twice
         Fixture f = conversation(port, "igsid-84");
         String first = "First " + UUID.randomUUID();
@@ -140,6 +142,14 @@ class OutboundQueueingTest {
         assertThat(f.messages()).filteredOn(m -> "OUTBOUND".equals(m.get("direction").asString()))
                 .extracting(m -> m.get("deliveryStatus").asString()).containsExactly("SENT", "SENT", "SENT");
         await().until(() -> callsWith(first).size() == 3);
+        // The first went to a free worker from the transaction that recorded it; its retries and the two
+        // replies recorded behind it were claimed by the poller once each was due and at the head.
+        assertThat(claims("intake") - handedOverBefore).isEqualTo(1);
+        assertThat(claims("poller") - polledBefore).isGreaterThanOrEqualTo(4);
+    }
+
+    private double claims(String by) {
+        return meters.get("sellavie.outbound.claims").tag("by", by).counter().count();
     }
 
     private double counter(String outcome) {

@@ -193,7 +193,7 @@ class OutboundRecoveryTest {
                 properties.initialBackoff(), properties.maxBackoff(), properties.retryHorizon(),
                 properties.connectTimeout(), properties.requestTimeout(), properties.replayMaxAge());
         return new SendScheduler(queue, claims, sender, unrecorded, metrics, one,
-                new QueuedWorkTracing(ObservationRegistry.NOOP));
+                new QueuedWorkTracing(ObservationRegistry.NOOP), meters);
     }
 
     /** Installs a trigger failing the first {@code times} SENT records of messages whose text is LIKE {@code pattern}. */
