@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code ai.replies}, in its own consumer group ({@value #GROUP}) beside the sender's: a reply carrying
  * a HandoffAction hands its conversation to a person. Applied once per reply (platform inbox). The
  * reply's text is queued by the outbound listener either way and still sent (the send-time check
- * knows this reply caused the handoff).
+ * knows this reply caused the handoff). Most replies carry no handoff: those are skipped before the
+ * inbox, which would otherwise cost a transaction per reply for nothing.
  */
 @Component
 class AssistantHandoffListener {
@@ -29,9 +30,11 @@ class AssistantHandoffListener {
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).AI_REPLIES.name()}", groupId = GROUP)
     void on(ConsumerRecord<String, ReplyGenerated> record) {
-        handler.handleOnce(record, reply -> reply.getActions().stream()
+        ReplyGenerated reply = record.value();
+        reply.getActions().stream()
                 .filter(HandoffAction.class::isInstance).map(HandoffAction.class::cast).findFirst()
-                .ifPresent(action -> modes.assistantHandedOff(reply.getBusinessId(), reply.getConversationId(),
-                        action.getReason(), EventMetadata.of(reply))));
+                .ifPresent(action -> handler.handleOnce(record, handedOff -> modes.assistantHandedOff(
+                        handedOff.getBusinessId(), handedOff.getConversationId(), action.getReason(),
+                        EventMetadata.of(handedOff))));
     }
 }
