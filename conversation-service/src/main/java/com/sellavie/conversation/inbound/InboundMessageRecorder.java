@@ -69,9 +69,8 @@ class InboundMessageRecorder {
             return;
         }
         Channel channel = channel(businessId, event);
-        UUID contactId = store.upsertContact(businessId, channel.id(), event.getSenderExternalId(),
-                event.getSenderName(), event.getSentAt());
-        Conversation conversation = store.upsertConversation(businessId, channel.id(), contactId, event.getSentAt());
+        Conversation conversation = store.upsertContactConversation(businessId, channel.id(),
+                event.getSenderExternalId(), event.getSenderName(), event.getSentAt());
         InboundComment comment = event.getComment();
         Optional<Message> recorded = comment == null
                 ? store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),
@@ -84,11 +83,6 @@ class InboundMessageRecorder {
             return;
         }
         Message message = recorded.get();
-        if (comment == null) {
-            store.customerWrote(businessId, conversation.id(), message.sentAt());
-        } else {
-            store.customerCommented(businessId, conversation.id());
-        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message, conversation, channel),
                 conversation.id().toString());

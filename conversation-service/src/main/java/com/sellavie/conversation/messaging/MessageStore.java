@@ -34,43 +34,34 @@ public class MessageStore {
 
     /**
      * The contact with this id on the channel, created (or its name refreshed, unless a team member set
-     * it) as needed; returns its id.
+     * it) as needed, and its conversation on the channel (created in BOT mode), whose activity time
+     * moves to {@code at}: one statement, one round trip.
      */
-    public UUID upsertContact(UUID businessId, UUID channelId, String externalId, String name, Instant at) {
-        return jdbc.queryForObject("INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
+    public Conversation upsertContactConversation(UUID businessId, UUID channelId, String externalId, String name,
+            Instant at) {
+        return jdbc.queryForObject("WITH contact AS ("
+                        + "INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, channel_id, external_id) "
                         + "DO UPDATE SET name = CASE WHEN contacts.name_edited THEN contacts.name "
-                        + "ELSE COALESCE(EXCLUDED.name, contacts.name) END RETURNING id",
-                UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
-                Timestamp.from(at));
-    }
-
-    /** The contact's conversation on the channel (created in BOT mode), its activity time moved to {@code at}. */
-    public Conversation upsertConversation(UUID businessId, UUID channelId, UUID contactId, Instant at) {
-        UUID id = jdbc.queryForObject("INSERT INTO conversations (id, business_id, channel_id, contact_id, mode, "
-                        + "last_message_at, created_at) VALUES (?, ?, ?, ?, 'BOT', ?, ?) "
-                        + "ON CONFLICT (business_id, channel_id, contact_id) "
-                        + "DO UPDATE SET last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at) "
-                        + "RETURNING id",
-                UUID.class, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, contactId, Timestamp.from(at),
+                        + "ELSE COALESCE(EXCLUDED.name, contacts.name) END RETURNING id, external_id), "
+                        + "conversation AS (INSERT INTO conversations (id, business_id, channel_id, contact_id, mode, "
+                        + "last_message_at, created_at) SELECT ?, ?, ?, contact.id, 'BOT', ?, ? FROM contact "
+                        + "ON CONFLICT (business_id, channel_id, contact_id) DO UPDATE "
+                        + "SET last_message_at = GREATEST(conversations.last_message_at, EXCLUDED.last_message_at) "
+                        + "RETURNING id, business_id, channel_id, contact_id, mode) "
+                        + "SELECT conversation.id, conversation.business_id, conversation.channel_id, "
+                        + "conversation.contact_id, contact.external_id, conversation.mode "
+                        + "FROM conversation JOIN contact ON contact.id = conversation.contact_id",
+                MessageStore::conversation, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
+                Timestamp.from(at), UuidCreator.getTimeOrderedEpoch(), businessId, channelId, Timestamp.from(at),
                 Timestamp.from(Instant.now()));
-        return find(businessId, id).orElseThrow();
     }
 
     public Optional<Conversation> find(UUID businessId, UUID conversationId) {
         return jdbc.query("SELECT c.id, c.business_id, c.channel_id, c.contact_id, k.external_id, c.mode "
                         + "FROM conversations c JOIN contacts k ON k.id = c.contact_id "
                         + "WHERE c.business_id = ? AND c.id = ?",
-                (rs, row) -> new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)),
-                businessId, conversationId).stream().findFirst();
-    }
-
-    /** A customer's message: one more unread, and the messaging window runs from the latest one. */
-    public void customerWrote(UUID businessId, UUID conversationId, Instant sentAt) {
-        jdbc.update("UPDATE conversations SET unread_count = unread_count + 1, "
-                + "last_inbound_at = GREATEST(last_inbound_at, ?) WHERE business_id = ? AND id = ?",
-                Timestamp.from(sentAt), businessId, conversationId);
+                MessageStore::conversation, businessId, conversationId).stream().findFirst();
     }
 
     public void touch(UUID businessId, UUID conversationId, Instant at) {
@@ -79,44 +70,52 @@ public class MessageStore {
     }
 
     /**
-     * Records a customer's message unless one with the same Meta id is already there.
+     * Records a customer's message unless one with the same Meta id is already there, and counts it
+     * unread; the messaging window runs from the latest one.
      *
      * @return the new message, or empty when it was a duplicate
      */
     public Optional<Message> insertInbound(UUID businessId, UUID conversationId, String text, String attachmentsJson,
             String externalMessageId, Instant sentAt) {
-        UUID id = UuidCreator.getTimeOrderedEpoch();
-        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
+        return insertCustomers("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
                         + "text, attachments, external_message_id, sent_at, delivery_status, updated_at) "
                         + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, ?::jsonb, ?, ?, 'RECEIVED', now()) "
                         + "ON CONFLICT (business_id, external_message_id) DO NOTHING",
-                id, businessId, conversationId, text, attachmentsJson == null ? "[]" : attachmentsJson,
-                externalMessageId, Timestamp.from(sentAt));
-        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+                UuidCreator.getTimeOrderedEpoch(), businessId, conversationId, text,
+                attachmentsJson == null ? "[]" : attachmentsJson, externalMessageId, Timestamp.from(sentAt));
     }
 
     /**
      * Records a customer's public comment (kind COMMENT, Meta's comment id as its external id) unless it is
-     * already there.
+     * already there, and counts it unread; the messaging window stays as it was (Meta's rule).
      *
      * @return the new message, or empty when it was a duplicate
      */
     public Optional<Message> insertComment(UUID businessId, UUID conversationId, String text, String commentId,
             String postId, String parentId, Instant sentAt) {
-        UUID id = UuidCreator.getTimeOrderedEpoch();
-        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
+        return insertCustomers("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
                         + "text, kind, comment_post_id, comment_parent_id, external_message_id, sent_at, "
                         + "delivery_status, updated_at) "
                         + "VALUES (?, ?, ?, 'INBOUND', 'CUSTOMER', ?, 'COMMENT', ?, ?, ?, ?, 'RECEIVED', now()) "
                         + "ON CONFLICT (business_id, external_message_id) DO NOTHING",
-                id, businessId, conversationId, text, postId, parentId, commentId, Timestamp.from(sentAt));
-        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
+                UuidCreator.getTimeOrderedEpoch(), businessId, conversationId, text, postId, parentId, commentId,
+                Timestamp.from(sentAt));
     }
 
-    /** A customer's comment: one more unread, but the messaging window stays as it was (Meta's rule). */
-    public void customerCommented(UUID businessId, UUID conversationId) {
-        jdbc.update("UPDATE conversations SET unread_count = unread_count + 1 WHERE business_id = ? AND id = ?",
-                businessId, conversationId);
+    /**
+     * Runs {@code insert} (a customer's message, ON CONFLICT DO NOTHING) and, when it inserted, counts the
+     * message unread in its conversation, in the same statement. A message (not a comment) also moves the
+     * messaging window.
+     */
+    private Optional<Message> insertCustomers(String insert, Object... args) {
+        return jdbc.query("WITH inserted AS (" + insert + " RETURNING " + MESSAGE_COLUMNS + ", kind), "
+                        + "unread AS (UPDATE conversations c SET unread_count = c.unread_count + 1, "
+                        + "last_inbound_at = CASE WHEN inserted.kind = 'COMMENT' THEN c.last_inbound_at "
+                        + "ELSE GREATEST(c.last_inbound_at, inserted.sent_at) END "
+                        + "FROM inserted "
+                        + "WHERE c.business_id = inserted.business_id AND c.id = inserted.conversation_id) "
+                        + "SELECT " + MESSAGE_COLUMNS + " FROM inserted",
+                MessageStore::message, args).stream().findFirst();
     }
 
     /** Notes which ReplyRequested a comment caused: the reply to that request is the comment's private reply. */
@@ -156,17 +155,13 @@ public class MessageStore {
      * Records a reply to be sent, PENDING and due at once (the send scheduler picks it up), unless the
      * event that asked for it was already turned into a message.
      */
-    public Optional<Message> insertPendingOutbound(UUID businessId, UUID conversationId, String authorType,
-            String text, UUID sourceEventId, String correlationId, Instant queuedAt) {
-        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
-                Message.PENDING, null);
+    public Optional<Message> insertPendingOutbound(OutboundDraft draft) {
+        return insertOutbound(draft, Message.PENDING, null, null);
     }
 
     /** Records a reply that will not be sent ({@code EXPIRED}), so the team sees it and why. */
-    public Optional<Message> insertExpiredOutbound(UUID businessId, UUID conversationId, String authorType,
-            String text, UUID sourceEventId, String correlationId, Instant queuedAt, String reason) {
-        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
-                Message.EXPIRED, reason);
+    public Optional<Message> insertExpiredOutbound(OutboundDraft draft, String reason) {
+        return insertOutbound(draft, Message.EXPIRED, reason, null);
     }
 
     /**
@@ -176,10 +171,8 @@ public class MessageStore {
      *
      * @return the new message, or empty ({@link #recordedFrom} tells a duplicate request apart)
      */
-    public Optional<Message> insertPendingPrivateReply(UUID businessId, UUID conversationId, String authorType,
-            String text, UUID sourceEventId, String correlationId, Instant queuedAt, CommentToAnswer comment) {
-        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
-                Message.PENDING, null, comment);
+    public Optional<Message> insertPendingPrivateReply(OutboundDraft draft, CommentToAnswer comment) {
+        return insertOutbound(draft, Message.PENDING, null, comment);
     }
 
     /** Whether the event was already turned into a message. */
@@ -189,42 +182,37 @@ public class MessageStore {
     }
 
     /** Records a reply that will not be sent ({@code FAILED} with the reason, never attempted). */
-    public Optional<Message> insertFailedOutbound(UUID businessId, UUID conversationId, String authorType,
-            String text, UUID sourceEventId, String correlationId, Instant queuedAt, String reason) {
-        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
-                Message.FAILED, reason);
+    public Optional<Message> insertFailedOutbound(OutboundDraft draft, String reason) {
+        return insertOutbound(draft, Message.FAILED, reason, null);
     }
 
-    private Optional<Message> insertOutbound(UUID businessId, UUID conversationId, String authorType, String text,
-            UUID sourceEventId, String correlationId, Instant queuedAt, String status, String reason) {
-        return insertOutbound(businessId, conversationId, authorType, text, sourceEventId, correlationId, queuedAt,
-                status, reason, null);
-    }
-
-    private Optional<Message> insertOutbound(UUID businessId, UUID conversationId, String authorType, String text,
-            UUID sourceEventId, String correlationId, Instant queuedAt, String status, String reason,
+    /**
+     * Inserts the message (with who wrote it, for the console's "answered by" label) and, when it was
+     * inserted, moves its conversation's activity time: one statement.
+     */
+    private Optional<Message> insertOutbound(OutboundDraft draft, String status, String reason,
             CommentToAnswer privateReplyTo) {
-        UUID id = UuidCreator.getTimeOrderedEpoch();
-        Timestamp at = Timestamp.from(queuedAt);
+        Timestamp at = Timestamp.from(draft.queuedAt());
+        AnsweredBy answeredBy = draft.answeredBy();
         // No conflict target: a private reply also yields to the comment's one-reply index.
-        int inserted = jdbc.update("INSERT INTO messages (id, business_id, conversation_id, direction, author_type, "
-                        + "text, source_event_id, correlation_id, sent_at, delivery_status, failure_reason, "
-                        + "next_attempt_at, private_reply_to, private_reply_deadline, traceparent, updated_at) "
-                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
-                        + "ON CONFLICT DO NOTHING",
-                id, businessId, conversationId, authorType, text, sourceEventId, correlationId, at, status, reason,
+        return jdbc.query("WITH inserted AS (INSERT INTO messages (id, business_id, conversation_id, direction, "
+                        + "author_type, text, source_event_id, correlation_id, sent_at, delivery_status, "
+                        + "failure_reason, next_attempt_at, private_reply_to, private_reply_deadline, traceparent, "
+                        + "answered_by_provider, answered_by_model, answered_offline, updated_at) "
+                        + "VALUES (?, ?, ?, 'OUTBOUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
+                        + "ON CONFLICT DO NOTHING RETURNING " + MESSAGE_COLUMNS + "), "
+                        + "touched AS (UPDATE conversations c SET last_message_at = GREATEST(c.last_message_at, "
+                        + "inserted.sent_at) FROM inserted "
+                        + "WHERE c.business_id = inserted.business_id AND c.id = inserted.conversation_id) "
+                        + "SELECT " + MESSAGE_COLUMNS + " FROM inserted",
+                MessageStore::message, UuidCreator.getTimeOrderedEpoch(), draft.businessId(), draft.conversationId(),
+                draft.authorType(), draft.text(), draft.sourceEventId(), draft.correlationId(), at, status, reason,
                 Message.PENDING.equals(status) ? at : null,
                 privateReplyTo == null ? null : privateReplyTo.commentId(),
                 privateReplyTo == null ? null : Timestamp.from(privateReplyTo.privateReplyDeadline()),
-                Message.PENDING.equals(status) ? traceparents.current() : null);
-        return inserted == 1 ? findMessage(businessId, id) : Optional.empty();
-    }
-
-    /** Stores which provider and model wrote an assistant reply (the console's "answered by" label). */
-    public void recordAnsweredBy(UUID businessId, UUID messageId, AnsweredBy answeredBy) {
-        jdbc.update("UPDATE messages SET answered_by_provider = ?, answered_by_model = ?, answered_offline = ? "
-                        + "WHERE business_id = ? AND id = ?", answeredBy.provider(), answeredBy.model(),
-                answeredBy.offline(), businessId, messageId);
+                Message.PENDING.equals(status) ? traceparents.current() : null,
+                answeredBy == null ? null : answeredBy.provider(), answeredBy == null ? null : answeredBy.model(),
+                answeredBy == null ? null : answeredBy.offline()).stream().findFirst();
     }
 
     public Optional<Message> findMessage(UUID businessId, UUID messageId) {
@@ -245,6 +233,11 @@ public class MessageStore {
                 Timestamp.from(message.sentAt()), message.id(), limit));
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    private static Conversation conversation(ResultSet rs, int row) throws SQLException {
+        return new Conversation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6));
     }
 
     private static Message message(ResultSet rs, int row) throws SQLException {

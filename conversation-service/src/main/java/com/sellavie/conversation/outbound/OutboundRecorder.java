@@ -7,6 +7,7 @@ import com.sellavie.conversation.messaging.Conversation;
 import com.sellavie.conversation.messaging.Message;
 import com.sellavie.conversation.messaging.MessageEvents;
 import com.sellavie.conversation.messaging.MessageStore;
+import com.sellavie.conversation.messaging.OutboundDraft;
 import com.sellavie.events.conversation.OutboundMessageFailed;
 import com.sellavie.events.conversation.OutboundMessageSent;
 import com.sellavie.platform.outbox.Outbox;
@@ -76,37 +77,31 @@ class OutboundRecorder {
         Instant now = now();
         Optional<CommentToAnswer> comment = request.replyRequestId() == null ? Optional.empty()
                 : store.commentAnsweredBy(businessId, request.replyRequestId());
+        OutboundDraft draft = new OutboundDraft(businessId, conversation.id(), request.authorType(), request.text(),
+                cause.eventId(), cause.correlationId(), now, request.answeredBy());
         String refusal = null;
         String refusalDetail = null;
         Optional<Message> message;
         if (expired) {
             refusal = REPLAY_TOO_OLD;
             refusalDetail = "Replayed from a dead letter " + cause.occurredAt() + "; too old to send";
-            message = store.insertExpiredOutbound(businessId, conversation.id(), request.authorType(), request.text(),
-                    cause.eventId(), cause.correlationId(), now, REPLAY_TOO_OLD);
+            message = store.insertExpiredOutbound(draft, REPLAY_TOO_OLD);
         } else if (comment.isPresent()) {
-            message = store.insertPendingPrivateReply(businessId, conversation.id(), request.authorType(),
-                    request.text(), cause.eventId(), cause.correlationId(), now, comment.get());
+            message = store.insertPendingPrivateReply(draft, comment.get());
             if (message.isEmpty() && !store.recordedFrom(businessId, cause.eventId())) {
                 // Another reply already answers this comment: Meta would refuse a second one, so it is not queued.
                 refusal = COMMENT_ALREADY_ANSWERED;
                 refusalDetail = "Comment " + comment.get().commentId() + " already has its private reply";
                 log.warn("{} for conversation {}: comment {} already has its private reply; recorded FAILED, not sent",
                         request.description(), conversation.id(), comment.get().commentId());
-                message = store.insertFailedOutbound(businessId, conversation.id(), request.authorType(),
-                        request.text(), cause.eventId(), cause.correlationId(), now, COMMENT_ALREADY_ANSWERED);
+                message = store.insertFailedOutbound(draft, COMMENT_ALREADY_ANSWERED);
             }
         } else {
-            message = store.insertPendingOutbound(businessId, conversation.id(), request.authorType(), request.text(),
-                    cause.eventId(), cause.correlationId(), now);
+            message = store.insertPendingOutbound(draft);
         }
         if (message.isEmpty()) {
             return Optional.empty();
         }
-        if (request.answeredBy() != null) {
-            store.recordAnsweredBy(businessId, message.get().id(), request.answeredBy());
-        }
-        store.touch(businessId, conversation.id(), now);
         outbox.publish(MessageEvents.recorded(EventMetadata.causedBy(cause, now), message.get(), conversation, channel),
                 conversation.id().toString());
         if (refusal != null) {
