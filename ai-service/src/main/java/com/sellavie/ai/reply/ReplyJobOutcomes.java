@@ -8,15 +8,16 @@ import com.sellavie.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How a worked job ends, each in one short transaction that first re-checks the job is still PENDING
- * and still this claim's (a claim whose lease ran out may have been taken over): logged and counted
- * in {@code sellavie.ai.replies{outcome}}.
+ * How a worked job ends, each in one short transaction whose first statement ends the job only if it is
+ * still PENDING and still this claim's (a claim whose lease ran out may have been taken over), and
+ * writes nothing else when it is not: logged and counted in {@code sellavie.ai.replies{outcome}}.
  */
 @Component
 class ReplyJobOutcomes {
@@ -50,8 +51,7 @@ class ReplyJobOutcomes {
      */
     void generated(ReplyJob job, Answer answer) {
         ReplyGenerated reply = answer.event();
-        if (publishIfStillOurs(job, reply, () -> {
-            jobs.markDone(job);
+        if (publishIfStillOurs(job, reply, () -> jobs.markDoneIfStillOurs(job), () -> {
             if (answer.modelCalled()) {
                 usage.record(job.request(), reply, answer.usage(), answer.budgetFallback());
             }
@@ -70,7 +70,7 @@ class ReplyJobOutcomes {
         String text = FallbackMessage.forCustomer(job.request().getTriggerText(), fixedLanguage(job));
         ReplyGenerated handoff = ReplyMessages.handoff(job.request(), text, "ai-service did not answer: " + reason,
                 clock.instant());
-        if (publishIfStillOurs(job, handoff, () -> jobs.markDone(job))) {
+        if (publishIfStillOurs(job, handoff, () -> jobs.markDoneIfStillOurs(job))) {
             count("budget_handoff");
             log.error("Not answering {}: {}; the conversation is handed to a person", job, reason);
         }
@@ -119,7 +119,7 @@ class ReplyJobOutcomes {
      */
     void switchedOff(ReplyJob job, String reason) {
         ReplyGenerated handoff = ReplyMessages.handoff(job.request(), "", reason, clock.instant());
-        if (publishIfStillOurs(job, handoff, () -> jobs.markDone(job))) {
+        if (publishIfStillOurs(job, handoff, () -> jobs.markDoneIfStillOurs(job))) {
             count("switched_off");
             log.info("Not answering {}: {}; the conversation is handed to a person", job, reason);
         }
@@ -140,16 +140,21 @@ class ReplyJobOutcomes {
         String stored = reason(reason);
         ReplyGenerated handoff = ReplyMessages.handoff(job.request(), customerText,
                 "ai-service could not answer: " + stored, clock.instant());
-        return publishIfStillOurs(job, handoff, () -> jobs.markGivenUp(job, status, stored));
+        return publishIfStillOurs(job, handoff, () -> jobs.markGivenUpIfStillOurs(job, status, stored));
     }
 
-    private boolean publishIfStillOurs(ReplyJob job, ReplyGenerated reply, Runnable finish) {
+    private boolean publishIfStillOurs(ReplyJob job, ReplyGenerated reply, BooleanSupplier end) {
+        return publishIfStillOurs(job, reply, end, () -> { });
+    }
+
+    /** Ends the job with {@code end} and, if it was still ours, publishes the reply and runs {@code also}. */
+    private boolean publishIfStillOurs(ReplyJob job, ReplyGenerated reply, BooleanSupplier end, Runnable also) {
         boolean ours = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!jobs.lockIfStillOurs(job)) {
+            if (!end.getAsBoolean()) {
                 return false;
             }
             outbox.publish(reply, job.conversationId().toString());
-            finish.run();
+            also.run();
             return true;
         }));
         if (!ours) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -126,41 +127,57 @@ class ReplyJobs {
     void markUnreadable(Claim claim, String reason) {
         finish(claim.businessId(), claim.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = 'FAILED', "
                 + "lease_owner = NULL, lease_until = NULL, last_error = ?, finished_at = now() "
-                + "WHERE id = ? AND lease_owner = ?", reason, claim.id(), claim.leaseOwner()));
+                + "WHERE id = ? AND status = 'PENDING' AND lease_owner = ?", reason, claim.id(), claim.leaseOwner()));
     }
 
-    /** Locks the job's row for the rest of the transaction; true while it is PENDING and still ours. */
-    boolean lockIfStillOurs(ReplyJob job) {
-        return !jdbc.queryForList("SELECT id FROM reply_jobs WHERE id = ? AND status = 'PENDING' AND lease_owner = ? "
-                + "FOR UPDATE", UUID.class, job.id(), job.leaseOwner()).isEmpty();
+    /**
+     * DONE, if the job is still PENDING and this claim's (a claim whose lease ran out may have been taken
+     * over): the reply is published in the same transaction; the stored request (customer text) is not
+     * needed any more.
+     *
+     * @return false, changing nothing, when the job is no longer ours
+     */
+    boolean markDoneIfStillOurs(ReplyJob job) {
+        return finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs "
+                + "SET status = 'DONE', lease_owner = NULL, lease_until = NULL, request_avro = NULL, "
+                + "request_schema = NULL, last_error = NULL, finished_at = now() "
+                + "WHERE id = ? AND status = 'PENDING' AND lease_owner = ?",
+                job.id(), job.leaseOwner()));
     }
 
-    /** DONE: the reply is published; the stored request (customer text) is not needed any more. */
-    void markDone(ReplyJob job) {
-        finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = 'DONE', "
-                + "lease_owner = NULL, lease_until = NULL, request_avro = NULL, request_schema = NULL, "
-                + "last_error = NULL, finished_at = now() WHERE id = ?", job.id()));
+    /**
+     * FAILED or EXPIRED, with why, if the job is still PENDING and this claim's. The request is kept for an
+     * operator to look at.
+     *
+     * @return false, changing nothing, when the job is no longer ours
+     */
+    boolean markGivenUpIfStillOurs(ReplyJob job, String status, String reason) {
+        return finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = ?, "
+                + "lease_owner = NULL, lease_until = NULL, last_error = ?, finished_at = now() "
+                + "WHERE id = ? AND status = 'PENDING' AND lease_owner = ?", status, reason, job.id(),
+                job.leaseOwner()));
     }
 
-    /** FAILED or EXPIRED, with why. The request is kept for an operator to look at. */
-    void markGivenUp(ReplyJob job, String status, String reason) {
-        finish(job.businessId(), job.conversationId(), () -> jdbc.update("UPDATE reply_jobs SET status = ?, "
-                + "lease_owner = NULL, lease_until = NULL, last_error = ?, finished_at = now() WHERE id = ?",
-                status, reason, job.id()));
-    }
-
-    /** Ends a job (joining the caller's transaction) and makes the next PENDING job of its conversation its head. */
-    private void finish(UUID businessId, UUID conversationId, Runnable update) {
-        transaction.executeWithoutResult(status -> {
+    /**
+     * Ends a job with {@code update} (joining the caller's transaction) and, when it did end it, makes the
+     * next PENDING job of its conversation its head.
+     *
+     * @return whether {@code update} ended the job
+     */
+    private boolean finish(UUID businessId, UUID conversationId, IntSupplier update) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
             lockConversation(conversationId);
-            update.run();
+            if (update.getAsInt() != 1) {
+                return false;
+            }
             int promoted = jdbc.update("UPDATE reply_jobs SET head = true WHERE id = (SELECT id FROM reply_jobs "
                     + "WHERE business_id = ? AND conversation_id = ? AND status = 'PENDING' ORDER BY seq LIMIT 1) "
                     + "AND NOT head", businessId, conversationId);
             if (promoted == 1) {
                 events.publishEvent(new HeadPromoted(businessId, conversationId));
             }
-        });
+            return true;
+        }));
     }
 
     /** A conversation's next job became its head when the one before it finished: claimable once committed. */
