@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,32 +23,28 @@ class HandedOffReplies {
     static final String HANDED_OFF = "HANDED_OFF";
     private static final Logger log = LoggerFactory.getLogger(HandedOffReplies.class);
 
-    private final JdbcTemplate jdbc;
+    /**
+     * The conversation's mode when the message {@code s.message_id} must be withheld (an assistant reply to a
+     * conversation a person has now, not the reply that handed it over), as a scalar subquery; null when it
+     * may go. Read by the send's preparation with its other facts ({@link SendFacts}).
+     */
+    static final String WITHHOLDING_MODE = "SELECT c.mode FROM messages m "
+            + "JOIN conversations c ON c.id = m.conversation_id "
+            + "WHERE m.business_id = s.business_id AND m.id = s.message_id AND m.author_type = 'ASSISTANT' "
+            + "AND c.mode <> 'BOT' AND m.source_event_id IS DISTINCT FROM c.mode_cause_event_id";
+
     private final OutboundRecorder recorder;
     private final Tenancy tenancy;
     private final TransactionTemplate transaction;
     private final Counter withheld;
 
-    HandedOffReplies(JdbcTemplate jdbc, OutboundRecorder recorder, Tenancy tenancy, TransactionTemplate transaction,
+    HandedOffReplies(OutboundRecorder recorder, Tenancy tenancy, TransactionTemplate transaction,
             MeterRegistry meters) {
-        this.jdbc = jdbc;
         this.recorder = recorder;
         this.tenancy = tenancy;
         this.transaction = transaction;
         this.withheld = Counter.builder("sellavie.outbound.withheld").tag("reason", HANDED_OFF)
                 .description("Assistant replies not sent because a person had the conversation").register(meters);
-    }
-
-    /**
-     * The conversation's mode when this message must be withheld (an assistant reply to a conversation a
-     * person has now, not the reply that handed it over); null when it may go. Run as the message's business.
-     */
-    String withholdingMode(ClaimedSend send) {
-        return jdbc.query("SELECT c.mode FROM messages m "
-                        + "JOIN conversations c ON c.id = m.conversation_id "
-                        + "WHERE m.business_id = ? AND m.id = ? AND m.author_type = 'ASSISTANT' AND c.mode <> 'BOT' "
-                        + "AND m.source_event_id IS DISTINCT FROM c.mode_cause_event_id",
-                (rs, row) -> rs.getString(1), send.businessId(), send.messageId()).stream().findFirst().orElse(null);
     }
 
     /** Records the message FAILED {@value #HANDED_OFF}, logged and counted: it is not sent. */

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +26,13 @@ class ReplyLatency {
     private static final Logger log = LoggerFactory.getLogger(ReplyLatency.class);
     private static final Duration[] SLOS = {Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
-    // Message ids are time-ordered (UUIDv7): the customer messages recorded before the reply sort before it.
-    private static final String ANSWERED = "SELECT max(i.sent_at) FROM messages o JOIN messages i "
-            + "ON i.conversation_id = o.conversation_id AND i.direction = 'INBOUND' AND i.id < o.id WHERE o.id = ?";
+    /**
+     * When the customer wrote what the message {@code s.message_id} answers, as a scalar subquery. Message
+     * ids are time-ordered (UUIDv7): the customer messages recorded before the reply sort before it.
+     */
+    static final String ANSWERED_AT = "SELECT max(i.sent_at) FROM messages o JOIN messages i "
+            + "ON i.conversation_id = o.conversation_id AND i.direction = 'INBOUND' AND i.id < o.id "
+            + "WHERE o.id = s.message_id";
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;
@@ -47,15 +50,21 @@ class ReplyLatency {
 
     /**
      * When the customer wrote the message an assistant reply answers (fixed once the reply is recorded);
-     * null for other messages or when there is none. Read in the transaction that marks the attempt, so
-     * the outcome needs no query of its own.
+     * null for other messages or when there is none. The send's preparation reads it with its other facts
+     * ({@link SendFacts}); this is for a failure, which has no preparation.
      */
-    Instant answeredMessageAt(ClaimedSend send) {
-        if (!Message.ASSISTANT.equals(send.authorType())) {
+    private Instant answeredMessageAt(ClaimedSend send) {
+        if (!measured(send)) {
             return null;
         }
-        List<Timestamp> answered = jdbc.queryForList(ANSWERED, Timestamp.class, send.messageId());
-        return answered.isEmpty() || answered.getFirst() == null ? null : answered.getFirst().toInstant();
+        Timestamp answered = jdbc.queryForObject("SELECT (" + ANSWERED_AT + ") "
+                + "FROM (VALUES (?::uuid)) AS s (message_id)", Timestamp.class, send.messageId());
+        return answered == null ? null : answered.toInstant();
+    }
+
+    /** Whether the send is one this latency is about: an assistant's reply. */
+    static boolean measured(ClaimedSend send) {
+        return Message.ASSISTANT.equals(send.authorType());
     }
 
     void sent(Instant answeredMessageAt, Instant outcomeAt) {

@@ -14,9 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What a send reads and writes just before its Send API call, in one transaction as the message's
  * business: whether a person took the conversation over, the comment's or the messaging window, the
- * channel's token, the customer message the reply answers, and ATTEMPTING (the commit that must
- * precede the call). One connection and one commit per attempt instead of one per step; and the checks
- * and the mark see the same moment. A check that fails writes nothing here: the caller records it.
+ * customer message the reply answers (these three read in one statement: {@link SendFacts}), the
+ * channel's token, and ATTEMPTING (the commit that must precede the call). One connection and one
+ * commit per attempt instead of one per step; and the checks and the mark see the same moment. A check that fails writes nothing here: the caller records it.
  */
 @Component
 class SendPreparation {
@@ -53,21 +53,17 @@ class SendPreparation {
     record Ready(Attempt attempt, String token, Allowance allowance, Instant answeredMessageAt) implements Outcome {
     }
 
-    private final HandedOffReplies handedOff;
-    private final SendTimeWindow windows;
+    private final SendFacts facts;
     private final ChannelDirectory channels;
     private final OutboundQueue queue;
-    private final ReplyLatency latency;
     private final Tenancy tenancy;
     private final TransactionTemplate transaction;
 
-    SendPreparation(HandedOffReplies handedOff, SendTimeWindow windows, ChannelDirectory channels, OutboundQueue queue,
-            ReplyLatency latency, Tenancy tenancy, TransactionTemplate transaction) {
-        this.handedOff = handedOff;
-        this.windows = windows;
+    SendPreparation(SendFacts facts, ChannelDirectory channels, OutboundQueue queue, Tenancy tenancy,
+            TransactionTemplate transaction) {
+        this.facts = facts;
         this.channels = channels;
         this.queue = queue;
-        this.latency = latency;
         this.tenancy = tenancy;
         this.transaction = transaction;
     }
@@ -77,9 +73,9 @@ class SendPreparation {
     }
 
     private Outcome inTransaction(ClaimedSend send, String owner, Duration lease, TransactionStatus status) {
-        String mode = handedOff.withholdingMode(send);
-        if (mode != null) {
-            return new Withheld(mode);
+        SendFacts.Facts read = facts.read(send);
+        if (read.withholdingMode() != null) {
+            return new Withheld(read.withholdingMode());
         }
         // A private reply goes by the comment's own 7 days, not by the (never opened) messaging window.
         WindowDecision window;
@@ -89,7 +85,7 @@ class SendPreparation {
             }
             window = new WindowDecision(Allowance.RESPONSE, null);
         } else {
-            window = windows.check(send);
+            window = SendTimeWindow.check(send, read.lastCustomerMessageAt());
             if (!window.allowed()) {
                 return new OutsideWindow();
             }
@@ -101,9 +97,8 @@ class SendPreparation {
             status.setRollbackOnly(); // nothing is written; a failed query has aborted the transaction anyway
             return new NoToken(e);
         }
-        Instant answered = latency.answeredMessageAt(send);
         return queue.markAttempting(send.businessId(), send.messageId(), owner, lease)
-                .<Outcome>map(attempt -> new Ready(attempt, token, window.allowance(), answered))
+                .<Outcome>map(attempt -> new Ready(attempt, token, window.allowance(), read.answeredMessageAt()))
                 .orElseGet(ClaimLost::new);
     }
 }

@@ -13,6 +13,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CustomerActivity {
 
+    /**
+     * The latest customer message's time as a scalar subquery over a row {@code s} with {@code business_id}
+     * and {@code conversation_id}: for callers that read it together with other facts in one statement.
+     */
+    public static final String LAST_CUSTOMER_MESSAGE_AT = "SELECT max(sent_at) FROM messages "
+            + "WHERE business_id = s.business_id AND conversation_id = s.conversation_id "
+            + "AND direction = 'INBOUND' AND kind = 'MESSAGE'";
+
     private final JdbcTemplate jdbc;
 
     CustomerActivity(JdbcTemplate jdbc) {
@@ -21,8 +29,8 @@ public class CustomerActivity {
 
     /** @return null when the customer never wrote */
     public Instant lastCustomerMessageAt(UUID businessId, UUID conversationId) {
-        Timestamp at = jdbc.queryForObject("SELECT max(sent_at) FROM messages WHERE business_id = ? "
-                        + "AND conversation_id = ? AND direction = 'INBOUND' AND kind = 'MESSAGE'", Timestamp.class,
+        Timestamp at = jdbc.queryForObject("SELECT (" + LAST_CUSTOMER_MESSAGE_AT + ") "
+                + "FROM (VALUES (?::uuid, ?::uuid)) AS s (business_id, conversation_id)", Timestamp.class,
                 businessId, conversationId);
         return at == null ? null : at.toInstant();
     }
