@@ -37,26 +37,33 @@ public class ConversationModes {
      * A customer's message, in the inbound transaction: a CLOSED conversation reopens with the
      * assistant; a message asking for a person (the business's keywords) hands a BOT one over.
      *
+     * @param lockedMode the conversation's mode as read under its row lock in this transaction (the inbound
+     *                   recording's upsert holds it): a BOT conversation is loaded only when a keyword
+     *                   hands it over
      * @return the mode after the message: only BOT asks the assistant for a reply
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Mode customerWrote(UUID businessId, UUID conversationId, String text, EventMetadata cause) {
-        HandoffConversation conversation = store.lock(businessId, conversationId).orElseThrow();
-        Optional<ModeChange> reopened = conversation.customerWrote(meta(cause));
-        reopened.ifPresent(change -> apply(conversation, change, cause.eventId()));
-        Mode mode = reopened.map(ModeChange::mode).orElse(conversation.mode());
+    public Mode customerWrote(UUID businessId, UUID conversationId, Mode lockedMode, String text,
+            EventMetadata cause) {
+        Mode mode = lockedMode;
         if (mode != Mode.BOT) {
-            return mode;
+            HandoffConversation conversation = store.lock(businessId, conversationId).orElseThrow();
+            Optional<ModeChange> reopened = conversation.customerWrote(meta(cause));
+            reopened.ifPresent(change -> apply(conversation, change, cause.eventId()));
+            mode = reopened.map(ModeChange::mode).orElse(conversation.mode());
+            if (mode != Mode.BOT) {
+                return mode;
+            }
         }
         Optional<String> keyword = HandoffKeywords.match(text, settings.find(businessId).keywords());
         if (keyword.isEmpty()) {
             return mode;
         }
-        HandoffConversation current = reopened.isPresent() ? store.lock(businessId, conversationId).orElseThrow()
-                : conversation;
+        HandoffConversation current = store.lock(businessId, conversationId).orElseThrow();
+        Mode before = mode;
         return current.handOff(HandoffConversation.KEYWORD, "The customer asked for a person (\"" + keyword.get()
                         + "\")", meta(cause))
-                .map(change -> apply(current, change, cause.eventId()).mode()).orElse(mode);
+                .map(change -> apply(current, change, cause.eventId()).mode()).orElse(before);
     }
 
     /** The assistant's handoff action (its reply's text, if any, is still sent: see the send-time check). */

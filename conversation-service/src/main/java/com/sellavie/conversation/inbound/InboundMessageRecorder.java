@@ -89,9 +89,12 @@ class InboundMessageRecorder {
         if (comment != null && !commentSettings.find(businessId).privateReplies()) {
             return; // recorded and shown; the business answers comments itself
         }
-        // Read under the conversation's lock, after this message's own effect (reopen, keyword handoff):
-        // a keyword message itself gets no reply, and neither does one arriving while a person has it.
-        if (modes.customerWrote(businessId, conversation.id(), message.text(), cause) == Mode.BOT) {
+        // Under the conversation's row lock (the upsert took it), after this message's own effect (reopen,
+        // keyword handoff): a keyword message itself gets no reply, and neither does one arriving while a
+        // person has it.
+        Mode mode = modes.customerWrote(businessId, conversation.id(), Mode.valueOf(conversation.mode()),
+                message.text(), cause);
+        if (mode == Mode.BOT) {
             ReplyRequested request = replyRequested(EventMetadata.causedBy(cause, now), conversation, channel, message,
                     InboundContent.triggerText(event));
             if (comment != null) {
