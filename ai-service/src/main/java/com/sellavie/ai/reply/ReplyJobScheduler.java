@@ -138,42 +138,50 @@ class ReplyJobScheduler implements SmartLifecycle {
         return current.reserve(1).stream().findFirst();
     }
 
-    /** Claims as many due jobs as there are free workers; true when there is nothing more to claim now. */
+    /**
+     * Claims as many due jobs as there are free workers; true when there is nothing more to claim now.
+     * Workers are reserved per business just before its claim, not for the whole poll: an intake recording
+     * a job meanwhile still finds a worker free and hands its job over itself.
+     */
     private boolean claimDueJobs() {
-        Deque<ReplyWorkerPool.Slot> slots = new ArrayDeque<>(workers.reserve(properties.replyWorkers()));
-        try {
-            if (slots.isEmpty()) {
-                waitingForWorkers = true;
+        int free = workers.free();
+        if (free == 0) {
+            waitingForWorkers = true;
+            return true;
+        }
+        repairHeadsIfItIsTime();
+        List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
+        Map<UUID, List<UUID>> byBusiness = due.stream().collect(Collectors.groupingBy(ReplyJobs.DueJob::businessId,
+                LinkedHashMap::new, Collectors.mapping(ReplyJobs.DueJob::id, Collectors.toList())));
+        int claimed = 0;
+        boolean outOfWorkers = false;
+        for (Map.Entry<UUID, List<UUID>> business : byBusiness.entrySet()) {
+            if (!running) {
                 return true;
             }
-            int free = slots.size();
-            repairHeadsIfItIsTime();
-            List<ReplyJobs.DueJob> due = tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> jobs.due(free));
-            Map<UUID, List<UUID>> byBusiness = due.stream().collect(Collectors.groupingBy(ReplyJobs.DueJob::businessId,
-                    LinkedHashMap::new, Collectors.mapping(ReplyJobs.DueJob::id, Collectors.toList())));
-            int claimed = 0;
-            for (Map.Entry<UUID, List<UUID>> business : byBusiness.entrySet()) {
-                if (!running) {
-                    return true;
-                }
-                try {
-                    List<ReplyJobs.Claim> claims = tenancy.callAs(business.getKey(),
-                            () -> jobs.claim(business.getValue(), properties.replyLease()));
-                    claimed += claims.size();
-                    polled.increment(claims.size());
-                    claims.forEach(claim -> start(claim, slots.pop()));
-                } catch (RuntimeException e) {
-                    // One business whose jobs cannot be claimed must not keep the others' from being claimed.
-                    meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
-                    log.warn("Could not claim reply jobs {} of business {}: {}: {}", business.getValue(),
-                            business.getKey(), e.getClass().getName(), e.getMessage());
-                }
+            Deque<ReplyWorkerPool.Slot> slots = new ArrayDeque<>(workers.reserve(business.getValue().size()));
+            if (slots.isEmpty()) {
+                outOfWorkers = true; // taken by intakes since the count: they hand their jobs over themselves
+                break;
             }
-            waitingForWorkers = due.size() >= free;
-            return due.size() < free || claimed == 0;
-        } finally {
-            slots.forEach(ReplyWorkerPool.Slot::release);
+            try {
+                List<UUID> ids = business.getValue().subList(0, slots.size());
+                List<ReplyJobs.Claim> claims = tenancy.callAs(business.getKey(),
+                        () -> jobs.claim(ids, properties.replyLease()));
+                claimed += claims.size();
+                polled.increment(claims.size());
+                claims.forEach(claim -> start(claim, slots.pop()));
+            } catch (RuntimeException e) {
+                // One business whose jobs cannot be claimed must not keep the others' from being claimed.
+                meters.counter("sellavie.ai.reply_jobs.poll_failures").increment();
+                log.warn("Could not claim reply jobs {} of business {}: {}: {}", business.getValue(),
+                        business.getKey(), e.getClass().getName(), e.getMessage());
+            } finally {
+                slots.forEach(ReplyWorkerPool.Slot::release);
+            }
         }
+        waitingForWorkers = outOfWorkers || due.size() >= free;
+        return outOfWorkers || due.size() < free || claimed == 0;
     }
 
     /**

@@ -64,6 +64,11 @@ class ReplyWorkerPool {
         return slots;
     }
 
+    /** Workers free this instant (none while stopping); {@link #reserve} may still find fewer. */
+    int free() {
+        return stopping ? 0 : free.availablePermits();
+    }
+
     int inFlight() {
         return inFlight.size();
     }
