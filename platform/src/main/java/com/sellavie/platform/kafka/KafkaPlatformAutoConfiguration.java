@@ -85,22 +85,50 @@ public class KafkaPlatformAutoConfiguration {
     /**
      * Transient failures (FailureClassifier) are retried with exponential backoff up to the horizon,
      * each wait pausing only the record's partition; permanent ones, and transient ones past the
-     * horizon, go to the dead-letter topic at once.
+     * horizon, go to the dead-letter topic at once. A record whose schema the registry could not be
+     * asked for is retried for as long as the registry is away: its bytes are valid, so a dead letter
+     * would only be an outage's leftover for an operator to replay.
      */
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetterErrorHandler(RawRecordProducer rawRecordProducer,
             KafkaRetryProperties retry, ListenerFailures failures, PartitionResumeScheduler resumeScheduler) {
         BackOff transientBackOff = transientBackOff(retry);
+        BackOff registryOutageBackOff = registryOutageBackOff(retry);
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(rawRecordProducer.template()),
                 transientBackOff, new PartitionPausingBackOffHandler(resumeScheduler.pauseService(), failures));
         // Our classifier decides, for every exception type: Spring Kafka's default list would never
         // retry a DeserializationException, even one caused by an unreachable registry.
         handler.setClassifications(Map.of(), true);
         handler.setBackOffFunction((record, exception) ->
-                FailureClassifier.isTransient(exception) ? transientBackOff : NO_RETRY);
+                backOffFor(exception, transientBackOff, registryOutageBackOff));
         handler.setRetryListeners(failures);
         return handler;
+    }
+
+    /** The waits a failed record gets: none (dead-lettered at once), up to the horizon, or until the registry answers. */
+    static BackOff backOffFor(Throwable failure, BackOff transientBackOff, BackOff registryOutageBackOff) {
+        if (waitsForTheRegistry(failure)) {
+            return registryOutageBackOff;
+        }
+        return FailureClassifier.isTransient(failure) ? transientBackOff : NO_RETRY;
+    }
+
+    private static boolean waitsForTheRegistry(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The transient waits (same growth and cap), without a horizon. */
+    static BackOff registryOutageBackOff(KafkaRetryProperties retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        return backOff;
     }
 
     static BackOff transientBackOff(KafkaRetryProperties retry) {

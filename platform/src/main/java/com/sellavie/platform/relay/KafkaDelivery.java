@@ -1,7 +1,9 @@
 package com.sellavie.platform.relay;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,13 +21,14 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Sends records and waits for every acknowledgement, sorting the failures: a record Kafka refuses for good
- * (too large, invalid topic, not authorised, unserialisable) is returned as refused, so the caller can keep
- * it aside and go on; any other failure (timeouts, unreachable brokers, leader changes...) fails the whole
- * round, to be retried. The wait gives up as soon as {@code abandon} says so (the relay is stopping): the
- * unacknowledged records are simply not marked and are sent again later.
+ * (too large, invalid topic, not authorised, unserialisable, a topic the broker says it does not have) is
+ * returned as refused, so the caller can keep it aside and go on; any other failure (timeouts, unreachable
+ * brokers, leader changes...) fails the whole round, to be retried. The wait gives up as soon as {@code abandon}
+ * says so (the relay is stopping): the unacknowledged records are simply not marked and are sent again later.
  */
 final class KafkaDelivery {
 
@@ -40,6 +43,11 @@ final class KafkaDelivery {
 
     static List<Refused> sendAll(Producer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records,
             BooleanSupplier abandon) throws InterruptedException {
+        return sendAll(producer, records, MissingTopics.NONE, abandon);
+    }
+
+    static List<Refused> sendAll(Producer<String, byte[]> producer, List<ProducerRecord<String, byte[]>> records,
+            MissingTopics missingTopics, BooleanSupplier abandon) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         for (ProducerRecord<String, byte[]> record : records) {
             if (abandon.getAsBoolean()) {
@@ -64,9 +72,15 @@ final class KafkaDelivery {
         // max.message.bytes: a record too large for its topic can keep its whole producer batch failing until
         // it expires (a timeout). Each failed record is therefore sent once more on its own (nothing else is
         // in flight now), so such a record is refused by itself and the others go through.
+        Map<String, Boolean> missing = new HashMap<>();
         for (ProducerRecord<String, byte[]> record : failed) {
             Throwable failure = await(send(producer, record), abandon);
             if (failure == null) {
+                continue;
+            }
+            if (mayBeMissingTopic(failure) && isConfirmedMissing(record.topic(), missingTopics, missing)) {
+                refused.add(new Refused(record, new UnknownTopicOrPartitionException("Topic " + record.topic()
+                        + " does not exist (the broker creates none: provision it, then replay)", failure)));
                 continue;
             }
             if (!isPermanent(failure)) {
@@ -76,6 +90,23 @@ final class KafkaDelivery {
             refused.add(new Refused(record, failure));
         }
         return refused;
+    }
+
+    /** How a send to a topic the broker does not have fails: the producer waited for its metadata in vain. */
+    private static boolean mayBeMissingTopic(Throwable failure) {
+        return failure instanceof org.apache.kafka.common.errors.TimeoutException
+                || failure instanceof UnknownTopicOrPartitionException;
+    }
+
+    /** Asked once per topic per batch. */
+    private static boolean isConfirmedMissing(String topic, MissingTopics missingTopics, Map<String, Boolean> asked)
+            throws InterruptedException {
+        Boolean known = asked.get(topic);
+        if (known == null) {
+            known = missingTopics.confirmed(topic);
+            asked.put(topic, known);
+        }
+        return known;
     }
 
     /** Refused for good: sending the same bytes again can never succeed without someone changing something. */

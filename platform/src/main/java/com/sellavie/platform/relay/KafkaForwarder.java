@@ -44,10 +44,18 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
     private final RelayMetrics metrics;
     private final DeadLetterStore deadLetters;
     private final RelayCheckpoint checkpoint;
+    private final MissingTopics missingTopics;
     private final BooleanSupplier abandon;
 
     KafkaForwarder(Producer<String, byte[]> producer, RelayStatus status, RelayMetrics metrics,
             DeadLetterStore deadLetters, RelayCheckpoint checkpoint, BooleanSupplier abandon) {
+        this(producer, status, metrics, deadLetters, checkpoint, MissingTopics.NONE, abandon);
+    }
+
+    KafkaForwarder(Producer<String, byte[]> producer, RelayStatus status, RelayMetrics metrics,
+            DeadLetterStore deadLetters, RelayCheckpoint checkpoint, MissingTopics missingTopics,
+            BooleanSupplier abandon) {
+        this.missingTopics = missingTopics;
         this.producer = producer;
         this.status = status;
         this.metrics = metrics;
@@ -99,7 +107,7 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
         if (!records.isEmpty()) {
             status.deliveryPending();
         }
-        List<KafkaDelivery.Refused> refusals = KafkaDelivery.sendAll(producer, records, abandon);
+        List<KafkaDelivery.Refused> refusals = KafkaDelivery.sendAll(producer, records, missingTopics, abandon);
         for (KafkaDelivery.Refused refused : refusals) {
             ProducerRecord<String, byte[]> record = refused.record();
             String reason = refused.cause().getClass().getSimpleName();

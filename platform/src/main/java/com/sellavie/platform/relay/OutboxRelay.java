@@ -31,11 +31,14 @@ public class OutboxRelay implements AutoCloseable {
     private static final Duration ENGINE_STOP_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration COORDINATOR_STOP_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SLOT_DROP_TIMEOUT = Duration.ofSeconds(10);
+    // Asked only after a record's send failed twice waiting for its topic; as long as the producer's own wait.
+    private static final Duration MISSING_TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(5);
     private static final int LOST_LOCK_BACKOFF = 3;
 
     private final RelayDatabase db;
     private final RelayProperties settings;
     private final Supplier<Producer<String, byte[]>> producers;
+    private final MissingTopics missingTopics;
     private final String slotName;
     private final String instanceId;
     private final Clock clock;
@@ -59,12 +62,20 @@ public class OutboxRelay implements AutoCloseable {
     /** With the relay's counters and gauges ({@code sellavie.relay.*}) in {@code registry} (may be null). */
     public OutboxRelay(RelayDatabase db, RelayProperties settings, Map<String, Object> producerConfig,
             MeterRegistry registry) {
-        this(db, settings, RelayProducers.factory(producerConfig, settings.getProducer(), db.name()), Clock.systemUTC(),
-                registry);
+        this(db, settings, RelayProducers.factory(producerConfig, settings.getProducer(), db.name()),
+                MissingTopics.of(RelayProducers.config(producerConfig, settings.getProducer(), db.name()), db.name(),
+                        MISSING_TOPIC_CHECK_TIMEOUT),
+                Clock.systemUTC(), registry);
     }
 
     OutboxRelay(RelayDatabase db, RelayProperties settings, Supplier<Producer<String, byte[]>> producers, Clock clock,
             MeterRegistry registry) {
+        this(db, settings, producers, MissingTopics.NONE, clock, registry);
+    }
+
+    private OutboxRelay(RelayDatabase db, RelayProperties settings, Supplier<Producer<String, byte[]>> producers,
+            MissingTopics missingTopics, Clock clock, MeterRegistry registry) {
+        this.missingTopics = missingTopics;
         this.db = db;
         this.settings = settings;
         this.producers = producers;
@@ -146,6 +157,7 @@ public class OutboxRelay implements AutoCloseable {
             dropSlot();
         }
         checkpoint.close();
+        missingTopics.close();
         log.info("Outbox relay {} stopped", instanceId);
     }
 
@@ -297,7 +309,7 @@ public class OutboxRelay implements AutoCloseable {
         Properties config = DebeziumOutboxConfig.of(db, settings, slotName);
         Producer<String, byte[]> producer = producers.get();
         engine = EngineRun.start(config, producer, status,
-                abandon -> new KafkaForwarder(producer, status, metrics, deadLetters, checkpoint, abandon),
+                abandon -> new KafkaForwarder(producer, status, metrics, deadLetters, checkpoint, missingTopics, abandon),
                 republisher::republishIfMarked,
                 error -> {
                     log.warn("Outbox relay engine stopped on an error; restarting in {}", settings.getRestartDelay(), error);

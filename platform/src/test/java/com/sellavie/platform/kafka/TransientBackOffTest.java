@@ -3,10 +3,13 @@ package com.sellavie.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
 class TransientBackOffTest {
@@ -25,6 +28,40 @@ class TransientBackOffTest {
         assertThat(sequence).allMatch(wait -> wait <= 30_000);
         long total = sequence.stream().mapToLong(Long::longValue).sum();
         assertThat(Duration.ofMillis(total)).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(16));
+    }
+
+    @Test
+    void aRecordWaitingForAnUnreachableRegistryIsRetriedPastTheHorizonAndNeverDeadLettered() {
+        KafkaRetryProperties defaults = new KafkaRetryProperties(null, null, null, null);
+        BackOff transientBackOff = KafkaPlatformAutoConfiguration.transientBackOff(defaults);
+        BackOff registryOutageBackOff = KafkaPlatformAutoConfiguration.registryOutageBackOff(defaults);
+        // As the error handler sees it: the deserializer's failure, wrapped by Spring Kafka.
+        Throwable registryAway = new DeserializationException("failed to deserialize", new byte[] {0, 0, 0, 0, 0x7f},
+                false, new SchemaRegistryUnavailableException("Schema registry unreachable while decoding"));
+
+        BackOffExecution waits = KafkaPlatformAutoConfiguration.backOffFor(
+                registryAway, transientBackOff, registryOutageBackOff).start();
+
+        // Two days of waits: still waiting, never more than 30 s apart.
+        long total = 0;
+        while (total < Duration.ofDays(2).toMillis()) {
+            long wait = waits.nextBackOff();
+            assertThat(wait).isNotEqualTo(BackOffExecution.STOP).isLessThanOrEqualTo(30_000);
+            total += wait;
+        }
+    }
+
+    @Test
+    void otherTransientFailuresStopAtTheHorizonAndPermanentOnesAtOnce() {
+        KafkaRetryProperties defaults = new KafkaRetryProperties(null, null, null, null);
+        BackOff transientBackOff = KafkaPlatformAutoConfiguration.transientBackOff(defaults);
+        BackOff registryOutageBackOff = KafkaPlatformAutoConfiguration.registryOutageBackOff(defaults);
+
+        assertThat(KafkaPlatformAutoConfiguration.backOffFor(new SocketTimeoutException("read timed out"),
+                transientBackOff, registryOutageBackOff)).isSameAs(transientBackOff);
+        BackOffExecution permanent = KafkaPlatformAutoConfiguration.backOffFor(
+                new IllegalArgumentException("not a valid order"), transientBackOff, registryOutageBackOff).start();
+        assertThat(permanent.nextBackOff()).isEqualTo(BackOffExecution.STOP);
     }
 
     @Test

@@ -30,9 +30,13 @@ final class TopicWatcher implements AutoCloseable {
     private volatile boolean running = true;
 
     TopicWatcher(String topic, String keyPrefix) {
+        this(TestKafka.bootstrapServers(), topic, keyPrefix);
+    }
+
+    TopicWatcher(String bootstrapServers, String topic, String keyPrefix) {
         this.keyPrefix = keyPrefix;
         this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "watcher-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class ChaosSuite {
 
     private static final Logger log = LoggerFactory.getLogger(ChaosSuite.class);
-    static final List<String> SERVICES = List.of("ingest", "conversation", "ai", "notification", "identity", "gateway");
+    static final List<String> SERVICES = List.of("ingest", "conversation", "ai", "commerce", "notification", "identity", "gateway");
 
     private final int rate = Integer.getInteger("chaos.rate", 20);
     private final int shopCount = Integer.getInteger("chaos.shops", 5);

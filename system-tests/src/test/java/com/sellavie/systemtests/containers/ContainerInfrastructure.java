@@ -60,7 +60,7 @@ final class ContainerInfrastructure implements AutoCloseable {
                 .withStartupTimeout(Duration.ofMinutes(3));
         // As compose: logical decoding for the relays (one slot and one walsender per service database).
         postgres.setCommand("postgres", "-c", "fsync=off", "-c", "wal_level=logical", "-c", "max_connections=200",
-                "-c", "max_replication_slots=20", "-c", "max_wal_senders=20");
+                "-c", "max_replication_slots=20", "-c", "max_wal_senders=20", "-c", "max_slot_wal_keep_size=1GB");
         kafka = new KafkaContainer("apache/kafka:4.1.2")
                 .withNetwork(network).withNetworkAliases("kafka")
                 .withListener(KAFKA_IN_NETWORK)

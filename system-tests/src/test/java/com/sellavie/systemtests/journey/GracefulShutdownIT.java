@@ -140,7 +140,7 @@ class GracefulShutdownIT {
 
     @ParameterizedTest
     @Order(2)
-    @ValueSource(strings = {"identity", "ingest", "ai", "notification", "gateway"})
+    @ValueSource(strings = {"identity", "ingest", "ai", "commerce", "notification", "gateway"})
     void everyOtherServiceStopsWithinTenSeconds(String name) {
         Duration took = stack.service(name).terminate(Duration.ofSeconds(30));
 
