@@ -33,6 +33,8 @@
 //   SELLAVIE_E2E_UNKNOWN_CUSTOMER  optional: a customer whose reply the caller's Send API stub accepts only
 //                             after the service stopped waiting (so its delivery is UNKNOWN); the journey
 //                             then finds it under "Needs attention" and marks it delivered.
+//   SELLAVIE_E2E_RESEND_CUSTOMER  optional (with the above): a customer whose first reply the Send API stub
+//                             accepts too late and every later one at once; the journey resends it from its thread.
 //   SELLAVIE_E2E_INSTAGRAM_ACCOUNT, SELLAVIE_E2E_CHANNEL_TOKEN  optional: the Instagram account id and the
 //                             token to connect it with, which the caller's Graph API stub answers for
 //                             (GET /me); otherwise fresh ones (a real Meta would then refuse the connect).
@@ -66,6 +68,7 @@ const ARTIFACTS = resolve(process.env.SELLAVIE_E2E_ARTIFACTS ?? join(tmpdir(), '
 const ROUTE_GATE = process.env.SELLAVIE_E2E_ROUTE_GATE;
 const MAIL_URL = process.env.SELLAVIE_E2E_MAIL_URL?.replace(/\/+$/, '');
 const UNKNOWN_CUSTOMER = process.env.SELLAVIE_E2E_UNKNOWN_CUSTOMER;
+const RESEND_CUSTOMER = process.env.SELLAVIE_E2E_RESEND_CUSTOMER;
 const FACEBOOK = process.env.SELLAVIE_E2E_FACEBOOK_PAGE
   ? {
       pageId: process.env.SELLAVIE_E2E_FACEBOOK_PAGE,
@@ -743,6 +746,10 @@ async function unknownDeliveryJourney(page) {
 
   step = 'post a DM whose reply Meta answers too late';
   await postSignedDm(UNKNOWN_CUSTOMER, `Do you ship to Kano? (${run})`);
+  if (RESEND_CUSTOMER) {
+    step = 'post another DM whose first reply Meta answers too late';
+    await postSignedDm(RESEND_CUSTOMER, `Do you ship to Jos? (${run})`);
+  }
 
   step = 'see the reply under Needs attention';
   await nav.getByRole('link', { name: 'Needs attention' }).click();
@@ -778,6 +785,47 @@ async function unknownDeliveryJourney(page) {
   if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
     throw new Error('the reply still shows an unknown delivery after it was marked delivered');
   }
+  if (RESEND_CUSTOMER) {
+    await resendUnknownReply(page, nav);
+  }
+}
+
+/** The other action on an UNKNOWN reply: the team checked Instagram, it did not arrive, so it is sent again. */
+async function resendUnknownReply(page, nav) {
+  step = 'see the other reply under Needs attention';
+  await nav.getByRole('link', { name: 'Needs attention' }).click();
+  const item = page
+    .getByRole('list', { name: 'Replies needing attention' })
+    .getByRole('link')
+    .filter({ hasText: RESEND_CUSTOMER })
+    .filter({ hasText: 'Delivery unknown' });
+  await expectVisible(item, `the UNKNOWN reply to ${RESEND_CUSTOMER}`, UNKNOWN_TIMEOUT_MS);
+
+  step = 'open its conversation and resend the reply';
+  await item.first().click();
+  const thread = page.getByRole('list', { name: 'Messages' });
+  const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
+  await expectVisible(unknownReply, 'the reply with its unknown delivery');
+  const resent = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().endsWith('/resend'),
+    { timeout: UI_TIMEOUT_MS },
+  );
+  await unknownReply.first().getByRole('button', { name: 'Resend' }).click();
+  const answer = await resent.catch(() => {
+    throw new Error('clicking "Resend" sent no request to the server');
+  });
+  if (!answer.ok()) {
+    throw new Error(`"Resend" was answered ${answer.status()}: ${await answer.text()}`);
+  }
+
+  step = 'see the resent reply Sent';
+  // Meta accepts the second send at once; the live feed moves the reply from "Sending…" to "Sent".
+  const sent = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
+  await expectVisible(sent, 'the resent reply marked Sent');
+  if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
+    throw new Error('the reply still shows an unknown delivery after it was resent');
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'resent.png'), fullPage: true });
 }
 
 /**

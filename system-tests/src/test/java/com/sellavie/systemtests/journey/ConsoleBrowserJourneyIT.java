@@ -1,5 +1,7 @@
 package com.sellavie.systemtests.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sellavie.systemtests.stack.MetaGraphApi;
 import com.sellavie.systemtests.stack.SellavieStack;
 import com.sellavie.systemtests.stack.SellavieStackExtension;
@@ -76,6 +78,9 @@ class ConsoleBrowserJourneyIT {
         String channelToken = "EAAB" + java.util.UUID.randomUUID().toString().replace("-", "");
         stack.metaGraphApi().instagramAccount(channelToken, instagramAccount, "linen.loft." + instagramAccount);
         stack.metaGraphApi().delaySendsTo(unknownCustomer, Duration.ofSeconds(12));
+        // A third whose first reply goes the same way, but which the team sends again: Meta answers the resend.
+        String resendCustomer = "IGSID-browser-resend-" + System.nanoTime();
+        stack.metaGraphApi().delayFirstSendTo(resendCustomer, Duration.ofSeconds(12));
         // The Facebook user who signs in at "Connect with Facebook": one Page and its Instagram account, both
         // offered by the picker and proven with Meta on connect. The first dialog is cancelled by the user.
         String run = Long.toString(System.currentTimeMillis());
@@ -105,14 +110,22 @@ class ConsoleBrowserJourneyIT {
                             Map.entry("SELLAVIE_META_APP_SECRET", stack.secrets().metaAppSecret()),
                             Map.entry("SELLAVIE_E2E_ROUTE_GATE", "stdin"),
                             Map.entry("SELLAVIE_E2E_UNKNOWN_CUSTOMER", unknownCustomer),
+                            Map.entry("SELLAVIE_E2E_RESEND_CUSTOMER", resendCustomer),
                             Map.entry("SELLAVIE_E2E_INSTAGRAM_ACCOUNT", instagramAccount),
                             Map.entry("SELLAVIE_E2E_CHANNEL_TOKEN", channelToken),
                             // The verification link is read from the mail catcher before connecting a channel.
                             Map.entry("SELLAVIE_E2E_MAIL_URL", stack.mail().webUrl())),
                     BROWSER_TIMEOUT, routeGate, routeGate::failureDetail);
+            // "Mark as delivered" sent nothing more; "Resend" sent the reply once more (Meta got the first one late).
+            assertThat(sendsTo(unknownCustomer)).as("sends to the customer whose reply was marked delivered").isEqualTo(1);
+            assertThat(sendsTo(resendCustomer)).as("sends to the customer whose reply was resent").isEqualTo(2);
         } finally {
             stack.metaGraphApi().heal();
         }
+    }
+
+    private static long sendsTo(String customer) {
+        return stack.metaGraphApi().deliveries().stream().filter(d -> d.recipientId().equals(customer)).count();
     }
 
     /**

@@ -261,6 +261,18 @@ public final class MetaGraphApi implements AutoCloseable {
                 accepted().withFixedDelay((int) delay.toMillis()));
     }
 
+    /**
+     * Until {@link #heal()}: the first send to one customer is accepted only after {@code delay} (the client has
+     * given up: its outcome is unknown to the sender); every later one at once, as a retried send would be.
+     */
+    public void delayFirstSendTo(String recipientId, java.time.Duration delay) {
+        fault(post(urlPathMatching(SEND_PATH.pattern()))
+                        .withRequestBody(matchingJsonPath("$.recipient.id", equalTo(recipientId)))
+                        .inScenario("first send to " + recipientId).whenScenarioStateIs(STARTED)
+                        .willSetStateTo("answered"),
+                accepted().withFixedDelay((int) delay.toMillis()));
+    }
+
     /** Removes every fault: sends are accepted at once again. */
     public void heal() {
         faults.forEach(server::removeStub);
