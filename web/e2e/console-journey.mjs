@@ -754,78 +754,64 @@ async function unknownDeliveryJourney(page) {
   step = 'see the reply under Needs attention';
   await nav.getByRole('link', { name: 'Needs attention' }).click();
   await expectVisible(page.getByRole('heading', { name: 'Needs attention', level: 1 }), 'the Needs attention page');
+  await settleUnknownReply(page, nav, UNKNOWN_CUSTOMER, {
+    button: 'Mark as delivered', path: '/mark-delivered', done: 'marked delivered', listShot: 'attention.png',
+  });
+  if (RESEND_CUSTOMER) {
+    // The other action: the team checked Instagram, it did not arrive, so it is sent again. Meta accepts the
+    // second send at once; the live feed moves the reply from "Sending…" to "Sent".
+    await settleUnknownReply(page, nav, RESEND_CUSTOMER, {
+      button: 'Resend', path: '/resend', done: 'resent', threadShot: 'resent.png',
+    });
+  }
+}
+
+/**
+ * Finds `customer`'s UNKNOWN reply under Needs attention, opens its conversation, clicks `button` (its POST to
+ * `path` awaited with the click) and sees the reply Sent with no unknown delivery left; `listShot` and
+ * `threadShot` name optional screenshots of the list and of the settled thread.
+ */
+async function settleUnknownReply(page, nav, customer, { button, path, done, listShot, threadShot }) {
+  step = `find the UNKNOWN reply to ${customer} under Needs attention`;
+  await nav.getByRole('link', { name: 'Needs attention' }).click();
   const item = page
     .getByRole('list', { name: 'Replies needing attention' })
     .getByRole('link')
-    .filter({ hasText: UNKNOWN_CUSTOMER })
+    .filter({ hasText: customer })
     .filter({ hasText: 'Delivery unknown' });
-  await expectVisible(item, `the UNKNOWN reply to ${UNKNOWN_CUSTOMER}`, UNKNOWN_TIMEOUT_MS);
-  await page.screenshot({ path: join(ARTIFACTS, 'attention.png'), fullPage: true });
+  await expectVisible(item, `the UNKNOWN reply to ${customer}`, UNKNOWN_TIMEOUT_MS);
+  if (listShot) {
+    await page.screenshot({ path: join(ARTIFACTS, listShot), fullPage: true });
+  }
 
-  step = 'open its conversation and mark the reply delivered';
+  step = `open its conversation and click "${button}"`;
   await item.first().click();
   const thread = page.getByRole('list', { name: 'Messages' });
   const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
   await expectVisible(unknownReply, 'the reply with its unknown delivery');
   // The answer is awaited with the click: a click that sent nothing fails here, saying so, not later as
   // "the reply marked Sent" never showing.
-  const marked = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/mark-delivered'),
+  const answered = page.waitForResponse(
+    (response) => response.request().method() === 'POST' && response.url().endsWith(path),
     { timeout: UI_TIMEOUT_MS },
   );
-  await unknownReply.first().getByRole('button', { name: 'Mark as delivered' }).click();
-  const answer = await marked.catch(() => {
-    throw new Error('clicking "Mark as delivered" sent no request to the server');
+  await unknownReply.first().getByRole('button', { name: button }).click();
+  const answer = await answered.catch(() => {
+    throw new Error(`clicking "${button}" sent no request to the server`);
   });
   if (!answer.ok()) {
-    throw new Error(`"Mark as delivered" was answered ${answer.status()}: ${await answer.text()}`);
+    throw new Error(`"${button}" was answered ${answer.status()}: ${await answer.text()}`);
   }
+
+  step = `see the reply ${done} shown Sent`;
   const settled = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
-  await expectVisible(settled, 'the reply marked Sent');
+  await expectVisible(settled, `the reply ${done}, shown Sent`);
   if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
-    throw new Error('the reply still shows an unknown delivery after it was marked delivered');
+    throw new Error(`the reply still shows an unknown delivery after it was ${done}`);
   }
-  if (RESEND_CUSTOMER) {
-    await resendUnknownReply(page, nav);
+  if (threadShot) {
+    await page.screenshot({ path: join(ARTIFACTS, threadShot), fullPage: true });
   }
-}
-
-/** The other action on an UNKNOWN reply: the team checked Instagram, it did not arrive, so it is sent again. */
-async function resendUnknownReply(page, nav) {
-  step = 'see the other reply under Needs attention';
-  await nav.getByRole('link', { name: 'Needs attention' }).click();
-  const item = page
-    .getByRole('list', { name: 'Replies needing attention' })
-    .getByRole('link')
-    .filter({ hasText: RESEND_CUSTOMER })
-    .filter({ hasText: 'Delivery unknown' });
-  await expectVisible(item, `the UNKNOWN reply to ${RESEND_CUSTOMER}`, UNKNOWN_TIMEOUT_MS);
-
-  step = 'open its conversation and resend the reply';
-  await item.first().click();
-  const thread = page.getByRole('list', { name: 'Messages' });
-  const unknownReply = thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' });
-  await expectVisible(unknownReply, 'the reply with its unknown delivery');
-  const resent = page.waitForResponse(
-    (response) => response.request().method() === 'POST' && response.url().endsWith('/resend'),
-    { timeout: UI_TIMEOUT_MS },
-  );
-  await unknownReply.first().getByRole('button', { name: 'Resend' }).click();
-  const answer = await resent.catch(() => {
-    throw new Error('clicking "Resend" sent no request to the server');
-  });
-  if (!answer.ok()) {
-    throw new Error(`"Resend" was answered ${answer.status()}: ${await answer.text()}`);
-  }
-
-  step = 'see the resent reply Sent';
-  // Meta accepts the second send at once; the live feed moves the reply from "Sending…" to "Sent".
-  const sent = thread.getByRole('listitem').filter({ hasText: 'Assistant:' }).filter({ hasText: 'Sent' });
-  await expectVisible(sent, 'the resent reply marked Sent');
-  if ((await thread.getByRole('listitem').filter({ hasText: 'Delivery unknown' }).count()) > 0) {
-    throw new Error('the reply still shows an unknown delivery after it was resent');
-  }
-  await page.screenshot({ path: join(ARTIFACTS, 'resent.png'), fullPage: true });
 }
 
 /**

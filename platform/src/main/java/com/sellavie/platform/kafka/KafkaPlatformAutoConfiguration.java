@@ -125,15 +125,14 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     /** The transient waits (same growth and cap), without a horizon. */
-    static BackOff registryOutageBackOff(KafkaRetryProperties retry) {
+    static ExponentialBackOff registryOutageBackOff(KafkaRetryProperties retry) {
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         return backOff;
     }
 
     static BackOff transientBackOff(KafkaRetryProperties retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        ExponentialBackOff backOff = registryOutageBackOff(retry);
         backOff.setMaxElapsedTime(retry.horizon().toMillis());
         return backOff;
     }

@@ -74,13 +74,17 @@ final class KafkaDelivery {
         // in flight now), so such a record is refused by itself and the others go through.
         Map<String, Boolean> missing = new HashMap<>();
         for (ProducerRecord<String, byte[]> record : failed) {
+            if (Boolean.TRUE.equals(missing.get(record.topic()))) {
+                // Already confirmed in this batch: sending again would only wait for the metadata once more.
+                refused.add(topicMissing(record, null));
+                continue;
+            }
             Throwable failure = await(send(producer, record), abandon);
             if (failure == null) {
                 continue;
             }
             if (mayBeMissingTopic(failure) && isConfirmedMissing(record.topic(), missingTopics, missing)) {
-                refused.add(new Refused(record, new UnknownTopicOrPartitionException("Topic " + record.topic()
-                        + " does not exist (the broker creates none: provision it, then replay)", failure)));
+                refused.add(topicMissing(record, failure));
                 continue;
             }
             if (!isPermanent(failure)) {
@@ -90,6 +94,11 @@ final class KafkaDelivery {
             refused.add(new Refused(record, failure));
         }
         return refused;
+    }
+
+    private static Refused topicMissing(ProducerRecord<String, byte[]> record, Throwable failure) {
+        return new Refused(record, new UnknownTopicOrPartitionException("Topic " + record.topic()
+                + " does not exist (the broker creates none: provision it, then replay)", failure));
     }
 
     /** How a send to a topic the broker does not have fails: the producer waited for its metadata in vain. */
