@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Aggregates a JFR recording's execution samples: top self frames, and the share of samples whose stack
 passes through each marker (inclusive time). Usage: jfr-top-frames.py <recording.jfr> [top N] [after HH:MM:SS]
-(after: only samples from then on, e.g. once the service is started, so start-up does not drown the load).
+[until HH:MM:SS] (after: only samples from then on, e.g. once the service is started, so start-up does not drown
+the load; until: none after then, e.g. to profile one phase of the benchmark).
 Needs the JDK's `jfr` on PATH (or JAVA_HOME set)."""
 import collections, os, re, subprocess, sys
 
@@ -24,7 +25,7 @@ MARKERS = [
     ("group commit writer", "com.sellavie.ingest.webhook.GroupCommit.write"),
 ]
 
-def samples(path, after):
+def samples(path, after, until=None):
     jfr = os.path.join(os.environ.get("JAVA_HOME", ""), "bin", "jfr") if os.environ.get("JAVA_HOME") else "jfr"
     out = subprocess.run([jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96", path],
                          capture_output=True, text=True, check=True).stdout
@@ -36,7 +37,8 @@ def samples(path, after):
                 yield stack
             stack, keep = [], after is None
         elif line.startswith("startTime = ") and after is not None:
-            keep = line.split()[2] >= after
+            at = line.split()[2]
+            keep = at >= after and (until is None or at <= until)
         elif stack is not None and re.match(r"^[\w$.<>/]+\(.*\)", line):
             stack.append(line.split("(")[0])
     if stack and keep:
@@ -45,8 +47,9 @@ def samples(path, after):
 def main():
     path, top = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15
     after = sys.argv[3] if len(sys.argv) > 3 else None
+    until = sys.argv[4] if len(sys.argv) > 4 else None
     self_counts, inclusive, total = collections.Counter(), collections.Counter(), 0
-    for stack in samples(path, after):
+    for stack in samples(path, after, until):
         total += 1
         self_counts[stack[0]] += 1
         for name, marker in MARKERS:

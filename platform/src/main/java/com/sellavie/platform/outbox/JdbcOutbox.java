@@ -1,7 +1,5 @@
 package com.sellavie.platform.outbox;
 
-import com.sellavie.schemas.EventMetadata;
-import com.sellavie.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -19,13 +17,11 @@ class JdbcOutbox implements Outbox {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
-    private final EventSerializer serializer;
-    private final TraceparentSource traceparent;
+    private final EventRecords records;
 
-    JdbcOutbox(JdbcTemplate jdbc, EventSerializer serializer, TraceparentSource traceparent) {
+    JdbcOutbox(JdbcTemplate jdbc, EventRecords records) {
         this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.traceparent = traceparent;
+        this.records = records;
     }
 
     @Override
@@ -36,18 +32,7 @@ class JdbcOutbox implements Outbox {
             throw new IllegalTransactionStateException(
                     "Outbox.publish must run inside the transaction that changes the state the event reports");
         }
-        if (aggregateId == null || aggregateId.isBlank()) {
-            throw new IllegalArgumentException("An event needs its aggregate id (the Kafka key)");
-        }
-        write(entryFor(event, aggregateId));
-    }
-
-    private OutboxEntry entryFor(SpecificRecord event, String aggregateId) {
-        String topic = Topics.of(event.getClass()).name();
-        EventMetadata metadata = EventMetadata.of(event);
-        return new OutboxEntry(metadata.eventId(), topic, aggregateId, EventMetadata.eventType(event),
-                metadata.businessId(), metadata.correlationId(), traceparent.current(),
-                serializer.serialize(topic, event));
+        write(records.entry(event, aggregateId));
     }
 
     private void write(OutboxEntry entry) {

@@ -33,9 +33,14 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    EventRecords eventRecords(EventSerializer outboxEventSerializer, TraceparentSource traceparentSource) {
+        return new EventRecords(outboxEventSerializer, traceparentSource);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcTemplate jdbc, EventSerializer outboxEventSerializer, TraceparentSource traceparentSource) {
-        return new JdbcOutbox(jdbc, outboxEventSerializer, traceparentSource);
+    Outbox outbox(JdbcTemplate jdbc, EventRecords eventRecords) {
+        return new JdbcOutbox(jdbc, eventRecords);
     }
 
     @Bean

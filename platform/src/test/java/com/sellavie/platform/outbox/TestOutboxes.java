@@ -17,7 +17,7 @@ public final class TestOutboxes {
     public static Outbox jdbcOutbox(DataSource dataSource, String registryBaseUrl) {
         SchemaRegistrar.registerAll(registryBaseUrl, Topics.ALL);
         StaticListableBeanFactory noTracing = new StaticListableBeanFactory();
-        return new JdbcOutbox(new JdbcTemplate(dataSource), new EventSerializer(registryBaseUrl, false),
-                new TraceparentSource(noTracing.getBeanProvider(Tracer.class)));
+        return new JdbcOutbox(new JdbcTemplate(dataSource), new EventRecords(new EventSerializer(registryBaseUrl, false),
+                new TraceparentSource(noTracing.getBeanProvider(Tracer.class))));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.sellavie.events.ingest.InboundMessageReceived;
+import com.sellavie.platform.outbox.EventRecords;
 import com.sellavie.platform.outbox.Outbox;
 import com.sellavie.platform.relay.RelayTestApplication.MessageIntake;
 import com.sellavie.platform.test.IntegrationTest;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +59,8 @@ class OutboxRelayIntegrationTest {
     HealthIndicator relayHealthIndicator;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    EventRecords eventRecords;
 
     @BeforeAll
     static void watchTopic() {
@@ -118,6 +122,36 @@ class OutboxRelayIntegrationTest {
         // ... and the outbox keeps the row for its retention window (a new slot would republish it from there)
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE id = ?", Integer.class, event.getEventId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aServiceSendingAnEventItselfSendsTheRecordTheRelaySends() {
+        // Given an event published through the outbox inside a span, and relayed
+        String key = RUN + "same-record";
+        InboundMessageReceived event = Events.inboundMessage("sent either way");
+        Span span = tracer.nextSpan().name("receive-dm").start();
+        ProducerRecord<String, byte[]> direct;
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            intake.receive(event, key);
+            // When a service builds the same event's record itself, in the same span
+            direct = eventRecords.record(event, key);
+        } finally {
+            span.end();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !topic.recordsWithKey(key).isEmpty());
+        ConsumerRecord<String, byte[]> relayed = topic.recordsWithKey(key).getFirst();
+
+        // Then topic, key, bytes and every header are the relay's
+        assertThat(direct.topic()).isEqualTo(relayed.topic());
+        assertThat(direct.key()).isEqualTo(relayed.key());
+        assertThat(direct.value()).isEqualTo(relayed.value());
+        assertThat(direct.headers()).extracting(Header::key)
+                .containsExactlyInAnyOrderElementsOf(List.of(relayed.headers().toArray()).stream().map(Header::key).toList());
+        for (Header header : relayed.headers()) {
+            assertThat(new String(direct.headers().lastHeader(header.key()).value(), StandardCharsets.UTF_8))
+                    .as(header.key()).isEqualTo(new String(header.value(), StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> eventRecords.record(event, " ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.ingest.routing.ChannelRoute;
 import com.sellavie.ingest.routing.ChannelRouter;
 import com.sellavie.ingest.unroutable.UnroutableMessages;
+import com.sellavie.ingest.webhook.WebhookEvents;
 import com.sellavie.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -21,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Routes every message of one verified webhook and publishes them in one transaction: all of them
- * reach Kafka, or none does (and Meta's retry brings them all again). Messages for no known channel
- * are kept ({@link UnroutableMessages}, replayed when their channel connects) and reported as one
+ * reach Kafka, or none does (and Meta's retry brings them all again; Kafka first has one exception, see
+ * {@link com.sellavie.ingest.webhook.KafkaFirstWebhookEvents}); routed events go out through
+ * {@link WebhookEvents} (the outbox, or Kafka first), the rest through the outbox with the rows that keep
+ * them. Messages for no known channel are kept ({@link UnroutableMessages}, replayed when their channel connects) and reported as one
  * {@code UnroutableWebhook}, so Meta still gets its 200 and ops see what is missing.
  */
 @Service
@@ -34,15 +37,17 @@ class MetaWebhookIngestion {
     static final String UNSUPPORTED_OBJECT = "UNSUPPORTED_OBJECT";
 
     private final Outbox outbox;
+    private final WebhookEvents events;
     private final ChannelRouter router;
     private final MetaPayloadParser parser;
     private final UnroutableMessages unroutable;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    MetaWebhookIngestion(Outbox outbox, ChannelRouter router, MetaPayloadParser parser, UnroutableMessages unroutable,
-            MeterRegistry meters) {
+    MetaWebhookIngestion(Outbox outbox, WebhookEvents events, ChannelRouter router, MetaPayloadParser parser,
+            UnroutableMessages unroutable, MeterRegistry meters) {
         this.outbox = outbox;
+        this.events = events;
         this.router = router;
         this.parser = parser;
         this.unroutable = unroutable;
@@ -68,7 +73,7 @@ class MetaWebhookIngestion {
             Optional<ChannelRoute> route = route(router, message);
             if (route.isPresent()) {
                 InboundMessageReceived event = InboundEvents.received(message, route.get(), now);
-                outbox.publish(event, InboundEvents.conversationKey(event));
+                events.publish(event, InboundEvents.conversationKey(event));
                 published++;
             } else {
                 unknown.addAll(MetaPayloadParser.identifiersOf(message));
@@ -98,7 +103,7 @@ class MetaWebhookIngestion {
                     : router.route(status.channelType(), status.channelExternalId());
             if (route.isPresent()) {
                 MessageStatusChanged event = InboundEvents.statusChanged(status, route.get(), now);
-                outbox.publish(event, InboundEvents.conversationKey(event));
+                events.publish(event, InboundEvents.conversationKey(event));
                 published++;
             } else {
                 log.info("{} status {} for unknown {} channel {}: dropped", status.channelType(), status.status(),

@@ -1,0 +1,185 @@
+package com.sellavie.ingest.webhook;
+
+import com.sellavie.platform.outbox.EventRecords;
+import com.sellavie.platform.outbox.Outbox;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends a transaction's routed events to Kafka (acks=all, idempotent) just before it commits, and writes to the
+ * outbox, in that same transaction, every event Kafka has not acknowledged within the timeout: so the webhook's
+ * 200 still means each event is durable, in Kafka or in PostgreSQL. A breaker stops the waiting while Kafka is
+ * away (every event goes to the outbox at once) and lets a few commits try again after a pause.
+ *
+ * <p>What this trades, against the outbox alone: an event sent while the commit then fails (a batch whose kept
+ * unroutable message could not be written) is in Kafka although its webhook got an error, so Meta's retry brings
+ * it again under a new event id; conversation keeps one message per Meta message id, as it does for Meta's own
+ * redeliveries. An event that timed out may still land after its outbox copy was written: same event id, which
+ * consumers' inboxes drop. And an event sent directly can overtake an earlier one of the same conversation still
+ * waiting in the outbox after an outage, as Meta's retries can.
+ */
+public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaFirstWebhookEvents.class);
+
+    private final Producer<String, byte[]> producer;
+    private final EventRecords records;
+    private final Outbox outbox;
+    private final CircuitBreaker breaker;
+    private final MeterRegistry meters;
+    private final long ackTimeoutNanos;
+
+    public KafkaFirstWebhookEvents(Producer<String, byte[]> producer, EventRecords records, Outbox outbox,
+            CircuitBreaker breaker, MeterRegistry meters, KafkaFirstProperties properties) {
+        this.producer = producer;
+        this.records = records;
+        this.outbox = outbox;
+        this.breaker = breaker;
+        this.meters = meters;
+        this.ackTimeoutNanos = properties.ackTimeout().toNanos();
+        breaker.getEventPublisher().onStateTransition(event -> log.warn(
+                "Kafka-first delivery breaker {}: {}", event.getStateTransition(),
+                event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
+                        ? "webhooks' events go to the outbox without trying Kafka" : "trying Kafka again"));
+    }
+
+    /** One event waiting for its transaction's commit. */
+    private record Pending(SpecificRecord event, String key) {
+    }
+
+    @Override
+    public void publish(SpecificRecord event, String key) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("A webhook's events are published inside its transaction");
+        }
+        pendingOfThisTransaction().add(new Pending(event, key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingOfThisTransaction() {
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> fresh = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    deliver(fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(KafkaFirstWebhookEvents.this);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
+    }
+
+    /** Runs in the transaction, before its commit: whatever Kafka did not take is written to the outbox. */
+    private void deliver(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        // Encoded first: an event that cannot be encoded fails its webhook whichever way it would go.
+        List<ProducerRecord<String, byte[]>> encoded = pending.stream().map(p -> records.record(p.event(), p.key())).toList();
+        if (!breaker.tryAcquirePermission()) {
+            toOutbox(pending, "breaker-open");
+            return;
+        }
+        long started = System.nanoTime();
+        List<Pending> unacknowledged = new ArrayList<>();
+        Throwable cause = null;
+        List<Future<RecordMetadata>> sends = new ArrayList<>(encoded.size());
+        try {
+            for (ProducerRecord<String, byte[]> record : encoded) {
+                sends.add(producer.send(record));
+            }
+        } catch (RuntimeException e) {
+            // Kafka's refusals, and a producer already closed while a shutting-down writer commits its last batch:
+            // the sends not made are unacknowledged below, so they go to the outbox.
+            cause = e;
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            if (i >= sends.size() || !acknowledged(sends.get(i), started)) {
+                unacknowledged.add(pending.get(i));
+                if (cause == null && i < sends.size()) {
+                    cause = failureOf(sends.get(i));
+                }
+            }
+        }
+        long elapsed = System.nanoTime() - started;
+        if (unacknowledged.isEmpty()) {
+            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            meters.counter("sellavie.ingest.webhook.events", "path", "kafka", "reason", "acknowledged")
+                    .increment(pending.size());
+            return;
+        }
+        breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause == null ? new TimeoutException("no acknowledgement") : cause);
+        log.warn("Kafka did not acknowledge {} of {} webhook events within {} ms ({}); writing them to the outbox",
+                unacknowledged.size(), pending.size(), TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos), describe(cause));
+        meters.counter("sellavie.ingest.webhook.events", "path", "kafka", "reason", "acknowledged")
+                .increment(pending.size() - unacknowledged.size());
+        toOutbox(unacknowledged, "kafka-unacknowledged");
+    }
+
+    private boolean acknowledged(Future<RecordMetadata> send, long started) {
+        long left = ackTimeoutNanos - (System.nanoTime() - started);
+        try {
+            send.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private static Throwable failureOf(Future<RecordMetadata> send) {
+        if (!send.isDone()) {
+            return new TimeoutException("no acknowledgement in time");
+        }
+        try {
+            send.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "no acknowledgement" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private void toOutbox(List<Pending> events, String reason) {
+        for (Pending p : events) {
+            outbox.publish(p.event(), p.key());
+        }
+        meters.counter("sellavie.ingest.webhook.events", "path", "outbox", "reason", reason).increment(events.size());
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}
