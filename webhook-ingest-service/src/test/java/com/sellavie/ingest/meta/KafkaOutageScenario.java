@@ -8,10 +8,6 @@ import com.sellavie.platform.test.TcpProxy;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdes;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,15 +21,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Issue 6 point 6, ingest side: with Kafka unreachable, signed webhooks are still answered 200 at
@@ -41,10 +34,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * ingest delivers events ({@link KafkaOutageWebhookTest}: the outbox; {@link KafkaFirstOutageWebhookTest}:
  * Kafka first, the outbox as fallback).
  *
- * <p>Each subclass starts a broker of its own, advertising the address of a {@link TcpProxy} in front of
- * it, so every connection of the service (bootstrap and broker alike) goes through the proxy and
- * {@code cut()} really takes Kafka away (with the shared test broker only the bootstrap connection
- * would). The service stays ready meanwhile: its HTTP work needs only its database.
+ * <p>Each subclass starts a broker of its own behind a proxy ({@link ProxiedKafka}), so {@code cut()} really
+ * takes Kafka away. The service stays ready meanwhile: its HTTP work needs only its database.
  */
 abstract class KafkaOutageScenario {
 
@@ -66,14 +57,6 @@ abstract class KafkaOutageScenario {
 
     /** What else must hold of the answer times of the DMs sent during the outage, in order. */
     void answeredDuringTheOutage(List<Duration> answerTimes) {
-    }
-
-    /** The service's clients all reach Kafka through {@code proxy}. */
-    static void throughTheProxy(DynamicPropertyRegistry registry, TcpProxy proxy) {
-        // The infrastructure sets spring.kafka.bootstrap-servers; the per-client keys take precedence over it.
-        registry.add("spring.kafka.producer.bootstrap-servers", proxy::address);
-        registry.add("spring.kafka.consumer.bootstrap-servers", proxy::address);
-        registry.add("spring.kafka.admin.bootstrap-servers", proxy::address);
     }
 
     @Test
@@ -148,32 +131,5 @@ abstract class KafkaOutageScenario {
                 ConsumerConfig.GROUP_ID_CONFIG, "outage-probe-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), EventSerdes.connect(TestSchemaRegistry.baseUrl()).deserializer());
-    }
-
-    /** A broker whose clients are told to reach it at {@code proxyPort}. */
-    static EmbeddedKafkaKraftBroker brokerBehind(int proxyPort) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        // Clients learn the broker's address from its metadata, not from the bootstrap list: make that the
-        // proxy's, or they would connect to the broker directly and never notice the cut.
-        broker.brokerProperties(Map.of(
-                "advertised.listeners", "EXTERNAL://127.0.0.1:" + proxyPort,
-                "auto.create.topics.enable", "true",
-                "num.partitions", "3",
-                "group.initial.rebalance.delay.ms", "0"));
-        broker.afterPropertiesSet();
-        return broker;
-    }
-
-    /** The port the broker really listens on (the test kit binds its own, whatever the configuration says). */
-    static int portOf(EmbeddedKafkaKraftBroker broker) {
-        return broker.getCluster().brokers().values().iterator().next().boundPort(new ListenerName("EXTERNAL"));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
