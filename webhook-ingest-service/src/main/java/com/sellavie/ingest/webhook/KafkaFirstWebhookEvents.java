@@ -3,6 +3,8 @@ package com.sellavie.ingest.webhook;
 import com.sellavie.platform.outbox.EventRecords;
 import com.sellavie.platform.outbox.Outbox;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaFirstWebhookEvents.class);
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
     private final Producer<String, byte[]> producer;
     private final EventRecords records;
@@ -58,8 +61,13 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
                         ? "webhooks' events go to the outbox without trying Kafka" : "trying Kafka again"));
     }
 
-    /** One event waiting for its transaction's commit. */
-    private record Pending(SpecificRecord event, String key) {
+    /**
+     * One event waiting for its transaction's commit: its record, built in the webhook's own context (its trace
+     * becomes the {@code traceparent} header), and that context, restored if the event goes to the outbox (the commit
+     * runs on a group-commit writer, where the webhook's span is no longer current).
+     */
+    private record Pending(SpecificRecord event, String key, ProducerRecord<String, byte[]> record,
+            ContextSnapshot context) {
     }
 
     @Override
@@ -67,7 +75,8 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalTransactionStateException("A webhook's events are published inside its transaction");
         }
-        pendingOfThisTransaction().add(new Pending(event, key));
+        // Encoded now: an event that cannot be encoded fails its own webhook, whichever way it would go.
+        pendingOfThisTransaction().add(new Pending(event, key, records.record(event, key), CONTEXT.captureAll()));
     }
 
     @SuppressWarnings("unchecked")
@@ -97,8 +106,6 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         if (pending.isEmpty()) {
             return;
         }
-        // Encoded first: an event that cannot be encoded fails its webhook whichever way it would go.
-        List<ProducerRecord<String, byte[]>> encoded = pending.stream().map(p -> records.record(p.event(), p.key())).toList();
         if (!breaker.tryAcquirePermission()) {
             toOutbox(pending, "breaker-open");
             return;
@@ -106,10 +113,10 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         long started = System.nanoTime();
         List<Pending> unacknowledged = new ArrayList<>();
         Throwable cause = null;
-        List<Future<RecordMetadata>> sends = new ArrayList<>(encoded.size());
+        List<Future<RecordMetadata>> sends = new ArrayList<>(pending.size());
         try {
-            for (ProducerRecord<String, byte[]> record : encoded) {
-                sends.add(producer.send(record));
+            for (Pending p : pending) {
+                sends.add(producer.send(p.record()));
             }
         } catch (RuntimeException e) {
             // Kafka's refusals, and a producer already closed while a shutting-down writer commits its last batch:
@@ -173,7 +180,9 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
 
     private void toOutbox(List<Pending> events, String reason) {
         for (Pending p : events) {
-            outbox.publish(p.event(), p.key());
+            try (ContextSnapshot.Scope ignored = p.context().setThreadLocals()) {
+                outbox.publish(p.event(), p.key());
+            }
         }
         meters.counter("sellavie.ingest.webhook.events", "path", "outbox", "reason", reason).increment(events.size());
     }

@@ -65,9 +65,10 @@ class KafkaFirstWebhookTest {
         double directBefore = delivered("kafka", "acknowledged");
         long outboxBefore = outboxRows("InboundMessageReceived");
 
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         try (TopicProbe inbound = TopicProbe.from(Topics.INGEST_INBOUND_MESSAGES.name())) {
-            assertThat(meta.post(MetaWebhooks.signedInstagramDm(SECRET, igAccount, sender, mid, "sent straight on"))
-                    .statusCode()).isEqualTo(200);
+            assertThat(meta.postTraced(MetaWebhooks.signedInstagramDm(SECRET, igAccount, sender, mid, "sent straight on"),
+                    "00-" + traceId + "-00f067aa0ba902b7-01").statusCode()).isEqualTo(200);
 
             // Acknowledged by Kafka before the 200: a consumer reads it without any relay involved
             ConsumerRecord<String, Object> record = inbound.await(r -> r.value() instanceof InboundMessageReceived e
@@ -79,6 +80,9 @@ class KafkaFirstWebhookTest {
             assertThat(TopicProbe.header(record, "eventId")).contains(event.getEventId().toString());
             assertThat(TopicProbe.header(record, "eventType")).contains("InboundMessageReceived");
             assertThat(TopicProbe.header(record, "businessId")).contains(business.toString());
+            // ... and the webhook's trace goes on in the consumers (the commit runs on a group-commit writer)
+            assertThat(TopicProbe.header(record, "traceparent")).hasValueSatisfying(
+                    traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE id = ?", Long.class, event.getEventId()))
                     .isZero();
         }

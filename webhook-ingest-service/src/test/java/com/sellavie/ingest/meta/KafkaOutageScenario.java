@@ -76,13 +76,14 @@ abstract class KafkaOutageScenario {
 
         // Then for the whole outage (DMs one every 300 ms) every signed DM is acknowledged at once
         List<String> mids = new CopyOnWriteArrayList<>();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         List<Duration> answerTimes = new CopyOnWriteArrayList<>();
         Awaitility.await().during(outage()).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(300)).until(() -> {
                     String mid = "mid-outage-" + UUID.randomUUID();
                     long started = System.nanoTime();
-                    HttpResponse<String> response = meta.post(MetaWebhooks.signedInstagramDm(SECRET, account,
-                            "IGSID-outage", mid, "during the outage " + mids.size()));
+                    HttpResponse<String> response = meta.postTraced(MetaWebhooks.signedInstagramDm(SECRET, account,
+                            "IGSID-outage", mid, "during the outage " + mids.size()), "00-" + traceId + "-00f067aa0ba902b7-01");
                     mids.add(mid);
                     Duration answered = Duration.ofNanos(System.nanoTime() - started);
                     answerTimes.add(answered);
@@ -98,6 +99,11 @@ abstract class KafkaOutageScenario {
         long inOutbox = jdbc.queryForObject(
                 "SELECT count(*) FROM outbox WHERE event_type = 'InboundMessageReceived' AND created_at >= ?", Long.class,
                 java.sql.Timestamp.from(outageStarted));
+        // ... each in its webhook's trace, which the consumers go on with
+        assertThat(jdbc.queryForList("""
+                SELECT traceparent FROM outbox WHERE event_type = 'InboundMessageReceived' AND created_at >= ?""",
+                String.class, java.sql.Timestamp.from(outageStarted)))
+                .isNotEmpty().allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
         kafka.restore();
         List<InboundMessageReceived> published = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = consumer(kafka)) {

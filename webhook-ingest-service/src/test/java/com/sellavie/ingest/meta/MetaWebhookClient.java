@@ -27,6 +27,12 @@ final class MetaWebhookClient {
         return post(webhook.body(), webhook.signature());
     }
 
+    /** POSTs {@code webhook} as the gateway forwards a traced request: with its W3C {@code traceparent}. */
+    HttpResponse<String> postTraced(MetaWebhooks.Signed webhook, String traceparent) {
+        return send(request(webhook.signature()).header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body())).build());
+    }
+
     /** POSTs {@code body} with a Content-Length and the signature header, unless {@code signature} is null. */
     HttpResponse<String> post(byte[] body, String signature) {
         return send(request(signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
