@@ -3,12 +3,14 @@ package com.sellavie.ingest;
 import com.sellavie.events.conversation.ChannelConnected;
 import com.sellavie.events.conversation.ChannelDisconnected;
 import com.sellavie.events.conversation.ChannelNeedsReconnect;
+import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * conversation-service's channel events, built and published the way its outbox relay publishes them
@@ -31,6 +35,14 @@ public final class ChannelEvents {
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), SERDES.serializer());
 
     private ChannelEvents() {
+    }
+
+    /** Publishes {@code connected} and waits (30 s at most) until ingest's route for it is active. */
+    public static void connectAndAwaitRoute(JdbcTemplate jdbc, ChannelConnected connected) {
+        publish(connected.getChannelId().toString(), connected);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(connected.getBusinessId(),
+                () -> jdbc.queryForObject("SELECT count(*) FROM channel_routes WHERE channel_id = ? AND active",
+                        Integer.class, connected.getChannelId())) == 1);
     }
 
     public static ChannelConnected connected(UUID businessId, String channelType, String externalId) {

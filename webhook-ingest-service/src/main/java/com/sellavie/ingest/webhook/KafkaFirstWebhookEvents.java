@@ -5,6 +5,7 @@ import com.sellavie.platform.outbox.Outbox;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,11 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
     private final EventRecords records;
     private final Outbox outbox;
     private final CircuitBreaker breaker;
-    private final MeterRegistry meters;
     private final long ackTimeoutNanos;
+    // Made once: looking a meter up by its tags on every commit was a measurable cost on ingest's hot path.
+    private final Counter toKafka;
+    private final Counter toOutboxUnacknowledged;
+    private final Counter toOutboxBreakerOpen;
 
     public KafkaFirstWebhookEvents(Producer<String, byte[]> producer, EventRecords records, Outbox outbox,
             CircuitBreaker breaker, MeterRegistry meters, KafkaFirstProperties properties) {
@@ -53,8 +57,10 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         this.records = records;
         this.outbox = outbox;
         this.breaker = breaker;
-        this.meters = meters;
         this.ackTimeoutNanos = properties.ackTimeout().toNanos();
+        this.toKafka = events(meters, "kafka", "acknowledged");
+        this.toOutboxUnacknowledged = events(meters, "outbox", "kafka-unacknowledged");
+        this.toOutboxBreakerOpen = events(meters, "outbox", "breaker-open");
         breaker.getEventPublisher().onStateTransition(event -> log.warn(
                 "Kafka-first delivery breaker {}: {}", event.getStateTransition(),
                 event.getStateTransition().getToState() == CircuitBreaker.State.OPEN
@@ -107,7 +113,7 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
             return;
         }
         if (!breaker.tryAcquirePermission()) {
-            toOutbox(pending, "breaker-open");
+            toOutbox(pending, toOutboxBreakerOpen);
             return;
         }
         long started = System.nanoTime();
@@ -134,16 +140,14 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         long elapsed = System.nanoTime() - started;
         if (unacknowledged.isEmpty()) {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-            meters.counter("sellavie.ingest.webhook.events", "path", "kafka", "reason", "acknowledged")
-                    .increment(pending.size());
+            toKafka.increment(pending.size());
             return;
         }
         breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause == null ? new TimeoutException("no acknowledgement") : cause);
         log.warn("Kafka did not acknowledge {} of {} webhook events within {} ms ({}); writing them to the outbox",
                 unacknowledged.size(), pending.size(), TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos), describe(cause));
-        meters.counter("sellavie.ingest.webhook.events", "path", "kafka", "reason", "acknowledged")
-                .increment(pending.size() - unacknowledged.size());
-        toOutbox(unacknowledged, "kafka-unacknowledged");
+        toKafka.increment(pending.size() - unacknowledged.size());
+        toOutbox(unacknowledged, toOutboxUnacknowledged);
     }
 
     private boolean acknowledged(Future<RecordMetadata> send, long started) {
@@ -178,13 +182,17 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         return cause == null ? "no acknowledgement" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private void toOutbox(List<Pending> events, String reason) {
+    private static Counter events(MeterRegistry meters, String path, String reason) {
+        return meters.counter("sellavie.ingest.webhook.events", "path", path, "reason", reason);
+    }
+
+    private void toOutbox(List<Pending> events, Counter reason) {
         for (Pending p : events) {
             try (ContextSnapshot.Scope ignored = p.context().setThreadLocals()) {
                 outbox.publish(p.event(), p.key());
             }
         }
-        meters.counter("sellavie.ingest.webhook.events", "path", "outbox", "reason", reason).increment(events.size());
+        reason.increment(events.size());
     }
 
     @Override

@@ -8,15 +8,12 @@ import com.sellavie.events.ingest.MessageStatusChanged;
 import com.sellavie.events.ingest.UnroutableWebhook;
 import com.sellavie.ingest.ChannelEvents;
 import com.sellavie.ingest.TopicProbe;
-import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -134,9 +131,6 @@ class KafkaFirstWebhookTest {
     }
 
     private void connect(ChannelConnected connected) {
-        ChannelEvents.publish(connected.getChannelId().toString(), connected);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(connected.getBusinessId(),
-                () -> jdbc.queryForObject("SELECT count(*) FROM channel_routes WHERE channel_id = ? AND active",
-                        Integer.class, connected.getChannelId())) == 1);
+        ChannelEvents.connectAndAwaitRoute(jdbc, connected);
     }
 }

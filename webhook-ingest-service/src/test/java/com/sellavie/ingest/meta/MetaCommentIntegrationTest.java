@@ -9,13 +9,10 @@ import com.sellavie.ingest.ChannelEvents;
 import com.sellavie.ingest.OpsClient;
 import com.sellavie.ingest.TopicProbe;
 import com.sellavie.platform.test.IntegrationTest;
-import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -133,10 +130,7 @@ class MetaCommentIntegrationTest {
     }
 
     private void connect(ChannelConnected connected) {
-        ChannelEvents.publish(connected.getChannelId().toString(), connected);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> TenantContext.callAs(connected.getBusinessId(),
-                () -> jdbc.queryForObject("SELECT count(*) FROM channel_routes WHERE channel_id = ? AND active",
-                        Integer.class, connected.getChannelId())) == 1);
+        ChannelEvents.connectAndAwaitRoute(jdbc, connected);
     }
 
     private int kept(String id) {
