@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A tiny HTTP upstream standing in for one service: reads each request in full, answers its name and records what reached it. */
+/**
+ * A tiny HTTP upstream standing in for one service: reads each request in full, answers its name and records what
+ * reached it. Its readiness ({@code /actuator/health/readiness}, which is not recorded) answers 200, or 503 while
+ * {@link #ready(boolean) not ready}, as a replica that is starting or draining does.
+ */
 public final class StubService implements AutoCloseable {
 
     private final String name;
@@ -16,6 +20,7 @@ public final class StubService implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final List<Integer> receivedBodySizes = new CopyOnWriteArrayList<>();
     private final List<String> receivedForwardedFor = new CopyOnWriteArrayList<>();
+    private volatile boolean ready = true;
 
     public StubService(String name) {
         this.name = name;
@@ -24,6 +29,11 @@ public final class StubService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.createContext("/actuator/health/readiness", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(ready ? 200 : 503, -1);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath());
             receivedBodySizes.add(exchange.getRequestBody().readAllBytes().length);
@@ -39,6 +49,11 @@ public final class StubService implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Whether its readiness check answers 200 (true, the default) or 503. */
+    public void ready(boolean ready) {
+        this.ready = ready;
     }
 
     String name() {
