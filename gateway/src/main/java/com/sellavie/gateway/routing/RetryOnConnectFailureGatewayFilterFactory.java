@@ -31,6 +31,7 @@ public class RetryOnConnectFailureGatewayFilterFactory extends AbstractGatewayFi
 
     /** One more attempt, at once, for any method, only when the connection could not be opened. */
     @Override
+    @SuppressWarnings("unchecked") // setExceptions takes a generic varargs array of exception classes
     public RetryConfig newConfig() {
         return new RetryConfig()
                 .setRetries(1)
