@@ -37,9 +37,7 @@ class ReplicaBalancingTest {
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        registry.add("SELLAVIE_CONVERSATION_URL", () -> "lb://conversation");
-        registry.add("spring.cloud.discovery.client.simple.instances.conversation[0].uri", FIRST::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.conversation[1].uri", SECOND::url);
+        StubService.registerInstances(registry, "conversation", FIRST, SECOND);
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
         TestTokens.register(registry);
     }

@@ -44,9 +44,7 @@ class RetryOnConnectFailureTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         // conversation: two instances, one of which dies in the test; readiness is checked once an hour here, so
         // the gateway still lists it afterwards (as in the seconds before a real check notices)
-        registry.add("SELLAVIE_CONVERSATION_URL", () -> "lb://conversation");
-        registry.add("spring.cloud.discovery.client.simple.instances.conversation[0].uri", GONE::url);
-        registry.add("spring.cloud.discovery.client.simple.instances.conversation[1].uri", CONVERSATION::url);
+        StubService.registerInstances(registry, "conversation", GONE, CONVERSATION);
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
         registry.add("SELLAVIE_COMMERCE_URL", () -> "http://127.0.0.1:" + FAILING_COMMERCE.getAddress().getPort());
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A tiny HTTP upstream standing in for one service: reads each request in full, answers its name and records what
@@ -45,6 +47,19 @@ public final class StubService implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /**
+     * Routes {@code service} (conversation, commerce, ...) over these instances, as the local stack's
+     * {@code --replicas} does: its URL {@code lb://<service>} and each instance listed for Spring Cloud's simple
+     * discovery client.
+     */
+    public static void registerInstances(DynamicPropertyRegistry registry, String service, StubService... instances) {
+        registry.add("SELLAVIE_" + service.toUpperCase(Locale.ROOT) + "_URL", () -> "lb://" + service);
+        for (int i = 0; i < instances.length; i++) {
+            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri",
+                    instances[i]::url);
+        }
     }
 
     public String url() {

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class BenchGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BenchGateway.class);
+    /** The filters production's /api routes carry (gateway application.yml), unless bench.apiRouteFilters says. */
+    private static final String API_ROUTE_FILTERS = "[RetryOnConnectFailure]";
 
     private final Process process;
     private final int port;
@@ -61,7 +63,9 @@ final class BenchGateway implements AutoCloseable {
                             - id: bench-api
                               uri: %1$s
                               predicates: [Path=/api/bench/**]
-                """.formatted(backend), StandardCharsets.UTF_8);
+                              filters: %2$s
+                """.formatted(backend, System.getProperty("bench.apiRouteFilters", API_ROUTE_FILTERS)),
+                StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
