@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +38,8 @@ class ReplicaBalancingTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private LoadBalancerClientFactory balancers;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -54,6 +60,10 @@ class ReplicaBalancingTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(answers(6)).contains("conversation-1", "conversation-2"));
         assertThat(FIRST.received()).anyMatch(request -> request.equals("GET /api/conversations"));
+        // and each readiness round replaces the list whole: never a moment with only the first instance to answer
+        List<List<ServiceInstance>> lists = balancers.getInstance("conversation", ServiceInstanceListSupplier.class)
+                .get().take(Duration.ofSeconds(5)).collectList().block();
+        assertThat(lists).hasSizeGreaterThan(1).allSatisfy(instances -> assertThat(instances).hasSize(2));
 
         // When one is no longer ready (restarting, draining), once its readiness check has failed it gets no request
         FIRST.ready(false);

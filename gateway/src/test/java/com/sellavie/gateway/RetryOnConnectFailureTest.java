@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,8 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code RetryOnConnectFailure} on the API routes: a request whose connection is refused goes to the next
- * instance with its body intact, whatever its method; a request that reached a service is never sent twice,
- * even when the service failed it.
+ * instance with its body intact, whatever its method; a service that refuses every connection is tried twice,
+ * then the client gets the error; a request that reached a service is never sent twice, even when the service
+ * failed it. Each refused connection is counted per route.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RetryOnConnectFailureTest {
@@ -33,12 +37,15 @@ class RetryOnConnectFailureTest {
     private static final StubService GONE = new StubService("conversation-gone");
     private static final StubService CONVERSATION = new StubService("conversation");
     private static final AtomicInteger FAILED_ORDERS = new AtomicInteger();
+    private static final int NOTHING_LISTENS = closedPort();
     private static final HttpServer FAILING_COMMERCE = failingService();
     private static final String TOKEN = TestTokens.valid();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -47,6 +54,8 @@ class RetryOnConnectFailureTest {
         StubService.registerInstances(registry, "conversation", GONE, CONVERSATION);
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
         registry.add("SELLAVIE_COMMERCE_URL", () -> "http://127.0.0.1:" + FAILING_COMMERCE.getAddress().getPort());
+        // notification: one URL where nothing listens
+        registry.add("SELLAVIE_NOTIFICATION_URL", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
         TestTokens.register(registry);
     }
@@ -69,7 +78,7 @@ class RetryOnConnectFailureTest {
         GONE.close();
         CONVERSATION.forget();
 
-        // Round robin sends half of these to the instance that is gone first
+        // Round robin sends these to the instance that is gone first
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             statuses.add(send(HttpRequest.newBuilder(uri("/api/conversations/c-1/messages"))
@@ -79,6 +88,11 @@ class RetryOnConnectFailureTest {
         assertThat(statuses).containsOnly(200);
         assertThat(CONVERSATION.received()).containsOnly("POST /api/conversations/c-1/messages").hasSize(6);
         assertThat(CONVERSATION.receivedBodySizes()).containsOnly(body.length());
+        // and the operator sees each refused connection, counted per route: a retry takes the other instance's turn
+        // in the round robin, so once one request met the gone instance each next one meets it first too (5 or 6)
+        assertThat(refused("conversation", "retried")).isIn(5.0, 6.0);
+        assertThat(meters.find("sellavie.gateway.upstream.connect.refused").tags("then", "failed", "route", "conversation")
+                .counter()).isNull();
     }
 
     @Test
@@ -90,6 +104,20 @@ class RetryOnConnectFailureTest {
         assertThat(FAILED_ORDERS).hasValue(1);
     }
 
+    @Test
+    void aServiceThatRefusesEveryConnectionIsTriedTwiceThenTheClientGetsTheError() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/notification-preferences"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"email\":true}")));
+
+        assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
+        assertThat(refused("notification", "retried")).isEqualTo(1);
+        assertThat(refused("notification", "failed")).isEqualTo(1);
+    }
+
+    private double refused(String route, String then) {
+        return meters.get("sellavie.gateway.upstream.connect.refused").tags("route", route, "then", then).counter().count();
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -97,6 +125,15 @@ class RetryOnConnectFailureTest {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A port nothing listens on (taken, then released). */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Answers every request 500 after reading it, counting them. */
