@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.security.SecureRandom;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,14 @@ class CheckoutJourneyIT {
         shirt.put("currency", "EUR");
         shirt.put("stock", 10);
         shirt.put("active", true);
+        Map<TopicPartition, Long> catalog = progress.mark("commerce.catalog");
         assertThat(shop.gateway().putJson("/api/catalog/products/LINEN-SHIRT", shirt, token).status())
                 .isIn(200, 201);
         String secretKey = "sk_test_" + hex(12);
         shop.gateway().putJson("/api/payments/providers/STRIPE", Map.of("secretKey", secretKey,
                 "publicKey", "pk_test_" + hex(12), "webhookSecret", "whsec_" + hex(16), "mode", "TEST",
                 "currency", "EUR", "isDefault", true), token).expect(201);
-        progress.awaitCaughtUp("ai-service", "commerce.catalog", TIMEOUT);
+        progress.awaitCaughtUp("ai-service", "commerce.catalog", catalog, TIMEOUT);
 
         // When a customer asks for two of them
         String customer = shop.newCustomer();

@@ -30,6 +30,28 @@ final class ConsumerProgress implements AutoCloseable {
         this.admin = Admin.create(properties);
     }
 
+    /** The end of {@code topic} as it is now (empty before it exists): a mark to wait for what comes after it. */
+    Map<TopicPartition, Long> mark(String topic) {
+        try {
+            return endOffsets(topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading " + topic + "'s end offsets", e);
+        }
+    }
+
+    /**
+     * Waits until a record was published to {@code topic} after {@code mark} (a change the test just made in another
+     * service has left that service's outbox), then until {@code group} has consumed everything published so far.
+     * Without the first wait, a group could be "caught up" with a topic that does not hold the change yet.
+     */
+    void awaitCaughtUp(String group, String topic, Map<TopicPartition, Long> mark, Duration timeout) {
+        long before = mark.values().stream().mapToLong(Long::longValue).sum();
+        await(topic + " has a record after offset total " + before).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> endOffsets(topic).values().stream().mapToLong(Long::longValue).sum() > before);
+        awaitCaughtUp(group, topic, timeout);
+    }
+
     /** Waits until {@code group} has committed the end of {@code topic} as it is now (every record published so far). */
     void awaitCaughtUp(String group, String topic, Duration timeout) {
         Map<TopicPartition, Long> ends = await(topic + " exists").atMost(timeout).until(() -> endOffsets(topic),

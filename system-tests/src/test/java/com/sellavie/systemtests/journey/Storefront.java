@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A {@link Shop} that sells: a linen shirt at 45.00 in its currency (LINEN-SHIRT, 10 in stock) and
@@ -37,6 +38,7 @@ record Storefront(Shop shop, String token, String provider, String webhookPath, 
         shirt.put("currency", currency);
         shirt.put("stock", 10);
         shirt.put("active", true);
+        Map<TopicPartition, Long> catalog = progress.mark("commerce.catalog");
         assertThat(shop.gateway().putJson("/api/catalog/products/LINEN-SHIRT", shirt, token).status()).isIn(200, 201);
         String random = UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ record Storefront(Shop shop, String token, String provider, String webhookPath, 
         String webhookPath = URI.create(connected.path("webhookUrl").asText()).getPath();
         assertThat(webhookPath).isEqualTo("/webhooks/" + provider.toLowerCase() + "/"
                 + connected.path("endpointId").asText());
-        progress.awaitCaughtUp("ai-service", "commerce.catalog", TIMEOUT);
+        progress.awaitCaughtUp("ai-service", "commerce.catalog", catalog, TIMEOUT);
         return new Storefront(shop, token, provider, webhookPath, secretKey, webhookSecret);
     }
 
