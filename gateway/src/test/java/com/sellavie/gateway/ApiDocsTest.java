@@ -2,8 +2,6 @@ package com.sellavie.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -12,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,8 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code /v3/api-docs}, both without a token. Stub upstreams stand in for the services, as in the other route
  * tests; the services' own tests check what their documents hold (ApiDocsCoverage).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ApiDocsTest {
+class ApiDocsTest extends RunningGateway {
 
     private static final Map<String, StubService> SERVICES = Map.of(
             "identity", new StubService("identity"),
@@ -32,11 +27,6 @@ class ApiDocsTest {
             "ai", new StubService("ai"),
             "commerce", new StubService("commerce"),
             "notification", new StubService("notification"));
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -106,7 +96,7 @@ class ApiDocsTest {
 
     /** Without a token, as a reader of the docs comes. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,8 +3,6 @@ package com.sellavie.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -14,14 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The built console served at / from a console folder, beside the routes to the services. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsoleTest {
+class ConsoleTest extends RunningGateway {
 
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     private static final Map<String, StubService> SERVICES = Map.of(
@@ -29,11 +24,6 @@ class ConsoleTest {
             "conversation", new StubService("conversation"),
             "notification", new StubService("notification"),
             "ingest", new StubService("ingest"));
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     private static final String TOKEN = TestTokens.valid();
 
@@ -94,7 +84,7 @@ class ConsoleTest {
     void unchangedFileAnswersNotModified() throws Exception {
         String etag = get(TestConsole.SCRIPT_PATH, "*/*").headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(TestConsole.SCRIPT_PATH))
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(uri(TestConsole.SCRIPT_PATH))
                 .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(again.statusCode()).isEqualTo(304);
@@ -154,12 +144,8 @@ class ConsoleTest {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
                         .header("Authorization", "Bearer " + TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

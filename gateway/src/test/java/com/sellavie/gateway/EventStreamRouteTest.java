@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,23 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@code GET /api/events} reaches conversation-service and its server-sent events stream through as they come. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EventStreamRouteTest {
+class EventStreamRouteTest extends RunningGateway {
 
     private static final CountDownLatch SECOND_EVENT = new CountDownLatch(1);
     private static final AtomicReference<Headers> RECEIVED = new AtomicReference<>();
     private static final HttpServer CONVERSATION = streamingConversationService();
 
     private static final String TOKEN = TestTokens.valid();
-
-    @LocalServerPort
-    private int port;
 
     /** Sends one event, then holds the stream open (silent) until the test lets it send a second. */
     private static HttpServer streamingConversationService() {
@@ -75,7 +68,7 @@ class EventStreamRouteTest {
 
     @Test
     void streamsEachEventThroughBeforeTheStreamEnds() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/events"))
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/events"))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Last-Event-ID", "40")

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -15,14 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayApplicationTest {
+class GatewayApplicationTest extends RunningGateway {
 
     private static final Map<String, StubService> SERVICES = Map.of(
             "identity", new StubService("identity"),
@@ -33,11 +29,6 @@ class GatewayApplicationTest {
 
     private static final int ONE_MIB = 1024 * 1024;
     private static final int FOUR_MIB = 4 * ONE_MIB;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     @LocalManagementPort
     private int managementPort;
@@ -68,7 +59,7 @@ class GatewayApplicationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void answersHealthUpOnTheManagementPort(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -87,10 +78,10 @@ class GatewayApplicationTest {
 
     @Test
     void managementPortServesPrometheusWithoutHealthDetails() throws Exception {
-        HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> prometheus = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -128,7 +119,7 @@ class GatewayApplicationTest {
 
     @Test
     void tellsTheServiceTheClientsAddressAndNeverAForgedOne() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/login"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/auth/login"))
                 .header("X-Forwarded-For", "203.0.113.66, 198.51.100.1").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -138,7 +129,7 @@ class GatewayApplicationTest {
 
     @Test
     void forwardsWebhookBodiesUnchanged() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -174,9 +165,9 @@ class GatewayApplicationTest {
             "/webhooks/%2e%2e/ops/unroutable",
             "/api/conversations/..%2F..%2Fops/dead-letters"})
     void neverRoutesOperatorPaths(String path) throws Exception {
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer some-operator-token").GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer some-operator-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -233,7 +224,7 @@ class GatewayApplicationTest {
     @Test
     void chunkedWebhookBodyOverFourMiBIsCutOffWith413() throws Exception {
         // No Content-Length: the limit is enforced while the body streams through
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new ByteArrayInputStream(new byte[FOUR_MIB + 64 * 1024]))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -248,18 +239,14 @@ class GatewayApplicationTest {
      * connection close against a body still being written.
      */
     private HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
                         .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -3,29 +3,19 @@ package com.sellavie.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A gateway started before the console was built says so, and still routes the API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MissingConsoleTest {
+class MissingConsoleTest extends RunningGateway {
 
     private static final Path NEVER_BUILT = TestConsole.missing();
     private static final StubService NOTIFICATION = new StubService("notification");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void noConsole(DynamicPropertyRegistry registry) {
@@ -72,7 +62,7 @@ class MissingConsoleTest {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(uri(path))
                 .header("Accept", accept).header("Authorization", "Bearer " + TestTokens.valid()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

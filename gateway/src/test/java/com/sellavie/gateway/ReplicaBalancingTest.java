@@ -3,8 +3,6 @@ package com.sellavie.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -14,8 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
@@ -28,16 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * one that dies costs no failed request (a refused connection is retried on the other instance at once, before
  * the readiness check has noticed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReplicaBalancingTest {
+class ReplicaBalancingTest extends RunningGateway {
 
     private static final StubService FIRST = new StubService("conversation-1");
     private static final StubService SECOND = new StubService("conversation-2");
     private static final String TOKEN = TestTokens.valid();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private LoadBalancerClientFactory balancers;
 
@@ -92,8 +84,7 @@ class ReplicaBalancingTest {
         List<String> answeredBy = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/api/conversations"))
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
                 answeredBy.add(response.statusCode() == 200 ? response.body() : "status " + response.statusCode());

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,9 +16,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,8 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * then the client gets the error; a request that reached a service is never sent twice, even when the service
  * failed it. Each refused connection is counted per route.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RetryOnConnectFailureTest {
+class RetryOnConnectFailureTest extends RunningGateway {
 
     private static final StubService GONE = new StubService("conversation-gone");
     private static final StubService CONVERSATION = new StubService("conversation");
@@ -40,12 +33,6 @@ class RetryOnConnectFailureTest {
     private static final int NOTHING_LISTENS = closedPort();
     private static final HttpServer FAILING_COMMERCE = failingService();
     private static final String TOKEN = TestTokens.valid();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -121,10 +108,6 @@ class RetryOnConnectFailureTest {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     /** A port nothing listens on (taken, then released). */

@@ -3,12 +3,9 @@ package com.sellavie.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,19 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * instead of holding the request until the client gives up; the webhook route's timeout is its own,
  * shorter than the providers' (here 0.5 s for webhooks, 3 s for the rest, against a service taking 1.5 s).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UpstreamTimeoutTest {
+class UpstreamTimeoutTest extends RunningGateway {
 
     private static final Duration SLOW = Duration.ofMillis(1_500);
     private static final HttpServer INGEST = slowService("ingest");
     private static final HttpServer CONVERSATION = slowService("conversation");
     private static final String TOKEN = TestTokens.valid();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-    @Autowired
-    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -81,10 +68,6 @@ class UpstreamTimeoutTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("conversation");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     private static String url(HttpServer server) {

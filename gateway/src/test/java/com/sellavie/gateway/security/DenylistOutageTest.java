@@ -2,16 +2,14 @@ package com.sellavie.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.gateway.RunningGateway;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,9 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,19 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * cannot be asked, so a well-signed token is refused with 503 within the timeout (fail closed), the
  * failure is counted, and nothing reaches the service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DenylistOutageTest {
+class DenylistOutageTest extends RunningGateway {
 
     private static final StubService CONVERSATION = new StubService("conversation");
     private static final SilentServer SILENT_REDIS = new SilentServer();
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -60,8 +46,7 @@ class DenylistOutageTest {
     @Test
     void hungRedisFailsClosedWith503Quickly() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/conversations"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + TestTokens.valid()).GET().build(), HttpResponse.BodyHandlers.ofString());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 

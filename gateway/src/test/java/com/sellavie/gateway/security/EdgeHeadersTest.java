@@ -2,11 +2,9 @@ package com.sellavie.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.gateway.RunningGateway;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,28 +14,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Security headers on every answer, CORS for the configured console origin only, scanner paths never routed. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "sellavie.gateway.cors.console-origin=https://console.example.com")
-class EdgeHeadersTest {
+@TestPropertySource(properties = "sellavie.gateway.cors.console-origin=https://console.example.com")
+class EdgeHeadersTest extends RunningGateway {
 
     private static final StubService CONVERSATION = new StubService("conversation");
     private static final StubService INGEST = new StubService("ingest");
     private static final StubService IDENTITY = new StubService("identity");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws Exception {
@@ -159,10 +146,6 @@ class EdgeHeadersTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

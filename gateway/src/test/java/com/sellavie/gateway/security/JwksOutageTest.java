@@ -2,31 +2,22 @@ package com.sellavie.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.gateway.RunningGateway;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Identity's JWKS unreachable: a token cannot be verified, so it is refused with 503 (fail closed), never let through. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JwksOutageTest {
+class JwksOutageTest extends RunningGateway {
 
     private static final StubService CONVERSATION = new StubService("conversation");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) throws Exception {
@@ -46,8 +37,7 @@ class JwksOutageTest {
 
     @Test
     void unreachableJwksRefusesWith503() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/conversations"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + TestTokens.valid()).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.sellavie.gateway.RunningGateway;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,9 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,19 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * JWKS per request: within the refetch interval it is fetched again at most once after the warm-up, and a
  * key identity really rotated to is accepted once the interval lets a fetch through.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JwksRefetchThrottlingTest {
+class JwksRefetchThrottlingTest extends RunningGateway {
 
     private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(10);
     private static final StubService CONVERSATION = new StubService("conversation");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
-
-    @Autowired
-    private MeterRegistry meters;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
@@ -84,7 +70,7 @@ class JwksRefetchThrottlingTest {
     }
 
     private HttpResponse<String> get(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/conversations"))
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
