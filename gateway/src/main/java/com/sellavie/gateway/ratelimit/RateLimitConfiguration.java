@@ -1,5 +1,6 @@
 package com.sellavie.gateway.ratelimit;
 
+import com.sellavie.gateway.security.ApiBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,6 +22,36 @@ class RateLimitConfiguration {
             RateLimitProperties properties, MeterRegistry meters) {
         return new RateLimitFilter(new RedisTokenBuckets(redis, readOnce(script), properties.keyPrefix(),
                 properties.timeout(), meters), properties, meters);
+    }
+
+    /** The business bucket an authenticated request's denylist lookup takes from, in the same script. */
+    @Bean
+    ApiBucket apiBucket(@Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
+            RateLimitProperties properties) {
+        RateLimitProperties.Bucket api = properties.api();
+        String text = script.getScriptAsString();
+        List<String> args = RedisTokenBuckets.args(api);
+        return new ApiBucket() {
+            @Override
+            public String script() {
+                return text;
+            }
+
+            @Override
+            public List<String> keys(String businessId) {
+                return RedisTokenBuckets.keys(properties.keyPrefix(), "api", "business:" + businessId);
+            }
+
+            @Override
+            public List<String> args() {
+                return args;
+            }
+
+            @Override
+            public long retryAfterSeconds(long tokensLeft) {
+                return RedisTokenBuckets.retryAfter(tokensLeft, api);
+            }
+        };
     }
 
     /**

@@ -1,15 +1,12 @@
 package com.sellavie.gateway.ratelimit;
 
+import com.sellavie.gateway.security.ApiBucket;
 import com.sellavie.gateway.security.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Picks the bucket of a request and answers 429 with {@code Retry-After} when it is empty. Runs
  * after the token check, so a {@code /api/**} request is limited per business of its verified
- * token; public auth paths per client IP; webhooks per client IP in their own bucket, so a flood of
+ * token (taken already, by the denylist's Redis script); public auth paths per client IP; webhooks per
+ * client IP in their own bucket, so a flood of
  * log-in attempts never starves Meta's or a payment provider's deliveries. The console's files are
  * not limited.
  */
@@ -68,12 +66,12 @@ class RateLimitFilter implements WebFilter, Ordered {
         if (publicPaths.stream().anyMatch(pattern -> pattern.matches(path))) {
             return limit("auth", "ip:" + ip, properties.auth(), exchange, chain);
         }
-        return exchange.getPrincipal()
-                .flatMap(principal -> Mono.justOrEmpty(businessOf(principal)))
-                .map(business -> "business:" + business)
-                // Without a verified token (edge check switched off) the client IP stands in.
-                .defaultIfEmpty("ip:" + ip)
-                .flatMap(client -> limit("api", client, properties.api(), exchange, chain));
+        if (exchange.getAttribute(ApiBucket.TAKEN) != null) {
+            // Per business: taken already, with the denylist lookup in the same Redis script (DenylistFilter).
+            return chain.filter(exchange);
+        }
+        // Without a verified token (the edge's check switched off) the client IP stands in.
+        return limit("api", "ip:" + ip, properties.api(), exchange, chain);
     }
 
     private Mono<Void> limit(String bucketName, String client, RateLimitProperties.Bucket bucket,
@@ -83,17 +81,8 @@ class RateLimitFilter implements WebFilter, Ordered {
                 return chain.filter(exchange);
             }
             meters.counter("sellavie.gateway.ratelimit.rejected", "bucket", bucketName).increment();
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
-                    "Rate limit reached; retry after " + decision.retryAfterSeconds() + " s");
+            return ProblemResponses.tooManyRequests(exchange.getResponse(), decision.retryAfterSeconds());
         });
-    }
-
-    private static Optional<String> businessOf(java.security.Principal principal) {
-        if (principal instanceof JwtAuthenticationToken token) {
-            return Optional.ofNullable(token.getToken().getClaimAsString("business_id"));
-        }
-        return Optional.empty();
     }
 
     /** The peer address (behind a proxy, set server.forward-headers-strategy so it is the client's). */

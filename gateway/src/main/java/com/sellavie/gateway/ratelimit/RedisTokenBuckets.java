@@ -42,12 +42,7 @@ class RedisTokenBuckets {
     }
 
     Mono<Decision> take(String bucketName, String client, RateLimitProperties.Bucket bucket) {
-        // The braces make both keys hash to one slot on a Redis cluster (the script needs both).
-        String id = keyPrefix + ":{" + bucketName + ":" + client + "}";
-        List<String> keys = List.of(id + ":tokens", id + ":timestamp");
-        List<String> args = List.of(Integer.toString(bucket.replenishRate()), Integer.toString(bucket.burstCapacity()),
-                "", Integer.toString(bucket.requestedTokens()));
-        return redis.execute(script, keys, args).next()
+        return redis.execute(script, keys(keyPrefix, bucketName, client), args(bucket)).next()
                 .timeout(timeout)
                 .map(result -> result.getFirst() == 1L
                         ? new Decision(true, 0)
@@ -60,7 +55,20 @@ class RedisTokenBuckets {
                 .defaultIfEmpty(new Decision(true, 0));
     }
 
-    private static long retryAfter(long tokensLeft, RateLimitProperties.Bucket bucket) {
+    /** The script's two keys for a client's bucket. */
+    static List<String> keys(String keyPrefix, String bucketName, String client) {
+        // The braces make both keys hash to one slot on a Redis cluster (the script needs both).
+        String id = keyPrefix + ":{" + bucketName + ":" + client + "}";
+        return List.of(id + ":tokens", id + ":timestamp");
+    }
+
+    /** The script's arguments: rate, capacity, now (empty: the script reads Redis' clock), requested tokens. */
+    static List<String> args(RateLimitProperties.Bucket bucket) {
+        return List.of(Integer.toString(bucket.replenishRate()), Integer.toString(bucket.burstCapacity()), "",
+                Integer.toString(bucket.requestedTokens()));
+    }
+
+    static long retryAfter(long tokensLeft, RateLimitProperties.Bucket bucket) {
         long missing = Math.max(1, bucket.requestedTokens() - tokensLeft);
         return Math.max(1, (missing + bucket.replenishRate() - 1) / bucket.replenishRate());
     }

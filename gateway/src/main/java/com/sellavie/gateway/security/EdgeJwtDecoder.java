@@ -28,19 +28,18 @@ import reactor.core.scheduler.Schedulers;
  * Decodes an access token as the contract requires: RS256 signature by a key of identity's JWKS
  * ({@link IdentityJwks}: cached; fetched again when a token names an unknown {@code kid}, e.g. after a
  * rotation, under a rate limit),
- * {@code typ} = {@code at+jwt}, {@code exp}, {@code iss}, {@code aud}, the claims the denylist needs,
- * then the denylist itself. A token that passed the first checks is remembered ({@link VerifiedTokens});
- * the denylist is asked every time.
+ * {@code typ} = {@code at+jwt}, {@code exp}, {@code iss}, {@code aud}, the claims the denylist needs. A token
+ * that passed is remembered ({@link VerifiedTokens}); the denylist is asked on every request, right after this
+ * ({@link DenylistFilter}).
  */
 final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder verifier;
-    private final Denylist denylist;
     private final VerifiedTokens verifiedTokens;
     private final ThrottledLog keyFailureLog = new ThrottledLog(LoggerFactory.getLogger(EdgeJwtDecoder.class),
             Duration.ofSeconds(10));
 
-    EdgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, Denylist denylist, VerifiedTokens verifiedTokens) {
+    EdgeJwtDecoder(EdgeJwtProperties properties, IdentityJwks keys, VerifiedTokens verifiedTokens) {
         NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keysFor(keys, jwt))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
@@ -48,7 +47,6 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
                 .build();
         nimbus.setJwtValidator(validator(properties));
         this.verifier = nimbus;
-        this.denylist = denylist;
         this.verifiedTokens = verifiedTokens;
     }
 
@@ -80,8 +78,8 @@ final class EdgeJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        // Signature and claims once per token (cached until it expires); the denylist on every request.
-        return verifiedTokens.get(token, this::verify).flatMap(denylist::check);
+        // Signature and claims once per token (cached until it expires).
+        return verifiedTokens.get(token, this::verify);
     }
 
     private Mono<Jwt> verify(String token) {

@@ -44,6 +44,13 @@ public final class ProblemResponses {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
+    /** 429 with {@code Retry-After}: a rate limit's bucket is empty. */
+    public static Mono<Void> tooManyRequests(ServerHttpResponse response, long retryAfterSeconds) {
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return write(response, HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
+                "Rate limit reached; retry after " + retryAfterSeconds + " s");
+    }
+
     static Mono<Void> authenticationUnavailable(ServerHttpResponse response) {
         return write(response, HttpStatus.SERVICE_UNAVAILABLE, "Authentication temporarily unavailable",
                 "The token could not be checked right now; retry shortly");
