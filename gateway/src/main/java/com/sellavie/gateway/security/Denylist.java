@@ -40,7 +40,7 @@ class Denylist {
             end
             local revoked_up_to = redis.call('get', KEYS[4])
             if revoked_up_to then
-              local seconds = string.match(revoked_up_to, '^%s*(%d+)%s*$')
+              local seconds = string.match(revoked_up_to, '^%s*([+-]?%d+)%s*$')
               if seconds == nil or tonumber(ARGV[5]) <= tonumber(seconds) then
                 return {-2, 0}
               end
@@ -111,11 +111,14 @@ class Denylist {
         });
     }
 
-    /** The same reading as the script's: a whole number of seconds, spaces around it allowed. */
+    /**
+     * The same reading as the script's, and as the services' (platform's {@code AccessTokenDenylist}): a whole number
+     * of seconds, signed or not, spaces around it allowed.
+     */
     private static long revokedUpTo(String value) {
         String seconds = value.strip();
         try {
-            if (seconds.matches("\\d+")) {
+            if (seconds.matches("[+-]?\\d+")) {
                 return Long.parseLong(seconds);
             }
         } catch (NumberFormatException tooLarge) {

@@ -19,10 +19,14 @@ import reactor.core.publisher.Mono;
 class DenylistFilter implements WebFilter {
 
     private final Denylist denylist;
+    private final Counter revoked;
     private final Counter limited;
 
     DenylistFilter(Denylist denylist, MeterRegistry meters) {
         this.denylist = denylist;
+        this.revoked = Counter.builder("sellavie.gateway.tokens.revoked")
+                .description("Requests refused (401) because the denylist names their token's session or member")
+                .register(meters);
         this.limited = meters.counter("sellavie.gateway.ratelimit.rejected", "bucket", "api");
     }
 
@@ -45,7 +49,10 @@ class DenylistFilter implements WebFilter {
                 exchange.getAttributes().put(ApiBucket.TAKEN, Boolean.TRUE);
                 yield chain.filter(exchange);
             }
-            case REVOKED -> ProblemResponses.unauthorized(exchange.getResponse());
+            case REVOKED -> {
+                revoked.increment();
+                yield ProblemResponses.unauthorized(exchange.getResponse());
+            }
             case UNAVAILABLE -> ProblemResponses.authenticationUnavailable(exchange.getResponse());
             case LIMITED -> {
                 limited.increment();

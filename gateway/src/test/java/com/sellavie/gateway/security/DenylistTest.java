@@ -70,7 +70,8 @@ class DenylistTest {
         "member entry empty (unreadable: all revoked)      | none | ''        | -1 | REVOKED",
         "member entry not a number                         | none | soon      | -1 | REVOKED",
         "member entry not whole seconds                    | none | 1.5       | -1 | REVOKED",
-        "member entry with a sign                          | none | +T        | -1 | REVOKED",
+        "member entry with a plus sign, before issue       | none | +T        | -1 | ADMITTED",
+        "member entry with a plus sign, after issue        | none | +T        | 5  | REVOKED",
     })
     void bothWaysOfAskingGiveTheSameVerdict(String name, String session, String member, long revokedAfterIssue,
             Verdict expected) {

@@ -180,8 +180,10 @@ class EdgeJwtTest extends RunningGateway {
         CONVERSATION.forget();
 
         redis.opsForValue().set("sellavie:revoked:sid:" + sid, "1", java.time.Duration.ofMinutes(16));
+        double revokedBefore = meters.counter("sellavie.gateway.tokens.revoked").count();
 
         assertRefused(get("/api/conversations", token));
+        assertThat(meters.counter("sellavie.gateway.tokens.revoked").count()).isEqualTo(revokedBefore + 1);
     }
 
     @Test
