@@ -96,7 +96,7 @@ class ApiDocsTest extends RunningGateway {
 
     /** Without a token, as a reader of the docs comes. */
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

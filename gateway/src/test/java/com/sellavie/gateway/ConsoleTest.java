@@ -84,7 +84,7 @@ class ConsoleTest extends RunningGateway {
     void unchangedFileAnswersNotModified() throws Exception {
         String etag = get(TestConsole.SCRIPT_PATH, "*/*").headers().firstValue("ETag").orElseThrow();
 
-        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(uri(TestConsole.SCRIPT_PATH))
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(uri(TestConsole.SCRIPT_PATH))
                 .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(again.statusCode()).isEqualTo(304);
@@ -144,7 +144,7 @@ class ConsoleTest extends RunningGateway {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept)
                         .header("Authorization", "Bearer " + TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -59,7 +59,7 @@ class GatewayApplicationTest extends RunningGateway {
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void answersHealthUpOnTheManagementPort(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -78,10 +78,10 @@ class GatewayApplicationTest extends RunningGateway {
 
     @Test
     void managementPortServesPrometheusWithoutHealthDetails() throws Exception {
-        HttpResponse<String> prometheus = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -119,7 +119,7 @@ class GatewayApplicationTest extends RunningGateway {
 
     @Test
     void tellsTheServiceTheClientsAddressAndNeverAForgedOne() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/auth/login"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/auth/login"))
                 .header("X-Forwarded-For", "203.0.113.66, 198.51.100.1").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -129,7 +129,7 @@ class GatewayApplicationTest extends RunningGateway {
 
     @Test
     void forwardsWebhookBodiesUnchanged() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"page\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -165,9 +165,9 @@ class GatewayApplicationTest extends RunningGateway {
             "/webhooks/%2e%2e/ops/unroutable",
             "/api/conversations/..%2F..%2Fops/dead-letters"})
     void neverRoutesOperatorPaths(String path) throws Exception {
-        HttpResponse<String> get = HTTP.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer some-operator-token").GET().build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(uri(path))
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer some-operator-token").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -224,7 +224,7 @@ class GatewayApplicationTest extends RunningGateway {
     @Test
     void chunkedWebhookBodyOverFourMiBIsCutOffWith413() throws Exception {
         // No Content-Length: the limit is enforced while the body streams through
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                         .POST(HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new ByteArrayInputStream(new byte[FOUR_MIB + 64 * 1024]))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -239,14 +239,14 @@ class GatewayApplicationTest extends RunningGateway {
      * connection close against a body still being written.
      */
     private HttpResponse<String> post(String path, byte[] body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
+        return http.send(HttpRequest.newBuilder(uri(path)).expectContinue(true)
                         .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -62,7 +62,7 @@ class MissingConsoleTest extends RunningGateway {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path))
+        return http.send(HttpRequest.newBuilder(uri(path))
                 .header("Accept", accept).header("Authorization", "Bearer " + TestTokens.valid()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -84,7 +84,7 @@ class ReplicaBalancingTest extends RunningGateway {
         List<String> answeredBy = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/conversations"))
                         .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
                 answeredBy.add(response.statusCode() == 200 ? response.body() : "status " + response.statusCode());

@@ -106,7 +106,7 @@ class RetryOnConnectFailureTest extends RunningGateway {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
+        return http.send(request.timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -46,7 +46,7 @@ class UpstreamTimeoutTest extends RunningGateway {
 
     @Test
     void aWebhookTheServiceDoesNotAnswerInTimeGets504FromTheWebhookRoutesOwnTimeout() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/meta"))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"object\":\"instagram\",\"entry\":[]}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -61,7 +61,7 @@ class UpstreamTimeoutTest extends RunningGateway {
 
     @Test
     void anApiCallSlowerThanTheWebhookTimeoutButWithinTheGlobalOneIsAnswered() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + TOKEN)
                 .build(), HttpResponse.BodyHandlers.ofString());

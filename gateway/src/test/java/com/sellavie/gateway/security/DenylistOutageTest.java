@@ -46,7 +46,7 @@ class DenylistOutageTest extends RunningGateway {
     @Test
     void hungRedisFailsClosedWith503Quickly() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + TestTokens.valid()).GET().build(), HttpResponse.BodyHandlers.ofString());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 

@@ -146,6 +146,6 @@ class EdgeHeadersTest extends RunningGateway {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -37,7 +37,7 @@ class JwksOutageTest extends RunningGateway {
 
     @Test
     void unreachableJwksRefusesWith503() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + TestTokens.valid()).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);

@@ -70,7 +70,7 @@ class JwksRefetchThrottlingTest extends RunningGateway {
     }
 
     private HttpResponse<String> get(String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/conversations"))
+        return http.send(HttpRequest.newBuilder(uri("/api/conversations"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 }
