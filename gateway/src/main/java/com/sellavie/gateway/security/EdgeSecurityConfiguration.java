@@ -17,7 +17,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
@@ -110,7 +109,7 @@ class EdgeSecurityConfiguration {
 
     /** Public paths and webhooks ignore an Authorization header (an expired token must not block logout). */
     private static ServerAuthenticationConverter onlyOn(ServerWebExchangeMatcher protectedApi) {
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        BearerHeader bearer = new BearerHeader();
         return exchange -> protectedApi.matches(exchange)
                 .flatMap(match -> match.isMatch() ? bearer.convert(exchange) : Mono.empty());
     }
