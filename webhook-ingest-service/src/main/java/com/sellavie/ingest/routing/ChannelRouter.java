@@ -1,12 +1,15 @@
 package com.sellavie.ingest.routing;
 
+import com.sellavie.ingest.routing.RouteCache.Lookup;
 import com.sellavie.platform.tenancy.Tenancy;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the business a webhook message belongs to. A webhook carries no tenant, so this is one of
- * the platform's named global lookups ({@value #LOOKUP}, allowed in application.yml).
+ * the platform's named global lookups ({@value #LOOKUP}, allowed in application.yml). Found routes are kept in
+ * memory ({@link RouteCache}) unless {@code sellavie.ingest.route-cache.enabled} is false.
  */
 @Component
 public class ChannelRouter {
@@ -15,10 +18,12 @@ public class ChannelRouter {
 
     private final ChannelRoutes routes;
     private final Tenancy tenancy;
+    private final RouteCache cache;
 
-    ChannelRouter(ChannelRoutes routes, Tenancy tenancy) {
+    ChannelRouter(ChannelRoutes routes, Tenancy tenancy, Optional<RouteCache> cache) {
         this.routes = routes;
         this.tenancy = tenancy;
+        this.cache = cache.orElse(null);
     }
 
     /**
@@ -26,8 +31,8 @@ public class ChannelRouter {
      * channel connected through a Page). Messenger: the Page id (the channel's external id).
      */
     public Optional<ChannelRoute> route(String channelType, String externalId) {
-        return tenancy.globalLookup(LOOKUP, () -> routes.find(channelType, "external_id", externalId)
-                .or(() -> "INSTAGRAM".equals(channelType) ? routes.find(channelType, "page_id", externalId)
+        return cached(new Lookup(channelType, externalId, null, null), () -> routes.find(channelType, "external_id",
+                externalId).or(() -> "INSTAGRAM".equals(channelType) ? routes.find(channelType, "page_id", externalId)
                         : Optional.empty()));
     }
 
@@ -36,9 +41,15 @@ public class ChannelRouter {
      * (a business with one connected number on that account).
      */
     public Optional<ChannelRoute> routeWhatsApp(String phoneNumberId, String displayPhoneNumber, String wabaId) {
-        return tenancy.globalLookup(LOOKUP, () -> routes.find("WHATSAPP", "external_id", phoneNumberId)
+        return cached(new Lookup("WHATSAPP", phoneNumberId, displayPhoneNumber, wabaId),
+                () -> routes.find("WHATSAPP", "external_id", phoneNumberId)
                 .or(() -> displayPhoneNumber == null ? Optional.empty()
                         : routes.find("WHATSAPP", "display_phone_number", displayPhoneNumber))
                 .or(() -> wabaId == null ? Optional.empty() : routes.find("WHATSAPP", "waba_id", wabaId)));
+    }
+
+    private Optional<ChannelRoute> cached(Lookup lookup, Supplier<Optional<ChannelRoute>> layers) {
+        Supplier<Optional<ChannelRoute>> load = () -> tenancy.globalLookup(LOOKUP, layers);
+        return cache == null ? load.get() : cache.route(lookup, load);
     }
 }
