@@ -36,13 +36,18 @@ class ChannelRoutes {
             WHERE active AND channel_type = ? AND %s = ? ORDER BY changed_at DESC LIMIT 1""";
 
     private final JdbcTemplate jdbc;
+    private final RouteCache cache;
 
-    ChannelRoutes(JdbcTemplate jdbc) {
+    ChannelRoutes(JdbcTemplate jdbc, Optional<RouteCache> cache) {
         this.jdbc = jdbc;
+        this.cache = cache.orElse(null);
     }
 
     void save(UUID channelId, UUID businessId, String channelType, String externalId, String pageId, String wabaId,
             String displayPhoneNumber, boolean active, Instant changedAt) {
+        if (cache != null) {
+            cache.routesWrittenInThisTransaction();
+        }
         jdbc.update(UPSERT, channelId, businessId, channelType, externalId, pageId, wabaId, displayPhoneNumber,
                 active, Timestamp.from(changedAt));
     }

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The routes webhooks found, kept in memory so a routed webhook needs no database round trip (issue 12 item 2:
@@ -25,7 +27,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>Only found routes are kept: a webhook for an unknown channel is written to PostgreSQL anyway, and a channel
  * that just connected must be found at once. While the {@code LISTEN} connection is down (announcements could be
  * missed) the cache is bypassed, and it is emptied once the connection is back. A lookup that was reading
- * PostgreSQL while an announcement arrived does not keep what it read ({@link #generation}).
+ * PostgreSQL while an announcement arrived does not keep what it read ({@link #generation}), and one inside a
+ * transaction that wrote routes itself (a channel's connect replaying its kept DMs) neither reads nor keeps: it
+ * sees rows no one else sees yet, which a rollback would take back without any announcement.
  */
 public final class RouteCache implements PostgresListener.Handler, SmartLifecycle {
 
@@ -42,6 +46,8 @@ public final class RouteCache implements PostgresListener.Handler, SmartLifecycl
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean trusted;
     private final Counter bypassed;
+    /** Bound to a transaction that wrote routes (see {@link #routesWrittenInThisTransaction}). */
+    private final Object writtenHere = new Object();
 
     /** {@code listenerConnections}: where the LISTEN connection comes from (not the pool: see PostgresListener). */
     RouteCache(DataSource listenerConnections, RouteCacheProperties properties, MeterRegistry meters) {
@@ -63,6 +69,9 @@ public final class RouteCache implements PostgresListener.Handler, SmartLifecycl
             bypassed.increment();
             return load.get();
         }
+        if (TransactionSynchronizationManager.hasResource(writtenHere)) {
+            return load.get();
+        }
         ChannelRoute cached = routes.getIfPresent(lookup);
         if (cached != null) {
             return Optional.of(cached);
@@ -77,6 +86,25 @@ public final class RouteCache implements PostgresListener.Handler, SmartLifecycl
             }
         }
         return loaded;
+    }
+
+    /**
+     * The current transaction writes routes: its lookups go to PostgreSQL, and whatever it did is forgotten when it
+     * ends (committed, the announcement does it on every instance too; rolled back, nothing is announced).
+     */
+    void routesWrittenInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(writtenHere)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(writtenHere, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(writtenHere);
+                forgetAll();
+            }
+        });
     }
 
     /** Whether lookups are answered from memory (route changes are being heard). */

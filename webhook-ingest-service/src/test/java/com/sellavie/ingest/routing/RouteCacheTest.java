@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 /**
  * What the cache keeps and when it lets go, driven through the same calls its LISTEN connection makes
@@ -106,6 +109,30 @@ class RouteCacheTest {
 
         cache.route(LOOKUP, load(ROUTE));
         assertThat(loads).hasValue(2);
+    }
+
+    @Test
+    void aTransactionThatWroteRoutesNeitherReadsNorKeepsThemAndItsEndEmptiesTheCache() {
+        cache.route(LOOKUP, load(ROUTE));
+        ChannelRoute uncommitted = new ChannelRoute(UUID.randomUUID(), UUID.randomUUID(), "17841400000000001",
+                "external_id");
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            // A channel's connect: its route written, then its kept DMs replayed in the same transaction.
+            cache.routesWrittenInThisTransaction();
+            assertThat(cache.route(LOOKUP, load(uncommitted))).contains(uncommitted);
+            assertThat(cache.route(LOOKUP, load(uncommitted))).contains(uncommitted);
+            assertThat(loads).as("asked PostgreSQL each time, the cached route not used").hasValue(3);
+
+            // Rolled back: PostgreSQL announces nothing.
+            TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                    TransactionSynchronization.STATUS_ROLLED_BACK);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+
+        assertThat(cache.route(LOOKUP, load(ROUTE))).as("the uncommitted route was never kept").contains(ROUTE);
+        assertThat(loads).as("and what was kept before is gone with the transaction").hasValue(4);
     }
 
     private Supplier<Optional<ChannelRoute>> load(ChannelRoute found) {
