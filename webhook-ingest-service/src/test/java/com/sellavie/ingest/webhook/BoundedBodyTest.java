@@ -20,6 +20,30 @@ class BoundedBodyTest {
     }
 
     @Test
+    void aBodyShorterThanDeclaredIsWhatArrived() throws Exception {
+        byte[] arrived = {1, 2, 3};
+
+        assertThat(BoundedBody.read(new ByteArrayInputStream(arrived), 10, 100)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aBodyLongerThanDeclaredIsReadWholeAndStillBoundedByTheLimit() throws Exception {
+        byte[] longer = new byte[50];
+        longer[49] = 9;
+
+        assertThat(BoundedBody.read(new ByteArrayInputStream(longer), 10, 100)).isEqualTo(longer);
+        assertThatThrownBy(() -> BoundedBody.read(new ByteArrayInputStream(new byte[101]), 10, 100))
+                .isInstanceOf(BoundedBody.TooLargeException.class);
+        assertThatThrownBy(() -> BoundedBody.read(new ByteArrayInputStream(new byte[101]), 100, 100))
+                .isInstanceOf(BoundedBody.TooLargeException.class);
+    }
+
+    @Test
+    void anEmptyDeclaredBodyIsEmpty() throws Exception {
+        assertThat(BoundedBody.read(new ByteArrayInputStream(new byte[0]), 0, 100)).isEmpty();
+    }
+
+    @Test
     void refusesADeclaredLengthOverTheLimitWithoutReading() {
         AtomicLong read = new AtomicLong();
         InputStream counting = new InputStream() {
