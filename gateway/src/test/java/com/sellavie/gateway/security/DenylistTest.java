@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -128,10 +129,23 @@ class DenylistTest {
 
     @Test
     void redisThatDoesNotAnswerInTimeIsUnavailableNotAdmitted() {
-        Denylist slow = new Denylist(redis, Duration.ofNanos(1), twoRequestsThenOnePerSecond, new SimpleMeterRegistry());
+        // A server that accepts the connection and never answers (a 1-ns timeout against the real Redis raced its reply).
+        try (DenylistOutageTest.SilentServer silent = new DenylistOutageTest.SilentServer()) {
+            LettuceConnectionFactory silentFactory = new LettuceConnectionFactory(
+                    new RedisStandaloneConfiguration("127.0.0.1", silent.port()), LettuceClientConfiguration.builder()
+                            .commandTimeout(Duration.ofSeconds(1)).shutdownTimeout(Duration.ZERO).build());
+            silentFactory.afterPropertiesSet();
+            silentFactory.start();
+            try {
+                Denylist slow = new Denylist(new ReactiveStringRedisTemplate(silentFactory), Duration.ofMillis(200),
+                        twoRequestsThenOnePerSecond, new SimpleMeterRegistry());
 
-        assertThat(slow.admit(token(UUID.randomUUID().toString(), Instant.now())).block())
-                .isEqualTo(Admission.UNAVAILABLE);
+                assertThat(slow.admit(token(UUID.randomUUID().toString(), Instant.now())).block(Duration.ofSeconds(10)))
+                        .isEqualTo(Admission.UNAVAILABLE);
+            } finally {
+                silentFactory.destroy();
+            }
+        }
     }
 
     private Denylist alone() {
