@@ -102,8 +102,10 @@ class MetaWebhookController {
             log.warn("Signed Meta webhook refused: {} ({} bytes)", e.getMessage(), body.length);
             return problem(HttpStatus.BAD_REQUEST, "Malformed webhook", e.getMessage() + ".");
         }
-        // Answered only once the transaction holding this webhook's events has committed (batched with others).
-        MetaWebhookIngestion.Outcome outcome = commits.commit(() -> ingestion.ingest(notification, body));
+        // Answered only once this webhook's events are durable: acknowledged by Kafka, or committed in the transaction
+        // holding them (batched with others'), the only way when a route had to be looked up or a DM kept.
+        MetaWebhookIngestion.Outcome outcome = ingestion.ingestRoutedInMemory(notification)
+                .orElseGet(() -> commits.commit(() -> ingestion.ingest(notification, body)));
         metrics.webhook("accepted");
         metrics.events(notification, outcome);
         log.debug("Meta webhook ({}) accepted: {} published, {} unroutable, {} ignored", notification.objectType(),

@@ -8,6 +8,7 @@ import com.sellavie.ingest.routing.ChannelRouter;
 import com.sellavie.ingest.unroutable.UnroutableMessages;
 import com.sellavie.ingest.webhook.WebhookEvents;
 import com.sellavie.platform.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * reach Kafka, or none does (and Meta's retry brings them all again; Kafka first has one exception, see
  * {@link com.sellavie.ingest.webhook.KafkaFirstWebhookEvents}); routed events go out through
  * {@link WebhookEvents} (the outbox, or Kafka first), the rest through the outbox with the rows that keep
- * them. Messages for no known channel are kept ({@link UnroutableMessages}, replayed when their channel connects) and reported as one
+ * them. A webhook whose every message and status has its route in memory (the usual one) needs neither and is
+ * published from its request thread without a transaction ({@link #ingestRoutedInMemory}). Messages for no known channel are kept ({@link UnroutableMessages}, replayed when their channel connects) and reported as one
  * {@code UnroutableWebhook}, so Meta still gets its 200 and ops see what is missing.
  */
 @Service
@@ -43,6 +45,7 @@ class MetaWebhookIngestion {
     private final MetaPayloadParser parser;
     private final UnroutableMessages unroutable;
     private final MeterRegistry meters;
+    private final Counter routedInMemory;
     private final Clock clock;
 
     MetaWebhookIngestion(Outbox outbox, WebhookEvents events, ChannelRouter router, MetaPayloadParser parser,
@@ -53,11 +56,58 @@ class MetaWebhookIngestion {
         this.parser = parser;
         this.unroutable = unroutable;
         this.meters = meters;
+        this.routedInMemory = Counter.builder("sellavie.ingest.meta.webhooks.in_memory")
+                .description("Meta webhooks whose every route was in memory: published without a transaction")
+                .register(meters);
         this.clock = Clock.systemUTC();
     }
 
     /** What became of a webhook's messages and statuses. */
     record Outcome(int published, int unroutable, int statusesPublished, int statusesUnroutable) {
+    }
+
+    /**
+     * Publishes the webhook from the calling thread, outside any transaction, when every message and status of it
+     * has its route in memory ({@link ChannelRouter#routeInMemory}) and its events can be published so (Kafka
+     * first): nothing of it is then written to ingest's database unless Kafka does not acknowledge an event in time
+     * ({@link WebhookEvents#publishNow}). Empty, having published nothing, otherwise: the webhook then goes through
+     * {@link #ingest} in a transaction.
+     */
+    Optional<Outcome> ingestRoutedInMemory(MetaNotification notification) {
+        if (!notification.supported() || !events.publishesOutsideTransactions()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<WebhookEvents.Keyed> routed = new ArrayList<>(notification.messages().size()
+                + notification.statuses().size());
+        for (MetaMessage message : notification.messages()) {
+            Optional<ChannelRoute> route = inMemory(message.channelType(), message.channelExternalId(),
+                    message.displayPhoneNumber(), message.accountId());
+            if (route.isEmpty()) {
+                return Optional.empty();
+            }
+            InboundMessageReceived event = InboundEvents.received(message, route.get(), now);
+            routed.add(new WebhookEvents.Keyed(event, InboundEvents.conversationKey(event)));
+        }
+        for (MetaStatus status : notification.statuses()) {
+            Optional<ChannelRoute> route = inMemory(status.channelType(), status.channelExternalId(),
+                    status.displayPhoneNumber(), status.accountId());
+            if (route.isEmpty()) {
+                return Optional.empty();
+            }
+            MessageStatusChanged event = InboundEvents.statusChanged(status, route.get(), now);
+            routed.add(new WebhookEvents.Keyed(event, InboundEvents.conversationKey(event)));
+        }
+        events.publishNow(routed);
+        routedInMemory.increment();
+        return Optional.of(new Outcome(notification.messages().size(), 0, notification.statuses().size(), 0));
+    }
+
+    /** A message's or status's route from memory: WhatsApp's layers, or one identifier. */
+    private Optional<ChannelRoute> inMemory(String channelType, String externalId, String displayPhoneNumber,
+            String accountId) {
+        return "WHATSAPP".equals(channelType) ? router.routeWhatsAppInMemory(externalId, displayPhoneNumber, accountId)
+                : router.routeInMemory(channelType, externalId);
     }
 
     /**

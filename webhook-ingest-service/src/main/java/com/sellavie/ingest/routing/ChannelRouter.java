@@ -48,6 +48,20 @@ public class ChannelRouter {
                 .or(() -> wabaId == null ? Optional.empty() : routes.find("WHATSAPP", "waba_id", wabaId)));
     }
 
+    /**
+     * What {@link #route} answers from memory, without asking PostgreSQL: empty when the route is not kept there (or
+     * no cache is configured), in which case {@link #route} must be asked.
+     */
+    public Optional<ChannelRoute> routeInMemory(String channelType, String externalId) {
+        return cache == null ? Optional.empty() : cache.kept(new Lookup(channelType, externalId, null, null));
+    }
+
+    /** What {@link #routeWhatsApp} answers from memory, as {@link #routeInMemory}. */
+    public Optional<ChannelRoute> routeWhatsAppInMemory(String phoneNumberId, String displayPhoneNumber, String wabaId) {
+        return cache == null ? Optional.empty()
+                : cache.kept(new Lookup("WHATSAPP", phoneNumberId, displayPhoneNumber, wabaId));
+    }
+
     private Optional<ChannelRoute> cached(Lookup lookup, Supplier<Optional<ChannelRoute>> layers) {
         Supplier<Optional<ChannelRoute>> load = () -> tenancy.globalLookup(LOOKUP, layers);
         return cache == null ? load.get() : cache.route(lookup, load);

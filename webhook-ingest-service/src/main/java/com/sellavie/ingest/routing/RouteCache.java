@@ -89,6 +89,21 @@ public final class RouteCache implements PostgresListener.Handler, SmartLifecycl
     }
 
     /**
+     * The route kept for {@code lookup}, without asking PostgreSQL: empty when none is kept, or when the cache would
+     * not answer {@link #route} from memory now (changes cannot be heard, or this transaction wrote routes).
+     */
+    Optional<ChannelRoute> kept(Lookup lookup) {
+        if (!trusted || TransactionSynchronizationManager.hasResource(writtenHere)) {
+            return Optional.empty();
+        }
+        // Looked at quietly first: a route not kept is looked up again (route) and counted as a miss there, once.
+        if (routes.policy().getIfPresentQuietly(lookup) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(routes.getIfPresent(lookup));
+    }
+
+    /**
      * The current transaction writes routes: its lookups go to PostgreSQL, and whatever it did is forgotten when it
      * ends (committed, the announcement does it on every instance too; rolled back, nothing is announced).
      */

@@ -29,6 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * 200 still means each event is durable, in Kafka or in PostgreSQL. A breaker stops the waiting while Kafka is
  * away (every event goes to the outbox at once) and lets a few commits try again after a pause.
  *
+ * <p>A webhook whose every route was known in memory is published from its own thread, outside any transaction
+ * ({@link #publishNow}): its events are sent and acknowledged the same way, and only what Kafka did not take is
+ * written, in a transaction of its own ({@link WebhookCommits}), before the webhook is answered.
+ *
  * <p>What this trades, against the outbox alone: an event sent while the commit then fails (a batch whose kept
  * unroutable message could not be written) is in Kafka although its webhook got an error, so Meta's retry brings
  * it again under a new event id; conversation keeps one message per Meta message id, as it does for Meta's own
@@ -44,20 +48,24 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
     private final Producer<String, byte[]> producer;
     private final EventRecords records;
     private final Outbox outbox;
+    private final WebhookCommits commits;
     private final CircuitBreaker breaker;
     private final long ackTimeoutNanos;
+    private final boolean fromRequest;
     // Made once: looking a meter up by its tags on every commit was a measurable cost on ingest's hot path.
     private final Counter toKafka;
     private final Counter toOutboxUnacknowledged;
     private final Counter toOutboxBreakerOpen;
 
     public KafkaFirstWebhookEvents(Producer<String, byte[]> producer, EventRecords records, Outbox outbox,
-            CircuitBreaker breaker, MeterRegistry meters, KafkaFirstProperties properties) {
+            WebhookCommits commits, CircuitBreaker breaker, MeterRegistry meters, KafkaFirstProperties properties) {
         this.producer = producer;
         this.records = records;
         this.outbox = outbox;
+        this.commits = commits;
         this.breaker = breaker;
         this.ackTimeoutNanos = properties.ackTimeout().toNanos();
+        this.fromRequest = properties.fromRequest();
         this.toKafka = events(meters, "kafka", "acknowledged");
         this.toOutboxUnacknowledged = events(meters, "outbox", "kafka-unacknowledged");
         this.toOutboxBreakerOpen = events(meters, "outbox", "breaker-open");
@@ -68,9 +76,10 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
     }
 
     /**
-     * One event waiting for its transaction's commit: its record, built in the webhook's own context (its trace
-     * becomes the {@code traceparent} header), and that context, restored if the event goes to the outbox (the commit
-     * runs on a group-commit writer, where the webhook's span is no longer current).
+     * One event to send: its record, built in the webhook's own context (its trace becomes the {@code traceparent}
+     * header), and, when it waits for a transaction's commit, that context, restored if the event goes to the outbox
+     * (the commit runs on a group-commit writer, where the webhook's span is no longer current); null when the event
+     * is published from the webhook's own thread ({@link WebhookCommits} carries the context to the writer then).
      */
     private record Pending(SpecificRecord event, String key, ProducerRecord<String, byte[]> record,
             ContextSnapshot context) {
@@ -83,6 +92,29 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         }
         // Encoded now: an event that cannot be encoded fails its own webhook, whichever way it would go.
         pendingOfThisTransaction().add(new Pending(event, key, records.record(event, key), CONTEXT.captureAll()));
+    }
+
+    @Override
+    public boolean publishesOutsideTransactions() {
+        return fromRequest;
+    }
+
+    @Override
+    public void publishNow(List<Keyed> events) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("publishNow runs outside any transaction; inside one, publish");
+        }
+        List<Pending> pending = new ArrayList<>(events.size());
+        for (Keyed keyed : events) {
+            pending.add(new Pending(keyed.event(), keyed.key(), records.record(keyed.event(), keyed.key()), null));
+        }
+        Unsent unsent = send(pending);
+        if (unsent != null) {
+            commits.commit(() -> {
+                toOutbox(unsent.events(), unsent.reason());
+                return null;
+            });
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -109,12 +141,23 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
 
     /** Runs in the transaction, before its commit: whatever Kafka did not take is written to the outbox. */
     private void deliver(List<Pending> pending) {
+        Unsent unsent = send(pending);
+        if (unsent != null) {
+            toOutbox(unsent.events(), unsent.reason());
+        }
+    }
+
+    /** Events Kafka did not take, and why (the counter they are counted by once in the outbox). */
+    private record Unsent(List<Pending> events, Counter reason) {
+    }
+
+    /** Sends and waits for the acknowledgements (or not at all while the breaker is open); null when all were. */
+    private Unsent send(List<Pending> pending) {
         if (pending.isEmpty()) {
-            return;
+            return null;
         }
         if (!breaker.tryAcquirePermission()) {
-            toOutbox(pending, toOutboxBreakerOpen);
-            return;
+            return new Unsent(pending, toOutboxBreakerOpen);
         }
         long started = System.nanoTime();
         List<Pending> unacknowledged = new ArrayList<>();
@@ -141,13 +184,13 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
         if (unacknowledged.isEmpty()) {
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             toKafka.increment(pending.size());
-            return;
+            return null;
         }
         breaker.onError(elapsed, TimeUnit.NANOSECONDS, cause == null ? new TimeoutException("no acknowledgement") : cause);
         log.warn("Kafka did not acknowledge {} of {} webhook events within {} ms ({}); writing them to the outbox",
                 unacknowledged.size(), pending.size(), TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos), describe(cause));
         toKafka.increment(pending.size() - unacknowledged.size());
-        toOutbox(unacknowledged, toOutboxUnacknowledged);
+        return new Unsent(unacknowledged, toOutboxUnacknowledged);
     }
 
     private boolean acknowledged(Future<RecordMetadata> send, long started) {
@@ -188,6 +231,10 @@ public final class KafkaFirstWebhookEvents implements WebhookEvents, AutoCloseab
 
     private void toOutbox(List<Pending> events, Counter reason) {
         for (Pending p : events) {
+            if (p.context() == null) {
+                outbox.publish(p.event(), p.key());
+                continue;
+            }
             try (ContextSnapshot.Scope ignored = p.context().setThreadLocals()) {
                 outbox.publish(p.event(), p.key());
             }

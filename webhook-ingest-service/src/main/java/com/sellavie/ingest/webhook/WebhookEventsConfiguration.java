@@ -15,7 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The outbox alone (the default) or Kafka first, per {@link KafkaFirstProperties}. */
+/** Kafka first (the default) or the outbox alone, per {@link KafkaFirstProperties}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaFirstProperties.class)
 class WebhookEventsConfiguration {
@@ -23,13 +23,13 @@ class WebhookEventsConfiguration {
     static final String BREAKER = "kafka-first";
 
     @Bean
-    WebhookEvents webhookEvents(KafkaFirstProperties properties, Outbox outbox, EventRecords records,
-            KafkaProperties kafka, CircuitBreakerRegistry breakers, MeterRegistry meters) {
+    WebhookEvents webhookEvents(KafkaFirstProperties properties, Outbox outbox, WebhookCommits commits,
+            EventRecords records, KafkaProperties kafka, CircuitBreakerRegistry breakers, MeterRegistry meters) {
         if (!properties.enabled()) {
             return outbox::publish;
         }
-        return new KafkaFirstWebhookEvents(producer(kafka, properties), records, outbox, breakers.circuitBreaker(BREAKER),
-                meters, properties);
+        return new KafkaFirstWebhookEvents(producer(kafka, properties), records, outbox, commits,
+                breakers.circuitBreaker(BREAKER), meters, properties);
     }
 
     private static KafkaProducer<String, byte[]> producer(KafkaProperties kafka, KafkaFirstProperties properties) {
@@ -44,7 +44,7 @@ class WebhookEventsConfiguration {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackMs);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(ackMs, 5_000));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(ackMs, 5_000) * 3);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -88,6 +88,62 @@ class KafkaFirstWebhookTest {
     }
 
     @Test
+    void aDmWhoseRouteIsInMemoryGoesStraightFromItsRequestInItsTrace() {
+        String sender = "IGSID-" + UUID.randomUUID();
+        // The first DM of the channel in this test may have had to look its route up (and kept it in memory)
+        assertThat(meta.post(MetaWebhooks.signedInstagramDm(SECRET, igAccount, sender, "mid-first-" + UUID.randomUUID(),
+                "hello")).statusCode()).isEqualTo(200);
+        double inMemoryBefore = inMemory();
+        double acknowledgedBefore = delivered("kafka", "acknowledged");
+
+        String mid = "mid-in-memory-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (TopicProbe inbound = TopicProbe.from(Topics.INGEST_INBOUND_MESSAGES.name())) {
+            assertThat(meta.postTraced(MetaWebhooks.signedInstagramDm(SECRET, igAccount, sender, mid, "again"),
+                    "00-" + traceId + "-00f067aa0ba902b7-01").statusCode()).isEqualTo(200);
+
+            // Published without a transaction (nothing of it written to ingest's database)...
+            assertThat(inMemory()).isEqualTo(inMemoryBefore + 1);
+            assertThat(delivered("kafka", "acknowledged")).isEqualTo(acknowledgedBefore + 1);
+            // ... acknowledged by Kafka before the 200, routed to the business, in the webhook's trace
+            ConsumerRecord<String, Object> record = inbound.await(r -> r.value() instanceof InboundMessageReceived e
+                    && e.getExternalMessageId().equals(mid));
+            InboundMessageReceived event = (InboundMessageReceived) record.value();
+            assertThat(event.getBusinessId()).isEqualTo(business);
+            assertThat(record.key()).isEqualTo(igAccount + ":" + sender);
+            assertThat(TopicProbe.header(record, "businessId")).contains(business.toString());
+            assertThat(TopicProbe.header(record, "traceparent")).hasValueSatisfying(
+                    traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox WHERE id = ?", Long.class, event.getEventId()))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aWebhookWithOneDmForAnUnknownChannelGoesThroughItsTransactionWhole() {
+        String unknownAccount = "1788" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String routedMid = "mid-mixed-routed-" + UUID.randomUUID();
+        String keptMid = "mid-mixed-kept-" + UUID.randomUUID();
+        // The channel's route in memory first
+        assertThat(meta.post(MetaWebhooks.signedInstagramDm(SECRET, igAccount, "IGSID-m", "mid-warm-" + UUID.randomUUID(),
+                "hi")).statusCode()).isEqualTo(200);
+        double inMemoryBefore = inMemory();
+
+        try (TopicProbe inbound = TopicProbe.from(Topics.INGEST_INBOUND_MESSAGES.name())) {
+            assertThat(meta.post(MetaWebhooks.signed(SECRET, MetaWebhooks.instagramBatch(List.of(
+                    new MetaWebhooks.Dm(igAccount, "IGSID-m", routedMid, "to a known account"),
+                    new MetaWebhooks.Dm(unknownAccount, "IGSID-u", keptMid, "to an unknown one")))))
+                    .statusCode()).isEqualTo(200);
+
+            // Not published on its own: the kept DM and the routed one's event go together
+            assertThat(inMemory()).isEqualTo(inMemoryBefore);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM unroutable_messages WHERE external_message_id = ?",
+                    Long.class, keptMid)).isEqualTo(1);
+            inbound.await(r -> r.value() instanceof InboundMessageReceived e && e.getExternalMessageId().equals(routedMid));
+        }
+    }
+
+    @Test
     void aStatusGoesTheSameWay() {
         String mid = "m_status-" + UUID.randomUUID();
         try (TopicProbe statuses = TopicProbe.from(Topics.INGEST_DELIVERY_STATUSES.name())) {
@@ -123,6 +179,10 @@ class KafkaFirstWebhookTest {
 
     private long outboxRows(String eventType) {
         return jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_type = ?", Long.class, eventType);
+    }
+
+    private double inMemory() {
+        return meters.get("sellavie.ingest.meta.webhooks.in_memory").counter().count();
     }
 
     private double delivered(String path, String reason) {

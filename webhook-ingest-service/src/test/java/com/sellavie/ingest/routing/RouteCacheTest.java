@@ -3,6 +3,7 @@ package com.sellavie.ingest.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.ingest.routing.RouteCache.Lookup;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -133,6 +134,37 @@ class RouteCacheTest {
 
         assertThat(cache.route(LOOKUP, load(ROUTE))).as("the uncommitted route was never kept").contains(ROUTE);
         assertThat(loads).as("and what was kept before is gone with the transaction").hasValue(4);
+    }
+
+    @Test
+    void whatIsKeptIsAnsweredWithoutALookupOnlyWhileTheCacheWouldAnswerFromMemory() {
+        assertThat(cache.kept(LOOKUP)).as("nothing kept yet").isEmpty();
+        cache.route(LOOKUP, load(ROUTE));
+        assertThat(cache.kept(LOOKUP)).contains(ROUTE);
+        assertThat(loads).hasValue(1);
+        FunctionCounter misses = meters.get("cache.gets").tag("result", "miss").functionCounter();
+        FunctionCounter hits = meters.get("cache.gets").tag("result", "hit").functionCounter();
+        assertThat(misses.count()).as("the quiet look before the lookup is not a second miss").isOne();
+        assertThat(hits.count()).isOne();
+
+        cache.notified("");
+        assertThat(cache.kept(LOOKUP)).as("emptied by an announcement").isEmpty();
+
+        cache.route(LOOKUP, load(ROUTE));
+        cache.lost(new SQLException("connection reset"));
+        assertThat(cache.kept(LOOKUP)).as("changes cannot be heard").isEmpty();
+        cache.listening(true);
+
+        cache.route(LOOKUP, load(ROUTE));
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            cache.routesWrittenInThisTransaction();
+            assertThat(cache.kept(LOOKUP)).as("in a transaction that wrote routes").isEmpty();
+            TransactionSynchronizationUtils.invokeAfterCompletion(TransactionSynchronizationManager.getSynchronizations(),
+                    TransactionSynchronization.STATUS_COMMITTED);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 
     private Supplier<Optional<ChannelRoute>> load(ChannelRoute found) {
