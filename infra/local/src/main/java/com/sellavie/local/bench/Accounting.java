@@ -41,6 +41,16 @@ record Accounting(int dms, int acknowledged, int webhookErrors, int replied, int
         return dms > 0 && lost == 0 && duplicated == 0 && latency.p99() <= p99Millis;
     }
 
+    /**
+     * The webhook answers other than 200, by status ("no answer" for none within the poster's timeout or a refused
+     * connection), in status order: what the run's webhook errors were.
+     */
+    static Map<String, Long> refusals(Collection<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> !o.acknowledged()).collect(Collectors.groupingBy(
+                o -> o.ackStatus() < 0 ? "no answer" : String.valueOf(o.ackStatus()), TreeMap::new,
+                Collectors.counting()));
+    }
+
     /** The DMs by the window of their due time ({@code windowMillis} wide, from {@code startNanos}). */
     static Map<Long, Accounting> byWindow(List<Outcome> outcomes, long startNanos, long windowMillis) {
         Map<Long, List<Outcome>> windows = outcomes.stream().collect(Collectors.groupingBy(

@@ -10,10 +10,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./sellavie bench}: opens the shops, fires the DMs open loop (a steady rate, or {@code --find-max}'s
@@ -115,6 +117,12 @@ public final class PipelineBenchmark {
                 + " %s, first minute p99 <= 1 s %s").formatted(verdict(steady.latency().p50() <= 150),
                 verdict(steady.latency().p99() <= 500), verdict(steady.lost() == 0),
                 verdict(steady.duplicated() == 0), verdict(firstMinute.latency().p99() <= 1000)));
+        Map<String, Long> refusals = Accounting.refusals(all);
+        if (!refusals.isEmpty()) {
+            report.line("Webhook answers other than 200, whole run (the poster does not retry as Meta would, so each of"
+                    + " those DMs is lost): " + refusals.entrySet().stream().map(e -> e.getKey() + " x " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
         report.blank();
         report.line("Per hop (measured DMs; record timestamps, this machine's clock):");
         report.blank();

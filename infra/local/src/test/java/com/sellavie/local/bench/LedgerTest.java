@@ -2,6 +2,7 @@ package com.sellavie.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import java.util.Set;
@@ -86,6 +87,7 @@ class LedgerTest {
         assertThat(accounting.acknowledged()).isEqualTo(1);
         assertThat(accounting.webhookErrors()).isEqualTo(2);
         assertThat(accounting.ack().p50()).isEqualTo(30);
+        assertThat(Accounting.refusals(ledger.outcomes())).containsExactly(entry("503", 1L), entry("no answer", 1L));
     }
 
     @Test
