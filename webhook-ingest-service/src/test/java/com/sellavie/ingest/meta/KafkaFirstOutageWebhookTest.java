@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The Kafka outage with Kafka first (the default): the first commits wait out the 1-s acknowledgement timeout, then
+ * The Kafka outage with Kafka first (the default): the first sends wait out the 1-s acknowledgement timeout, then
  * the breaker sends every event to the outbox at once; nothing is lost and each DM is answered within 5 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -43,7 +43,7 @@ class KafkaFirstOutageWebhookTest extends KafkaOutageScenario {
         return KAFKA.proxy();
     }
 
-    /** Long enough for the breaker to open: five commits wait out the 1-s acknowledgement timeout first. */
+    /** Long enough for the breaker to open: five sends wait out the 1-s acknowledgement timeout first. */
     @Override
     Duration outage() {
         return Duration.ofSeconds(9);
