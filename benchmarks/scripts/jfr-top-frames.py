@@ -23,6 +23,10 @@ MARKERS = [
     ("outbox relay (Debezium)", "io.debezium."),
     ("Kafka client", "org.apache.kafka."),
     ("group commit writer", "com.sellavie.ingest.webhook.GroupCommit.write"),
+    ("published from the request (routes in memory)", "com.sellavie.ingest.meta.MetaWebhookIngestion.ingestRoutedInMemory"),
+    ("  of it: records built + Avro", "com.sellavie.platform.outbox.EventRecords.record"),
+    ("  of it: send + acknowledgement wait", "com.sellavie.ingest.webhook.KafkaFirstWebhookEvents.send"),
+    ("Kafka producer I/O thread", "org.apache.kafka.clients.producer.internals.Sender.run"),
 ]
 
 def samples(path, after, until=None):
