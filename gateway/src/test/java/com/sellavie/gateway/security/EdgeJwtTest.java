@@ -77,7 +77,7 @@ class EdgeJwtTest extends RunningGateway {
     }
 
     @Test
-    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilter() throws Exception {
+    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilterNorAsALongTask() throws Exception {
         assertThat(get("/api/conversations", TestTokens.valid()).statusCode()).isEqualTo(200);
 
         // The exchange's own timer (and trace span) stays; Spring Security's observations of the secured
@@ -86,6 +86,8 @@ class EdgeJwtTest extends RunningGateway {
         assertThat(meters.find("spring.security.http.secured.requests").meters()).isEmpty();
         assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
         assertThat(meters.find("spring.security.authorizations").meters()).isEmpty();
+        // Nor a long-task timer of exchanges in flight beside the timer (application.yml's ignored-meters).
+        assertThat(meters.find("http.server.requests.active").meters()).isEmpty();
     }
 
     @Test

@@ -83,7 +83,7 @@ class DefaultResourceServerSecurityTest {
     }
 
     @Test
-    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilter() throws Exception {
+    void aRequestIsObservedOnceAsARequestNotOncePerSecurityFilterNorAsALongTask() throws Exception {
         assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
         assertThat(get("/api/whoami", null).statusCode()).isEqualTo(401);
 
@@ -94,6 +94,8 @@ class DefaultResourceServerSecurityTest {
         assertThat(meters.find("spring.security.authentications").timers()).isNotEmpty();
         assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
         assertThat(meters.find("spring.security.authorizations").meters()).isEmpty();
+        // Nor a long-task timer of requests in flight beside the timer (platform defaults' ignored-meters).
+        assertThat(meters.find("http.server.requests.active").meters()).isEmpty();
     }
 
     @Test
