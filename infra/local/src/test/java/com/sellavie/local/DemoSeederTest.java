@@ -1,6 +1,7 @@
 package com.sellavie.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,8 @@ class DemoSeederTest {
     private LocalMailCatcher mail;
     private volatile String verificationToken;
     private volatile boolean ownerVerified;
+    private volatile boolean ownerSignedUp;
+    private volatile boolean signupThrottled;
 
     @BeforeEach
     void start() throws Exception {
@@ -160,6 +163,38 @@ class DemoSeederTest {
         assertThat(state.getProperty("channel.whatsapp.connected")).isEqualTo("true");
     }
 
+    @Test
+    void anOwnerWhoHasAnAccountIsLoggedInWithoutASecondSignUp() throws Exception {
+        // An earlier run signed up and confirmed the owner, then stopped before the catalog.
+        ownerSignedUp = true;
+        ownerVerified = true;
+        signupThrottled = true;
+        Properties earlier = new Properties();
+        earlier.setProperty("channel.connected", "true");
+        earlier.setProperty("channel.messenger.connected", "true");
+        earlier.setProperty("channel.whatsapp.connected", "true");
+        earlier.setProperty("knowledge.seeded", "true");
+        try (OutputStream out = Files.newOutputStream(home.resolve("demo.properties"))) {
+            earlier.store(out, null);
+        }
+
+        seeder(sandbox).seed();
+
+        List<String> paths = requests.stream().map(request -> request.path("path").asText()).toList();
+        assertThat(paths).doesNotContain("/api/auth/signup").contains("/api/auth/login");
+        assertThat(DemoSeeder.load(home.resolve("demo.properties")).getProperty("catalog.seeded")).isEqualTo("true");
+    }
+
+    @Test
+    void aThrottledSignUpStopsWithHowLongToWaitAndSeedsNothing() {
+        signupThrottled = true;
+
+        assertThatThrownBy(() -> seeder(sandbox).seed())
+                .hasMessageContaining("was refused").hasMessageContaining("try again in 1800 s");
+        assertThat(channelRequests()).isEmpty();
+        assertThat(DemoSeeder.load(home.resolve("demo.properties")).getProperty("owner.signed-up")).isNull();
+    }
+
     private DemoSeeder seeder(SandboxGraphApi graph) {
         return new DemoSeeder("http://localhost:" + gateway.getAddress().getPort(), home.resolve("demo.properties"),
                 secrets, Optional.empty(), Optional.of(graph), Optional.of(mail));
@@ -179,6 +214,14 @@ class DemoSeederTest {
             requests.add(request);
             String bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
             boolean confirmed = bearer.equals("Bearer " + ownerToken(true));
+            if (path.equals("/api/auth/signup") && signupThrottled) {
+                exchange.getResponseHeaders().add("Retry-After", "1800");
+                exchange.sendResponseHeaders(429, -1);
+                return;
+            }
+            if (path.equals("/api/auth/signup")) {
+                ownerSignedUp = true;
+            }
             if (path.equals("/api/auth/signup") && verificationToken == null) {
                 verificationToken = UUID.randomUUID().toString();
                 sendVerificationMail(verificationToken);
@@ -192,6 +235,7 @@ class DemoSeederTest {
                 case "/api/auth/signup" -> 202;
                 case "/api/auth/email-verification" -> verifying ? 204 : 422;
                 case "/api/channels" -> confirmed ? 201 : 403;
+                case "/api/auth/login" -> ownerSignedUp ? 200 : 401;
                 default -> 200;
             };
             byte[] answer = (switch (path) {
