@@ -1,5 +1,6 @@
 package com.sellavie.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.sellavie.gateway.security.ApiBucket;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -17,41 +18,21 @@ import org.springframework.data.redis.core.script.RedisScript;
 class RateLimitConfiguration {
 
     @Bean
-    RateLimitFilter rateLimitFilter(ReactiveStringRedisTemplate redis,
+    RedisTokenBuckets redisTokenBuckets(ReactiveStringRedisTemplate redis,
             @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
             RateLimitProperties properties, MeterRegistry meters) {
-        return new RateLimitFilter(new RedisTokenBuckets(redis, readOnce(script), properties.keyPrefix(),
-                properties.timeout(), meters), properties, meters);
+        return new RedisTokenBuckets(redis, readOnce(script), properties.keyPrefix(), properties.timeout(), meters);
     }
 
-    /** The business bucket an authenticated request's denylist lookup takes from, in the same script. */
     @Bean
-    ApiBucket apiBucket(@Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
-            RateLimitProperties properties) {
-        RateLimitProperties.Bucket api = properties.api();
-        String text = script.getScriptAsString();
-        List<String> args = RedisTokenBuckets.args(api);
-        return new ApiBucket() {
-            @Override
-            public String script() {
-                return text;
-            }
+    RateLimitFilter rateLimitFilter(RedisTokenBuckets buckets, RateLimitProperties properties, MeterRegistry meters) {
+        return new RateLimitFilter(buckets, properties, meters);
+    }
 
-            @Override
-            public List<String> keys(String businessId) {
-                return RedisTokenBuckets.keys(properties.keyPrefix(), "api", "business:" + businessId);
-            }
-
-            @Override
-            public List<String> args() {
-                return args;
-            }
-
-            @Override
-            public long retryAfterSeconds(long tokensLeft) {
-                return RedisTokenBuckets.retryAfter(tokensLeft, api);
-            }
-        };
+    /** The business bucket an authenticated request takes from right after its token was found not revoked. */
+    @Bean
+    ApiBucket apiBucket(RedisTokenBuckets buckets, RateLimitProperties properties) {
+        return new LeasedApiBucket(buckets, properties.api(), properties.apiLease(), Ticker.systemTicker());
     }
 
     /**

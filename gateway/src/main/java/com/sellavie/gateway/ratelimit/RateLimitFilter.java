@@ -17,10 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * Picks the bucket of a request and answers 429 with {@code Retry-After} when it is empty. Runs
  * after the token check, so a {@code /api/**} request is limited per business of its verified
- * token (taken already, by the denylist's Redis script); public auth paths per client IP; webhooks per
- * client IP in their own bucket, so a flood of
- * log-in attempts never starves Meta's or a payment provider's deliveries. The console's files are
- * not limited.
+ * token (taken already, right after the denylist check: {@link LeasedApiBucket}); public auth paths
+ * per client IP; webhooks per client IP in their own bucket, so a flood of log-in attempts never
+ * starves Meta's or a payment provider's deliveries. The console's files are not limited.
  */
 class RateLimitFilter implements WebFilter, Ordered {
 
@@ -67,7 +66,7 @@ class RateLimitFilter implements WebFilter, Ordered {
             return limit("auth", "ip:" + ip, properties.auth(), exchange, chain);
         }
         if (exchange.getAttribute(ApiBucket.TAKEN) != null) {
-            // Per business: taken already, with the denylist lookup in the same Redis script (DenylistFilter).
+            // Per business: taken already, right after the denylist check (DenylistFilter).
             return chain.filter(exchange);
         }
         // Without a verified token (the edge's check switched off) the client IP stands in.

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth per client IP on the public auth paths (log-in, sign-up, refresh...): people, few requests
  * @param api per business (from the token) on every other {@code /api/**} path
  * @param webhooks per client IP on {@code /webhooks/**}: providers' deliveries, a separate and generous bucket
+ * @param apiLease how an instance takes a business's {@code api} tokens from Redis a few at a time
+ *     ({@link LeasedApiBucket})
  */
 @ConfigurationProperties("sellavie.gateway.rate-limit")
 record RateLimitProperties(
@@ -25,7 +27,24 @@ record RateLimitProperties(
         List<String> publicPaths,
         Bucket auth,
         Bucket api,
-        Bucket webhooks) {
+        Bucket webhooks,
+        @DefaultValue Lease apiLease) {
+
+    /**
+     * @param maxRequests most requests' worth of tokens one lease takes (at most a tenth of the burst; 1: no leases)
+     * @param duration how long a lease's tokens may be spent before what is left is dropped
+     * @param maxBusinesses most businesses with a lease held at once (the least recently leased are dropped first)
+     */
+    record Lease(@DefaultValue("10") int maxRequests, @DefaultValue("1s") Duration duration,
+            @DefaultValue("100000") long maxBusinesses) {
+
+        Lease {
+            if (maxRequests < 1 || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("An api lease needs max-requests >= 1 and a positive duration, got "
+                        + maxRequests + " / " + duration);
+            }
+        }
+    }
 
     /**
      * @param replenishRate tokens added per second

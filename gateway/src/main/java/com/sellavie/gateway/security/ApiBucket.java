@@ -1,27 +1,23 @@
 package com.sellavie.gateway.security;
 
-import java.util.List;
+import reactor.core.publisher.Mono;
 
 /**
- * The rate-limit bucket of a business, taken by the denylist lookup itself: one Redis script per authenticated request
- * answers both "revoked?" and "within its business's limit?", one round trip instead of two. Provided by the rate
- * limits (package {@code ratelimit}), absent when they are off; a request it was taken for carries
- * {@link #TAKEN} so the rate-limit filter does not take again.
+ * The rate-limit bucket of each business, taken right after its token was found not revoked (a revoked token takes
+ * nothing from its business's limit). Provided by the rate limits (package {@code ratelimit}), absent when they are
+ * off; a request it was taken for carries {@link #TAKEN} so the rate-limit filter does not take again.
  */
 public interface ApiBucket {
 
     /** Exchange attribute: this request's business bucket was already taken from. */
     String TAKEN = ApiBucket.class.getName() + ".taken";
 
-    /** Spring Cloud Gateway's token-bucket script (KEYS[1..2], ARGV[1..4]; answers {allowed 1|0, tokens left}). */
-    String script();
+    /** Allowed, or refused with the whole seconds until a request would be let through. */
+    record Taken(boolean allowed, long retryAfterSeconds) {
 
-    /** The script's keys for this business's bucket. */
-    List<String> keys(String businessId);
+        public static final Taken ALLOWED = new Taken(true, 0);
+    }
 
-    /** The script's arguments (rate, capacity, now, requested). */
-    List<String> args();
-
-    /** Whole seconds until a refused request would be let through, from the tokens the script said were left. */
-    long retryAfterSeconds(long tokensLeft);
+    /** One request's share of {@code businessId}'s bucket; never fails (a limit fails open). */
+    Mono<Taken> take(String businessId);
 }

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Right after a token was verified: asks the {@link Denylist} about it (and, with rate limits on, takes from its
- * business's bucket in the same round trip). Revoked: 401; Redis did not answer: 503 (fail closed); over the
+ * business's bucket). Revoked: 401; the denylist's copy too old (Redis did not answer): 503 (fail closed); over the
  * business's limit: 429 with {@code Retry-After}. Requests without a token pass untouched (authorization decides).
  */
 class DenylistFilter implements WebFilter {

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the value its {@code aud} must contain
  * @param clockSkew tolerance on {@code exp}/{@code nbf} between hosts
  * @param publicPaths {@code /api/**} paths answered without a token (their token, if any, is ignored)
- * @param denylistTimeout longest wait for the denylist before failing closed
+ * @param denylistTimeout longest wait for one read of the denylist ({@link DenylistReplica})
+ * @param denylistRefresh how often this instance reads the denylist again: a revocation reaches it within this
+ * @param denylistMaxAge past this age without a successful read the copy is not trusted: tokens get 503
  * @param jwksCacheTtl how long a fetched JWKS is used (refreshed ahead of expiry in the background)
  * @param jwksRefetchMinInterval a token with an unknown {@code kid} fetches the JWKS again at most twice
  *     per this interval (a rotation is picked up within it; made-up key ids cannot force a fetch per request)
@@ -31,6 +33,8 @@ record EdgeJwtProperties(
         @DefaultValue({"/api/auth/login", "/api/auth/signup", "/api/auth/refresh", "/api/auth/logout"})
         List<String> publicPaths,
         @DefaultValue("500ms") Duration denylistTimeout,
+        @DefaultValue("1s") Duration denylistRefresh,
+        @DefaultValue("5s") Duration denylistMaxAge,
         @DefaultValue("5m") Duration jwksCacheTtl,
         @DefaultValue("30s") Duration jwksRefetchMinInterval,
         @DefaultValue("10000") long verifiedTokenCacheSize,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,10 +41,19 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties({EdgeJwtProperties.class, CorsProperties.class})
 class EdgeSecurityConfiguration {
 
+    /** Read from Redis every second (started with the context) while the edge checks tokens. */
     @Bean
-    Denylist denylist(ReactiveStringRedisTemplate redis, EdgeJwtProperties properties, ObjectProvider<ApiBucket> bucket,
+    @ConditionalOnBooleanProperty(name = "sellavie.gateway.jwt.enabled", matchIfMissing = true)
+    DenylistReplica denylistReplica(ReactiveStringRedisTemplate redis, EdgeJwtProperties properties,
             MeterRegistry meters) {
-        return new Denylist(redis, properties.denylistTimeout(), bucket.getIfAvailable(), meters);
+        return new DenylistReplica(redis, properties.denylistRefresh(), properties.denylistTimeout(),
+                properties.denylistMaxAge(), meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "sellavie.gateway.jwt.enabled", matchIfMissing = true)
+    Denylist denylist(DenylistReplica replica, ObjectProvider<ApiBucket> bucket) {
+        return new Denylist(replica, bucket.getIfAvailable());
     }
 
     @Bean
@@ -72,7 +82,7 @@ class EdgeSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, EdgeJwtProperties properties,
-            ReactiveJwtDecoder decoder, Denylist denylist, CorsProperties cors, MeterRegistry meters) {
+            ReactiveJwtDecoder decoder, ObjectProvider<Denylist> denylist, CorsProperties cors, MeterRegistry meters) {
         // Webhooks carry no session or token (ingest verifies each provider's signature on the raw bytes):
         // they skip the security chain (Spring Security was ~22 % of the gateway's CPU in its profile).
         http.securityMatcher(EdgePaths.of("/**").except(WEBHOOKS))
@@ -100,8 +110,9 @@ class EdgeSecurityConfiguration {
                         .authenticationEntryPoint((exchange, e) -> ProblemResponses.unauthorized(exchange.getResponse()))
                         .authenticationFailureHandler(failureHandler())
                         .jwt(jwt -> jwt.jwtDecoder(decoder)))
-                // A verified token: revoked? within its business's rate limit? (one Redis round trip)
-                .addFilterAfter(new DenylistFilter(denylist, meters), SecurityWebFiltersOrder.AUTHENTICATION)
+                // A verified token: revoked (this instance's copy of the denylist)? within its business's limit?
+                .addFilterAfter(new DenylistFilter(denylist.getObject(), meters),
+                        SecurityWebFiltersOrder.AUTHENTICATION)
                 // After the token check: a member who must enrol in 2FA reaches only the enrolment paths.
                 .addFilterAfter(new EnrolmentRequiredFilter(), SecurityWebFiltersOrder.AUTHORIZATION)
                 .build();

@@ -1,20 +1,17 @@
 package com.sellavie.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.sellavie.gateway.CountedRedis;
+import com.sellavie.gateway.Revocations;
 import com.sellavie.gateway.security.Admission.Verdict;
-import io.lettuce.core.event.command.CommandListener;
-import io.lettuce.core.event.command.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,39 +22,31 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
 
 /**
- * The denylist against the machine's Redis, both ways it is asked: alone (one {@code MGET}, rate limits off) and
- * together with the business's bucket (one script, rate limits on). Both give the same verdict for every entry
- * identity can write; the script takes nothing from the bucket for a revoked token; each is one command.
+ * The gateway's copy of the denylist against the machine's Redis, with entries written as identity writes them: the
+ * same verdict as the services' for every entry identity can write, a revocation seen within one refresh, no Redis
+ * command per request, and fail closed until the first read and whenever the copy is older than its max age.
  */
 class DenylistTest {
 
-    private static final String PREFIX = "sellavie:test-denylist:" + UUID.randomUUID();
-    private static final AtomicInteger COMMANDS = new AtomicInteger();
-    private static LettuceConnectionFactory factory;
+    private static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static CountedRedis counted;
     private static ReactiveStringRedisTemplate redis;
 
-    private final ApiBucket twoRequestsThenOnePerSecond = new TestBucket(1, 2);
+    private final AtomicLong clock = new AtomicLong(System.nanoTime());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void connect() {
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-        factory.afterPropertiesSet();
-        factory.start();
-        // Before the first command: Lettuce wires its listeners into a connection when it opens it.
-        factory.getRequiredNativeClient().addListener(new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                COMMANDS.incrementAndGet();
-            }
-        });
-        redis = new ReactiveStringRedisTemplate(factory);
+        counted = new CountedRedis();
+        redis = counted.template();
     }
 
     @AfterAll
     static void disconnect() {
-        factory.destroy();
+        counted.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,62 +63,112 @@ class DenylistTest {
         "member entry with a plus sign, before issue       | none | +T        | -1 | ADMITTED",
         "member entry with a plus sign, after issue        | none | +T        | 5  | REVOKED",
     })
-    void bothWaysOfAskingGiveTheSameVerdict(String name, String session, String member, long revokedAfterIssue,
+    void theCopyGivesTheServicesVerdict(String name, String session, String member, long revokedAfterIssue,
             Verdict expected) {
         Instant issued = Instant.now().minusSeconds(60);
         Jwt token = token(UUID.randomUUID().toString(), issued);
         if (session != null) {
-            redis.opsForValue().set(sessionKey(token), session, Duration.ofMinutes(1)).block();
+            Revocations.write(redis, sessionKey(token), session);
         }
         if (member != null) {
             String revokedUpTo = Long.toString(issued.getEpochSecond() + revokedAfterIssue);
-            redis.opsForValue().set(memberKey(token), member.replace("T", revokedUpTo), Duration.ofMinutes(1)).block();
+            Revocations.write(redis, memberKey(token), member.replace("T", revokedUpTo));
+        }
+        DenylistReplica replica = replica(redis);
+
+        replica.refreshNow().block();
+
+        assertThat(new Denylist(replica, null).admit(token).block().verdict()).isEqualTo(expected);
+    }
+
+    @Test
+    void aRevocationReachesARunningCopyWithinOneRefresh() {
+        DenylistReplica replica = new DenylistReplica(redis, Duration.ofMillis(200), Duration.ofSeconds(2), MAX_AGE,
+                meters);
+        Jwt token = token(UUID.randomUUID().toString(), Instant.now());
+        replica.start();
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> verdict(replica, token) == Verdict.ADMITTED);
+
+            Revocations.write(redis, sessionKey(token), "1");
+
+            await().atMost(Duration.ofSeconds(2)).until(() -> verdict(replica, token) == Verdict.REVOKED);
+        } finally {
+            replica.stop();
+        }
+    }
+
+    @Test
+    void anEntryGoneFromRedisNoLongerRevokes() {
+        Jwt token = token(UUID.randomUUID().toString(), Instant.now().minusSeconds(60));
+        Revocations.write(redis, sessionKey(token), "1");
+        DenylistReplica replica = replica(redis);
+        replica.refreshNow().block();
+        assertThat(verdict(replica, token)).isEqualTo(Verdict.REVOKED);
+
+        redis.delete(sessionKey(token)).block();
+        replica.refreshNow().block();
+
+        assertThat(verdict(replica, token)).isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void checkingATokenAsksRedisNothing() {
+        DenylistReplica replica = replica(redis);
+        replica.refreshNow().block();
+        Denylist denylist = new Denylist(replica, null);
+        Jwt token = token(UUID.randomUUID().toString(), Instant.now());
+
+        counted.commandsSinceLastAsked();
+        for (int i = 0; i < 100; i++) {
+            assertThat(denylist.admit(token).block()).isEqualTo(Admission.ADMITTED);
         }
 
-        assertThat(alone().admit(token).block().verdict()).as("lookup alone").isEqualTo(expected);
-        assertThat(withBucket().admit(token).block().verdict()).as("lookup and bucket").isEqualTo(expected);
+        assertThat(counted.commandsSinceLastAsked()).isZero();
+    }
+
+    @Test
+    void untilTheFirstReadAndOnceTheCopyIsTooOldEveryTokenIsUnavailable() {
+        DenylistReplica replica = replica(redis);
+        Jwt token = token(UUID.randomUUID().toString(), Instant.now());
+        assertThat(verdict(replica, token)).as("before the first read").isEqualTo(Verdict.UNAVAILABLE);
+
+        replica.refreshNow().block();
+        clock.addAndGet(MAX_AGE.toNanos());
+        assertThat(verdict(replica, token)).as("at its max age").isEqualTo(Verdict.ADMITTED);
+
+        clock.addAndGet(1);
+        assertThat(verdict(replica, token)).as("past its max age").isEqualTo(Verdict.UNAVAILABLE);
+        assertThat(meters.get("sellavie.gateway.denylist.age").gauge().value())
+                .isGreaterThan(MAX_AGE.toSeconds());
     }
 
     @Test
     void aRevokedTokenTakesNothingFromItsBusinessBucket() {
-        String business = UUID.randomUUID().toString();
-        Jwt revoked = token(business, Instant.now());
-        redis.opsForValue().set(sessionKey(revoked), "1", Duration.ofMinutes(1)).block();
-        Denylist denylist = withBucket();
+        Jwt revoked = token(UUID.randomUUID().toString(), Instant.now());
+        Revocations.write(redis, sessionKey(revoked), "1");
+        DenylistReplica replica = replica(redis);
+        replica.refreshNow().block();
+        AtomicInteger taken = new AtomicInteger();
+        Denylist denylist = new Denylist(replica, business -> {
+            taken.incrementAndGet();
+            return Mono.just(taken.get() <= 2 ? ApiBucket.Taken.ALLOWED : new ApiBucket.Taken(false, 7));
+        });
 
         for (int i = 0; i < 5; i++) {
             assertThat(denylist.admit(revoked).block()).isEqualTo(Admission.REVOKED);
         }
+        assertThat(taken).hasValue(0);
 
-        // The business's other members still have its whole burst, then wait.
-        Jwt valid = token(business, Instant.now());
+        Jwt valid = token(revoked.getClaimAsString("business_id"), Instant.now());
         assertThat(denylist.admit(valid).block()).isEqualTo(Admission.ADMITTED);
         assertThat(denylist.admit(valid).block()).isEqualTo(Admission.ADMITTED);
-        Admission third = denylist.admit(valid).block();
-        assertThat(third.verdict()).isEqualTo(Verdict.LIMITED);
-        assertThat(third.retryAfterSeconds()).isEqualTo(1);
+        assertThat(denylist.admit(valid).block()).isEqualTo(Admission.limited(7));
     }
 
     @Test
-    void eachWayIsOneRedisCommandPerRequest() {
-        Jwt token = token(UUID.randomUUID().toString(), Instant.now());
-        Denylist alone = alone();
-        Denylist withBucket = withBucket();
-        // The script's first run loads it (EVALSHA refused, then EVAL); from then on it is one EVALSHA.
-        withBucket.admit(token).block();
-
-        COMMANDS.set(0);
-        alone.admit(token).block();
-        assertThat(COMMANDS.get()).as("MGET").isEqualTo(1);
-
-        COMMANDS.set(0);
-        withBucket.admit(token).block();
-        assertThat(COMMANDS.get()).as("EVALSHA").isEqualTo(1);
-    }
-
-    @Test
-    void redisThatDoesNotAnswerInTimeIsUnavailableNotAdmitted() {
-        // A server that accepts the connection and never answers (a 1-ns timeout against the real Redis raced its reply).
+    void redisThatDoesNotAnswerInTimeLeavesNoCopyAndIsCounted() {
+        // A server that accepts the connection and never answers.
         try (DenylistOutageTest.SilentServer silent = new DenylistOutageTest.SilentServer()) {
             LettuceConnectionFactory silentFactory = new LettuceConnectionFactory(
                     new RedisStandaloneConfiguration("127.0.0.1", silent.port()), LettuceClientConfiguration.builder()
@@ -137,23 +176,26 @@ class DenylistTest {
             silentFactory.afterPropertiesSet();
             silentFactory.start();
             try {
-                Denylist slow = new Denylist(new ReactiveStringRedisTemplate(silentFactory), Duration.ofMillis(200),
-                        twoRequestsThenOnePerSecond, new SimpleMeterRegistry());
+                DenylistReplica slow = new DenylistReplica(new ReactiveStringRedisTemplate(silentFactory),
+                        Duration.ofSeconds(1), Duration.ofMillis(200), MAX_AGE, meters, clock::get);
 
-                assertThat(slow.admit(token(UUID.randomUUID().toString(), Instant.now())).block(Duration.ofSeconds(10)))
-                        .isEqualTo(Admission.UNAVAILABLE);
+                slow.refreshNow().block(Duration.ofSeconds(10));
+
+                assertThat(verdict(slow, token(UUID.randomUUID().toString(), Instant.now())))
+                        .isEqualTo(Verdict.UNAVAILABLE);
+                assertThat(meters.counter("sellavie.security.denylist.failures").count()).isEqualTo(1);
             } finally {
                 silentFactory.destroy();
             }
         }
     }
 
-    private Denylist alone() {
-        return new Denylist(redis, Duration.ofSeconds(5), null, new SimpleMeterRegistry());
+    private DenylistReplica replica(ReactiveStringRedisTemplate template) {
+        return new DenylistReplica(template, Duration.ofSeconds(1), Duration.ofSeconds(5), MAX_AGE, meters, clock::get);
     }
 
-    private Denylist withBucket() {
-        return new Denylist(redis, Duration.ofSeconds(5), twoRequestsThenOnePerSecond, new SimpleMeterRegistry());
+    private static Verdict verdict(DenylistReplica replica, Jwt token) {
+        return new Denylist(replica, null).admit(token).block().verdict();
     }
 
     private static Jwt token(String business, Instant issued) {
@@ -166,39 +208,10 @@ class DenylistTest {
     }
 
     private static String sessionKey(Jwt token) {
-        return "sellavie:revoked:sid:" + token.getClaimAsString("sid");
+        return Revocations.sessionKey(token.getClaimAsString("sid"));
     }
 
     private static String memberKey(Jwt token) {
-        return "sellavie:revoked:member:" + token.getClaimAsString("business_id") + ":" + token.getSubject();
-    }
-
-    /** A business bucket as the rate limits configure one, on Spring Cloud Gateway's own script. */
-    private record TestBucket(int rate, int burst) implements ApiBucket {
-
-        @Override
-        public String script() {
-            try (InputStream in = getClass().getResourceAsStream("/META-INF/scripts/request_rate_limiter.lua")) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public List<String> keys(String businessId) {
-            String id = PREFIX + ":{api:business:" + businessId + "}";
-            return List.of(id + ":tokens", id + ":timestamp");
-        }
-
-        @Override
-        public List<String> args() {
-            return List.of(Integer.toString(rate), Integer.toString(burst), "", "1");
-        }
-
-        @Override
-        public long retryAfterSeconds(long tokensLeft) {
-            return Math.max(1, (1 - tokensLeft + rate - 1) / rate);
-        }
+        return Revocations.memberKey(token.getClaimAsString("business_id"), token.getSubject());
     }
 }

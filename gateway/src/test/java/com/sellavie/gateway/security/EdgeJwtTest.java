@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import com.sellavie.gateway.Revocations;
 import com.sellavie.gateway.RunningGateway;
 import com.sellavie.gateway.StubService;
 import com.sellavie.gateway.TestTokens;
@@ -181,11 +182,14 @@ class EdgeJwtTest extends RunningGateway {
         assertThat(get("/api/conversations", token).statusCode()).isEqualTo(200);
         CONVERSATION.forget();
 
-        redis.opsForValue().set("sellavie:revoked:sid:" + sid, "1", java.time.Duration.ofMinutes(16));
         double revokedBefore = meters.counter("sellavie.gateway.tokens.revoked").count();
+        Revocations.write(redis, Revocations.sessionKey(sid), "1");
 
+        // Within one refresh of the gateway's copy of the denylist (a second); then never again past the edge.
+        await().atMost(Duration.ofSeconds(3)).until(() -> get("/api/conversations", token).statusCode() == 401);
+        CONVERSATION.forget();
         assertRefused(get("/api/conversations", token));
-        assertThat(meters.counter("sellavie.gateway.tokens.revoked").count()).isEqualTo(revokedBefore + 1);
+        assertThat(meters.counter("sellavie.gateway.tokens.revoked").count()).isGreaterThanOrEqualTo(revokedBefore + 1);
     }
 
     @Test
@@ -198,9 +202,11 @@ class EdgeJwtTest extends RunningGateway {
         String after = TestTokens.token(TestTokens.currentKey(), "at+jwt", claims -> claims
                 .subject(user).claim("business_id", business).issueTime(Date.from(issued.plusSeconds(30))));
 
-        redis.opsForValue().set("sellavie:revoked:member:" + business + ":" + user,
-                Long.toString(issued.plusSeconds(10).getEpochSecond()), java.time.Duration.ofMinutes(16));
+        Revocations.write(redis, Revocations.memberKey(business, user),
+                Long.toString(issued.plusSeconds(10).getEpochSecond()));
 
+        await().atMost(Duration.ofSeconds(3)).until(() -> get("/api/conversations", before).statusCode() == 401);
+        CONVERSATION.forget();
         assertRefused(get("/api/conversations", before));
         assertThat(get("/api/conversations", after).statusCode()).isEqualTo(200);
     }

@@ -13,6 +13,7 @@ import com.sellavie.identity.support.IdentityApi.Response;
 import com.sellavie.identity.support.IdentityDatabase;
 import com.sellavie.identity.support.IdentityIntegrationTest;
 import com.sellavie.identity.support.ServedJwks;
+import com.sellavie.platform.security.RevocationKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +43,9 @@ class SessionsIntegrationTest {
 
     @Autowired
     RevocationList revocations;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     private IdentityApi api;
     private IdentityDatabase database;
@@ -316,6 +321,12 @@ class SessionsIntegrationTest {
 
         revocations.revokeMember(businessId, userId);
 
+        // Its line in the index the gateways copy, until the entry expires (Redis' clock, this machine's here).
+        Double expires = redis.opsForZSet().score(RevocationKeys.INDEX, RevocationKeys.member(businessId, userId));
+        assertThat(expires).isNotNull();
+        assertThat(expires.longValue() - System.currentTimeMillis())
+                .isBetween(RevocationKeys.TTL.toMillis() - 60_000, RevocationKeys.TTL.toMillis() + 1_000);
+        assertThat(redis.getExpire(RevocationKeys.member(businessId, userId))).isGreaterThan(15 * 60);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(api.get("/api/me", owner.text("accessToken")).status()).isEqualTo(401));
         // A token issued in a later second (a new log-in, e.g. with a new role) passes.

@@ -10,13 +10,19 @@ import java.util.UUID;
  * <li>{@code sellavie:revoked:sid:<sid>} exists: every token of that login session is dead.</li>
  * <li>{@code sellavie:revoked:member:<business_id>:<sub>} = epoch seconds T: that member's tokens
  * issued at or before T are dead.</li>
+ * <li>{@code sellavie:revoked:index}: a sorted set naming every entry above (member: its key; score: the
+ * epoch milliseconds when it expires), written with it. A gateway keeps a copy of the denylist, refreshed from
+ * this index every second, instead of asking Redis on every request; the services ask the entries themselves.</li>
  * </ul>
- * Both live as long as the tokens they kill can: the access-token lifetime plus a minute.
+ * Entries live as long as the tokens they kill can: the access-token lifetime plus a minute.
  */
 public final class RevocationKeys {
 
     /** How long an entry is kept: the contract's access-token lifetime (15 min) plus a minute of margin. */
     public static final Duration TTL = Duration.ofMinutes(16);
+
+    /** The index of live entries (see the class comment). */
+    public static final String INDEX = "sellavie:revoked:index";
 
     private RevocationKeys() {
     }
