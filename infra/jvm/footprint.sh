@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Footprint of the running local stack (issue 12 item 3), as a markdown table: per service its RSS and threads
 # (/proc/<pid>/status) and, when the services run with NativeMemoryTracking (start the stack with
-# SELLAVIE_SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary), the committed heap, metaspace+class space, code
+# SELLAVIE_SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary), the committed heap, AOT cache, metaspace + class space, code
 # cache and thread stacks (jcmd VM.native_memory summary); then every process the launcher started (PostgreSQL,
 # Kafka, registry...) and the whole stack's total, as RSS and as PSS (shared pages counted once).
 # Usage: infra/jvm/footprint.sh [data folder, default .sellavie]
@@ -14,23 +14,25 @@ java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 pss() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 mb() { echo $(( ($1 + 512) / 1024 )); }
-# committed KB of one NMT category ("Java Heap", "Class", "Code", "Thread", "Metaspace")
-nmt() { awk -v c="$2" 'index($0, "- " c " (") || index($0, "-" c " (") { for (i = 1; i <= NF; i++) if ($i ~ /^committed=/) { gsub(/[^0-9]/, "", $i); print $i; exit } }' <<<"$1"; }
+# committed KB of one NMT category ("Java Heap", "Shared class space", "Metaspace", "Class", "Code", "Thread"), as JDK 25
+# prints it: "-         Java Heap (reserved=163840KB, committed=100548KB)"; 0 when the category is absent
+nmt() { awk -v c="$2" '$0 ~ ("^-[[:space:]]+" c " [(]") { if (match($0, /committed=[0-9]+/)) { print substr($0, RSTART + 10, RLENGTH - 10); f = 1; exit } } END { if (!f) print 0 }' <<<"$1"; }
 
 echo "$(date -u +%FT%TZ), $(uptime | sed 's/.*load average/load average/')"
 echo
-echo "| service | RSS MB | threads | heap committed MB | metaspace+class MB | code cache MB | thread stacks MB |"
-echo "|---|---|---|---|---|---|---|"
+echo "| service | RSS MB | threads | heap committed MB | AOT cache MB | metaspace + class space MB | code MB | thread stacks MB |"
+echo "|---|---|---|---|---|---|---|---|"
 services=0
 while read -r name pid; do
-  [[ -d /proc/$pid ]] || { echo "| $name | (pid $pid gone) | | | | | |"; continue; }
+  [[ -d /proc/$pid ]] || { echo "| $name | (pid $pid gone) | | | | | | |"; continue; }
   rss=$(kb "$pid" VmRSS); threads=$(kb "$pid" Threads)
   summary="$("$java_home/bin/jcmd" "$pid" VM.native_memory summary 2>/dev/null || true)"
   if grep -q "Native Memory Tracking" <<<"$summary" && ! grep -q "not enabled" <<<"$summary"; then
-    heap=$(mb "$(nmt "$summary" "Java Heap")"); class=$(mb "$(nmt "$summary" "Class")")
+    heap=$(mb "$(nmt "$summary" "Java Heap")"); aot=$(mb "$(nmt "$summary" "Shared class space")")
+    class=$(mb $(( $(nmt "$summary" "Metaspace") + $(nmt "$summary" "Class") )))
     code=$(mb "$(nmt "$summary" "Code")"); stacks=$(mb "$(nmt "$summary" "Thread")")
-  else heap="-"; class="-"; code="-"; stacks="-"; fi
-  echo "| $name | $(mb "$rss") | $threads | $heap | $class | $code | $stacks |"
+  else heap="-"; aot="-"; class="-"; code="-"; stacks="-"; fi
+  echo "| $name | $(mb "$rss") | $threads | $heap | $aot | $class | $code | $stacks |"
   services=$((services + rss))
 done < <(python3 -c 'import json,sys; [print(i["name"], i["pid"]) for i in json.load(open(sys.argv[1]))["instances"]]' "$data/run.json")
 

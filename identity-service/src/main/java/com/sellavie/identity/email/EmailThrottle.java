@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the endpoints that send email from being used to spam: requests are counted in Redis per
  * client address and per recipient address (hashed: Redis holds no email) in a fixed window, shared by
- * every identity instance ({@code sellavie:account-email:*}); past a limit the request is refused (429)
- * whether or not the address has an account. A signed-in resend is allowed once per minute per account.
+ * every identity instance ({@code sellavie:account-email:*}, the prefix configurable); past a limit the
+ * request is refused (429) whether or not the address has an account. A signed-in resend is allowed once per minute per account.
  * Redis unreachable: refused (503), as log-in does, rather than sending unthrottled.
  */
 @Component
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 public class EmailThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(EmailThrottle.class);
-    private static final String PREFIX = "sellavie:account-email:";
 
     /** INCR, arming the window on the first request; returns the count and the window's remaining ms. */
     private static final RedisScript<List> COUNT = RedisScript.of("""
@@ -51,17 +50,17 @@ public class EmailThrottle {
      * for {@code email}; throws {@link EmailThrottledException} when either is over its limit.
      */
     public void check(String endpoint, String email, String ip) {
-        count(endpoint, PREFIX + endpoint + ":ip:" + ip, properties.perIp());
-        count(endpoint, PREFIX + endpoint + ":address:" + sha256(email), properties.perAddress());
+        count(endpoint, properties.keyPrefix() + endpoint + ":ip:" + ip, properties.perIp());
+        count(endpoint, properties.keyPrefix() + endpoint + ":address:" + sha256(email), properties.perAddress());
     }
 
     /** Lets {@code userId} resend a verification email at most once per {@code resend-interval}. */
     public void checkResend(String userId) {
         Duration interval = properties.resendInterval();
         Boolean first = redis("resend", () -> redis.opsForValue()
-                .setIfAbsent(PREFIX + "resend:" + userId, "1", interval));
+                .setIfAbsent(properties.keyPrefix() + "resend:" + userId, "1", interval));
         if (!Boolean.TRUE.equals(first)) {
-            Long left = redis("resend", () -> redis.getExpire(PREFIX + "resend:" + userId));
+            Long left = redis("resend", () -> redis.getExpire(properties.keyPrefix() + "resend:" + userId));
             refuse("resend", Duration.ofSeconds(left == null || left < 1 ? interval.toSeconds() : left));
         }
     }

@@ -68,16 +68,20 @@ final class BenchCommand {
 
     /**
      * Limits meant for one client address would throttle the harness, which is every customer (Meta delivers
-     * from many addresses): webhook and sign-up buckets raised, in buckets of this run only.
+     * from many addresses): webhook and sign-up buckets raised, in buckets of this run only. Identity's
+     * sign-up counters get this run's own keys too: the demo owner signs up on every fresh bench stack, and in
+     * the shared ones five runs within the hour would refuse the next {@code ./sellavie up}'s sign-up.
      */
     static Map<String, String> serviceOverrides() {
+        String run = UUID.randomUUID().toString();
         return Map.of(
                 "SELLAVIE_GATEWAY_WEBHOOK_RATE", "1000000",
                 "SELLAVIE_GATEWAY_WEBHOOK_BURST", "1000000",
                 "SELLAVIE_GATEWAY_AUTH_RATE", "1000",
                 "SELLAVIE_GATEWAY_AUTH_BURST", "1000",
                 "SELLAVIE_EMAIL_THROTTLE_PER_IP", "100000",
-                "SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX", "sellavie:bench-ratelimit:" + UUID.randomUUID());
+                "SELLAVIE_EMAIL_THROTTLE_KEYPREFIX", "sellavie:bench-account-email:" + run + ":",
+                "SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX", "sellavie:bench-ratelimit:" + run);
     }
 
     private static void deleteIfPresent(Path folder) throws IOException {
