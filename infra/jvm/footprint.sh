@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Footprint of the running local stack (issue 12 item 3), as a markdown table: per service its RSS and threads
 # (/proc/<pid>/status) and, when the services run with NativeMemoryTracking (start the stack with
-# SELLAVIE_SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary), the committed heap, AOT cache, metaspace + class space, code
-# cache and thread stacks (jcmd VM.native_memory summary); then every process the launcher started (PostgreSQL,
+# SELLAVIE_SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary), the committed heap, AOT cache, metaspace + class
+# space, code cache and thread stacks (jcmd VM.native_memory summary); then every process the launcher started (PostgreSQL,
 # Kafka, registry...) and the whole stack's total, as RSS and as PSS (shared pages counted once).
 # Usage: infra/jvm/footprint.sh [data folder, default .sellavie]
 set -euo pipefail
@@ -14,8 +14,8 @@ java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 pss() { awk '$1 == "Pss:" { print $2 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 mb() { echo $(( ($1 + 512) / 1024 )); }
-# committed KB of one NMT category ("Java Heap", "Shared class space", "Metaspace", "Class", "Code", "Thread"), as JDK 25
-# prints it: "-         Java Heap (reserved=163840KB, committed=100548KB)"; 0 when the category is absent
+# committed KB of one NMT category ("Java Heap", "Shared class space", "Metaspace", "Class", "Code", "Thread"),
+# as JDK 25 prints it: "-         Java Heap (reserved=163840KB, committed=100548KB)"; 0 when it is absent
 nmt() { awk -v c="$2" '$0 ~ ("^-[[:space:]]+" c " [(]") { if (match($0, /committed=[0-9]+/)) { print substr($0, RSTART + 10, RLENGTH - 10); f = 1; exit } } END { if (!f) print 0 }' <<<"$1"; }
 
 echo "$(date -u +%FT%TZ), $(uptime | sed 's/.*load average/load average/')"

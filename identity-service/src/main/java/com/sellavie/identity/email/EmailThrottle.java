@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Keeps the endpoints that send email from being used to spam: requests are counted in Redis per
  * client address and per recipient address (hashed: Redis holds no email) in a fixed window, shared by
  * every identity instance ({@code sellavie:account-email:*}, the prefix configurable); past a limit the
- * request is refused (429) whether or not the address has an account. A signed-in resend is allowed once per minute per account.
+ * request is refused (429) whether or not the address has an account. A signed-in resend is allowed once
+ * per minute per account.
  * Redis unreachable: refused (503), as log-in does, rather than sending unthrottled.
  */
 @Component
