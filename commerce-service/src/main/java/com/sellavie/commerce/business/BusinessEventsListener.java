@@ -26,7 +26,8 @@ class BusinessEventsListener {
         this.names = names;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_BUSINESSES.name()}", groupId = GROUP)
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_BUSINESSES.name()}", groupId = GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

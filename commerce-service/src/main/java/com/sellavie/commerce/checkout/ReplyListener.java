@@ -25,7 +25,8 @@ class ReplyListener {
         this.scheduler = scheduler;
     }
 
-    @KafkaListener(topics = "ai.replies", groupId = "commerce-service")
+    @KafkaListener(topics = "ai.replies", groupId = "commerce-service",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, ReplyGenerated> record) {
         if (record.value().getActions().isEmpty()) {
             return;

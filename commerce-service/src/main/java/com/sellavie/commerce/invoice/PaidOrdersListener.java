@@ -36,7 +36,8 @@ class PaidOrdersListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}", groupId = GROUP)
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}", groupId = GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (!(record.value() instanceof OrderPaid)) {
             return;

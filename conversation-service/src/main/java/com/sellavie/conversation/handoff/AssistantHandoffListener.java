@@ -28,7 +28,8 @@ class AssistantHandoffListener {
         this.modes = modes;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).AI_REPLIES.name()}", groupId = GROUP)
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).AI_REPLIES.name()}", groupId = GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, ReplyGenerated> record) {
         ReplyGenerated reply = record.value();
         reply.getActions().stream()

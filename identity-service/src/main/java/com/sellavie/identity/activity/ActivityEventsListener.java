@@ -29,7 +29,8 @@ class ActivityEventsListener {
             "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}",
             "#{T(com.sellavie.schemas.Topics).CONVERSATION_HANDOFFS.name()}",
             "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}",
-            "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}"})
+            "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}"},
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         TopicActivity.of(record.value()).ifPresent(entry -> handler.handleOnce(record, event -> activity.record(entry)));
     }

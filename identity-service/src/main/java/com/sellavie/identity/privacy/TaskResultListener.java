@@ -23,7 +23,8 @@ class TaskResultListener {
         this.progress = progress;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).PRIVACY_TASK_RESULTS.name()}", groupId = GROUP)
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).PRIVACY_TASK_RESULTS.name()}", groupId = GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, PrivacyTaskCompleted> record) {
         handler.handleOnce(record, progress::apply);
     }

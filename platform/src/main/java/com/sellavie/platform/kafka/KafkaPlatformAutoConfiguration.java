@@ -48,6 +48,11 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     @Bean
+    static KafkaHousekeeping kafkaHousekeeping(ObjectProvider<MeterRegistry> meters) {
+        return new KafkaHousekeeping(meters);
+    }
+
+    @Bean
     ConsumerSerdeVertx consumerSerdeVertx() {
         return new ConsumerSerdeVertx();
     }

@@ -19,7 +19,8 @@ class PrivacyRequestListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_PRIVACY_REQUESTS.name()}",
-            groupId = "${spring.application.name}")
+            groupId = "${spring.application.name}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, Object> record) {
         String group = KafkaUtils.getConsumerGroupId();
         switch (record.value()) {

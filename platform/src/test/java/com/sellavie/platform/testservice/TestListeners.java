@@ -88,7 +88,9 @@ public class TestListeners {
         handled.add(text);
     }
 
-    @KafkaListener(topics = CLASSIFIED_TOPIC, groupId = CLASSIFIED_GROUP, concurrency = "1")
+    /** A light listener (sellavie.kafka.light-listener-concurrency, one consumer thread), as the services' are. */
+    @KafkaListener(topics = CLASSIFIED_TOPIC, groupId = CLASSIFIED_GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     public void classified(InboundMessageReceived event) {
         String text = event.getText();
         classifiedAttempts.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Instant.now());

@@ -39,7 +39,8 @@ class ChannelEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}", groupId = GROUP)
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}", groupId = GROUP,
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

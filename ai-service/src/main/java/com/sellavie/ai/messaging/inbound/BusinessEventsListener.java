@@ -26,7 +26,8 @@ class BusinessEventsListener {
         this.knowledge = knowledge;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_BUSINESSES.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_BUSINESSES.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

@@ -25,7 +25,8 @@ class CatalogEventsListener {
         this.updates = updates;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_CATALOG.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_CATALOG.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

@@ -34,7 +34,8 @@ class OrderEventsListener {
         this.updates = updates;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

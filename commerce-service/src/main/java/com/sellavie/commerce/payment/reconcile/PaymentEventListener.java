@@ -36,7 +36,8 @@ class PaymentEventListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "ingest.payment-events", groupId = "commerce-service")
+    @KafkaListener(topics = "ingest.payment-events", groupId = "commerce-service",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, PaymentEventReceived> record) {
         AtomicBoolean recorded = new AtomicBoolean();
         handler.handleOnce(record, event -> recorded.set(notifications.record(event, clock.instant())));

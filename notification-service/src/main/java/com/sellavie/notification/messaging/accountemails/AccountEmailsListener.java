@@ -38,7 +38,8 @@ class AccountEmailsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_ACCOUNT_EMAILS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_ACCOUNT_EMAILS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         AtomicReference<String> kind = new AtomicReference<>("unknown");

@@ -39,7 +39,8 @@ class ChannelEventsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {

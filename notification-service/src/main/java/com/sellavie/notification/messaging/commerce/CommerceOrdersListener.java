@@ -39,7 +39,8 @@ class CommerceOrdersListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {

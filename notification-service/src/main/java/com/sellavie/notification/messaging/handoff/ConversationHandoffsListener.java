@@ -35,7 +35,8 @@ class ConversationHandoffsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_HANDOFFS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_HANDOFFS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {

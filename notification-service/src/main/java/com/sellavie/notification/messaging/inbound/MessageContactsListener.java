@@ -37,7 +37,8 @@ class MessageContactsListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_MESSAGES.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_MESSAGES.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         if (!(record.value() instanceof MessageRecorded recorded && namesItsContact(recorded))) {

@@ -35,7 +35,8 @@ class MembersListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}")
+    @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}",
+            concurrency = "${sellavie.kafka.light-listener-concurrency}")
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {
