@@ -2,6 +2,7 @@ package com.sellavie.commerce.checkout;
 
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,7 +27,7 @@ class ReplyListener {
     }
 
     @KafkaListener(topics = "ai.replies", groupId = "commerce-service",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, ReplyGenerated> record) {
         if (record.value().getActions().isEmpty()) {
             return;

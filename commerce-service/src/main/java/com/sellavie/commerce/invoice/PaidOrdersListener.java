@@ -2,6 +2,7 @@ package com.sellavie.commerce.invoice;
 
 import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,7 @@ class PaidOrdersListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}", groupId = GROUP,
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         if (!(record.value() instanceof OrderPaid)) {
             return;

@@ -3,6 +3,7 @@ package com.sellavie.conversation.handoff;
 import com.sellavie.events.ai.HandoffAction;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.schemas.EventMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,7 +30,7 @@ class AssistantHandoffListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).AI_REPLIES.name()}", groupId = GROUP,
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, ReplyGenerated> record) {
         ReplyGenerated reply = record.value();
         reply.getActions().stream()

@@ -1,6 +1,7 @@
 package com.sellavie.identity.activity;
 
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -30,7 +31,7 @@ class ActivityEventsListener {
             "#{T(com.sellavie.schemas.Topics).CONVERSATION_HANDOFFS.name()}",
             "#{T(com.sellavie.schemas.Topics).COMMERCE_ORDERS.name()}",
             "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}"},
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         TopicActivity.of(record.value()).ifPresent(entry -> handler.handleOnce(record, event -> activity.record(entry)));
     }

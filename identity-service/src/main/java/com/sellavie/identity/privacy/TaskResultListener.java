@@ -2,6 +2,7 @@ package com.sellavie.identity.privacy;
 
 import com.sellavie.events.privacy.PrivacyTaskCompleted;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class TaskResultListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).PRIVACY_TASK_RESULTS.name()}", groupId = GROUP,
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, PrivacyTaskCompleted> record) {
         handler.handleOnce(record, progress::apply);
     }

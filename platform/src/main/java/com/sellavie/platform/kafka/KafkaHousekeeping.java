@@ -12,14 +12,17 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ListenerContainerPauseService;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * One thread for the periodic chores of every Kafka client in a service: each listener consumer's
- * health check and each client's Micrometer metrics refresh. Left to their defaults, Spring Kafka
- * starts a scheduler thread per consumer for the first and Micrometer an executor thread per client
- * for the second: two idle threads per consumer, 48 in a service with 24 consumers. Both chores take
- * microseconds every few seconds, so one thread does them all.
+ * health check, each client's Micrometer metrics refresh, and resuming the partitions paused for a
+ * retry's back-off. Left to their defaults, Spring Kafka starts a scheduler thread per consumer for
+ * the first and Micrometer an executor thread per client for the second: two idle threads per
+ * consumer, 48 in a service with 24 consumers. Each chore takes microseconds (resuming is a flag the
+ * consumer thread reads), so one thread does them all. Not a {@code TaskScheduler} bean, which would
+ * take the place of a service's own scheduler.
  */
 class KafkaHousekeeping implements BeanPostProcessor, DisposableBean {
 
@@ -27,12 +30,20 @@ class KafkaHousekeeping implements BeanPostProcessor, DisposableBean {
 
     private final ObjectProvider<MeterRegistry> meters;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    private final ListenerContainerPauseService pauseService;
 
     KafkaHousekeeping(ObjectProvider<MeterRegistry> meters) {
         this.meters = meters;
         scheduler.setThreadNamePrefix(THREAD_NAME_PREFIX);
         scheduler.setDaemon(true);
         scheduler.initialize();
+        // Pausing goes through the container the error handler names, so no registry lookup is needed.
+        pauseService = new ListenerContainerPauseService(null, scheduler);
+    }
+
+    /** Pauses a partition for a retry's back-off and resumes it on the shared thread. */
+    ListenerContainerPauseService pauseService() {
+        return pauseService;
     }
 
     @Override

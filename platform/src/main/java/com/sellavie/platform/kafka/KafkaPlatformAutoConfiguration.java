@@ -73,11 +73,6 @@ public class KafkaPlatformAutoConfiguration {
     }
 
     @Bean
-    PartitionResumeScheduler kafkaPartitionResumeScheduler() {
-        return new PartitionResumeScheduler();
-    }
-
-    @Bean
     ListenerFailures kafkaListenerFailures(ObjectProvider<MeterRegistry> meters) {
         return new ListenerFailures(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -97,11 +92,11 @@ public class KafkaPlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler retryThenDeadLetterErrorHandler(RawRecordProducer rawRecordProducer,
-            KafkaRetryProperties retry, ListenerFailures failures, PartitionResumeScheduler resumeScheduler) {
+            KafkaRetryProperties retry, ListenerFailures failures, KafkaHousekeeping housekeeping) {
         BackOff transientBackOff = transientBackOff(retry);
         BackOff registryOutageBackOff = registryOutageBackOff(retry);
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(rawRecordProducer.template()),
-                transientBackOff, new PartitionPausingBackOffHandler(resumeScheduler.pauseService(), failures));
+                transientBackOff, new PartitionPausingBackOffHandler(housekeeping.pauseService(), failures));
         // Our classifier decides, for every exception type: Spring Kafka's default list would never
         // retry a DeserializationException, even one caused by an unreachable registry.
         handler.setClassifications(Map.of(), true);

@@ -2,6 +2,7 @@ package com.sellavie.platform.privacy;
 
 import com.sellavie.events.identity.DataErasureRequested;
 import com.sellavie.events.identity.DataExportRequested;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaUtils;
@@ -20,7 +21,7 @@ class PrivacyRequestListener {
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_PRIVACY_REQUESTS.name()}",
             groupId = "${spring.application.name}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, Object> record) {
         String group = KafkaUtils.getConsumerGroupId();
         switch (record.value()) {

@@ -3,6 +3,7 @@ package com.sellavie.platform.testservice;
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.platform.inbox.EventIds;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
@@ -90,7 +91,7 @@ public class TestListeners {
 
     /** A light listener (sellavie.kafka.light-listener-concurrency, one consumer thread), as the services' are. */
     @KafkaListener(topics = CLASSIFIED_TOPIC, groupId = CLASSIFIED_GROUP,
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     public void classified(InboundMessageReceived event) {
         String text = event.getText();
         classifiedAttempts.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Instant.now());

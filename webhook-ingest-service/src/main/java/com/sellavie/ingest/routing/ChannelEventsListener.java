@@ -5,6 +5,7 @@ import com.sellavie.events.conversation.ChannelDisconnected;
 import com.sellavie.events.conversation.ChannelNeedsReconnect;
 import com.sellavie.ingest.unroutable.UnroutableReplay;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
@@ -40,7 +41,7 @@ class ChannelEventsListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_CHANNELS.name()}", groupId = GROUP,
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

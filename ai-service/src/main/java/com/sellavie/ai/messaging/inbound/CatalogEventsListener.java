@@ -4,6 +4,7 @@ import com.sellavie.ai.catalog.CatalogUpdates;
 import com.sellavie.events.commerce.ProductRemoved;
 import com.sellavie.events.commerce.ProductUpserted;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,7 +27,7 @@ class CatalogEventsListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).COMMERCE_CATALOG.name()}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         handler.handleOnce(record, event -> {
             switch (event) {

@@ -2,6 +2,7 @@ package com.sellavie.commerce.payment.reconcile;
 
 import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,7 +38,7 @@ class PaymentEventListener {
     }
 
     @KafkaListener(topics = "ingest.payment-events", groupId = "commerce-service",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, PaymentEventReceived> record) {
         AtomicBoolean recorded = new AtomicBoolean();
         handler.handleOnce(record, event -> recorded.set(notifications.record(event, clock.instant())));

@@ -4,6 +4,7 @@ import com.sellavie.events.identity.AccountEmailRequested;
 import com.sellavie.notification.email.EmailQueue;
 import com.sellavie.notification.email.EmailRequest;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
@@ -39,7 +40,7 @@ class AccountEmailsListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_ACCOUNT_EMAILS.name()}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         AtomicReference<String> kind = new AtomicReference<>("unknown");

@@ -3,6 +3,7 @@ package com.sellavie.notification.messaging.handoff;
 import com.sellavie.events.conversation.HandoffRequested;
 import com.sellavie.notification.feed.MerchantNotifications;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
@@ -36,7 +37,7 @@ class ConversationHandoffsListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_HANDOFFS.name()}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {

@@ -2,6 +2,7 @@ package com.sellavie.notification.messaging.inbound;
 
 import com.sellavie.events.conversation.MessageRecorded;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
@@ -38,7 +39,7 @@ class MessageContactsListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).CONVERSATION_MESSAGES.name()}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         if (!(record.value() instanceof MessageRecorded recorded && namesItsContact(recorded))) {

@@ -5,6 +5,7 @@ import com.sellavie.events.identity.MemberLeft;
 import com.sellavie.events.identity.MemberRoleChanged;
 import com.sellavie.notification.team.TeamMembers;
 import com.sellavie.platform.inbox.IdempotentEventHandler;
+import com.sellavie.platform.kafka.ListenerConcurrency;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.schemas.EventMetadata;
@@ -36,7 +37,7 @@ class MembersListener {
     }
 
     @KafkaListener(topics = "#{T(com.sellavie.schemas.Topics).IDENTITY_MEMBERS.name()}",
-            concurrency = "${sellavie.kafka.light-listener-concurrency}")
+            concurrency = ListenerConcurrency.LIGHT)
     void on(ConsumerRecord<String, SpecificRecord> record) {
         AtomicReference<String> outcome = new AtomicReference<>("redelivered");
         handler.handleOnce(record, event -> {
