@@ -1,6 +1,7 @@
 package com.sellavie.platform.kafka;
 
 import com.sellavie.platform.failure.FailureClassifier;
+import com.sellavie.platform.registry.RegistryClientVertx;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.config.SerdeConfig;
@@ -52,17 +53,12 @@ public class KafkaPlatformAutoConfiguration {
         return new KafkaHousekeeping(meters);
     }
 
-    @Bean
-    ConsumerSerdeVertx consumerSerdeVertx() {
-        return new ConsumerSerdeVertx();
-    }
-
     /** Registry settings for the Avro delegate of the consumers' ErrorHandlingDeserializer. */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer eventDeserializerSettings(Environment environment,
-            ConsumerSerdeVertx consumerSerdeVertx) {
+            RegistryClientVertx registryClientVertx) {
         Map<String, Object> settings = EventSerdeConfig.deserializer(environment.getRequiredProperty(REGISTRY_URL));
-        settings.put(SerdeConfig.VERTX_INSTANCE, consumerSerdeVertx.vertx());
+        settings.put(SerdeConfig.VERTX_INSTANCE, registryClientVertx.vertx());
         settings.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class.getName());
         return factory -> factory.updateConfigs(settings);
     }

@@ -9,21 +9,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns an event into its wire bytes (Confluent format: magic byte, 4-byte schema id, Avro binary)
  * with Apicurio's serializer. With auto-registration off (production) the schema must already be
- * registered; its id is looked up once per type and cached. The registry client runs on a Vert.x
- * instance owned here, closed with the outbox rather than outliving it.
+ * registered; its id is looked up once per type and cached. The registry client runs on the service's
+ * shared Vert.x instance, which its owner closes after this.
  *
  * <p>When start-up registration has learned the schema's id ({@link SchemaIds}), the event is
  * encoded here with it, byte for byte what Apicurio's serializer writes, without any registry
@@ -31,18 +26,11 @@ import org.slf4j.LoggerFactory;
  */
 class EventSerializer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EventSerializer.class);
-
-    private final Vertx vertx = Vertx.vertx();
     private final AvroKafkaSerializer<SpecificRecord> serializer;
 
     private final SchemaIds registeredIds;
 
-    EventSerializer(String registryBaseUrl, boolean autoRegister) {
-        this(registryBaseUrl, autoRegister, new SchemaIds());
-    }
-
-    EventSerializer(String registryBaseUrl, boolean autoRegister, SchemaIds registeredIds) {
+    EventSerializer(String registryBaseUrl, boolean autoRegister, SchemaIds registeredIds, Vertx vertx) {
         this.registeredIds = registeredIds;
         Map<String, Object> config =
                 EventSerdeConfig.withVertx(EventSerdeConfig.serializer(registryBaseUrl, autoRegister), vertx);
@@ -74,12 +62,5 @@ class EventSerializer implements AutoCloseable {
     @Override
     public void close() {
         serializer.close();
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("The outbox serializer's Vert.x did not stop cleanly: {}", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.sellavie.platform.outbox;
 
+import com.sellavie.platform.registry.RegistryClientVertx;
 import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,9 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    EventSerializer outboxEventSerializer(SchemaRegistryProperties registry, ObjectProvider<SchemaIds> registeredIds) {
+    EventSerializer outboxEventSerializer(SchemaRegistryProperties registry, ObjectProvider<SchemaIds> registeredIds,
+            RegistryClientVertx registryClientVertx) {
         return new EventSerializer(registry.requiredUrl(), registry.autoRegister(),
-                registeredIds.getIfAvailable(SchemaIds::new));
+                registeredIds.getIfAvailable(SchemaIds::new), registryClientVertx.vertx());
     }
 
     @Bean

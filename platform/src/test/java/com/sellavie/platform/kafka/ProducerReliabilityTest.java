@@ -2,6 +2,7 @@ package com.sellavie.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.platform.registry.RegistryClientAutoConfiguration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,7 +16,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 class ProducerReliabilityTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, KafkaPlatformAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, RegistryClientAutoConfiguration.class,
+                    KafkaPlatformAutoConfiguration.class))
             .withPropertyValues("sellavie.schema-registry.url=http://localhost:1");
 
     @Test

@@ -8,6 +8,7 @@ import com.sellavie.schemas.Topic;
 import com.sellavie.schemas.Topics;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.registry.SchemaRegistrar;
+import io.apicurio.registry.client.common.DefaultVertxInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +64,9 @@ class SchemaRegistrationTest {
         // When an event is encoded with them, and by Apicurio's serializer looking its id up
         InboundMessageReceived event = TestEvents.inboundMessage(TestEvents.BUSINESS_A, "same-bytes");
         String topic = Topics.INGEST_INBOUND_MESSAGES.name();
-        try (EventSerializer withIds = new EventSerializer(url, false, ids);
-                EventSerializer lookingUp = new EventSerializer(url, false)) {
+        try (EventSerializer withIds = new EventSerializer(url, false, ids, DefaultVertxInstance.get());
+                EventSerializer lookingUp = new EventSerializer(url, false, new SchemaIds(),
+                        DefaultVertxInstance.get())) {
             // Then the bytes are the same
             assertThat(withIds.serialize(topic, event)).isEqualTo(lookingUp.serialize(topic, event));
         }

@@ -2,6 +2,7 @@ package com.sellavie.platform.outbox;
 
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.registry.SchemaRegistrar;
+import io.apicurio.registry.client.common.DefaultVertxInstance;
 import io.micrometer.tracing.Tracer;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -13,11 +14,15 @@ public final class TestOutboxes {
     private TestOutboxes() {
     }
 
-    /** An outbox on {@code dataSource}, after the start-up schema registration a service does. No tracing. */
+    /**
+     * An outbox on {@code dataSource}, after the start-up schema registration a service does. No tracing;
+     * its registry client runs on Apicurio's JVM-wide Vert.x.
+     */
     public static Outbox jdbcOutbox(DataSource dataSource, String registryBaseUrl) {
         SchemaRegistrar.registerAll(registryBaseUrl, Topics.ALL);
         StaticListableBeanFactory noTracing = new StaticListableBeanFactory();
-        return new JdbcOutbox(new JdbcTemplate(dataSource), new EventRecords(new EventSerializer(registryBaseUrl, false),
+        return new JdbcOutbox(new JdbcTemplate(dataSource), new EventRecords(new EventSerializer(registryBaseUrl, false, new SchemaIds(),
+                DefaultVertxInstance.get()),
                 new TraceparentSource(noTracing.getBeanProvider(Tracer.class))));
     }
 }

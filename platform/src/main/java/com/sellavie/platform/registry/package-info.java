@@ -1,0 +1,2 @@
+/** What the service's schema-registry clients share. */
+package com.sellavie.platform.registry;
