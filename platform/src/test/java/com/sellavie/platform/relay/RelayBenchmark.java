@@ -88,8 +88,8 @@ public final class RelayBenchmark {
         }
         StringBuilder report = new StringBuilder();
         report.append(String.format("settings: synchronous_commit=on, poll.interval.ms=%d, max.batch.size=%d, max.queue.size=%d, producer linger.ms=5 "
-                + "batch.size=256KiB acks=all idempotent%n", settings.getPollInterval().toMillis(),
-                settings.getMaxBatchSize(), settings.getMaxQueueSize()));
+                + "batch.size=%dKiB acks=all idempotent%n", settings.getPollInterval().toMillis(),
+                settings.getMaxBatchSize(), settings.getMaxQueueSize(), RelayProducers.BATCH_SIZE_BYTES / 1024));
         report.append(latency(url, postgres));
         report.append(throughput(url, postgres));
         relay.stop();

@@ -145,7 +145,7 @@ class RelayRecoveryTest {
 
     @Test
     void recordTooLargeForItsTopicIsDeadLetteredTheNextOneArrivesAndItCanBeReplayed() throws Exception {
-        // Given a topic that takes records of at most 300 KB (above the relay producer's 256 KB batch.size), and a
+        // Given a topic that takes records of at most 300 KB (above the relay producer's 64 KiB batch.size), and a
         // relay streaming
         String smallTopic = "relay-dead-letter-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
