@@ -19,7 +19,12 @@ import org.slf4j.LoggerFactory;
  * {@code ./sellavie bench ...}: starts the local stack exactly as {@code up} does (same launcher, same service
  * command lines) on a fresh data folder of its own ({@code .sellavie-bench/stack}, so a user's {@code .sellavie}
  * is untouched), runs the {@link PipelineBenchmark} against it, writes the report to
- * {@code .sellavie-bench/reports/}, and stops the stack.
+ * {@code .sellavie-bench/reports/}, and stops the stack. The services' extracted jars and AOT caches are kept
+ * apart ({@code .sellavie-bench/jvm}) and outlive the run.
+ *
+ * <p>{@code ./sellavie train ...}: the same stack and load with every service recording its AOT cache
+ * ({@code SELLAVIE_AOT_CACHE=record}); the caches written when the services stop are the ones later benches
+ * start with, holding the classes and method profiles of the DM path and not only of starting.
  */
 final class BenchCommand {
 
@@ -30,6 +35,19 @@ final class BenchCommand {
             "SELLAVIE_SMTP_PORT");
 
     private BenchCommand() {
+    }
+
+    /** {@code train}'s load unless asked otherwise: every hop of the DM path, at a rate an uncached stack carries. */
+    static final List<String> TRAINING_DEFAULTS = List.of("--rate", "8", "--seconds", "120", "--warmup", "0");
+
+    static int train(Installation installation, Map<String, String> environment, List<String> args) {
+        List<String> withDefaults = new java.util.ArrayList<>(TRAINING_DEFAULTS);
+        withDefaults.addAll(args);
+        Map<String, String> recording = new HashMap<>(environment);
+        recording.put("SELLAVIE_AOT_CACHE", "record");
+        console.info("Training: the bench's stack and load with every service recording its AOT cache; the caches are"
+                + " written as the services stop and used by the next benches");
+        return run(installation, recording, withDefaults);
     }
 
     static int run(Installation installation, Map<String, String> environment, List<String> args) {
@@ -43,7 +61,7 @@ final class BenchCommand {
             return 2;
         }
         Path root = installation.repositoryRoot().resolve(".sellavie-bench");
-        DataFolder data = new DataFolder(root.resolve("stack"));
+        DataFolder data = new DataFolder(root.resolve("stack"), root.resolve("jvm"));
         if (LocalStackCommand.isRunning(data)) {
             console.error("A bench is already running on {}.", data.root());
             return 1;

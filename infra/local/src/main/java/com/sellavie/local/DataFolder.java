@@ -8,12 +8,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The one folder where the local stack keeps everything between runs ({@code .sellavie/} at the
- * repository root, or {@code SELLAVIE_HOME}); {@code ./sellavie reset} deletes it.
+ * repository root, or {@code SELLAVIE_HOME}); {@code ./sellavie reset} deletes it. {@code jvm} holds each
+ * service's extracted jar and AOT cache ({@link ServiceJvm}): {@code root/jvm} but for the bench's stacks, whose
+ * caches outlive the data folder each run starts afresh.
  */
-record DataFolder(Path root) {
+record DataFolder(Path root, Path jvm) {
 
     DataFolder {
         root = root.toAbsolutePath().normalize();
+        jvm = jvm.toAbsolutePath().normalize();
+    }
+
+    /** A data folder that keeps each service's extracted jar and AOT cache in its {@code jvm/}. */
+    DataFolder(Path root) {
+        this(root, root.resolve("jvm"));
     }
 
     static DataFolder of(Path repositoryRoot, String sellavieHome) {
@@ -40,11 +48,6 @@ record DataFolder(Path root) {
     /** The running stack's processes, for ./sellavie status (written by the launcher). */
     Path runState() {
         return root.resolve("run.json");
-    }
-
-    /** Each service's extracted jar and AOT cache ({@link ServiceJvm}). */
-    Path jvm() {
-        return root.resolve("jvm");
     }
 
     Path logs() {

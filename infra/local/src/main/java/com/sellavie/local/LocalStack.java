@@ -114,7 +114,7 @@ final class LocalStack {
             ServiceJvm jvm = new ServiceJvm(installation, ServiceJvmDefinition.of(installation.repositoryRoot())
                     // Extra service flags for an analysis (e.g. -XX:NativeMemoryTracking=summary); part of the cache's key.
                     .plus(environment.get("SELLAVIE_SERVICE_JAVA_OPTS")),
-                    data.jvm(), data.logs(), !"off".equalsIgnoreCase(environment.get("SELLAVIE_AOT_CACHE")));
+                    data.jvm(), data.logs(), ServiceJvm.CacheMode.of(environment.get("SELLAVIE_AOT_CACHE")));
             services = new ServiceProcesses(installation, jvm, data.logs(), service -> {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.putAll(infrastructure.serviceEnvironment(service.database()));

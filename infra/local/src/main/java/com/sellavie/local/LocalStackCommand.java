@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point of {@code ./sellavie}: {@code up}, {@code bench}, {@code status}, {@code demo-dm [--channel c] "text"}, {@code reset},
+ * Entry point of {@code ./sellavie}: {@code up}, {@code bench}, {@code train}, {@code status}, {@code demo-dm [--channel c] "text"}, {@code reset},
  * the operator commands {@code dlt} and {@code unroutable}, {@code help} ({@code logs} and {@code test} are the
  * script's own).
  */
@@ -36,6 +36,7 @@ public final class LocalStackCommand {
         return switch (command) {
             case "up" -> up(installation, data, environment, List.of(args).subList(1, args.length));
             case "bench" -> BenchCommand.run(installation, environment, List.of(args).subList(1, args.length));
+            case "train" -> BenchCommand.train(installation, environment, List.of(args).subList(1, args.length));
             case "demo-dm" -> demoDm(data, environment, List.of(args).subList(1, args.length));
             case "reset" -> {
                 if (args.length > 1) {
@@ -199,6 +200,11 @@ public final class LocalStackCommand {
                                      open-loop signed DMs to shops on Instagram, Messenger and WhatsApp, latency from
                                      each DM's due time to the sandbox Send API; --find-max climbs the rate in steps
                                      and reports the highest with p99 <= 1 s; report in .sellavie-bench/reports/
+                  train [bench's options; default --rate 8 --seconds 120 --warmup 0]
+                                     the bench's stack and load with every service recording its AOT cache from the
+                                     DMs it handles; later benches start with those caches (.sellavie-bench/jvm/).
+                                     For ./sellavie up: SELLAVIE_AOT_CACHE=record ./sellavie up records from what you
+                                     do until Ctrl-C
                   status             each service process (pid, up for, restarts, health), the relay leader of each
                                      service and the consumer lag of each group
                   logs <service>     follow a service's log (identity, ingest, conversation, ai, commerce,

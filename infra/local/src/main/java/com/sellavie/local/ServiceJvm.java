@@ -26,8 +26,35 @@ import org.slf4j.LoggerFactory;
  * Each service's java command: the production settings of {@code infra/jvm/}, the extracted jar, and its
  * ahead-of-time cache ({@link AotCache}), recorded by a training run (start, refresh, exit) before the first
  * start after a build. A module whose extraction or training fails starts as before, from its jar, uncached.
+ * In {@link CacheMode#RECORD} the services start uncached and record their caches from the traffic they serve,
+ * written when they stop ({@link #adoptRecordings()}).
  */
 final class ServiceJvm {
+
+    /** {@code SELLAVIE_AOT_CACHE}: unset (use, recording at start-up when missing), {@code off}, or {@code record}. */
+    enum CacheMode {
+        USE, OFF, RECORD;
+
+        static CacheMode of(String value) {
+            if (value == null || value.isBlank()) {
+                return USE;
+            }
+            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "off" -> OFF;
+                case "record" -> RECORD;
+                case "on", "use" -> USE;
+                default -> throw new IllegalArgumentException("SELLAVIE_AOT_CACHE must be off or record (or unset), not '"
+                        + value + "'");
+            };
+        }
+    }
+
+    /**
+     * How long a stopping service may take: in record mode its JVM assembles the cache before it exits (15-45 s
+     * each, the stage's services at once on two cores).
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(4);
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(15);
@@ -36,7 +63,7 @@ final class ServiceJvm {
     private final ServiceJvmDefinition definition;
     private final Path folder;
     private final Path logs;
-    private final boolean cacheEnabled;
+    private final CacheMode mode;
     /** The jar each module runs from once prepared, and whether its cache is current. */
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     /** Training runs under way, stopped with the stack (Ctrl-C during the first start after a build). */
@@ -48,19 +75,23 @@ final class ServiceJvm {
 
     /**
      * @param folder where the extracted jars and caches live ({@code .sellavie/jvm})
-     * @param cacheEnabled false ({@code SELLAVIE_AOT_CACHE=off}): run the fat jars as they are, for comparison
+     * @param mode {@code OFF} ({@code SELLAVIE_AOT_CACHE=off}) runs the fat jars as they are, for comparison
      */
-    ServiceJvm(Installation installation, ServiceJvmDefinition definition, Path folder, Path logs, boolean cacheEnabled) {
+    ServiceJvm(Installation installation, ServiceJvmDefinition definition, Path folder, Path logs, CacheMode mode) {
         this.installation = installation;
         this.definition = definition;
         this.folder = folder;
         this.logs = logs;
-        this.cacheEnabled = cacheEnabled;
+        this.mode = mode;
+    }
+
+    Duration stopGrace() {
+        return mode == CacheMode.RECORD ? RECORDING_STOP_GRACE : STOP_GRACE;
     }
 
     /** Makes the extracted jar and the cache of every module among {@code services} current, modules in parallel. */
     void prepare(List<SellavieService> services, Function<SellavieService, Map<String, String>> environment) {
-        if (!cacheEnabled) {
+        if (mode == CacheMode.OFF) {
             return;
         }
         Map<String, SellavieService> byModule = new LinkedHashMap<>();
@@ -81,7 +112,16 @@ final class ServiceJvm {
         AotCache cache = new AotCache(folder.resolve(service.module()), Runtime.version().toString(), definition.options());
         try {
             Path extracted = cache.extractedJar(jar, ServiceJvm::extract);
+            if (mode == CacheMode.RECORD) {
+                console.info("  {} starts uncached, recording its AOT cache until it stops (SELLAVIE_AOT_CACHE=record)",
+                        ServiceProcesses.pad(service.name()));
+                prepared.put(service.module(), new Prepared(extracted, cache, false));
+                return;
+            }
             boolean cached = cache.isCurrent(jar) || train(service, extracted, cache, jar, environment);
+            if (cached && cache.workloadTrained(jar)) {
+                console.info("  {} uses its AOT cache recorded under load", ServiceProcesses.pad(service.name()));
+            }
             prepared.put(service.module(), new Prepared(extracted, cache, cached));
         } catch (RuntimeException e) {
             console.warn("  {} starts without an AOT cache, from its jar: {}", ServiceProcesses.pad(service.name()),
@@ -140,7 +180,9 @@ final class ServiceJvm {
             command.add(installation.serviceJar(service.module()).toString());
             return command;
         }
-        if (ready.cached()) {
+        if (mode == CacheMode.RECORD) {
+            command.addAll(ready.cache().workloadRecordingOptions());
+        } else if (ready.cached()) {
             command.addAll(ready.cache().usingOptions());
         }
         command.add("-jar");
@@ -153,6 +195,28 @@ final class ServiceJvm {
         Map<String, String> environment = new LinkedHashMap<>(serviceEnvironment);
         environment.putAll(definition.environment());
         return environment;
+    }
+
+    /**
+     * After the services stopped in record mode: each cache they wrote becomes the one later starts use. Returns
+     * how many services' caches were recorded.
+     */
+    int adoptRecordings() {
+        if (mode != CacheMode.RECORD) {
+            return 0;
+        }
+        int adopted = 0;
+        for (Map.Entry<String, Prepared> entry : prepared.entrySet()) {
+            Path jar = installation.serviceJar(entry.getKey());
+            if (entry.getValue().cache().adoptRecording(jar)) {
+                adopted++;
+                console.info("  {} AOT cache recorded under load, used from the next start", entry.getKey());
+            } else {
+                console.warn("  {} wrote no AOT cache when it stopped (its log in {} says why); its previous cache, if"
+                        + " any, stays", entry.getKey(), logs);
+            }
+        }
+        return adopted;
     }
 
     private static void extract(Path jar, Path destination) {

@@ -151,9 +151,10 @@ final class ServiceProcesses implements AutoCloseable {
                     if (process.current().isAlive()) {
                         console.info("  stopping {}", process.name());
                     }
-                    stopping.submit(() -> process.stop(Duration.ofSeconds(20)));
+                    stopping.submit(() -> process.stop(jvm.stopGrace()));
                 }
             }
         }
+        jvm.adoptRecordings();
     }
 }

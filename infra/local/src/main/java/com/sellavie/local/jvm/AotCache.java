@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +15,11 @@ import java.util.stream.Stream;
  * The cache only fits the exact class path it was recorded with, and a Spring Boot fat jar's nested jars
  * are not one, so the jar is extracted first ({@code app/}: the application jar and its {@code lib/}).
  * Extraction and cache are redone when the jar changes; the cache also when the JDK or the options change.
+ *
+ * <p>Two ways to record it: a <em>start-up</em> training run (start, refresh the context, exit: the classes and
+ * profiles of starting only), or a <em>workload</em> recording, a start with {@link #workloadRecordingOptions()}
+ * that serves real traffic and writes the cache when it stops ({@link #adoptRecording}): its cache also holds the
+ * classes and method profiles of the request and event paths, which a start-up run never reaches.
  */
 public final class AotCache {
 
@@ -22,6 +28,10 @@ public final class AotCache {
     public interface Extractor {
         void extract(Path jar, Path destination);
     }
+
+    private static final String TRAINED_FILE = "cache.trained";
+    private static final String START_UP = "start-up";
+    private static final String WORKLOAD = "workload";
 
     private final Path folder;
     private final String runtimeVersion;
@@ -48,7 +58,9 @@ public final class AotCache {
         }
         deleteRecursively(destination);
         deleteRecursively(cacheFile());
+        deleteRecursively(recordingFile());
         deleteRecursively(folder.resolve("cache.stamp"));
+        deleteRecursively(folder.resolve(TRAINED_FILE));
         extractor.extract(jar, destination);
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException("Extracting " + jar + " made no " + application);
@@ -64,7 +76,9 @@ public final class AotCache {
 
     /** Options of the training run: start, refresh the application context, exit, write the cache. */
     public List<String> recordingOptions() {
-        return List.of("-XX:AOTCacheOutput=" + cacheFile(), "-Dspring.context.exit=onRefresh");
+        List<String> options = new java.util.ArrayList<>(recordingOverrides());
+        options.addAll(List.of("-XX:AOTCacheOutput=" + cacheFile(), "-Dspring.context.exit=onRefresh"));
+        return options;
     }
 
     /** Called after a training run that ended well: true (and the cache is current) when it wrote the cache. */
@@ -73,7 +87,52 @@ public final class AotCache {
             return false;
         }
         writeStamp("cache.stamp", cacheStamp(jar));
+        writeStamp(TRAINED_FILE, START_UP);
         return true;
+    }
+
+    /**
+     * Options of a start that records the cache from whatever the service then does: JDK 25 writes it when the JVM
+     * exits (SIGTERM included), into a file of its own until {@link #adoptRecording} takes it.
+     */
+    public List<String> workloadRecordingOptions() {
+        List<String> options = new java.util.ArrayList<>(recordingOverrides());
+        options.add("-XX:AOTCacheOutput=" + recordingFile());
+        return options;
+    }
+
+    /**
+     * Options a recording JVM adds after the services' own. At exit it starts a JVM with the same options to assemble
+     * the cache in a buffer the size of the class space, which the services' {@code -XX:MaxMetaspaceSize=160m} caps at
+     * 128 MB (80 % of it): the classes a service loads under load overflow that ("Unable to allocate from 'ro'
+     * region", 6 of 7 services). {@code JDK_AOT_VM_OPTIONS} cannot lift it (the child parses it before the command
+     * line). The cache is used with the services' own options: its classes are mapped apart from the metaspace.
+     */
+    public static List<String> recordingOverrides() {
+        return List.of("-XX:MaxMetaspaceSize=512m");
+    }
+
+    /**
+     * After a workload recording stopped: the cache it wrote replaces the one in use and is current (true); without
+     * one (the JVM killed before it wrote it, or the assembly failed: the JDK then writes no file) nothing changes.
+     */
+    public boolean adoptRecording(Path jar) {
+        if (!Files.isRegularFile(recordingFile())) {
+            return false;
+        }
+        try {
+            Files.move(recordingFile(), cacheFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move " + recordingFile() + " to " + cacheFile(), e);
+        }
+        writeStamp("cache.stamp", cacheStamp(jar));
+        writeStamp(TRAINED_FILE, WORKLOAD);
+        return true;
+    }
+
+    /** Whether the current cache was recorded under a workload ({@link #adoptRecording}) rather than by a start-up run. */
+    public boolean workloadTrained(Path jar) {
+        return isCurrent(jar) && WORKLOAD.equals(readStamp(TRAINED_FILE));
     }
 
     /** Options of a normal start with the cache. */
@@ -83,6 +142,10 @@ public final class AotCache {
 
     Path cacheFile() {
         return folder.resolve("app.aot");
+    }
+
+    Path recordingFile() {
+        return folder.resolve("app.aot.recording");
     }
 
     private String cacheStamp(Path jar) {

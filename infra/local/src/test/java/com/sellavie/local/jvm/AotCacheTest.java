@@ -102,9 +102,64 @@ class AotCacheTest {
     void theTrainingRunRefreshesTheContextThenExitsWritingTheCache() {
         AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
 
-        assertThat(cache.recordingOptions()).containsExactly("-XX:AOTCacheOutput=" + cache.cacheFile(),
-                "-Dspring.context.exit=onRefresh");
+        // -XX:MaxMetaspaceSize=160m would cap the class space, and with it the cache's assembly buffer, at 128 MB.
+        assertThat(cache.recordingOptions()).containsExactly("-XX:MaxMetaspaceSize=512m",
+                "-XX:AOTCacheOutput=" + cache.cacheFile(), "-Dspring.context.exit=onRefresh");
     }
+
+    @Test
+    void aWorkloadRecordingReplacesTheStartUpCacheWhenTheServiceStopped() throws IOException {
+        Path jar = jar("one");
+        AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
+        cache.extractedJar(jar, extractor);
+        recordCache(cache, jar);
+        assertThat(cache.workloadTrained(jar)).isFalse();
+
+        // What the JVM started with the recording options writes when it exits
+        assertThat(cache.workloadRecordingOptions()).containsExactly("-XX:MaxMetaspaceSize=512m",
+                "-XX:AOTCacheOutput=" + cache.recordingFile());
+        Files.writeString(cache.recordingFile(), "recorded under load");
+
+        assertThat(cache.adoptRecording(jar)).isTrue();
+        assertThat(cache.isCurrent(jar)).isTrue();
+        assertThat(cache.workloadTrained(jar)).isTrue();
+        assertThat(Files.readString(cache.cacheFile())).isEqualTo("recorded under load");
+        assertThat(cache.recordingFile()).doesNotExist();
+        assertThat(cache.usingOptions()).containsExactly("-XX:AOTCache=" + cache.cacheFile());
+    }
+
+    @Test
+    void aRecordingThatWroteNothingKeepsThePreviousCache() throws IOException {
+        Path jar = jar("one");
+        AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
+        cache.extractedJar(jar, extractor);
+        recordCache(cache, jar);
+
+        assertThat(cache.adoptRecording(jar)).isFalse();
+        assertThat(cache.isCurrent(jar)).isTrue();
+        assertThat(Files.readString(cache.cacheFile())).isEqualTo("cache");
+        assertThat(cache.workloadTrained(jar)).isFalse();
+    }
+
+    @Test
+    void aRebuiltJarDropsTheWorkloadCacheAndAnUnadoptedRecording() throws IOException {
+        Path jar = jar("one");
+        AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
+        cache.extractedJar(jar, extractor);
+        Files.writeString(cache.recordingFile(), "recorded under load");
+        cache.adoptRecording(jar);
+        Files.writeString(cache.recordingFile(), "a recording of the old jar, never adopted");
+
+        rebuild(jar, "two, a little longer");
+        cache.extractedJar(jar, extractor);
+
+        assertThat(cache.isCurrent(jar)).isFalse();
+        assertThat(cache.workloadTrained(jar)).isFalse();
+        assertThat(cache.recordingFile()).doesNotExist();
+        recordCache(cache, jar);
+        assertThat(cache.workloadTrained(jar)).as("a start-up cache of the new jar").isFalse();
+    }
+
 
     private AotCache cache(String runtime, List<String> options) {
         return new AotCache(dir.resolve("jvm/conversation-service"), runtime, options);
