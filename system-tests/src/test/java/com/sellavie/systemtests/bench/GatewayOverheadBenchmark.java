@@ -48,7 +48,7 @@ public final class GatewayOverheadBenchmark {
     private final int rate = Integer.getInteger("bench.rate", 1000);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final int rounds = Integer.getInteger("bench.rounds", 3);
-    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 30);
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 90);
     private final int tokens = Integer.getInteger("bench.tokens", 100);
     private final int maxInFlight = Integer.getInteger("bench.maxInFlight", 2000);
     private final String redisUrl = System.getProperty("bench.redisUrl", "redis://127.0.0.1:6379");
