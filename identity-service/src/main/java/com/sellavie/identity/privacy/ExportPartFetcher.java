@@ -1,6 +1,7 @@
 package com.sellavie.identity.privacy;
 
-import io.github.resilience4j.retry.annotation.Retry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.core.env.Environment;
@@ -8,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fetches one service's export part from its configured base URL ({@code sellavie.privacy.export-urls}),
- * retried on connection failures, timeouts and 5xx (resilience4j instance {@value #RETRY}).
+ * retried on connection failures, timeouts and 5xx (resilience4j instance {@value #RETRY}). Decorated in code rather
+ * than with {@code @Retry}: no service here loads AspectJ, whose pointcut matching over every bean cost a fifth of a
+ * service's start-up (docs/benchmarks.md "Local stack start-up").
  */
 @Component
 class ExportPartFetcher {
@@ -18,14 +21,16 @@ class ExportPartFetcher {
     private final ExportPartClient client;
     private final PrivacyProperties properties;
     private final Environment environment;
+    private final Retry retry;
 
-    ExportPartFetcher(ExportPartClient client, PrivacyProperties properties, Environment environment) {
+    ExportPartFetcher(ExportPartClient client, PrivacyProperties properties, Environment environment,
+            RetryRegistry retries) {
         this.client = client;
         this.properties = properties;
         this.environment = environment;
+        this.retry = retries.retry(RETRY);
     }
 
-    @Retry(name = RETRY)
     String fetch(String service, UUID requestId) {
         String baseUrl = properties.exportUrls().get(service);
         if (baseUrl == null || baseUrl.isBlank()) {
@@ -33,6 +38,7 @@ class ExportPartFetcher {
                     + service + ")");
         }
         // Resolved at call time: a URL may name what is known only once the server runs (tests: its port).
-        return client.part(URI.create(environment.resolveRequiredPlaceholders(baseUrl)), requestId);
+        URI url = URI.create(environment.resolveRequiredPlaceholders(baseUrl));
+        return retry.executeSupplier(() -> client.part(url, requestId));
     }
 }

@@ -2,13 +2,18 @@ package com.sellavie.local;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL, Kafka and the schema registry, each started here unless its environment variable
  * names an external one ({@code SELLAVIE_DB_URL}, {@code SELLAVIE_KAFKA_BOOTSTRAP},
- * {@code SELLAVIE_SCHEMA_REGISTRY_URL}). Stopped in the reverse order.
+ * {@code SELLAVIE_SCHEMA_REGISTRY_URL}): PostgreSQL first, then Kafka and the registry together. Stopped in the
+ * reverse order.
  */
 final class LocalInfrastructure implements AutoCloseable {
 
@@ -17,11 +22,12 @@ final class LocalInfrastructure implements AutoCloseable {
     private final Map<String, String> environment;
     private EmbeddedDatabase database;
     private Map<String, ServiceDatabases.Credentials> credentials = Map.of();
-    private KafkaBroker kafka;
-    private SchemaRegistry registry;
+    // Set by the starting threads, read after they are joined (or by close() on Ctrl-C): volatile.
+    private volatile KafkaBroker kafka;
+    private volatile SchemaRegistry registry;
     private String databaseUrl;
-    private String kafkaBootstrap;
-    private String registryUrl;
+    private volatile String kafkaBootstrap;
+    private volatile String registryUrl;
 
     private LocalInfrastructure(Map<String, String> environment) {
         this.environment = environment;
@@ -52,29 +58,62 @@ final class LocalInfrastructure implements AutoCloseable {
             console.info("  postgresql      ready in {} on port {} (one database and owner, app and relay roles per service)",
                     Elapsed.since(started), ports.postgres());
         }
+        // Kafka and the registry (its schemas in its own H2 file) need nothing of each other: started together,
+        // each a JVM of its own, so neither waits for the other's start (docs/benchmarks.md "Local stack start-up").
+        try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> kafkaStarted = starting.submit(() -> startKafka(installation, data, ports));
+            Future<?> registryStarted = starting.submit(() -> startRegistry(installation, data, ports));
+            RuntimeException kafkaFailure = failureOf(kafkaStarted);
+            RuntimeException registryFailure = failureOf(registryStarted);
+            if (kafkaFailure != null) {
+                throw kafkaFailure;
+            }
+            if (registryFailure != null) {
+                throw registryFailure;
+            }
+        }
+    }
+
+    private void startKafka(Installation installation, DataFolder data, InfrastructurePorts ports) {
         Optional<String> externalKafka = external("SELLAVIE_KAFKA_BOOTSTRAP");
         if (externalKafka.isPresent()) {
             kafkaBootstrap = externalKafka.get();
             console.info("  kafka           external ({})", kafkaBootstrap);
-        } else {
-            long started = System.nanoTime();
-            kafka = KafkaBroker.start(installation, data.kafka(), data.logs().resolve("kafka.log"), ports.kafka(),
-                    ports.kafkaController());
-            kafkaBootstrap = kafka.bootstrapServers();
-            int created = EventTopics.ensure(kafkaBootstrap);
-            console.info("  kafka           ready in {} on port {} ({} topics created)", Elapsed.since(started),
-                    ports.kafka(), created);
+            return;
         }
+        long started = System.nanoTime();
+        kafka = KafkaBroker.start(installation, data.kafka(), data.logs().resolve("kafka.log"), ports.kafka(),
+                ports.kafkaController());
+        kafkaBootstrap = kafka.bootstrapServers();
+        int created = EventTopics.ensure(kafkaBootstrap);
+        console.info("  kafka           ready in {} on port {} ({} topics created)", Elapsed.since(started),
+                ports.kafka(), created);
+    }
+
+    private void startRegistry(Installation installation, DataFolder data, InfrastructurePorts ports) {
         Optional<String> externalRegistry = external("SELLAVIE_SCHEMA_REGISTRY_URL");
         if (externalRegistry.isPresent()) {
             registryUrl = externalRegistry.get();
             console.info("  schema registry external ({})", registryUrl);
-        } else {
-            long started = System.nanoTime();
-            registry = SchemaRegistry.start(installation, data.registry(), data.logs().resolve("registry.log"),
-                    ports.registry(), ports.registryManagement());
-            registryUrl = registry.baseUrl();
-            console.info("  schema registry ready in {} on port {}", Elapsed.since(started), ports.registry());
+            return;
+        }
+        long started = System.nanoTime();
+        registry = SchemaRegistry.start(installation, data.registry(), data.logs().resolve("registry.log"),
+                ports.registry(), ports.registryManagement());
+        registryUrl = registry.baseUrl();
+        console.info("  schema registry ready in {} on port {}", Elapsed.since(started), ports.registry());
+    }
+
+    /** The exception a start ended with, or null; both starts are waited for, so close() stops whatever started. */
+    private static RuntimeException failureOf(Future<?> start) {
+        try {
+            start.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("Interrupted while the infrastructure was starting", e);
         }
     }
 

@@ -8,7 +8,7 @@ record SellavieService(String name, String module, int port, String database) {
     static final SellavieService IDENTITY = new SellavieService("identity", "identity-service", 8081, "sellavie_identity");
     static final SellavieService GATEWAY = new SellavieService("gateway", "gateway", 8080, null);
 
-    /** Identity first (the others fetch its JWKS), then the rest, then the gateway in front of them. */
+    /** The services behind the gateway other than identity (whose JWKS the rest fetch on their first token). */
     static final List<SellavieService> BEHIND_IDENTITY = List.of(
             new SellavieService("ingest", "webhook-ingest-service", 8082, "sellavie_ingest"),
             new SellavieService("conversation", "conversation-service", 8083, "sellavie_conversation"),

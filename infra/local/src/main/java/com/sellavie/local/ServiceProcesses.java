@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,7 +135,10 @@ final class ServiceProcesses implements AutoCloseable {
         return String.format("%-15s", name);
     }
 
-    /** Stops the stages in reverse (the gateway first, identity last), each stage's services together. */
+    /**
+     * Stops the stages in reverse, and in each stage the gateway first (no new request reaches a service that is
+     * stopping), then the services behind it together.
+     */
     @Override
     public void close() {
         jvm.stopTraining();
@@ -145,16 +149,22 @@ final class ServiceProcesses implements AutoCloseable {
         }
         Collections.reverse(newestFirst);
         for (List<SupervisedProcess> stage : newestFirst) {
-            List<SupervisedProcess> running = List.copyOf(stage);
-            try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (SupervisedProcess process : running) {
-                    if (process.current().isAlive()) {
-                        console.info("  stopping {}", process.name());
-                    }
-                    stopping.submit(() -> process.stop(jvm.stopGrace()));
-                }
-            }
+            Map<Boolean, List<SupervisedProcess>> byFront = List.copyOf(stage).stream()
+                    .collect(Collectors.partitioningBy(p -> SellavieService.GATEWAY.equals(servicesByProcess.get(p))));
+            stopTogether(byFront.get(true));
+            stopTogether(byFront.get(false));
         }
         jvm.adoptRecordings();
+    }
+
+    private void stopTogether(List<SupervisedProcess> processes) {
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (SupervisedProcess process : processes) {
+                if (process.current().isAlive()) {
+                    console.info("  stopping {}", process.name());
+                }
+                stopping.submit(() -> process.stop(jvm.stopGrace()));
+            }
+        }
     }
 }
