@@ -1,8 +1,8 @@
 package com.sellavie.local;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,14 +63,7 @@ final class LocalInfrastructure implements AutoCloseable {
         try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> kafkaStarted = starting.submit(() -> startKafka(installation, data, ports));
             Future<?> registryStarted = starting.submit(() -> startRegistry(installation, data, ports));
-            RuntimeException kafkaFailure = failureOf(kafkaStarted);
-            RuntimeException registryFailure = failureOf(registryStarted);
-            if (kafkaFailure != null) {
-                throw kafkaFailure;
-            }
-            if (registryFailure != null) {
-                throw registryFailure;
-            }
+            StartFailures.throwFirst(List.of(kafkaStarted, registryStarted), "Kafka and the registry");
         }
     }
 
@@ -102,19 +95,6 @@ final class LocalInfrastructure implements AutoCloseable {
                 ports.registry(), ports.registryManagement());
         registryUrl = registry.baseUrl();
         console.info("  schema registry ready in {} on port {}", Elapsed.since(started), ports.registry());
-    }
-
-    /** The exception a start ended with, or null; both starts are waited for, so close() stops whatever started. */
-    private static RuntimeException failureOf(Future<?> start) {
-        try {
-            start.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new IllegalStateException("Interrupted while the infrastructure was starting", e);
-        }
     }
 
     private Optional<String> external(String name) {

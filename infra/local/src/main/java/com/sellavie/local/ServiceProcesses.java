@@ -1,15 +1,17 @@
 package com.sellavie.local;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts services as their own JVMs, reports each one's readiness, restarts one that dies (with a growing
  * pause, {@link SupervisedProcess}), keeps {@link RunState} current for {@code ./sellavie status}, and stops
- * them newest first.
+ * them, the gateway first.
  */
 final class ServiceProcesses implements AutoCloseable {
 
@@ -30,9 +32,9 @@ final class ServiceProcesses implements AutoCloseable {
     private final Function<SellavieService, Map<String, String>> environment;
     private final Path runState;
     private final String kafkaBootstrap;
-    /** Processes by start stage (one stage per {@link #startAndAwait} call). */
-    private final List<List<SupervisedProcess>> stages = Collections.synchronizedList(new ArrayList<>());
-    private final Map<SupervisedProcess, SellavieService> servicesByProcess = new java.util.concurrent.ConcurrentHashMap<>();
+    /** In start order; {@link #startAndAwait} may add more, {@link #close} takes them all. */
+    private final List<SupervisedProcess> processes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<SupervisedProcess, SellavieService> servicesByProcess = new ConcurrentHashMap<>();
     private final ServiceJvm jvm;
 
     ServiceProcesses(Installation installation, ServiceJvm jvm, Path logs,
@@ -52,20 +54,20 @@ final class ServiceProcesses implements AutoCloseable {
     void startAndAwait(List<SellavieService> services) {
         jvm.prepare(services, environment);
         long begun = System.nanoTime();
-        List<SupervisedProcess> processes = Collections.synchronizedList(new ArrayList<>());
-        stages.add(processes);
+        List<SupervisedProcess> started = new ArrayList<>();
         for (SellavieService service : services) {
             console.info("  {} starting…", pad(service.name()));
             SupervisedProcess process = supervise(service);
             servicesByProcess.put(process, service);
             processes.add(process.start());
+            started.add(process);
         }
         writeRunState();
         try (ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> readiness = new ArrayList<>();
             for (int i = 0; i < services.size(); i++) {
                 SellavieService service = services.get(i);
-                ManagedProcess process = processes.get(i).current();
+                ManagedProcess process = started.get(i).current();
                 readiness.add(waiting.submit(() -> {
                     Readiness.await(service.name(), service.readinessUrl(), process::isAlive, STARTUP_TIMEOUT,
                             process.logFile().toString());
@@ -73,14 +75,7 @@ final class ServiceProcesses implements AutoCloseable {
                             service.port());
                 }));
             }
-            for (Future<?> future : readiness) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while services were starting", e);
+            StartFailures.throwFirst(readiness, "services");
         }
     }
 
@@ -88,13 +83,13 @@ final class ServiceProcesses implements AutoCloseable {
         // Production settings (infra/jvm), from the extracted jar with its AOT cache once prepared.
         List<String> command = jvm.command(service);
         Path log = logs.resolve(service.name() + ".log");
-        java.util.concurrent.atomic.AtomicBoolean firstRun = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean firstRun = new AtomicBoolean(true);
         return new SupervisedProcess(service.name(),
                 // A fresh log for each ./sellavie up; a restart appends, so the crash stays readable above it.
                 () -> ManagedProcess.start(service.name(), command, jvm.environment(environment.apply(service)),
                         installation.repositoryRoot(), log, !firstRun.getAndSet(false)),
                 restarted -> awaitAfterRestart(service, restarted),
-                SupervisedProcess.FIRST_PAUSE, SupervisedProcess.LONGEST_PAUSE, java.time.Clock.systemUTC());
+                SupervisedProcess.FIRST_PAUSE, SupervisedProcess.LONGEST_PAUSE, Clock.systemUTC());
     }
 
     private void awaitAfterRestart(SellavieService service, SupervisedProcess restarted) {
@@ -114,15 +109,11 @@ final class ServiceProcesses implements AutoCloseable {
     /** The state ./sellavie status reads; a failure to write it is logged, never fatal to the stack. */
     private void writeRunState() {
         List<RunState.Instance> instances = new ArrayList<>();
-        synchronized (stages) {
-            for (List<SupervisedProcess> stage : stages) {
-                for (SupervisedProcess process : List.copyOf(stage)) {
-                    SellavieService service = servicesByProcess.get(process);
-                    instances.add(new RunState.Instance(service.name(), service.port(), service.healthUrl(),
-                            process.current().handle().pid(), process.restarts(), String.valueOf(process.startedAt()),
-                            process.current().logFile().toString()));
-                }
-            }
+        for (SupervisedProcess process : List.copyOf(processes)) {
+            SellavieService service = servicesByProcess.get(process);
+            instances.add(new RunState.Instance(service.name(), service.port(), service.healthUrl(),
+                    process.current().handle().pid(), process.restarts(), String.valueOf(process.startedAt()),
+                    process.current().logFile().toString()));
         }
         try {
             new RunState(kafkaBootstrap, instances).writeTo(runState);
@@ -136,24 +127,21 @@ final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * Stops the stages in reverse, and in each stage the gateway first (no new request reaches a service that is
-     * stopping), then the services behind it together.
+     * Stops the gateway first (no new request reaches a service that is stopping), then the services behind it
+     * together.
      */
     @Override
     public void close() {
         jvm.stopTraining();
-        List<List<SupervisedProcess>> newestFirst;
-        synchronized (stages) {
-            newestFirst = new ArrayList<>(stages);
-            stages.clear();
+        List<SupervisedProcess> all;
+        synchronized (processes) {
+            all = List.copyOf(processes);
+            processes.clear();
         }
-        Collections.reverse(newestFirst);
-        for (List<SupervisedProcess> stage : newestFirst) {
-            Map<Boolean, List<SupervisedProcess>> byFront = List.copyOf(stage).stream()
-                    .collect(Collectors.partitioningBy(p -> SellavieService.GATEWAY.equals(servicesByProcess.get(p))));
-            stopTogether(byFront.get(true));
-            stopTogether(byFront.get(false));
-        }
+        Map<Boolean, List<SupervisedProcess>> byFront = all.stream()
+                .collect(Collectors.partitioningBy(p -> SellavieService.GATEWAY.equals(servicesByProcess.get(p))));
+        stopTogether(byFront.get(true));
+        stopTogether(byFront.get(false));
         jvm.adoptRecordings();
     }
 
