@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The sign-up counters against the machine's Redis: per recipient address, under the configured key prefix. */
@@ -21,12 +21,12 @@ class EmailThrottleTest {
     private final String email = "owner-" + UUID.randomUUID() + "@example.com";
     private final String ip = "198.18." + UUID.randomUUID().toString().substring(0, 8);
     private final String benchPrefix = "sellavie:bench-account-email:" + UUID.randomUUID() + ":";
-    private LettuceConnectionFactory connections;
+    private JedisConnectionFactory connections;
     private StringRedisTemplate redis;
 
     @BeforeEach
     void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("localhost", 6379));
+        connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("localhost", 6379));
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);

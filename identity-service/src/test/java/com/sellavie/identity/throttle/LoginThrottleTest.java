@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisClientConfiguration;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The throttle's schedule against the machine's Redis, with a clock the test moves. */
@@ -26,7 +26,7 @@ class LoginThrottleTest {
             new LoginThrottleProperties.Limit(20, 100, null, null, null), Duration.ofHours(1));
     private final MovableClock clock = new MovableClock();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private LettuceConnectionFactory connections;
+    private JedisConnectionFactory connections;
 
     private final String email = "throttle-" + UUID.randomUUID() + "@example.com";
     private final String ip = "198.18." + UUID.randomUUID().toString().substring(0, 8);
@@ -115,8 +115,8 @@ class LoginThrottleTest {
     }
 
     private LoginThrottle throttle(int port) {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("localhost", port),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+        connections = new JedisConnectionFactory(new RedisStandaloneConfiguration("localhost", port),
+                JedisClientConfiguration.builder().readTimeout(Duration.ofMillis(500)).build());
         connections.afterPropertiesSet();
         connections.start();
         StringRedisTemplate redis = new StringRedisTemplate(connections);

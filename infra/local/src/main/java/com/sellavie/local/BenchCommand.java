@@ -5,6 +5,7 @@ import com.sellavie.local.bench.PipelineBenchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ final class BenchCommand {
     static final List<String> TRAINING_DEFAULTS = List.of("--rate", "8", "--seconds", "120", "--warmup", "0");
 
     static int train(Installation installation, Map<String, String> environment, List<String> args) {
-        List<String> withDefaults = new java.util.ArrayList<>(TRAINING_DEFAULTS);
+        List<String> withDefaults = new ArrayList<>(TRAINING_DEFAULTS);
         withDefaults.addAll(args);
         Map<String, String> recording = new HashMap<>(environment);
         recording.put("SELLAVIE_AOT_CACHE", "record");

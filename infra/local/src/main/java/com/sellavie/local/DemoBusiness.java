@@ -1,5 +1,6 @@
 package com.sellavie.local;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ final class DemoBusiness {
 
     private static Map<String, Object> product(String sku, String name, String description, long priceMinor,
             Integer stock) {
-        Map<String, Object> product = new java.util.LinkedHashMap<>();
+        Map<String, Object> product = new LinkedHashMap<>();
         product.put("sku", sku);
         product.put("name", name);
         product.put("description", description);

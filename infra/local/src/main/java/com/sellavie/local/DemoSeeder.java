@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,7 +128,7 @@ final class DemoSeeder {
 
     private void connectChannel(String token, DemoChannel demo, Properties state)
             throws IOException, InterruptedException {
-        Map<String, Object> request = new java.util.LinkedHashMap<>(demo.request());
+        Map<String, Object> request = new LinkedHashMap<>(demo.request());
         request.put("accessToken", secrets.sandboxChannelToken(demo.kind()));
         HttpResponse<String> channel = send("POST", "/api/channels", token, request);
         if (channel.statusCode() == 403 && channel.body().contains("EMAIL_NOT_VERIFIED")) {
@@ -183,7 +184,7 @@ final class DemoSeeder {
      * sandbox, which delivers the signed webhooks to the URL the settings show.
      */
     private void configurePayments(String token, Properties state) throws IOException, InterruptedException {
-        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("secretKey", secrets.sandboxStripeSecretKey());
         settings.put("publicKey", "pk_test_" + SecretFile.randomHex(12));
         settings.put("webhookSecret", secrets.sandboxStripeWebhookSecret());

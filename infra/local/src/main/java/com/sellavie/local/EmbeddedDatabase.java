@@ -9,6 +9,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +44,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(data.toFile())
                     // zonky gives up after 10 s, which a first start (initdb) on a busy 2-core machine exceeds.
-                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
+                    .setPGStartupWait(Duration.ofSeconds(90))
                     .setCleanDataDirectory(false)
                     // Its own hook would stop PostgreSQL while the services still use it: the
                     // launcher's shutdown hook stops it last instead.
@@ -105,7 +108,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        java.util.Optional<ProcessHandle> postmaster = postmaster();
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {
@@ -114,7 +117,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         // pg_ctl detaches the postmaster from the launcher: make sure it is gone, not orphaned.
         postmaster.filter(ProcessHandle::isAlive).ifPresent(process -> {
             process.destroy();
-            if (process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS)
+            if (process.onExit().orTimeout(20, TimeUnit.SECONDS)
                     .exceptionally(t -> process).join().isAlive()) {
                 process.destroyForcibly();
             }
@@ -122,12 +125,12 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** The postmaster, from the pid PostgreSQL writes first in {@code postmaster.pid}. */
-    java.util.Optional<ProcessHandle> postmaster() {
+    Optional<ProcessHandle> postmaster() {
         try {
             String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip();
             return ProcessHandle.of(Long.parseLong(pid));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.sellavie.local;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,7 @@ final class LocalInfrastructure implements AutoCloseable {
 
     /** Environment for a service using database {@code sellavie_<x>} (null: none). */
     Map<String, String> serviceEnvironment(String databaseName) {
-        Map<String, String> env = new java.util.LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("SELLAVIE_DB_URL", databaseUrl);
         env.put("SELLAVIE_KAFKA_BOOTSTRAP", kafkaBootstrap);
         env.put("SELLAVIE_SCHEMA_REGISTRY_URL", registryUrl);

@@ -3,6 +3,7 @@ package com.sellavie.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ public final class LocalStackCommand {
                     data.root());
             return 1;
         }
-        new StackStatus(console::info).print(state.get(), java.time.Instant.now());
+        new StackStatus(console::info).print(state.get(), Instant.now());
         return 0;
     }
 

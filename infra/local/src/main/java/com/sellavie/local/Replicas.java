@@ -3,6 +3,7 @@ package com.sellavie.local;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,6 +102,6 @@ record Replicas(Map<String, Integer> counts) {
 
     /** The gateway's variable for a service's URL (its application.yml): SELLAVIE_CONVERSATION_URL, ... */
     static String urlVariable(SellavieService service) {
-        return "SELLAVIE_" + service.name().toUpperCase(java.util.Locale.ROOT) + "_URL";
+        return "SELLAVIE_" + service.name().toUpperCase(Locale.ROOT) + "_URL";
     }
 }

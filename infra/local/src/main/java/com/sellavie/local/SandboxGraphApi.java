@@ -16,10 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ final class SandboxGraphApi implements AutoCloseable {
             SandboxGraphApi api = new SandboxGraphApi(server, record);
             server.createContext("/", api::handle);
             // One thread would queue the services' concurrent sends behind each other (and behind the file appends).
-            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return api;
         } catch (IOException e) {

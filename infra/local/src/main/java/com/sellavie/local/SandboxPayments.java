@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,8 +241,8 @@ final class SandboxPayments implements AutoCloseable {
     }
 
     private static String amount(JsonNode session) {
-        String currency = session.path("currency").asText().toUpperCase(java.util.Locale.ROOT);
-        int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+        String currency = session.path("currency").asText().toUpperCase(Locale.ROOT);
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         return currency + " " + java.math.BigDecimal.valueOf(session.path("amount_total").asLong(), digits)
                 .toPlainString();
     }

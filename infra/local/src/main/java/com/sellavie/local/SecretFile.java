@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +32,7 @@ final class SecretFile {
                         PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                 Files.writeString(temp, generator.get(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
                 // Atomic: a crash never leaves a half-written key that would then be "reused".
-                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
             }
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

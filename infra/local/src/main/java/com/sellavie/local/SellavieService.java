@@ -1,5 +1,6 @@
 package com.sellavie.local;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A service of the stack: its module (and jar), its port and the database it owns (null: none). */
@@ -17,7 +18,7 @@ record SellavieService(String name, String module, int port, String database) {
             new SellavieService("notification", "notification-service", 8086, "sellavie_notification"));
 
     static List<SellavieService> all() {
-        List<SellavieService> all = new java.util.ArrayList<>();
+        List<SellavieService> all = new ArrayList<>();
         all.add(IDENTITY);
         all.addAll(BEHIND_IDENTITY);
         all.add(GATEWAY);

@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -39,7 +40,7 @@ final class ServiceJvm {
             if (value == null || value.isBlank()) {
                 return USE;
             }
-            return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
                 case "off" -> OFF;
                 case "record" -> RECORD;
                 case "on", "use" -> USE;

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -93,7 +95,7 @@ final class StackStatus {
             return "-";
         }
         JsonNode details = relay.path("details");
-        String role = details.path("role").asText("?").toLowerCase(java.util.Locale.ROOT);
+        String role = details.path("role").asText("?").toLowerCase(Locale.ROOT);
         StringBuilder text = new StringBuilder(role);
         if ("leader".equals(role)) {
             if (details.has("slotLagBytes")) {
@@ -134,7 +136,7 @@ final class StackStatus {
             for (String group : groups) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(java.util.Comparator
+                Map<TopicPartition, OffsetSpec> latest = new TreeMap<>(Comparator
                         .comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
                 committed.forEach((partition, offset) -> {
                     if (offset != null) {

@@ -8,10 +8,10 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Opens the denylist's Redis connection while the service starts, before it reports ready. Left to
- * the first request, the connection (and Netty's event loop behind it) is set up on a request that
- * may then miss the connect timeout on a busy host and be refused (the denylist fails closed). A
- * Redis that is down here is only logged: requests fail closed until it is back.
+ * Opens the denylist's first pooled Redis connection while the service starts, before it reports
+ * ready. Left to the first request, the connection is opened on a request that may then miss the
+ * connect timeout on a busy host and be refused (the denylist fails closed). A Redis that is down
+ * here is only logged: requests fail closed until it is back.
  */
 class DenylistConnectionWarmUp implements ApplicationRunner {
 

@@ -1,6 +1,5 @@
 package com.sellavie.platform.security;
 
-import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,7 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.config.Customizer;
@@ -123,12 +121,6 @@ public class ResourceServerAutoConfiguration {
     @Bean
     DenylistConnectionWarmUp sellavieDenylistConnectionWarmUp(StringRedisTemplate redis) {
         return new DenylistConnectionWarmUp(redis);
-    }
-
-    /** While Redis is unreachable, commands fail at once instead of queueing until the timeout. */
-    @Bean
-    LettuceClientOptionsBuilderCustomizer sellavieRedisFailFast() {
-        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     /**

@@ -20,13 +20,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 @IntegrationTest
@@ -43,6 +47,9 @@ class DefaultResourceServerSecurityTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    RedisConnectionFactory connections;
 
     @Autowired
     MeterRegistry meters;
@@ -217,8 +224,32 @@ class DefaultResourceServerSecurityTest {
         return jwt.serialize();
     }
 
+    @Test
+    void whileEveryDenylistConnectionIsBusyARequestWaitsOnlyTheBoundThenIsRefusedAndIsServedOnceOneIsFree()
+            throws Exception {
+        // The pool's 16 connections (sellavie-platform-defaults.yml), all held elsewhere.
+        List<RedisConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                held.add(connections.getConnection());
+            }
+            long started = System.nanoTime();
+            HttpResponse<String> refused = get("/api/whoami", TestTokens.ownerOf(BUSINESS));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("\"title\":\"Authentication temporarily unavailable\"");
+            assertThat(millis).isBetween(450L, 3_000L); // waited for a connection, 500 ms, not forever
+        } finally {
+            held.forEach(RedisConnection::close);
+        }
+        assertThat(get("/api/whoami", TestTokens.ownerOf(BUSINESS)).statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        // Bounded, so a request that waits on Redis for ever fails the test instead of hanging it.
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,6 +1,7 @@
 package com.sellavie.local.bench;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code ./sellavie bench} was asked for. {@code replicas} is the launcher's {@code --replicas} value
@@ -16,7 +17,7 @@ public record BenchSettings(int rate, int seconds, int warmupSeconds, int shops,
     /** Where {@code --find-max} stops climbing even if every step passed. */
     public static final int FIND_MAX_CEILING = 2000;
 
-    private static final java.util.Set<String> VALUED = java.util.Set.of("--rate", "--seconds", "--warmup", "--shops",
+    private static final Set<String> VALUED = Set.of("--rate", "--seconds", "--warmup", "--shops",
             "--replicas", "--step", "--step-seconds", "--drain");
 
     public static BenchSettings defaults() {

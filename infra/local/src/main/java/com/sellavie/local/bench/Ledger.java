@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,7 +77,7 @@ final class Ledger implements BenchStack.SendListener {
     }
 
     /** Whether every DM of these phases had a send (or {@code phases} is empty: of the whole run). */
-    boolean allReplied(java.util.Set<Integer> phases) {
+    boolean allReplied(Set<Integer> phases) {
         return entries.stream().filter(e -> phases.isEmpty() || phases.contains(e.phase))
                 .allMatch(e -> !e.sends.isEmpty());
     }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ final class ShopOpener {
     }
 
     private void connect(String owner, BenchShop shop, String channelType) throws IOException, InterruptedException {
-        String token = "bench-" + channelType.toLowerCase(java.util.Locale.ROOT) + "-"
+        String token = "bench-" + channelType.toLowerCase(Locale.ROOT) + "-"
                 + UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("type", channelType);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ public final class AotCache {
 
     /** Options of the training run: start, refresh the application context, exit, write the cache. */
     public List<String> recordingOptions() {
-        List<String> options = new java.util.ArrayList<>(recordingOverrides());
+        List<String> options = new ArrayList<>(recordingOverrides());
         options.addAll(List.of("-XX:AOTCacheOutput=" + cacheFile(), "-Dspring.context.exit=onRefresh"));
         return options;
     }
@@ -96,7 +97,7 @@ public final class AotCache {
      * exits (SIGTERM included), into a file of its own until {@link #adoptRecording} takes it.
      */
     public List<String> workloadRecordingOptions() {
-        List<String> options = new java.util.ArrayList<>(recordingOverrides());
+        List<String> options = new ArrayList<>(recordingOverrides());
         options.add("-XX:AOTCacheOutput=" + recordingFile());
         return options;
     }
