@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
  * ({@link ServiceTokenAuthentication}); never routed by the gateway. Timeouts: connect 2 s, read 5 s
  * ({@code spring.cloud.openfeign.client.config.commerce-catalog}).
  */
-@FeignClient(name = "commerce-catalog", url = "${sellavie.ai.commerce-url}",
-        configuration = ServiceTokenAuthentication.class)
+@FeignClient(name = "commerce-catalog", configuration = ServiceTokenAuthentication.class)
 interface CommerceCatalogClient {
 
     /**

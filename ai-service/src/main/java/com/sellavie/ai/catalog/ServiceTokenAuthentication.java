@@ -9,8 +9,10 @@ import org.springframework.context.annotation.Bean;
  * the client's own context): every call carries {@code Authorization: Bearer <service token>}, read
  * from the platform's {@link ServiceToken} at call time. Without a configured token the call fails
  * here, before anything is sent.
+ * Public: the bean definitions Spring AOT generates for the client's context (in Spring Cloud's package)
+ * name it.
  */
-class ServiceTokenAuthentication {
+public class ServiceTokenAuthentication {
 
     @Bean
     RequestInterceptor serviceTokenHeader(ServiceToken token) {

@@ -7,8 +7,10 @@ import org.springframework.context.annotation.Bean;
 /**
  * Feign configuration of {@link ExportPartClient} only (not a {@code @Configuration}: it lives in the
  * client's own context): every call carries the platform's service token, read at call time.
+ * Public: the bean definitions Spring AOT generates for the client's context (in Spring Cloud's package)
+ * name it.
  */
-class ServiceTokenAuthentication {
+public class ServiceTokenAuthentication {
 
     @Bean
     RequestInterceptor serviceTokenHeader(ServiceToken token) {

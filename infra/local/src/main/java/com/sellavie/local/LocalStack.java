@@ -1,6 +1,7 @@
 package com.sellavie.local;
 
 import com.sellavie.local.jvm.ServiceJvmDefinition;
+import com.sellavie.local.jvm.SpringAot;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,8 @@ final class LocalStack {
             ServiceJvm jvm = new ServiceJvm(installation, ServiceJvmDefinition.of(installation.repositoryRoot())
                     // Extra service flags for an analysis (e.g. -XX:NativeMemoryTracking=summary); part of the cache's key.
                     .plus(environment.get("SELLAVIE_SERVICE_JAVA_OPTS")),
-                    data.jvm(), data.logs(), ServiceJvm.CacheMode.of(environment.get("SELLAVIE_AOT_CACHE")));
+                    data.jvm(), data.logs(), ServiceJvm.CacheMode.of(environment.get("SELLAVIE_AOT_CACHE")),
+                    SpringAot.wanted(environment.get("SELLAVIE_SPRING_AOT")));
             services = new ServiceProcesses(installation, jvm, data.logs(), service -> {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.putAll(infrastructure.serviceEnvironment(service.database()));

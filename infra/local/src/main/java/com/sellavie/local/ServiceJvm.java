@@ -2,6 +2,7 @@ package com.sellavie.local;
 
 import com.sellavie.local.jvm.AotCache;
 import com.sellavie.local.jvm.ServiceJvmDefinition;
+import com.sellavie.local.jvm.SpringAot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +66,7 @@ final class ServiceJvm {
     private final Path folder;
     private final Path logs;
     private final CacheMode mode;
+    private final boolean springAot;
     /** The jar each module runs from once prepared, and whether its cache is current. */
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
     /** Training runs under way, stopped with the stack (Ctrl-C during the first start after a build). */
@@ -77,13 +79,16 @@ final class ServiceJvm {
     /**
      * @param folder where the extracted jars and caches live ({@code .sellavie/jvm})
      * @param mode {@code OFF} ({@code SELLAVIE_AOT_CACHE=off}) runs the fat jars as they are, for comparison
+     * @param springAot whether a jar built with Spring AOT runs in AOT mode ({@link SpringAot}, {@code SELLAVIE_SPRING_AOT})
      */
-    ServiceJvm(Installation installation, ServiceJvmDefinition definition, Path folder, Path logs, CacheMode mode) {
+    ServiceJvm(Installation installation, ServiceJvmDefinition definition, Path folder, Path logs, CacheMode mode,
+            boolean springAot) {
         this.installation = installation;
         this.definition = definition;
         this.folder = folder;
         this.logs = logs;
         this.mode = mode;
+        this.springAot = springAot;
     }
 
     Duration stopGrace() {
@@ -110,7 +115,7 @@ final class ServiceJvm {
 
     private void prepare(SellavieService service, Map<String, String> environment) {
         Path jar = installation.serviceJar(service.module());
-        AotCache cache = new AotCache(folder.resolve(service.module()), Runtime.version().toString(), definition.options());
+        AotCache cache = new AotCache(folder.resolve(service.module()), Runtime.version().toString(), options(service));
         try {
             Path extracted = cache.extractedJar(jar, ServiceJvm::extract);
             if (mode == CacheMode.RECORD) {
@@ -136,7 +141,7 @@ final class ServiceJvm {
         long begun = System.nanoTime();
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaBinary());
-        command.addAll(definition.options());
+        command.addAll(options(service));
         command.addAll(cache.recordingOptions());
         command.add("-jar");
         command.add(extracted.toString());
@@ -174,7 +179,7 @@ final class ServiceJvm {
     List<String> command(SellavieService service) {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaBinary());
-        command.addAll(definition.options());
+        command.addAll(options(service));
         Prepared ready = prepared.get(service.module());
         if (ready == null) {
             command.add("-jar");
@@ -189,6 +194,19 @@ final class ServiceJvm {
         command.add("-jar");
         command.add(ready.jar().toString());
         return command;
+    }
+
+    /**
+     * Production's options, and Spring AOT mode where the service's jar was built with it (part of the AOT cache's
+     * key: the two modes load different classes).
+     */
+    private List<String> options(SellavieService service) {
+        if (!springAot || !SpringAot.processed(installation.serviceJar(service.module()))) {
+            return definition.options();
+        }
+        List<String> options = new ArrayList<>(definition.options());
+        options.add(SpringAot.ENABLED);
+        return options;
     }
 
     /** The service's environment plus the definition's ({@code MALLOC_ARENA_MAX}). */

@@ -10,8 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * identity-service's {@code GET /internal/members/{userId}/email?businessId=}: 200 with the member's
  * address, 404 when they are not (or no longer) a member of that business.
  */
-@FeignClient(name = "identity-members", url = "${sellavie.identity.url}",
-        configuration = IdentityClientConfiguration.class)
+@FeignClient(name = "identity-members", configuration = IdentityClientConfiguration.class)
 interface IdentityMembersClient {
 
     record MemberEmail(UUID userId, UUID businessId, String email) {

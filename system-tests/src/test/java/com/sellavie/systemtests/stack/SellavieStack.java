@@ -1,6 +1,7 @@
 package com.sellavie.systemtests.stack;
 
 import com.sellavie.local.LocalMailCatcher;
+import com.sellavie.local.jvm.SpringAot;
 import com.sellavie.platform.test.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,13 @@ public final class SellavieStack implements AutoCloseable {
      */
     private static final boolean FAST_CONSUMER_FAILOVER = Boolean.parseBoolean(
             System.getProperty("sellavie.stack.fast-consumer-failover", "true"));
+
+    /**
+     * Services whose jar was built with Spring AOT start in AOT mode, as in production, so the journeys run the
+     * generated bean definitions; {@code -Dsellavie.stack.spring-aot=false} starts them reflection-based.
+     */
+    private static final boolean SPRING_AOT = Boolean.parseBoolean(System.getProperty("sellavie.stack.spring-aot",
+            "true"));
 
     private final Path workingDirectory;
     private final GeneratedSecrets secrets;
@@ -181,6 +189,10 @@ public final class SellavieStack implements AutoCloseable {
             env.putAll(extraEnvironment);
             List<String> options = new ArrayList<>(JVM.options());
             options.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=com.sellavie");
+            if (SPRING_AOT && SpringAot.processed(jar.path())) {
+                // As ./sellavie up and the images start them: the bean definitions generated at build time.
+                options.add(SpringAot.ENABLED);
+            }
             if (!EXTRA_JVM_OPTIONS.isEmpty()) {
                 for (String option : EXTRA_JVM_OPTIONS.split("\\s+")) {
                     options.add(option.replace("{service}", jar.service()));

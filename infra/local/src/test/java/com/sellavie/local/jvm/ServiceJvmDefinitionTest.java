@@ -52,7 +52,8 @@ class ServiceJvmDefinitionTest {
         String buildImages = Files.readString(REPOSITORY.resolve("infra/images/build-images.sh"));
 
         assertThat(dockerfile).contains("COPY service.jvmopts /app/service.jvmopts")
-                .contains("exec java @/app/service.jvmopts $JAVA_OPTS").doesNotContain("TieredStopAtLevel");
+                .contains("exec java @/app/service.jvmopts @/app/spring-aot.jvmopts $JAVA_OPTS")
+                .doesNotContain("TieredStopAtLevel");
         ServiceJvmDefinition.of(REPOSITORY).environment()
                 .forEach((name, value) -> assertThat(dockerfile).contains(name + "=" + value));
         assertThat(buildImages).contains("infra/jvm/service.jvmopts");

@@ -9,8 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * secrets, 404 for an unknown endpoint id or a provider no longer configured. Feign's logger stays at its
  * default (NONE): a FULL level would write the secrets of every answer into the log.
  */
-@FeignClient(name = "commerce-endpoints", url = "${sellavie.commerce.url}",
-        configuration = CommerceClientConfiguration.class)
+@FeignClient(name = "commerce-endpoints", configuration = CommerceClientConfiguration.class)
 interface CommercePaymentEndpointsClient {
 
     @GetMapping("/internal/payment-endpoints/{endpointId}")
