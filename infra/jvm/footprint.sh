@@ -20,11 +20,11 @@ nmt() { awk -v c="$2" '$0 ~ ("^-[[:space:]]+" c " [(]") { if (match($0, /committ
 
 echo "$(date -u +%FT%TZ), $(uptime | sed 's/.*load average/load average/')"
 echo
-echo "| service | RSS MB | threads | heap committed MB | AOT cache MB | metaspace + class space MB | code MB | thread stacks MB |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| service | RSS MB | threads | heap committed MB | AOT cache MB | metaspace + class space MB | code MB | thread stacks MB | young / full GCs |"
+echo "|---|---|---|---|---|---|---|---|---|"
 services=0
 while read -r name pid; do
-  [[ -d /proc/$pid ]] || { echo "| $name | (pid $pid gone) | | | | | | |"; continue; }
+  [[ -d /proc/$pid ]] || { echo "| $name | (pid $pid gone) | | | | | | | |"; continue; }
   rss=$(kb "$pid" VmRSS); threads=$(kb "$pid" Threads)
   summary="$("$java_home/bin/jcmd" "$pid" VM.native_memory summary 2>/dev/null || true)"
   if grep -q "Native Memory Tracking" <<<"$summary" && ! grep -q "not enabled" <<<"$summary"; then
@@ -32,7 +32,9 @@ while read -r name pid; do
     class=$(mb $(( $(nmt "$summary" "Metaspace") + $(nmt "$summary" "Class") )))
     code=$(mb "$(nmt "$summary" "Code")"); stacks=$(mb "$(nmt "$summary" "Thread")")
   else heap="-"; aot="-"; class="-"; code="-"; stacks="-"; fi
-  echo "| $name | $(mb "$rss") | $threads | $heap | $aot | $class | $code | $stacks |"
+  # collections since the start: a full one makes the serial collector resize the heap to keep 40 % free
+  gcs=$("$java_home/bin/jstat" -gc "$pid" 2>/dev/null | awk 'NR == 2 { print $13 " / " $15 }' || true)
+  echo "| $name | $(mb "$rss") | $threads | $heap | $aot | $class | $code | $stacks | ${gcs:--} |"
   services=$((services + rss))
 done < <(python3 -c 'import json,sys; [print(i["name"], i["pid"]) for i in json.load(open(sys.argv[1]))["instances"]]' "$data/run.json")
 
