@@ -36,7 +36,7 @@ class LookAlikesTest {
 
     @Test
     void foldingDropsInvisiblesAndKeepsWhereEachFoldedCharacterCameFrom() {
-        // a zero-width space inside the name, a double bracket drawn as one character, a full-width letter
+        // a zero-width space inside the name, a double bracket drawn as one character, a full-width digit
         String text = "\u27E6pay\u200B_link\uFF12\u27E7";
 
         LookAlikes.Folded folded = LookAlikes.fold(text);
