@@ -142,7 +142,7 @@ final class ServiceJvm {
         List<String> command = new ArrayList<>();
         command.add(ManagedProcess.javaBinary());
         command.addAll(options(service));
-        command.addAll(cache.recordingOptions());
+        command.addAll(cache.recordingOptions(extracted));
         command.add("-jar");
         command.add(extracted.toString());
         Path log = logs.resolve(service.name() + "-aot-training.log");

@@ -30,6 +30,9 @@ public final class AotCache {
         void extract(Path jar, Path destination);
     }
 
+    /** The platform's end of a training run (com.sellavie.platform.aot.TrainingRunExit). */
+    static final String PLATFORM_EXIT = "sellavie.aot.exit-on-refresh";
+
     private static final String TRAINED_FILE = "cache.trained";
     private static final String START_UP = "start-up";
     private static final String WORKLOAD = "workload";
@@ -75,11 +78,31 @@ public final class AotCache {
         return Files.isRegularFile(cacheFile()) && cacheStamp(jar).equals(readStamp("cache.stamp"));
     }
 
-    /** Options of the training run: start, refresh the application context, exit, write the cache. */
-    public List<String> recordingOptions() {
+    /**
+     * Options of the training run: start, refresh the application context, exit, write the cache. A service built on
+     * the platform ({@code lib/platform-*.jar} in the extracted jar) ends it with the platform's
+     * {@value #PLATFORM_EXIT}, when its own context is refreshed; Spring's {@code spring.context.exit=onRefresh} would
+     * halt at the first child context an OpenFeign client refreshes, before the service has half its beans. The
+     * gateway, which has no such child, uses Spring's.
+     */
+    public List<String> recordingOptions(Path extractedJar) {
         List<String> options = new ArrayList<>(recordingOverrides());
-        options.addAll(List.of("-XX:AOTCacheOutput=" + cacheFile(), "-Dspring.context.exit=onRefresh"));
+        options.add("-XX:AOTCacheOutput=" + cacheFile());
+        options.add(hasPlatform(extractedJar) ? "-D" + PLATFORM_EXIT + "=true" : "-Dspring.context.exit=onRefresh");
         return options;
+    }
+
+    private static boolean hasPlatform(Path extractedJar) {
+        Path lib = extractedJar.resolveSibling("lib");
+        if (!Files.isDirectory(lib)) {
+            return false;
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.map(jar -> jar.getFileName().toString())
+                    .anyMatch(name -> name.startsWith("platform-") && name.endsWith(".jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + lib, e);
+        }
     }
 
     /** Called after a training run that ended well: true (and the cache is current) when it wrote the cache. */

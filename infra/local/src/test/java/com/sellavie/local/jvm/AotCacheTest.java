@@ -99,11 +99,25 @@ class AotCacheTest {
     }
 
     @Test
-    void theTrainingRunRefreshesTheContextThenExitsWritingTheCache() {
+    void aPlatformServicesTrainingRunEndsWhenItsOwnContextIsRefreshed() throws IOException {
+        Path jar = jar("one");
         AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
+        Path extractedJar = cache.extractedJar(jar, extractor);
+        Files.writeString(extractedJar.resolveSibling("lib").resolve("platform-0.1.0-SNAPSHOT.jar"), "platform");
 
         // -XX:MaxMetaspaceSize=160m would cap the class space, and with it the cache's assembly buffer, at 128 MB.
-        assertThat(cache.recordingOptions()).containsExactly("-XX:MaxMetaspaceSize=512m",
+        // Not spring.context.exit: it would halt at the first OpenFeign client's child context.
+        assertThat(cache.recordingOptions(extractedJar)).containsExactly("-XX:MaxMetaspaceSize=512m",
+                "-XX:AOTCacheOutput=" + cache.cacheFile(), "-Dsellavie.aot.exit-on-refresh=true");
+    }
+
+    @Test
+    void aServiceWithoutThePlatformEndsItsTrainingRunAtSpringsRefresh() throws IOException {
+        Path jar = jar("one");
+        AotCache cache = cache("25.0.3+9-LTS", OPTIONS);
+        Path extractedJar = cache.extractedJar(jar, extractor);
+
+        assertThat(cache.recordingOptions(extractedJar)).containsExactly("-XX:MaxMetaspaceSize=512m",
                 "-XX:AOTCacheOutput=" + cache.cacheFile(), "-Dspring.context.exit=onRefresh");
     }
 
