@@ -1,15 +1,18 @@
 package com.sellavie.local.jvm;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Run in a JVM of its own by {@link HeapAfterFullCollectionTest}: fills the old generation, lets most of it die,
- * runs a full collection and prints how large the collector then left each generation. The JVM's options are the
- * test's subject, so this class only allocates and reports (its standard output is the test's input).
+ * runs a full collection and writes how large the collector then left each generation into the file named by its
+ * argument. The JVM's options are the test's subject, so this class only allocates and reports.
  */
 public final class FullCollectionProbe {
 
@@ -18,7 +21,7 @@ public final class FullCollectionProbe {
     private FullCollectionProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         List<byte[]> kept = new ArrayList<>();
         for (int i = 0; i < 80; i++) {
             kept.add(new byte[MB]);
@@ -41,7 +44,7 @@ public final class FullCollectionProbe {
                 youngCommitted += pool.getUsage().getCommitted();
             }
         }
-        System.out.printf("kept=%d old-used=%d old-committed=%d young-committed=%d%n",
-                kept.size(), oldUsed, oldCommitted, youngCommitted);
+        Files.writeString(Path.of(args[0]), "kept=%d old-used=%d old-committed=%d young-committed=%d%n"
+                .formatted(kept.size(), oldUsed, oldCommitted, youngCommitted));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,8 @@ class HeapAfterFullCollectionTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(FullCollectionProbe.class.getName());
+        Path report = Files.createTempFile("heap-after-full-collection", ".txt");
+        command.add(report.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean ended = process.waitFor(60, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -72,9 +75,11 @@ class HeapAfterFullCollectionTest {
         }
         assertThat(ended).as("the probe ended within 60 s; output:%n%s", output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
+        String written = Files.readString(report);
+        Files.delete(report);
         Matcher line = Pattern.compile("kept=(\\d+) old-used=(\\d+) old-committed=(\\d+) young-committed=(\\d+)")
-                .matcher(output);
-        assertThat(line.find()).as(output).isTrue();
+                .matcher(written);
+        assertThat(line.find()).as("the probe's report: %s; its output:%n%s", written, output).isTrue();
         return new Heap(Integer.parseInt(line.group(1)), Long.parseLong(line.group(2)), Long.parseLong(line.group(3)),
                 Long.parseLong(line.group(4)));
     }
