@@ -1,10 +1,14 @@
 package com.sellavie.local;
 
+import com.sellavie.local.jvm.RecordedAotCache;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,21 +19,37 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
- * the {@code kafka_2.13} jars as its own JVM, its log directory kept in the data folder.
+ * the {@code kafka_2.13} jars as its own JVM, its log directory kept in the data folder, with an AOT cache
+ * ({@link RecordedAotCache}) recorded by its first run.
  */
 final class KafkaBroker {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    /** The broker's JVM options (part of its AOT cache's key). */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** A recording broker writes its AOT cache when it exits: ~10 s alone, more with the stack stopping around it. */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(2);
 
     private final ManagedProcess process;
     private final String bootstrapServers;
+    private final boolean recording;
 
-    private KafkaBroker(ManagedProcess process, String bootstrapServers) {
+    private KafkaBroker(ManagedProcess process, String bootstrapServers, boolean recording) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
+        this.recording = recording;
     }
 
-    static KafkaBroker start(Installation installation, Path folder, Path logFile, int port, int controllerPort) {
+    /** The broker's AOT cache in {@code jvmFolder/kafka}. */
+    static RecordedAotCache aotCache(Installation installation, Path jvmFolder, boolean wanted, boolean record) {
+        List<Path> classPath = Arrays.stream(installation.brokerClasspath().split(File.pathSeparator)).map(Path::of)
+                .toList();
+        return new RecordedAotCache(jvmFolder.resolve("kafka"), classPath, JVM_OPTIONS, wanted, record);
+    }
+
+    static KafkaBroker start(Installation installation, Path folder, Path logFile, int port, int controllerPort,
+            RecordedAotCache aotCache) {
         try {
             Files.createDirectories(folder);
             Path config = writeServerProperties(folder, port, controllerPort);
@@ -40,12 +60,16 @@ final class KafkaBroker {
                 String clusterId = SecretFile.readOrCreate(folder.resolve("cluster-id"), () -> Uuid.randomUuid().toString());
                 format(classpath, logging, config, clusterId, folder, logFile);
             }
-            ManagedProcess broker = ManagedProcess.start("kafka", List.of(ManagedProcess.javaBinary(),
-                    "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logging,
-                    "-cp", classpath, "kafka.Kafka", config.toString()), Map.of(), folder, logFile);
+            List<String> command = new ArrayList<>();
+            command.add(ManagedProcess.javaBinary());
+            command.addAll(JVM_OPTIONS);
+            command.addAll(aotCache.startOptions());
+            command.addAll(List.of("-Dlogback.configurationFile=" + logging, "-cp", classpath, "kafka.Kafka",
+                    config.toString()));
+            ManagedProcess broker = ManagedProcess.start("kafka", command, Map.of(), folder, logFile);
             String bootstrap = "localhost:" + port;
             awaitBroker(broker, bootstrap);
-            return new KafkaBroker(broker, bootstrap);
+            return new KafkaBroker(broker, bootstrap, aotCache.recording());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the Kafka broker in " + folder, e);
         }
@@ -147,6 +171,6 @@ final class KafkaBroker {
     }
 
     void stop() {
-        process.stop(Duration.ofSeconds(30));
+        process.stop(recording ? RECORDING_STOP_GRACE : STOP_GRACE);
     }
 }

@@ -1,5 +1,6 @@
 package com.sellavie.local;
 
+import com.sellavie.local.jvm.RecordedAotCache;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,15 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL, Kafka and the schema registry, each started here unless its environment variable
  * names an external one ({@code SELLAVIE_DB_URL}, {@code SELLAVIE_KAFKA_BOOTSTRAP},
  * {@code SELLAVIE_SCHEMA_REGISTRY_URL}): PostgreSQL first, then Kafka and the registry together. Stopped in the
- * reverse order.
+ * reverse order. Kafka and the registry start with their AOT caches, or record them in a first run and write them
+ * when they stop ({@link RecordedAotCache}, {@code SELLAVIE_AOT_CACHE} as for the services).
  */
 final class LocalInfrastructure implements AutoCloseable {
 
     private static final Logger console = LoggerFactory.getLogger("sellavie");
 
     private final Map<String, String> environment;
+    private final ServiceJvm.CacheMode cacheMode;
     private EmbeddedDatabase database;
     private Map<String, ServiceDatabases.Credentials> credentials = Map.of();
     // Set by the starting threads, read after they are joined (or by close() on Ctrl-C): volatile.
@@ -29,9 +32,12 @@ final class LocalInfrastructure implements AutoCloseable {
     private String databaseUrl;
     private volatile String kafkaBootstrap;
     private volatile String registryUrl;
+    private volatile RecordedAotCache kafkaCache;
+    private volatile RecordedAotCache registryCache;
 
     private LocalInfrastructure(Map<String, String> environment) {
         this.environment = environment;
+        this.cacheMode = ServiceJvm.CacheMode.of(environment.get("SELLAVIE_AOT_CACHE"));
     }
 
     static LocalInfrastructure start(Installation installation, DataFolder data, LocalSecrets secrets,
@@ -76,12 +82,14 @@ final class LocalInfrastructure implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        kafkaCache = KafkaBroker.aotCache(installation, data.jvm(), cacheMode != ServiceJvm.CacheMode.OFF,
+                cacheMode == ServiceJvm.CacheMode.RECORD);
         kafka = KafkaBroker.start(installation, data.kafka(), data.logs().resolve("kafka.log"), ports.kafka(),
-                ports.kafkaController());
+                ports.kafkaController(), kafkaCache);
         kafkaBootstrap = kafka.bootstrapServers();
         int created = EventTopics.ensure(kafkaBootstrap);
-        console.info("  kafka           ready in {} on port {} ({} topics created)", Elapsed.since(started),
-                ports.kafka(), created);
+        console.info("  kafka           ready in {} on port {} ({} topics created){}", Elapsed.since(started),
+                ports.kafka(), created, recordingNote(kafkaCache));
     }
 
     private void startRegistry(Installation installation, DataFolder data, InfrastructurePorts ports) {
@@ -92,10 +100,17 @@ final class LocalInfrastructure implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        registryCache = SchemaRegistry.aotCache(installation, data.jvm(), cacheMode != ServiceJvm.CacheMode.OFF,
+                cacheMode == ServiceJvm.CacheMode.RECORD);
         registry = SchemaRegistry.start(installation, data.registry(), data.logs().resolve("registry.log"),
-                ports.registry(), ports.registryManagement());
+                ports.registry(), ports.registryManagement(), registryCache);
         registryUrl = registry.baseUrl();
-        console.info("  schema registry ready in {} on port {}", Elapsed.since(started), ports.registry());
+        console.info("  schema registry ready in {} on port {}{}", Elapsed.since(started), ports.registry(),
+                recordingNote(registryCache));
+    }
+
+    private static String recordingNote(RecordedAotCache cache) {
+        return cache.recording() ? ", recording its AOT cache until it stops" : "";
     }
 
     private Optional<String> external(String name) {
@@ -144,15 +159,29 @@ final class LocalInfrastructure implements AutoCloseable {
         return registryUrl;
     }
 
+    private void adopt(String name, RecordedAotCache cache) {
+        if (!cache.recording()) {
+            return;
+        }
+        if (cache.adoptRecording()) {
+            console.info("  {} AOT cache recorded, used from the next start", name);
+        } else {
+            console.warn("  {} wrote no AOT cache when it stopped (its log in the data folder's logs/ says why);"
+                    + " the next start records again", name);
+        }
+    }
+
     @Override
     public void close() {
         if (registry != null) {
             registry.stop();
             registry = null;
+            adopt("schema registry", registryCache);
         }
         if (kafka != null) {
             kafka.stop();
             kafka = null;
+            adopt("kafka", kafkaCache);
         }
         if (database != null) {
             database.close();

@@ -47,6 +47,8 @@ class LocalInfrastructureTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SUBJECT = "launcher-test-value";
+    private static final String KAFKA_CLASS = "kafka.server.BrokerServer";
+    private static final String REGISTRY_CLASS = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
 
     private DataFolder data;
 
@@ -82,14 +84,22 @@ class LocalInfrastructureTest {
             assertCompactedTopicsAreCompacted(infrastructure.kafkaBootstrap());
             registerSchema(infrastructure.registryUrl());
             assertThat(subjects(infrastructure.registryUrl())).contains(SUBJECT);
+            assertThat(loadedFromAotCache(infrastructure.kafka().orElseThrow().process(), KAFKA_CLASS))
+                    .as("the first run records the broker's cache").isFalse();
             firstRun = processesOf(infrastructure);
         }
         assertAllStopped(firstRun);
+        assertThat(data.jvm().resolve("kafka/app.aot")).as("written when the broker stopped").isNotEmptyFile();
+        assertThat(data.jvm().resolve("registry/app.aot")).as("written when the registry stopped").isNotEmptyFile();
 
         try (LocalInfrastructure again = LocalInfrastructure.start(installation, data, secrets, ports, Map.of())) {
             assertThat(subjects(again.registryUrl())).as("registry storage persisted").contains(SUBJECT);
             assertServiceRoleConnectsAndIsNotSuperuser(again, "sellavie_identity");
             assertThat(again.credentials()).containsOnlyKeys(ServiceDatabases.NAMES);
+            assertThat(loadedFromAotCache(again.kafka().orElseThrow().process(), KAFKA_CLASS))
+                    .as("the broker starts with the cache the first run recorded").isTrue();
+            assertThat(loadedFromAotCache(again.registry().orElseThrow().process(), REGISTRY_CLASS))
+                    .as("the registry starts with the cache the first run recorded").isTrue();
             firstRun = processesOf(again);
         }
         assertAllStopped(firstRun);
@@ -198,6 +208,18 @@ class LocalInfrastructureTest {
                 URI.create(registryUrl + "/apis/ccompat/v7/subjects")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    /** Whether the JVM loaded {@code className} from its AOT cache: jcmd's VM.classes flags such a class S (shared). */
+    private static boolean loadedFromAotCache(ManagedProcess process, String className) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.handle().pid()), "VM.classes").redirectErrorStream(true).start();
+        String classes = new String(jcmd.getInputStream().readAllBytes());
+        assertThat(jcmd.waitFor()).as(classes).isZero();
+        String line = classes.lines().filter(l -> l.strip().endsWith(" " + className)).findFirst()
+                .orElseThrow(() -> new AssertionError(className + " not loaded in " + process.name()));
+        // KlassAddr Size State Flags ClassName
+        return line.strip().split("\\s+")[3].contains("S");
     }
 
     /** Every process the infrastructure runs: children of this JVM and the postmaster (pg_ctl detaches it). */
