@@ -20,7 +20,12 @@ import org.slf4j.LoggerFactory;
 final class ManagedProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
-    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    private static final Path SHELL = Path.of("/bin/sh");
+    /**
+     * Runs the command with SIGINT and SIGHUP ignored: an ignored signal stays ignored across {@code exec}, and a JVM
+     * leaves an ignored shutdown signal ignored (how {@code nohup} works).
+     */
+    private static final String IGNORING_TERMINAL_SIGNALS = "trap '' INT HUP; exec \"$@\"";
 
     private final String name;
     private final Process process;
@@ -33,8 +38,14 @@ final class ManagedProcess {
     }
 
     /**
-     * Starts {@code command} in its own session (when {@code setsid} exists), so a Ctrl-C in the
-     * terminal reaches the launcher only, which then stops the children in order.
+     * Starts {@code command} deaf to the terminal's Ctrl-C and hang-up (when {@code /bin/sh} exists), so only the
+     * launcher acts on them and stops the children in order.
+     *
+     * <p>The child stays in the launcher's session rather than getting one of its own ({@code setsid}, before
+     * 2026-12-06): Linux's autogroup scheduling makes each session a group of equal weight, so with a session per
+     * JVM a saturated machine gave conversation, the stack's heaviest service, no more CPU than the registry, and
+     * the DM bench's backlog queued in front of it (docs/benchmarks.md "Pipeline throughput", stop 55). In one
+     * session every thread of the stack competes on its own.
      */
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
             Path workingDirectory, Path logFile) {
@@ -45,8 +56,8 @@ final class ManagedProcess {
     static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
             Path workingDirectory, Path logFile, boolean appendToLog) {
         List<String> full = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            full.add(SETSID.toString());
+        if (Files.isExecutable(SHELL)) {
+            full.addAll(List.of(SHELL.toString(), "-c", IGNORING_TERMINAL_SIGNALS, name));
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full)
