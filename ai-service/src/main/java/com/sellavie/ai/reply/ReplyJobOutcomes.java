@@ -57,7 +57,7 @@ class ReplyJobOutcomes {
             }
         })) {
             count("generated");
-            log.info("Published reply {} for {}", reply.getEventId(), job);
+            log.debug("Published reply {} for {}", reply.getEventId(), job);
         }
     }
 

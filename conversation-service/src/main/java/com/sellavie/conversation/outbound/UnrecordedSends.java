@@ -77,9 +77,15 @@ class UnrecordedSends {
                     () -> recorder.recordSent(send, accepted.externalMessageId, accepted.attempts));
             if (recorded) {
                 metrics.outcome(SendMetrics.SENT);
-                log.info("Message {} sent (attempt {}, Meta id {}{})", send.messageId(), accepted.attempts,
-                        accepted.externalMessageId, accepted.failures > 0 ? ", recorded after "
-                                + accepted.failures + " failed record(s)" : "");
+                // A send that needed retries, or whose record did, is worth a line; the usual first-time success
+                // is counted, traced and on the conversation, so it logs at DEBUG (one line per DM costs CPU at load).
+                if (accepted.attempts > 1 || accepted.failures > 0) {
+                    log.info("Message {} sent (attempt {}, Meta id {}{})", send.messageId(), accepted.attempts,
+                            accepted.externalMessageId, accepted.failures > 0 ? ", recorded after "
+                                    + accepted.failures + " failed record(s)" : "");
+                } else {
+                    log.debug("Message {} sent (attempt 1, Meta id {})", send.messageId(), accepted.externalMessageId);
+                }
             }
             return true;
         } catch (RuntimeException e) {

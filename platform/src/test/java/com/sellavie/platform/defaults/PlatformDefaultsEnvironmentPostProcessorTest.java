@@ -20,7 +20,7 @@ class PlatformDefaultsEnvironmentPostProcessorTest {
 
         assertThat(environment.getProperty("management.endpoints.web.exposure.include"))
                 .isEqualTo("health,info,prometheus");
-        assertThat(environment.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("batch");
+        assertThat(environment.getProperty("spring.kafka.listener.ack-mode")).isEqualTo("count_time");
     }
 
     @Test
