@@ -19,9 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * One request and its business's context -> the ReplyGenerated to publish. The customer's message is
  * moderated first: a flagged one reaches no model and gets a handoff whose reason carries the flag.
- * Otherwise {@link ReplyWriter} writes and checks the reply. A request moderation stopped leaves a WARN, a
- * defence that acted a WARN (ReplyWriter); the usual reply a DEBUG line (its id, the provider, actions, dropped
- * tags and defences), as it is counted and traced and one INFO line per DM costs CPU at load.
+ * Otherwise {@link ReplyWriter} writes and checks the reply. Every request leaves an INFO line (its
+ * id, the provider, actions, dropped tags and defences) or a WARN when moderation stopped it.
  */
 @Component
 class ReplyAnswering {
@@ -60,7 +59,9 @@ class ReplyAnswering {
         written.parsed().dropped().forEach(this::countDropped);
         ReplyGenerated event = ReplyMessages.replyGenerated(request, written.reply(), written.parsed(),
                 clock.instant());
-        log.debug("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
+        // INFO for every reply, unlike the other per-DM lines: the audit of what each request met (dropped tags are
+        // logged nowhere else; AttackCorpusTest).
+        log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
                 event.getEventId(), request.getEventId(), written.reply().providerName(),
                 written.parsed().actions().size(), written.parsed().dropped().size(), written.defences().size());
         return new Answer(event, true, written.usage(), false);
