@@ -30,11 +30,12 @@ class NotificationStore {
     /** Inserts unless the business already has a notification of this kind and reference. */
     boolean insertIfAbsent(UUID id, UUID businessId, NotificationDraft draft) {
         return jdbc.sql("""
-                        INSERT INTO notifications (id, business_id, kind, title, body, reference, contact_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO notifications (id, business_id, kind, title, body, reference, contact_id,
+                                                   external_message_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT ON CONSTRAINT notifications_one_per_reference DO NOTHING""")
                 .params(id, businessId, draft.kind().name(), draft.title(), draft.body(), draft.reference(),
-                        draft.contactId())
+                        draft.contactId(), draft.externalMessageId())
                 .update() == 1;
     }
 

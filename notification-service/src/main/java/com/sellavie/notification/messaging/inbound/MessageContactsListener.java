@@ -60,19 +60,23 @@ class MessageContactsListener {
     }
 
     /**
-     * The preview's reference is {@code channel/account/sender/mid} (NewMessageNotifications); matched on
-     * its start and end, so no character of an id is read as a pattern.
+     * The preview of the same Meta message ({@code external_message_id}) on the same channel account (the start of
+     * its reference, {@code channel/account/sender/mid}: NewMessageNotifications), found through the partial index
+     * of the previews still without a contact ({@code notifications_unattributed_previews}, V5): one lookup, however
+     * many previews the business has. No character of an id is read as a pattern.
      */
+    static final String ATTRIBUTE_PREVIEW = """
+            UPDATE notifications SET contact_id = :contact
+             WHERE business_id = :business AND kind = 'NEW_MESSAGE' AND contact_id IS NULL
+               AND external_message_id = :mid AND starts_with(reference, :prefix)
+            """;
+
     private int attribute(MessageRecorded message) {
-        return jdbc.sql("""
-                UPDATE notifications SET contact_id = :contact
-                 WHERE business_id = :business AND kind = 'NEW_MESSAGE' AND contact_id IS NULL
-                   AND starts_with(reference, :prefix) AND right(reference, length(:suffix)) = :suffix
-                """)
+        return jdbc.sql(ATTRIBUTE_PREVIEW)
                 .param("contact", message.getContactId())
                 .param("business", message.getBusinessId())
+                .param("mid", message.getExternalMessageId())
                 .param("prefix", message.getChannelType() + "/" + message.getChannelExternalId() + "/")
-                .param("suffix", "/" + message.getExternalMessageId())
                 .update();
     }
 

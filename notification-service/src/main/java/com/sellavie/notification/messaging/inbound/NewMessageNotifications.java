@@ -20,7 +20,7 @@ final class NewMessageNotifications {
                 ? "New " + channel + what
                 : "New " + channel + what + " from " + sender.strip();
         return new NotificationDraft(NotificationKind.NEW_MESSAGE, title, MessagePreview.of(message.getText()),
-                reference(message));
+                reference(message), null, message.getExternalMessageId());
     }
 
     /** Channel type, the business's account on it, the customer, Meta's message id: unique per message. */

@@ -16,10 +16,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** conversation.messages on the real broker: the customer's message names its preview's contact; the rest is counted only. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,6 +33,9 @@ class MessageContactsListenerTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
 
     @Autowired
     MeterRegistry meters;
@@ -58,6 +64,40 @@ class MessageContactsListenerTest {
         assertThat(counted("acknowledged")).isEqualTo(acknowledgedBefore + 1);
         assertThat(inboxRows(reply.getEventId())).isZero();
         assertThat(previews(business, null)).isZero();
+    }
+
+    @Test
+    void namingAPreviewsContactReadsOneEntryHoweverManyPreviewsTheBusinessHas() {
+        // Given a business whose 4,000 previews were named as this listener names them (each row's older version
+        // still in the table until VACUUM), and one preview still waiting for its contact
+        UUID business = UUID.randomUUID();
+        TenantContext.runAs(business, () -> {
+            jdbc.update("""
+                    INSERT INTO notifications (id, business_id, kind, title, body, reference, external_message_id)
+                    SELECT gen_random_uuid(), ?, 'NEW_MESSAGE', 'New Instagram message', 'Hi',
+                           'INSTAGRAM/17841400000000000/' || (1000 + i % 50) || '/mid-' || i, 'mid-' || i
+                      FROM generate_series(1, 4000) i
+                    """, business);
+            jdbc.update("UPDATE notifications SET contact_id = gen_random_uuid() WHERE business_id = ?", business);
+            jdbc.update("INSERT INTO notifications (id, business_id, kind, title, body, reference, external_message_id) "
+                    + "VALUES (gen_random_uuid(), ?, 'NEW_MESSAGE', 'New Instagram message', 'Hi', ?, ?)", business,
+                    "INSTAGRAM/17841400000000000/1007/m_ig/with+slash==", "m_ig/with+slash==");
+        });
+
+        // When its contact is named (the listener's own statement, run under EXPLAIN ANALYZE)
+        UUID contact = UUID.randomUUID();
+        String plan = TenantContext.callAs(business, () -> String.join("\n", jdbcClient
+                .sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + MessageContactsListener.ATTRIBUTE_PREVIEW)
+                .param("contact", contact).param("business", business).param("mid", "m_ig/with+slash==")
+                .param("prefix", "INSTAGRAM/17841400000000000/")
+                .query(String.class).list()));
+
+        // Then it is named, by reading a few pages: not the 4,000 named previews nor their older versions
+        assertThat(previews(business, contact)).isEqualTo(1);
+        assertThat(plan).contains("notifications_unattributed_previews").doesNotContain("Seq Scan");
+        Matcher buffers = Pattern.compile("Buffers: shared hit=(\\d+)").matcher(plan);
+        assertThat(buffers.find()).as(plan).isTrue();
+        assertThat(Integer.parseInt(buffers.group(1))).as(plan).isLessThan(20);
     }
 
     private int previews(UUID business, UUID contact) {
