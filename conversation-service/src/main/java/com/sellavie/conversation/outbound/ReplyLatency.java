@@ -28,11 +28,13 @@ class ReplyLatency {
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(5)};
     /**
      * When the customer wrote what the message {@code s.message_id} answers, as a scalar subquery. Message
-     * ids are time-ordered (UUIDv7): the customer messages recorded before the reply sort before it.
+     * ids are time-ordered (UUIDv7): the customer messages recorded before the reply sort before it. The
+     * newest of them by {@code messages_inbound_recent_idx}, not the max over all of them: a send reads a row
+     * or two however long the conversation is.
      */
-    static final String ANSWERED_AT = "SELECT max(i.sent_at) FROM messages o JOIN messages i "
-            + "ON i.conversation_id = o.conversation_id AND i.direction = 'INBOUND' AND i.id < o.id "
-            + "WHERE o.id = s.message_id";
+    static final String ANSWERED_AT = "SELECT (SELECT i.sent_at FROM messages i WHERE i.conversation_id = o.conversation_id "
+            + "AND i.direction = 'INBOUND' AND i.id < o.id ORDER BY i.sent_at DESC LIMIT 1) "
+            + "FROM messages o WHERE o.id = s.message_id";
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;

@@ -16,17 +16,22 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.ConversationServiceTest;
+import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** DM -> reply latency: measured from the customer's message, not from when the reply was written. */
 @ConversationServiceTest
@@ -38,6 +43,8 @@ class ReplyLatencyTest {
     ApplicationContext context;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aSentReplyCountsFromTheCustomersMessageIntoAHistogramWithSloBuckets() {
@@ -75,6 +82,34 @@ class ReplyLatencyTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> failed.count() > countBefore);
         assertThat(failed.totalTime(TimeUnit.SECONDS) - secondsBefore).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void theMessageAReplyAnswersIsFoundWithoutReadingTheWholeConversation() {
+        // Given a customer whose latest message, 90 s ago, follows 3,000 older ones in the same conversation
+        Instant latest = Instant.now().minusSeconds(90);
+        Fixture f = conversationOn(port, context, "MESSENGER", "7103", latest);
+        TenantContext.runAs(f.business(), () -> jdbc.update("""
+                INSERT INTO messages (id, business_id, conversation_id, direction, author_type, text,
+                                      external_message_id, sent_at, delivery_status, updated_at)
+                SELECT ('00000000-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, ?, ?, 'INBOUND', 'CUSTOMER',
+                       'older question ' || i, 'mid.older.' || i || '.' || ?, now() - interval '2 days' + i * interval '1 second',
+                       'RECEIVED', now()
+                  FROM generate_series(1, 3000) i
+                """, f.business(), f.conversationId(), f.tag()));
+        UUID reply = SendFixtures.insertOutbound(jdbc, f, "The answer", "SENT", "test", -60, 1, 0);
+
+        // When the send reads when the message it answers was written (the query under EXPLAIN ANALYZE too)
+        String read = "SELECT (" + ReplyLatency.ANSWERED_AT + ") FROM (VALUES (?::uuid)) AS s (message_id)";
+        Timestamp answered = TenantContext.callAs(f.business(), () -> jdbc.queryForObject(read, Timestamp.class, reply));
+        String plan = TenantContext.callAs(f.business(), () -> String.join("\n",
+                jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + read, String.class, reply)));
+
+        // Then it is the latest message, found by reading a few pages, not the 3,000 messages before it
+        assertThat(answered.toInstant()).isBetween(latest.minusSeconds(1), latest.plusSeconds(1));
+        Matcher buffers = Pattern.compile("Buffers: shared hit=(\\d+)").matcher(plan);
+        assertThat(buffers.find()).as(plan).isTrue();
+        assertThat(Integer.parseInt(buffers.group(1))).as(plan).isLessThan(20);
     }
 
     private Timer latency(String outcome) {
