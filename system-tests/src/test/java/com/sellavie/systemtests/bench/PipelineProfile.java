@@ -151,21 +151,26 @@ final class PipelineProfile {
 
     private void reportStatements(int dms, Consumer<String> line) throws SQLException {
         line.accept("");
-        line.accept("SQL statements over the window (pg_stat_statements; calls and execution time per DM):");
+        // Buffers per call tell a statement that reads history (all of a business's rows, all of a conversation's)
+        // from one that reads a row: the first grows with the data while its calls per DM stay the same.
+        line.accept("SQL statements over the window (pg_stat_statements; calls and execution time per DM, buffers "
+                + "read or hit per call):");
         line.accept("");
-        line.accept("| database | calls per DM | total ms per DM | rows per call | statement |");
-        line.accept("|---|---:|---:|---:|---|");
+        line.accept("| database | calls per DM | total ms per DM | rows per call | buffers per call | statement |");
+        line.accept("|---|---:|---:|---:|---:|---|");
         try (Connection c = postgres.connect("postgres"); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
-                        SELECT d.datname, s.calls, s.total_exec_time, s.rows,
+                        SELECT d.datname, s.calls, s.total_exec_time, s.rows, s.shared_blks_hit + s.shared_blks_read AS blocks,
                                left(regexp_replace(s.query, '\\s+', ' ', 'g'), 160) AS query
                         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                         ORDER BY s.total_exec_time DESC LIMIT 40""")) {
             while (rs.next()) {
                 long calls = rs.getLong("calls");
-                line.accept("| %s | %.2f | %.3f | %.1f | `%s` |".formatted(service(rs.getString("datname")),
+                line.accept("| %s | %.2f | %.3f | %.1f | %.1f | `%s` |".formatted(service(rs.getString("datname")),
                         (double) calls / dms, rs.getDouble("total_exec_time") / dms,
-                        calls == 0 ? 0.0 : (double) rs.getLong("rows") / calls, rs.getString("query").replace("|", "\\|")));
+                        calls == 0 ? 0.0 : (double) rs.getLong("rows") / calls,
+                        calls == 0 ? 0.0 : (double) rs.getLong("blocks") / calls,
+                        rs.getString("query").replace("|", "\\|")));
             }
         }
         line.accept("");
