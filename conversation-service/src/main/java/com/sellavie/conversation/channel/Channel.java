@@ -33,6 +33,14 @@ public record Channel(UUID id, UUID businessId, String type, String externalId, 
         return SANDBOX.equals(type);
     }
 
+    /**
+     * Whether its contacts have a Graph API profile to fetch (name, username, picture): Instagram and
+     * Messenger do; WhatsApp sends the name with each message, and the sandbox has no provider.
+     */
+    public boolean contactsHaveProfiles() {
+        return "INSTAGRAM".equals(type) || "MESSENGER".equals(type);
+    }
+
     public boolean disconnected() {
         return DISCONNECTED.equals(status);
     }

@@ -5,6 +5,8 @@ import com.sellavie.conversation.channel.ChannelDirectory;
 import com.sellavie.platform.tenancy.Tenancy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -37,6 +39,8 @@ class ContactProfileRefresher implements SmartLifecycle {
     private final String owner = "profiles-" + ManagementFactory.getRuntimeMXBean().getName() + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     private volatile ScheduledExecutorService executor;
+    /** Where the catch-up of contacts without a due time goes on from; null once it reached the end. */
+    private UUID neverScheduledAfter = new UUID(0, 0);
 
     ContactProfileRefresher(ProfileQueue queue, ChannelDirectory channels, MetaProfileClient meta, Tenancy tenancy,
             TransactionTemplate transaction, ContactProperties properties, MeterRegistry meters) {
@@ -49,9 +53,19 @@ class ContactProfileRefresher implements SmartLifecycle {
         this.meters = meters;
     }
 
-    /** One pass: every due contact (up to the batch size) fetched once. */
+    /**
+     * One pass: every due contact (up to the batch size) fetched once. Until it is through them, a pass
+     * also takes the next page of contacts created before new contacts got a due time (once per start:
+     * such a page reads the contacts table in id order, WhatsApp's included).
+     */
     void refreshDue() {
-        for (ProfileQueue.DueContact due : queue.due(properties.batchSize())) {
+        List<ProfileQueue.DueContact> batch = new ArrayList<>(queue.due(properties.batchSize()));
+        if (neverScheduledAfter != null) {
+            List<ProfileQueue.DueContact> older = queue.neverScheduled(neverScheduledAfter, properties.batchSize());
+            neverScheduledAfter = older.size() < properties.batchSize() ? null : older.getLast().contactId();
+            batch.addAll(older);
+        }
+        for (ProfileQueue.DueContact due : batch) {
             try {
                 inTransaction(due.businessId(), () -> queue.claim(due, owner, properties.lease()))
                         .ifPresent(this::refresh);

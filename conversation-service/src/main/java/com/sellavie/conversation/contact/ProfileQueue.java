@@ -1,6 +1,8 @@
 package com.sellavie.conversation.contact;
 
 import com.sellavie.platform.tenancy.Tenancy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,19 @@ import org.springframework.stereotype.Repository;
 class ProfileQueue {
 
     static final String LOOKUP = "contact-profile-queue";
-    private static final String DUE = "(k.profile_due_at IS NULL OR k.profile_due_at <= now()) "
-            + "AND (k.profile_lease_until IS NULL OR k.profile_lease_until < now())";
+    private static final String FREE = "(k.profile_lease_until IS NULL OR k.profile_lease_until < now())";
+    private static final String DUE = "(k.profile_due_at IS NULL OR k.profile_due_at <= now()) AND " + FREE;
+    private static final String WITH_PROFILES = "FROM contacts k JOIN channels ch ON ch.id = k.channel_id "
+            + "WHERE ch.type IN ('INSTAGRAM', 'MESSENGER') AND ";
+    /**
+     * A range of the due-time index: every Instagram/Messenger contact has a due time from its creation,
+     * so WhatsApp's contacts (never due) and the ones fetched lately are not read at all.
+     */
+    static final String DUE_NOW = "SELECT k.business_id, k.id " + WITH_PROFILES + "k.profile_due_at <= now() AND "
+            + FREE + " ORDER BY k.profile_due_at LIMIT ?";
+    /** Contacts created before they got a due time at creation, in id order from {@code after}. */
+    static final String NEVER_SCHEDULED = "SELECT k.business_id, k.id " + WITH_PROFILES
+            + "k.profile_due_at IS NULL AND " + FREE + " AND k.id > ? ORDER BY k.id LIMIT ?";
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;
@@ -36,11 +49,16 @@ class ProfileQueue {
     }
 
     List<DueContact> due(int limit) {
-        return tenancy.globalLookup(LOOKUP, () -> jdbc.query("SELECT k.business_id, k.id FROM contacts k "
-                        + "JOIN channels ch ON ch.id = k.channel_id "
-                        + "WHERE ch.type IN ('INSTAGRAM', 'MESSENGER') AND " + DUE
-                        + " ORDER BY k.profile_due_at NULLS FIRST LIMIT ?",
-                (rs, row) -> new DueContact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit));
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.query(DUE_NOW, ProfileQueue::dueContact, limit));
+    }
+
+    /** The next page of contacts that never had a due time, after the contact id {@code after}. */
+    List<DueContact> neverScheduled(UUID after, int limit) {
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.query(NEVER_SCHEDULED, ProfileQueue::dueContact, after, limit));
+    }
+
+    private static DueContact dueContact(ResultSet rs, int row) throws SQLException {
+        return new DueContact(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
     }
 
     /** As the business, in the caller's transaction: empty when another instance claimed it first. */

@@ -70,7 +70,7 @@ class InboundMessageRecorder {
         }
         Channel channel = channel(businessId, event);
         Conversation conversation = store.upsertContactConversation(businessId, channel.id(),
-                event.getSenderExternalId(), event.getSenderName(), event.getSentAt());
+                event.getSenderExternalId(), event.getSenderName(), event.getSentAt(), channel.contactsHaveProfiles());
         InboundComment comment = event.getComment();
         Optional<Message> recorded = comment == null
                 ? store.insertInbound(businessId, conversation.id(), InboundContent.storedText(event),

@@ -35,13 +35,15 @@ public class MessageStore {
     /**
      * The contact with this id on the channel, created (or its name refreshed, unless a team member set
      * it) as needed, and its conversation on the channel (created in BOT mode), whose activity time
-     * moves to {@code at}: one statement, one round trip.
+     * moves to {@code at}: one statement, one round trip. A new contact whose channel has profiles is due
+     * for its first fetch now: the profile queue finds due contacts by that time alone.
      */
     public Conversation upsertContactConversation(UUID businessId, UUID channelId, String externalId, String name,
-            Instant at) {
+            Instant at, boolean profileToFetch) {
         return jdbc.queryForObject("WITH contact AS ("
-                        + "INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (business_id, channel_id, external_id) "
+                        + "INSERT INTO contacts (id, business_id, channel_id, external_id, name, created_at, "
+                        + "profile_due_at) VALUES (?, ?, ?, ?, ?, ?, CASE WHEN ? THEN now() END) "
+                        + "ON CONFLICT (business_id, channel_id, external_id) "
                         + "DO UPDATE SET name = CASE WHEN contacts.name_edited THEN contacts.name "
                         + "ELSE COALESCE(EXCLUDED.name, contacts.name) END RETURNING id, external_id), "
                         + "conversation AS (INSERT INTO conversations (id, business_id, channel_id, contact_id, mode, "
@@ -53,8 +55,8 @@ public class MessageStore {
                         + "conversation.contact_id, contact.external_id, conversation.mode "
                         + "FROM conversation JOIN contact ON contact.id = conversation.contact_id",
                 MessageStore::conversation, UuidCreator.getTimeOrderedEpoch(), businessId, channelId, externalId, name,
-                Timestamp.from(at), UuidCreator.getTimeOrderedEpoch(), businessId, channelId, Timestamp.from(at),
-                Timestamp.from(Instant.now()));
+                Timestamp.from(at), profileToFetch, UuidCreator.getTimeOrderedEpoch(), businessId, channelId,
+                Timestamp.from(at), Timestamp.from(Instant.now()));
     }
 
     public Optional<Conversation> find(UUID businessId, UUID conversationId) {
