@@ -31,6 +31,16 @@ class OutboundQueue {
     private static final String NO_OLDER_OPEN = "NOT EXISTS (SELECT 1 FROM messages o WHERE o.business_id = m.business_id "
             + "AND o.conversation_id = m.conversation_id AND o.delivery_status IN ('PENDING', 'ATTEMPTING') "
             + "AND (o.sent_at, o.id) < (m.sent_at, m.id))";
+    private static final String DUE_NOW = "m.delivery_status = 'PENDING' AND m.next_attempt_at <= now()";
+    static final String DUE = "WITH RECURSIVE due_businesses (business_id) AS ("
+            + "(SELECT m.business_id FROM messages m WHERE " + DUE_NOW + " ORDER BY m.business_id LIMIT 1) "
+            + "UNION ALL SELECT (SELECT m.business_id FROM messages m WHERE " + DUE_NOW
+            + " AND m.business_id > b.business_id ORDER BY m.business_id LIMIT 1) "
+            + "FROM due_businesses b WHERE b.business_id IS NOT NULL) "
+            + "SELECT d.business_id, d.id FROM due_businesses b CROSS JOIN LATERAL ("
+            + "SELECT m.business_id, m.id, m.next_attempt_at FROM messages m WHERE m.business_id = b.business_id AND "
+            + DUE_NOW + " AND (m.lease_until IS NULL OR m.lease_until < now()) AND " + NO_OLDER_OPEN
+            + " ORDER BY m.next_attempt_at LIMIT ?) d ORDER BY d.next_attempt_at LIMIT ?";
     private static final String CLAIMED_COLUMNS = "text, source_event_id, correlation_id, attempts, author_type, "
             + "image_url, template_name, template_language, template_parameters, private_reply_to, "
             + "private_reply_deadline, traceparent";
@@ -48,17 +58,13 @@ class OutboundQueue {
     /**
      * Due PENDING messages, unleased (or lease expired), each the oldest open one of its conversation;
      * soonest due first, at most {@code perBusiness} per business so a tenant with a long backlog cannot
-     * crowd the others out of the batch.
+     * crowd the others out of the batch. The businesses with due messages are found by skipping through
+     * {@code messages_due_by_business_idx} one business at a time, and each is asked for its first
+     * {@code perBusiness}: a business's backlog beyond them is not read.
      */
     List<QueuedMessage> due(int limit, int perBusiness) {
-        return tenancy.globalLookup(LOOKUP, () -> jdbc.query("SELECT business_id, id FROM ("
-                        + "SELECT m.business_id, m.id, m.next_attempt_at, row_number() OVER "
-                        + "(PARTITION BY m.business_id ORDER BY m.next_attempt_at) AS place FROM messages m "
-                        + "WHERE m.delivery_status = 'PENDING' AND m.next_attempt_at <= now() "
-                        + "AND (m.lease_until IS NULL OR m.lease_until < now()) AND " + NO_OLDER_OPEN
-                        + ") d WHERE place <= ? ORDER BY next_attempt_at LIMIT ?",
-                (rs, row) -> new QueuedMessage(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                perBusiness, limit));
+        return tenancy.globalLookup(LOOKUP, () -> jdbc.query(DUE, (rs, row) -> new QueuedMessage(
+                rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), perBusiness, limit));
     }
 
     /** How many PENDING messages are due now (the backlog gauge). */
