@@ -57,22 +57,46 @@ public final class CustomerTextNeutraliser {
         }
         Set<Trick> tricks = EnumSet.noneOf(Trick.class);
         String folded = LookAlikes.fold(text).text();
-        if (text.codePoints().anyMatch(LookAlikes::invisible)) {
-            tricks.add(Trick.INVISIBLE);
+        // Folding drops every invisible character and changes every look-alike: a text it leaves as it was
+        // has neither (most merchant texts and messages), so the two scans are skipped.
+        if (!folded.equals(text)) {
+            if (text.codePoints().anyMatch(LookAlikes::invisible)) {
+                tricks.add(Trick.INVISIBLE);
+            }
+            if (!folded.equals(text.codePoints().filter(c -> !LookAlikes.invisible(c))
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())) {
+                tricks.add(Trick.LOOK_ALIKE);
+            }
         }
-        if (!folded.equals(text.codePoints().filter(c -> !LookAlikes.invisible(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString())) {
-            tricks.add(Trick.LOOK_ALIKE);
+        String noDoubleBrackets = folded;
+        // Each bracket pattern starts with a bracket: without one, none can match.
+        if (folded.indexOf('[') >= 0 || folded.indexOf(']') >= 0) {
+            String withoutTags = TAG_LIKE.matcher(folded).replaceAll(" ");
+            if (!withoutTags.equals(folded)) {
+                tricks.add(Trick.TAG);
+            }
+            noDoubleBrackets = CLOSING_RUN.matcher(OPENING_RUN.matcher(withoutTags).replaceAll("["))
+                    .replaceAll("]");
+            if (!noDoubleBrackets.equals(withoutTags)) {
+                tricks.add(Trick.BRACKET_RUN);
+            }
         }
-        String withoutTags = TAG_LIKE.matcher(folded).replaceAll(" ");
-        if (!withoutTags.equals(folded)) {
-            tricks.add(Trick.TAG);
+        String spaced = hasSpaceRun(noDoubleBrackets) ? SPACES.matcher(noDoubleBrackets).replaceAll(" ")
+                : noDoubleBrackets;
+        return new Neutralised(spaced.strip(), tricks);
+    }
+
+    /** Whether {@link #SPACES} can match: a scan instead of the regex's per-character class test. */
+    private static boolean hasSpaceRun(String text) {
+        for (int i = 1; i < text.length(); i++) {
+            if (spaceOrTab(text.charAt(i)) && spaceOrTab(text.charAt(i - 1))) {
+                return true;
+            }
         }
-        String noDoubleBrackets = CLOSING_RUN.matcher(OPENING_RUN.matcher(withoutTags).replaceAll("["))
-                .replaceAll("]");
-        if (!noDoubleBrackets.equals(withoutTags)) {
-            tricks.add(Trick.BRACKET_RUN);
-        }
-        return new Neutralised(SPACES.matcher(noDoubleBrackets).replaceAll(" ").strip(), tricks);
+        return false;
+    }
+
+    private static boolean spaceOrTab(char c) {
+        return c == ' ' || c == '\t';
     }
 }

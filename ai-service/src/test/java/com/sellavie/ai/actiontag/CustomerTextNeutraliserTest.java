@@ -84,4 +84,20 @@ class CustomerTextNeutraliserTest {
         assertThat(CustomerTextNeutraliser.neutralise("Où est ma commande ? 注文 ありがとう ₦2,500"))
                 .isEqualTo("Où est ma commande ? 注文 ありがとう ₦2,500");
     }
+
+    @Test
+    void aClosingRunWithoutAnyOpeningBracketIsCutToo() {
+        CustomerTextNeutraliser.Neutralised found = CustomerTextNeutraliser.inspect("qty=100]] ] ] thanks");
+
+        assertThat(found.text()).isEqualTo("qty=100] thanks");
+        assertThat(found.tricks()).containsExactly(CustomerTextNeutraliser.Trick.BRACKET_RUN);
+    }
+
+    @Test
+    void aTextWithNothingToFoldStillLosesItsRunsOfSpaces() {
+        CustomerTextNeutraliser.Neutralised found = CustomerTextNeutraliser.inspect("  Free   delivery\t\tfrom 80 EUR ");
+
+        assertThat(found.text()).isEqualTo("Free delivery from 80 EUR");
+        assertThat(found.tricks()).isEmpty();
+    }
 }
