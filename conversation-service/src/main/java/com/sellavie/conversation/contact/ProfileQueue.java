@@ -25,10 +25,12 @@ class ProfileQueue {
     private static final String WITH_PROFILES = "FROM contacts k JOIN channels ch ON ch.id = k.channel_id "
             + "WHERE ch.type IN ('INSTAGRAM', 'MESSENGER') AND ";
     /**
-     * A range of the due-time index: every Instagram/Messenger contact has a due time from its creation,
-     * so WhatsApp's contacts (never due) and the ones fetched lately are not read at all.
+     * The start of the due-time index, in order, up to the limit: only Instagram and Messenger contacts ever
+     * get a due time (at creation, then from each fetch), so neither WhatsApp's contacts, nor the ones fetched
+     * lately, nor a backlog of due ones beyond this pass's batch are read. No join to the channel's type: it
+     * would let the planner read every due contact to sort them.
      */
-    static final String DUE_NOW = "SELECT k.business_id, k.id " + WITH_PROFILES + "k.profile_due_at <= now() AND "
+    static final String DUE_NOW = "SELECT k.business_id, k.id FROM contacts k WHERE k.profile_due_at <= now() AND "
             + FREE + " ORDER BY k.profile_due_at LIMIT ?";
     /** Contacts created before they got a due time at creation, in id order from {@code after}. */
     static final String NEVER_SCHEDULED = "SELECT k.business_id, k.id " + WITH_PROFILES
