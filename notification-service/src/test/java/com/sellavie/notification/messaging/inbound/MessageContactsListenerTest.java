@@ -92,12 +92,15 @@ class MessageContactsListenerTest {
                 .param("prefix", "INSTAGRAM/17841400000000000/")
                 .query(String.class).list()));
 
-        // Then it is named, by reading a few pages: not the 4,000 named previews nor their older versions
+        // Then it is named, its row found by reading a few pages: not the 4,000 named previews nor their older
+        // versions. (The statement's own total adds the new row version and its index entries, which an index
+        // page split now and then makes larger: the finding is what this test is about.)
         assertThat(previews(business, contact)).isEqualTo(1);
         assertThat(plan).contains("notifications_unattributed_previews").doesNotContain("Seq Scan");
-        Matcher buffers = Pattern.compile("Buffers: shared hit=(\\d+)").matcher(plan);
-        assertThat(buffers.find()).as(plan).isTrue();
-        assertThat(Integer.parseInt(buffers.group(1))).as(plan).isLessThan(20);
+        Matcher finding = Pattern.compile("Index Scan using notifications_unattributed_previews[\\s\\S]*?"
+                + "Buffers: shared hit=(\\d+)").matcher(plan);
+        assertThat(finding.find()).as(plan).isTrue();
+        assertThat(Integer.parseInt(finding.group(1))).as(plan).isLessThan(10);
     }
 
     private int previews(UUID business, UUID contact) {
