@@ -22,8 +22,6 @@ class ProfileQueue {
     static final String LOOKUP = "contact-profile-queue";
     private static final String FREE = "(k.profile_lease_until IS NULL OR k.profile_lease_until < now())";
     private static final String DUE = "(k.profile_due_at IS NULL OR k.profile_due_at <= now()) AND " + FREE;
-    private static final String WITH_PROFILES = "FROM contacts k JOIN channels ch ON ch.id = k.channel_id "
-            + "WHERE ch.type IN ('INSTAGRAM', 'MESSENGER') AND ";
     /**
      * The start of the due-time index, in order, up to the limit: only Instagram and Messenger contacts ever
      * get a due time (at creation, then from each fetch), so neither WhatsApp's contacts, nor the ones fetched
@@ -33,8 +31,9 @@ class ProfileQueue {
     static final String DUE_NOW = "SELECT k.business_id, k.id FROM contacts k WHERE k.profile_due_at <= now() AND "
             + FREE + " ORDER BY k.profile_due_at LIMIT ?";
     /** Contacts created before they got a due time at creation, in id order from {@code after}. */
-    static final String NEVER_SCHEDULED = "SELECT k.business_id, k.id " + WITH_PROFILES
-            + "k.profile_due_at IS NULL AND " + FREE + " AND k.id > ? ORDER BY k.id LIMIT ?";
+    static final String NEVER_SCHEDULED = "SELECT k.business_id, k.id FROM contacts k "
+            + "JOIN channels ch ON ch.id = k.channel_id WHERE ch.type IN ('INSTAGRAM', 'MESSENGER') "
+            + "AND k.profile_due_at IS NULL AND " + FREE + " AND k.id > ? ORDER BY k.id LIMIT ?";
 
     private final JdbcTemplate jdbc;
     private final Tenancy tenancy;
