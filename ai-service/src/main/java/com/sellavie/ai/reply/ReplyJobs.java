@@ -41,6 +41,16 @@ class ReplyJobs {
             + "AND NOT EXISTS (SELECT 1 FROM reply_jobs e WHERE e.business_id = j.business_id "
             + "AND e.conversation_id = j.conversation_id AND e.status = 'PENDING' AND e.seq < j.seq)";
 
+    /** {@link #due}. */
+    static final String DUE = "SELECT id, business_id FROM reply_jobs WHERE status = 'PENDING' AND head "
+            + "AND due_at <= now() AND (lease_until IS NULL OR lease_until < now()) ORDER BY due_at, seq LIMIT ?";
+    /** {@link #claim}. */
+    static final String CLAIM = "UPDATE reply_jobs SET lease_owner = gen_random_uuid(), "
+            + "lease_until = now() + make_interval(secs => ?), attempts = attempts + 1 "
+            + "WHERE id IN (SELECT j.id FROM reply_jobs j WHERE j.id = ANY (?::uuid[]) AND " + CLAIMABLE
+            + " FOR UPDATE SKIP LOCKED) RETURNING id, business_id, conversation_id, lease_owner, attempts, "
+            + "created_at, request_avro, request_schema, traceparent";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TraceparentSource traceparents;
@@ -101,9 +111,7 @@ class ReplyJobs {
      * global lookup.
      */
     List<DueJob> due(int limit) {
-        return jdbc.query("SELECT id, business_id FROM reply_jobs WHERE status = 'PENDING' AND head "
-                + "AND due_at <= now() AND (lease_until IS NULL OR lease_until < now()) ORDER BY due_at, seq LIMIT ?",
-                (rs, i) -> new DueJob(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit);
+        return jdbc.query(DUE, (rs, i) -> new DueJob(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)), limit);
     }
 
     /**
@@ -112,12 +120,7 @@ class ReplyJobs {
      * Run as the business.
      */
     List<Claim> claim(List<UUID> ids, Duration lease) {
-        return jdbc.query("UPDATE reply_jobs SET lease_owner = gen_random_uuid(), "
-                + "lease_until = now() + make_interval(secs => ?), attempts = attempts + 1 "
-                + "WHERE id IN (SELECT j.id FROM reply_jobs j WHERE j.id = ANY (?::uuid[]) AND " + CLAIMABLE
-                + " FOR UPDATE SKIP LOCKED) RETURNING id, business_id, conversation_id, lease_owner, attempts, "
-                + "created_at, request_avro, request_schema, traceparent",
-                (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+        return jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getInt(5),
                         rs.getTimestamp(6).toInstant(), rs.getBytes(7), rs.getString(8), rs.getString(9)),
                 lease.toMillis() / 1000.0, ids.stream().map(UUID::toString).toArray(String[]::new));

@@ -1,0 +1,142 @@
+package com.sellavie.ai.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellavie.platform.tenancy.Tenancy;
+import com.sellavie.platform.tenancy.TenantContext;
+import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reply queue's poll and claim while a backlog waits (a model provider down, say) and the planner's
+ * statistics were taken before it came, as they nearly always are: ANALYZE finds the queue empty.
+ */
+@SpringBootTest
+@IntegrationTest
+class ReplyJobQueuePlansTest {
+
+    private static final Pattern BUFFERS = Pattern.compile("Buffers: shared hit=(\\d+)(?: read=(\\d+))?");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Tenancy tenancy;
+    @Autowired
+    ReplyJobScheduler scheduler;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private final UUID shop = UUID.randomUUID();
+    private List<UUID> backlog;
+
+    /**
+     * A shop whose 2,000 earlier replies were written and another shop's 10,000 (the table is not one shop's
+     * queue), the statistics taken, then 3,000 of the shop's customers each waiting for a reply, all due,
+     * while this instance's poller is stopped (as if every worker were busy).
+     */
+    @BeforeEach
+    void backlogAfterTheStatistics() {
+        scheduler.stop();
+        repliesWritten(shop, 2_000);
+        repliesWritten(UUID.randomUUID(), 10_000);
+        analyzeReplyJobs();
+        backlog = TenantContext.callAs(shop, () -> jdbc.queryForList("""
+                INSERT INTO reply_jobs (id, business_id, conversation_id, request_id, requested_at, request_avro,
+                                        request_schema, due_at)
+                SELECT gen_random_uuid(), ?, gen_random_uuid(), gen_random_uuid(), now(), '\\x00'::bytea, 'plan-test',
+                       now() - interval '1 hour' + i * interval '1 millisecond'
+                  FROM generate_series(1, 3000) i
+                RETURNING id
+                """, UUID.class, shop));
+    }
+
+    @AfterEach
+    void failTheBacklog() {
+        TenantContext.runAs(shop, () -> jdbc.update("UPDATE reply_jobs SET status = 'FAILED', finished_at = now() "
+                + "WHERE business_id = ? AND status = 'PENDING'", shop));
+        scheduler.start();
+    }
+
+    @Test
+    void aPollReadsTheHeadsItCanHandOutNotTheBacklog() {
+        // When an instance looks for due jobs, before and after the statistics have caught up
+        List<String> plans = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            plans.add(tenancy.globalLookup(ReplyJobs.DUE_LOOKUP,
+                    () -> explain(ReplyJobs.DUE, 8)));
+            analyzeReplyJobs();
+        }
+
+        // Then it reads the first heads of the queue in due order, a few pages: not the 3,000 jobs
+        assertThat(plans).allSatisfy(plan -> assertThat(pagesRead(plan)).as(plan).isLessThan(100));
+    }
+
+    @Test
+    void aClaimReadsItsJobsNotTheBacklog() {
+        // When two jobs the poll handed out are claimed, before and after the statistics have caught up
+        List<String> plans = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            String[] ids = {backlog.get(10 + 2 * round).toString(), backlog.get(11 + 2 * round).toString()};
+            plans.add(TenantContext.callAs(shop, () -> explain(ReplyJobs.CLAIM, 60.0, ids)));
+            analyzeReplyJobs();
+        }
+
+        // Then each claim reads its two jobs by their key: not the shop's whole queue through a queue index
+        assertThat(plans).allSatisfy(plan -> {
+            assertThat(plan).as(plan).contains("Index Cond: (id = ANY (");
+            assertThat(pagesRead(plan)).as(plan).isLessThan(100);
+        });
+    }
+
+    /** {@code replies} finished jobs of a business, one conversation each. */
+    private void repliesWritten(UUID business, int replies) {
+        TenantContext.runAs(business, () -> jdbc.update("""
+                INSERT INTO reply_jobs (id, business_id, conversation_id, request_id, requested_at, status, attempts,
+                                        finished_at)
+                SELECT gen_random_uuid(), ?, gen_random_uuid(), gen_random_uuid(), now(), 'DONE', 1, now()
+                  FROM generate_series(1, ?) i
+                """, business, replies));
+    }
+
+    /** {@code sql} under EXPLAIN ANALYZE, rolled back. */
+    private String explain(String sql, Object... args) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, String.class,
+                    args));
+        });
+    }
+
+    /** The pages the whole statement touched (its top node's shared buffers). */
+    private static int pagesRead(String plan) {
+        Matcher buffers = BUFFERS.matcher(plan);
+        assertThat(buffers.find()).as("shared buffers in %s", plan).isTrue();
+        return Integer.parseInt(buffers.group(1)) + (buffers.group(2) == null ? 0 : Integer.parseInt(buffers.group(2)));
+    }
+
+    /** ANALYZE needs the table's owner: the service's role is not. */
+    private void analyzeReplyJobs() {
+        try (Connection app = jdbc.getDataSource().getConnection();
+                Connection owner = TestPostgres.get().connect(app.getCatalog());
+                Statement analyze = owner.createStatement()) {
+            analyze.execute("ANALYZE reply_jobs");
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE reply_jobs failed", e);
+        }
+    }
+}
