@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.IntegrationTest;
-import com.sellavie.platform.test.TestPostgres;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.sellavie.platform.test.QueryPlans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 @IntegrationTest
 class ReplyJobQueuePlansTest {
-
-    private static final Pattern BUFFERS = Pattern.compile("Buffers: shared hit=(\\d+)(?: read=(\\d+))?");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -83,7 +76,7 @@ class ReplyJobQueuePlansTest {
         }
 
         // Then it reads the first heads of the queue in due order, a few pages: not the 3,000 jobs
-        assertThat(plans).allSatisfy(plan -> assertThat(pagesRead(plan)).as(plan).isLessThan(100));
+        assertThat(plans).allSatisfy(plan -> assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100));
     }
 
     @Test
@@ -99,7 +92,7 @@ class ReplyJobQueuePlansTest {
         // Then each claim reads its two jobs by their key: not the shop's whole queue through a queue index
         assertThat(plans).allSatisfy(plan -> {
             assertThat(plan).as(plan).contains("Index Cond: (id = ANY (");
-            assertThat(pagesRead(plan)).as(plan).isLessThan(100);
+            assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100);
         });
     }
 
@@ -122,21 +115,7 @@ class ReplyJobQueuePlansTest {
         });
     }
 
-    /** The pages the whole statement touched (its top node's shared buffers). */
-    private static int pagesRead(String plan) {
-        Matcher buffers = BUFFERS.matcher(plan);
-        assertThat(buffers.find()).as("shared buffers in %s", plan).isTrue();
-        return Integer.parseInt(buffers.group(1)) + (buffers.group(2) == null ? 0 : Integer.parseInt(buffers.group(2)));
-    }
-
-    /** ANALYZE needs the table's owner: the service's role is not. */
     private void analyzeReplyJobs() {
-        try (Connection app = jdbc.getDataSource().getConnection();
-                Connection owner = TestPostgres.get().connect(app.getCatalog());
-                Statement analyze = owner.createStatement()) {
-            analyze.execute("ANALYZE reply_jobs");
-        } catch (SQLException e) {
-            throw new IllegalStateException("ANALYZE reply_jobs failed", e);
-        }
+        QueryPlans.analyze(jdbc.getDataSource(), "reply_jobs");
     }
 }

@@ -11,7 +11,7 @@ import com.sellavie.conversation.channel.StoredChannels;
 import com.sellavie.conversation.support.ConversationServiceTest;
 import com.sellavie.conversation.support.ConversationTestInfrastructure;
 import com.sellavie.conversation.support.Inbound;
-import com.sellavie.conversation.support.QueryPlans;
+import com.sellavie.platform.test.QueryPlans;
 import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;

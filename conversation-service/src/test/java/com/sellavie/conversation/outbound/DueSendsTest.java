@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sellavie.conversation.outbound.OutboundQueue.QueuedMessage;
 import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.ConversationServiceTest;
-import com.sellavie.conversation.support.QueryPlans;
+import com.sellavie.platform.test.QueryPlans;
 import com.sellavie.platform.tenancy.Tenancy;
-import com.sellavie.platform.test.TestPostgres;
 import com.sellavie.platform.tenancy.TenantContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,15 +136,8 @@ class DueSendsTest {
         }));
     }
 
-    /** ANALYZE needs the table's owner: the service's role is not. */
     private void analyzeMessages() {
-        try (Connection app = jdbc.getDataSource().getConnection();
-                Connection owner = TestPostgres.get().connect(app.getCatalog());
-                Statement analyze = owner.createStatement()) {
-            analyze.execute("ANALYZE messages");
-        } catch (SQLException e) {
-            throw new IllegalStateException("ANALYZE messages failed", e);
-        }
+        QueryPlans.analyze(jdbc.getDataSource(), "messages");
     }
 
     /** One due assistant reply to each of {@code customers} new customers of the shop, oldest first. */

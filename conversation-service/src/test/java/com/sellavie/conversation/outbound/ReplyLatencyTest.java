@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.sellavie.conversation.outbound.SendFixtures.Fixture;
 import com.sellavie.conversation.support.ConversationServiceTest;
-import com.sellavie.conversation.support.QueryPlans;
+import com.sellavie.platform.test.QueryPlans;
 import com.sellavie.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
