@@ -27,6 +27,12 @@ class PaymentNotifications {
     private static final String CLAIMABLE = "n.state = 'DUE' AND n.next_at <= now() "
             + "AND (n.lease_until IS NULL OR n.lease_until < now())";
 
+    /** {@link #claim}. */
+    static final String CLAIM = "UPDATE payment_notifications SET lease_owner = ?, lease_until = now() + "
+            + "make_interval(secs => ?), attempts = attempts + 1 WHERE id = (SELECT n.id FROM "
+            + "payment_notifications n WHERE n.id = ? AND " + CLAIMABLE + " FOR UPDATE SKIP LOCKED) "
+            + "RETURNING id, business_id, lease_owner, attempts";
+
     private final JdbcTemplate jdbc;
 
     PaymentNotifications(JdbcTemplate jdbc) {
@@ -56,11 +62,7 @@ class PaymentNotifications {
     /** Takes the notification for {@code lease} and counts the attempt. Run as the business. */
     Optional<Claim> claim(UUID id, Duration lease) {
         UUID owner = UUID.randomUUID();
-        return jdbc.query("UPDATE payment_notifications SET lease_owner = ?, lease_until = now() + "
-                + "make_interval(secs => ?), attempts = attempts + 1 WHERE id = (SELECT n.id FROM "
-                + "payment_notifications n WHERE n.id = ? AND " + CLAIMABLE + " FOR UPDATE SKIP LOCKED) "
-                + "RETURNING id, business_id, lease_owner, attempts",
-                (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+        return jdbc.query(CLAIM, (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getInt(4)),
                 owner, lease.toMillis() / 1000.0, id).stream().findFirst();
     }

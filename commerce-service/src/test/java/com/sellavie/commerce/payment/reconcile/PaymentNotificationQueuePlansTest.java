@@ -1,0 +1,91 @@
+package com.sellavie.commerce.payment.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sellavie.commerce.support.CommerceServiceTest;
+import com.sellavie.platform.tenancy.TenantContext;
+import com.sellavie.platform.test.QueryPlans;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The payment notification queue's claim while a backlog waits (a provider's verify API down, say) and the
+ * planner's statistics were taken before it came, as they nearly always are: ANALYZE finds nothing due.
+ */
+@CommerceServiceTest
+class PaymentNotificationQueuePlansTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ReconcileScheduler scheduler;
+    @Autowired
+    TransactionTemplate transaction;
+
+    private final UUID shop = UUID.randomUUID();
+    private List<UUID> backlog;
+
+    /**
+     * A shop with 2,000 notifications worked and another with 10,000, the statistics taken, then 3,000 of the
+     * shop's notifications due while this instance's scheduler is stopped.
+     */
+    @BeforeEach
+    void backlogAfterTheStatistics() {
+        scheduler.stop();
+        notifications(shop, 2_000, "DONE");
+        notifications(UUID.randomUUID(), 10_000, "DONE");
+        QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
+        backlog = notifications(shop, 3_000, "DUE");
+    }
+
+    @AfterEach
+    void workTheBacklogOff() {
+        TenantContext.runAs(shop, () -> jdbc.update("UPDATE payment_notifications SET state = 'DONE', "
+                + "outcome = 'IGNORED', processed_at = now() WHERE business_id = ? AND state = 'DUE'", shop));
+        scheduler.start();
+    }
+
+    @Test
+    void aClaimReadsItsNotificationNotTheBacklog() {
+        // When notifications of the backlog are claimed, before and after the statistics have caught up
+        // (under EXPLAIN ANALYZE, rolled back)
+        List<String> plans = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            UUID notification = backlog.get(10 + round);
+            plans.add(TenantContext.callAs(shop, () -> transaction.execute(status -> {
+                status.setRollbackOnly();
+                return String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
+                        + PaymentNotifications.CLAIM, String.class, UUID.randomUUID(), 60.0, notification));
+            })));
+            QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
+        }
+
+        // Then each reads its notification by its key: not the shop's whole queue through the due index
+        assertThat(plans).allSatisfy(plan -> {
+            assertThat(plan).as(plan).contains("Index Cond: (id = ");
+            assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100);
+        });
+    }
+
+    /** {@code count} Paystack charge notifications of {@code business} in {@code state}, oldest first. */
+    private List<UUID> notifications(UUID business, int count, String state) {
+        return TenantContext.callAs(business, () -> jdbc.queryForList("""
+                INSERT INTO payment_notifications (id, business_id, provider, provider_event_id, event_id,
+                                                   correlation_id, event_type, status, reference, received_at,
+                                                   state, next_at, outcome, processed_at)
+                SELECT gen_random_uuid(), ?, 'PAYSTACK', 'charge.success:plan-' || gen_random_uuid(),
+                       gen_random_uuid(), 'plan-test', 'charge.success', 'SUCCEEDED', 'SLV-PLAN-' || i, now(), ?,
+                       CASE WHEN ? = 'DUE' THEN now() - interval '1 hour' + i * interval '1 millisecond' END,
+                       CASE WHEN ? = 'DONE' THEN 'PAID' END, CASE WHEN ? = 'DONE' THEN now() END
+                  FROM generate_series(1, ?) i
+                RETURNING id
+                """, UUID.class, business, state, state, state, state, count));
+    }
+}
