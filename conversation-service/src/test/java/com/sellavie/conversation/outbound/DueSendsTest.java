@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The send poller's due query: it runs after every send while a backlog waits for workers, so it reads
- * the few messages it can hand out, not a business's whole backlog.
+ * The send queue's poll and claims while a backlog waits: the poll runs after every send while a backlog waits
+ * for workers, and a claim for every message handed out, so each reads the few messages it needs, not a
+ * business's whole backlog, whether or not the planner's statistics have seen the backlog yet.
  */
 @ConversationServiceTest
 class DueSendsTest {
