@@ -47,6 +47,7 @@ public class Order {
     private String reference;
     private CheckoutStatus checkoutStatus;
     private String checkoutUrl;
+    /** When the link is to be made: set only while it is due for an open order (the checkout queue). */
     private Instant checkoutNextAt;
     private String checkoutError;
     /** Counted by the checkout scheduler's claim, in the database; read here only. */
@@ -191,19 +192,15 @@ public class Order {
         if (!isPayable()) {
             throw new OrderStateException("order " + id + " is " + status + ": cannot mark paid", status);
         }
-        status = OrderStatus.PAID;
+        close(OrderStatus.PAID, now);
         this.paidAt = paidAt;
-        closedAt = now;
-        updatedAt = now;
         record(TimelineEntry.Kind.PAID, paidAt, providerTransactionId);
         events.add(new OrderEvent.Paid(now, causationId, providerTransactionId, amountMinor, currency));
     }
 
     public void markPaymentFailed(String providerTransactionId, String reason, Instant now, String causationId) {
         requireOpen("record a failed payment");
-        status = OrderStatus.PAYMENT_FAILED;
-        closedAt = now;
-        updatedAt = now;
+        close(OrderStatus.PAYMENT_FAILED, now);
         record(TimelineEntry.Kind.PAYMENT_FAILED, now, reason);
         events.add(new OrderEvent.PaymentFailed(now, causationId, providerTransactionId, reason));
     }
@@ -232,9 +229,7 @@ public class Order {
     /** Unpaid for too long. */
     public void expire(Instant now) {
         requireOpen("expire");
-        status = OrderStatus.EXPIRED;
-        closedAt = now;
-        updatedAt = now;
+        close(OrderStatus.EXPIRED, now);
         record(TimelineEntry.Kind.EXPIRED, now, null);
         events.add(new OrderEvent.Expired(now, null));
     }
@@ -242,9 +237,7 @@ public class Order {
     /** Cancelled by the team; only while waiting for payment. */
     public void cancel(String cancelledBy, String reason, Instant now) {
         requireOpen("cancel");
-        status = OrderStatus.CANCELLED;
-        closedAt = now;
-        updatedAt = now;
+        close(OrderStatus.CANCELLED, now);
         record(TimelineEntry.Kind.CANCELLED, now, reason);
         events.add(new OrderEvent.Cancelled(now, null, cancelledBy, reason));
     }
@@ -273,6 +266,14 @@ public class Order {
         List<OrderEvent> pending = List.copyOf(events);
         events.clear();
         return pending;
+    }
+
+    /** Ends the wait for payment; a link still to be made is no longer wanted, so it leaves the checkout queue. */
+    private void close(OrderStatus closedAs, Instant now) {
+        status = closedAs;
+        checkoutNextAt = null;
+        closedAt = now;
+        updatedAt = now;
     }
 
     private void requireOpen(String what) {
@@ -312,6 +313,7 @@ public class Order {
     public CheckoutStatus checkoutStatus() { return checkoutStatus; }
     public String checkoutUrl() { return checkoutUrl; }
     public String checkoutError() { return checkoutError; }
+    public Instant checkoutNextAt() { return checkoutNextAt; }
     public int checkoutAttempts() { return checkoutAttempts; }
     public String itemsKey() { return itemsKey; }
     public Instant createdAt() { return createdAt; }

@@ -22,6 +22,7 @@ import com.sellavie.events.commerce.CheckoutLinkFailed;
 import com.sellavie.events.messaging.OutboundMessageRequested;
 import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,36 @@ class CheckoutFailureTest {
                 .withHeader("Authorization", equalTo("Bearer " + secret)));
         assertThat(KafkaEvents.collect(Checkouts.ORDERS, CheckoutLinkFailed.class,
                 e -> e.getBusinessId().equals(customer.business()), Duration.ofMillis(300))).isEmpty();
+    }
+
+    @Test
+    void anOrderCancelledWhileItsProviderIsDownIsNotRetried() {
+        // Given an order whose provider answers 500, its link retried every 0.1-0.3 s (the tests' backoff)
+        Customer customer = Customer.of(UUID.randomUUID());
+        String sku = Checkouts.sku("linen-shirt");
+        product(port, customer.business(), sku, "Linen shirt", 2_500_000, "NGN", null, true);
+        String secret = Providers.configure(port, customer.business(), "PAYSTACK");
+        ProviderStubs.PAYSTACK.stubFor(Providers.paystackInitialize(secret).willReturn(Providers.serverError()));
+        publish(checkout(customer, item(sku, 1)));
+        UUID order = Checkouts.placed(customer.business(), 1).getFirst().value().getOrderId();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> initializeCalls(secret) >= 2);
+
+        // When the owner cancels it
+        Api.Response cancelled = Api.asOwnerOf(port, customer.business()).post("/api/orders/" + order + "/cancel", "");
+        int callsWhenCancelled = initializeCalls(secret);
+
+        // Then it is cancelled, and the provider is called for it no more (one call in flight may still end)
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        Awaitility.await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3))
+                .until(() -> initializeCalls(secret) <= callsWhenCancelled + 1);
+        assertThat(KafkaEvents.collect(Checkouts.ORDERS, CheckoutLinkFailed.class,
+                e -> e.getOrderId().equals(order), Duration.ofMillis(300))).isEmpty();
+    }
+
+    private static int initializeCalls(String secret) {
+        return ProviderStubs.PAYSTACK.findAll(postRequestedFor(urlEqualTo("/transaction/initialize"))
+                .withHeader("Authorization", equalTo("Bearer " + secret))).size();
     }
 
     @Test

@@ -114,6 +114,25 @@ class OrderTest {
     }
 
     @Test
+    void closingAnOrderTakesItsDueLinkOutOfTheCheckoutQueue() {
+        Order cancelled = place("PAYSTACK", line("a", 1, 100));
+        Order expired = place("PAYSTACK", line("a", 1, 100));
+        Order failed = place("PAYSTACK", line("a", 1, 100));
+        Order retried = place("PAYSTACK", line("a", 1, 100));
+        retried.retryCheckoutAt(NOW.plusSeconds(2), "HTTP 500", NOW);
+
+        cancelled.cancel("user-1", "withdrawn", NOW);
+        expired.expire(NOW.plus(Duration.ofHours(24)));
+        failed.markPaymentFailed("1", "declined", NOW, null);
+
+        assertThat(List.of(cancelled, expired, failed)).allSatisfy(order -> {
+            assertThat(order.checkoutStatus()).isEqualTo(CheckoutStatus.PENDING);
+            assertThat(order.checkoutNextAt()).isNull();
+        });
+        assertThat(retried.checkoutNextAt()).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
     void aCancelledOrAlreadyPaidOrderIsNotPaidAgain() {
         Order cancelled = place("PAYSTACK", line("a", 1, 100));
         cancelled.cancel("user-1", "withdrawn", NOW);

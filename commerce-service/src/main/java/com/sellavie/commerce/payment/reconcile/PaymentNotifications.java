@@ -27,6 +27,10 @@ class PaymentNotifications {
     private static final String CLAIMABLE = "n.state = 'DUE' AND n.next_at <= now() "
             + "AND (n.lease_until IS NULL OR n.lease_until < now())";
 
+    /** {@link #due}. */
+    static final String DUE = "SELECT n.id, n.business_id FROM payment_notifications n WHERE " + CLAIMABLE
+            + " ORDER BY n.next_at LIMIT ?";
+
     /** {@link #claim}. */
     static final String CLAIM = "UPDATE payment_notifications SET lease_owner = ?, lease_until = now() + "
             + "make_interval(secs => ?), attempts = attempts + 1 WHERE id = (SELECT n.id FROM "
@@ -53,9 +57,7 @@ class PaymentNotifications {
 
     /** Up to {@code limit} claimable notifications of any business, longest due first. Run in the global lookup. */
     List<LeasedWorkScheduler.Due> due(int limit) {
-        return jdbc.query("SELECT n.id, n.business_id FROM payment_notifications n WHERE " + CLAIMABLE
-                + " ORDER BY n.next_at LIMIT ?",
-                (rs, i) -> new LeasedWorkScheduler.Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+        return jdbc.query(DUE, (rs, i) -> new LeasedWorkScheduler.Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                 limit);
     }
 

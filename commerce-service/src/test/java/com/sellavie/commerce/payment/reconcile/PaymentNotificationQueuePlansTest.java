@@ -3,6 +3,7 @@ package com.sellavie.commerce.payment.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.commerce.support.CommerceServiceTest;
+import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.QueryPlans;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The payment notification queue's claim while a backlog waits (a provider's verify API down, say) and the
+ * The payment notification queue's poll and claim while a backlog waits (a provider's verify API down, say) and the
  * planner's statistics were taken before it came, as they nearly always are: ANALYZE finds nothing due.
  */
 @CommerceServiceTest
@@ -28,6 +29,8 @@ class PaymentNotificationQueuePlansTest {
     ReconcileScheduler scheduler;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    Tenancy tenancy;
 
     private final UUID shop = UUID.randomUUID();
     private List<UUID> backlog;
@@ -53,17 +56,31 @@ class PaymentNotificationQueuePlansTest {
     }
 
     @Test
+    void aPollReadsOneBatchNotTheBacklog() {
+        // When an instance looks for due notifications, before and after the statistics have caught up
+        List<String> plans = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            plans.add(tenancy.globalLookup(PaymentNotifications.DUE_LOOKUP,
+                    () -> explain(PaymentNotifications.DUE, 8)));
+            QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
+        }
+
+        // Then it reads the queue's first entries in due order, a few pages: not the 3,000 notifications
+        assertThat(plans).allSatisfy(plan -> {
+            assertThat(plan).as(plan).contains("payment_notifications_due_idx").doesNotContain("Sort");
+            assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100);
+        });
+    }
+
+    @Test
     void aClaimReadsItsNotificationNotTheBacklog() {
         // When notifications of the backlog are claimed, before and after the statistics have caught up
         // (under EXPLAIN ANALYZE, rolled back)
         List<String> plans = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             UUID notification = backlog.get(10 + round);
-            plans.add(TenantContext.callAs(shop, () -> transaction.execute(status -> {
-                status.setRollbackOnly();
-                return String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) "
-                        + PaymentNotifications.CLAIM, String.class, UUID.randomUUID(), 60.0, notification));
-            })));
+            plans.add(TenantContext.callAs(shop,
+                    () -> explain(PaymentNotifications.CLAIM, UUID.randomUUID(), 60.0, notification)));
             QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
         }
 
@@ -71,6 +88,15 @@ class PaymentNotificationQueuePlansTest {
         assertThat(plans).allSatisfy(plan -> {
             assertThat(plan).as(plan).contains("Index Cond: (id = ");
             assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100);
+        });
+    }
+
+    /** {@code sql} under EXPLAIN ANALYZE, rolled back. */
+    private String explain(String sql, Object... args) {
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            return String.join("\n", jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, String.class,
+                    args));
         });
     }
 
