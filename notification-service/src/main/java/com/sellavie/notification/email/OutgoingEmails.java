@@ -19,6 +19,19 @@ class OutgoingEmails {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ERROR_CHARS = 500;
 
+    /**
+     * {@link #claimDue}. The due emails are an array computed first, so the update reads them by key: as
+     * {@code email_id IN (SELECT …)}, a plan the server caches for any limit joined them to a scan of every email
+     * ever sent (OutgoingEmailQueuePlansTest).
+     */
+    static final String CLAIM_DUE = """
+            UPDATE outgoing_emails SET attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond'
+             WHERE email_id = ANY (ARRAY(SELECT email_id FROM outgoing_emails
+                                          WHERE status = 'PENDING' AND next_attempt_at <= now()
+                                          ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED))
+            RETURNING email_id, business_id, kind, recipient, recipient_user_id, locale, variables::text AS variables,
+                      link_ciphertext, attempts""";
+
     private final JdbcClient jdbc;
 
     OutgoingEmails(JdbcClient jdbc) {
@@ -43,14 +56,7 @@ class OutgoingEmails {
      * ahead, so another instance (or this one after a crash mid-send) picks them up only after it.
      */
     List<OutgoingEmail> claimDue(int limit, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE outgoing_emails SET attempts = attempts + 1,
-                               next_attempt_at = now() + ? * interval '1 millisecond'
-                        WHERE email_id IN (SELECT email_id FROM outgoing_emails
-                                           WHERE status = 'PENDING' AND next_attempt_at <= now()
-                                           ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING email_id, business_id, kind, recipient, recipient_user_id, locale,
-                                  variables::text AS variables, link_ciphertext, attempts""")
+        return jdbc.sql(CLAIM_DUE)
                 .params(lease.toMillis(), limit)
                 .query(OutgoingEmails::outgoing)
                 .list();
