@@ -8,8 +8,11 @@ import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.QueryPlans;
 import com.sellavie.platform.test.QueryPlans.PlanCache;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +39,17 @@ class ReplyJobQueuePlansTest {
     private List<UUID> backlog;
 
     /**
-     * A shop whose 2,000 earlier replies were written and another shop's 10,000 (the table is not one shop's
-     * queue), the statistics taken, then 3,000 of the shop's customers each waiting for a reply, all due,
-     * while this instance's poller is stopped (as if every worker were busy).
+     * A shop whose 2,000 earlier replies were written and 500 other businesses' 20 each (the table is not one
+     * shop's queue, and a business is a small part of it), the statistics taken, then 3,000 of the shop's customers
+     * each waiting for a reply, all due, while this instance's poller is stopped (as if every worker were busy).
      */
     @BeforeEach
     void backlogAfterTheStatistics() {
         scheduler.stop();
         repliesWritten(shop, 2_000);
-        repliesWritten(UUID.randomUUID(), 10_000);
+        for (int business = 0; business < 500; business++) {
+            repliesWritten(UUID.randomUUID(), 20);
+        }
         analyzeReplyJobs();
         backlog = TenantContext.callAs(shop, () -> jdbc.queryForList("""
                 INSERT INTO reply_jobs (id, business_id, conversation_id, request_id, requested_at, request_avro,
@@ -71,7 +76,8 @@ class ReplyJobQueuePlansTest {
         for (int round = 0; round < 2; round++) {
             for (PlanCache plan : PlanCache.values()) {
                 plans.add(tenancy.globalLookup(ReplyJobs.DUE_LOOKUP,
-                        () -> QueryPlans.explain(jdbc.getDataSource(), plan, ReplyJobs.DUE, 8)));
+                        () -> QueryPlans.explain(jdbc.getDataSource(), plan, List.of(ReplyJobs.READ_IN_INDEX_ORDER),
+                                ReplyJobs.DUE, 8)));
             }
             analyzeReplyJobs();
         }
@@ -100,6 +106,43 @@ class ReplyJobQueuePlansTest {
             assertThat(plan).as(plan).contains("Index Cond: (id = ANY (").doesNotContain("Seq Scan");
             assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100);
         });
+    }
+
+    @Test
+    void aStatementOnOneClaimedJobReadsItByKey() {
+        // When each statement that ends or gives back one claimed job runs, under either cached plan, before and
+        // after the statistics have caught up
+        Map<String, String> plans = new LinkedHashMap<>();
+        int next = 100;
+        for (int round = 0; round < 2; round++) {
+            for (PlanCache plan : PlanCache.values()) {
+                for (Map.Entry<String, Function<UUID, Object[]>> statement : byIdStatements().entrySet()) {
+                    UUID job = backlog.get(next++);
+                    String sql = statement.getKey();
+                    plans.put(plan + " round " + round + ": " + sql, TenantContext.callAs(shop,
+                            () -> QueryPlans.explain(jdbc.getDataSource(), plan, sql, statement.getValue().apply(job))));
+                }
+            }
+            analyzeReplyJobs();
+        }
+
+        // Then each reads its job by its key: not the shop's queue through an index of PENDING jobs
+        assertThat(plans).allSatisfy((statement, plan) -> {
+            assertThat(plan).as(statement + "\n" + plan).contains("Index Scan using reply_jobs_pkey")
+                    .doesNotContain("reply_jobs_conversation_order", "reply_jobs_due_heads", "reply_jobs_waiting");
+            assertThat(QueryPlans.pagesRead(plan)).as(statement + "\n" + plan).isLessThan(100);
+        });
+    }
+
+    /** The statements on one claimed job, each with its arguments for a job (claimed by a worker "plan-test"). */
+    private static Map<String, Function<UUID, Object[]>> byIdStatements() {
+        UUID owner = UUID.randomUUID();
+        return new LinkedHashMap<>(Map.of(
+                ReplyJobs.MARK_DONE, job -> new Object[] {job, owner},
+                ReplyJobs.MARK_GIVEN_UP, job -> new Object[] {"FAILED", "plan-test", job, owner},
+                ReplyJobs.MARK_UNREADABLE, job -> new Object[] {"plan-test", job, owner},
+                ReplyJobs.RESCHEDULE, job -> new Object[] {"plan-test", 1.0, job, owner},
+                ReplyJobs.RELEASE, job -> new Object[] {job, owner}));
     }
 
     /** {@code replies} finished jobs of a business, one conversation each. */

@@ -35,16 +35,20 @@ class CheckoutQueuePlansTest {
     private List<UUID> backlog;
 
     /**
-     * A shop with 2,000 orders whose links were made (300 of them still unpaid) and another with 10,000, the
-     * statistics taken, then 3,000 of the shop's orders whose links are due while this instance's scheduler
-     * is stopped.
+     * A shop with 2,000 orders whose links were made (300 of them still unpaid) and 500 other businesses with 20
+     * each, 4 unpaid (a business is a small part of the table), the statistics taken, then 3,000 of the shop's
+     * orders whose links are due while this instance's scheduler is stopped.
      */
     @BeforeEach
     void backlogAfterTheStatistics() {
         scheduler.stop();
         orders(shop, 1_700, "PAID", false);
         orders(shop, 300, "PENDING_PAYMENT", false);
-        orders(UUID.randomUUID(), 10_000, "PAID", false);
+        for (int i = 0; i < 500; i++) {
+            UUID business = UUID.randomUUID();
+            orders(business, 16, "PAID", false);
+            orders(business, 4, "PENDING_PAYMENT", false);
+        }
         analyzeOrders();
         backlog = orders(shop, 3_000, "PENDING_PAYMENT", true);
     }

@@ -41,7 +41,10 @@ public final class QueryPlans {
         return explain(service, plan, List.of(), sql, args);
     }
 
-    /** {@link #explain(DataSource, PlanCache, String, Object...)} after {@code setup} (such as a SET LOCAL) in its transaction. */
+    /**
+     * {@link #explain(DataSource, PlanCache, String, Object...)} after {@code setup} (such as a SET LOCAL) in its
+     * transaction.
+     */
     public static String explain(DataSource service, PlanCache plan, List<String> setup, String sql, Object... args) {
         StringBuilder numbered = new StringBuilder();
         int parameter = 0;
@@ -51,7 +54,8 @@ public final class QueryPlans {
         try (Connection connection = service.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL plan_cache_mode = force_" + plan.name().toLowerCase(Locale.ROOT) + "_plan");
+                statement.execute("SET LOCAL plan_cache_mode = force_" + plan.name().toLowerCase(Locale.ROOT)
+                        + "_plan");
                 for (String step : setup) {
                     statement.execute(step);
                 }
@@ -59,7 +63,7 @@ public final class QueryPlans {
                 try {
                     return explainExecute(connection, args);
                 } finally {
-                    // A prepared statement outlives the transaction; the driver's own ones on this pooled connection stay.
+                    // A prepared statement outlives the transaction (the driver's own on this pooled connection stay).
                     connection.rollback();
                     statement.execute("DEALLOCATE plan_under_test");
                 }

@@ -63,6 +63,8 @@ public final class DmLatencyBenchmark {
     private final int shopCount = Integer.getInteger("bench.shops", 5);
     private final int drainSeconds = Integer.getInteger("bench.drainSeconds", 30);
     private final String synchronousCommit = System.getProperty("bench.synchronousCommit", "on");
+    /** auto: PostgreSQL chooses between custom and generic plans, as in production; generic or custom: forced. */
+    private final String planCache = System.getProperty("bench.planCache", "auto");
     private final Path reportFile = Path.of(System.getProperty("bench.report", "target/bench/dm-latency.md"));
     private final List<String> report = new ArrayList<>();
 
@@ -107,12 +109,13 @@ public final class DmLatencyBenchmark {
         line("JVM: %s %s, %d processors; load average at start: %s".formatted(System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage()));
         line(("Settings: rate %d DMs/s, %d s measured after %d s warm-up, %d shops, drain %d s, PostgreSQL "
-                + "synchronous_commit=%s").formatted(rate, seconds, warmupSeconds, shopCount, drainSeconds,
-                synchronousCommit));
+                + "synchronous_commit=%s, plan_cache_mode=%s").formatted(rate, seconds, warmupSeconds, shopCount,
+                drainSeconds, synchronousCommit, planCache));
 
         long t0 = System.nanoTime();
         TestPostgres postgres = TestPostgres.get();
         setSynchronousCommit(postgres);
+        setPlanCache(postgres);
         String kafka = TestKafka.bootstrapServers();
         TestSchemaRegistry.baseUrl();
         long infraMs = (System.nanoTime() - t0) / 1_000_000;
@@ -233,6 +236,23 @@ public final class DmLatencyBenchmark {
         }
         try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("ALTER ROLE ALL SET synchronous_commit = " + synchronousCommit);
+        }
+    }
+
+    /**
+     * Forcing generic plans on every service's prepared statements shows, in the statements' buffers per call
+     * ({@code bench.statements=true}), any statement whose plan for any value reads what its plan for the values
+     * read avoids: PostgreSQL switches a statement pgjdbc prepared to its generic plan whenever that plan does not
+     * look costlier, so production may run it. Set for every role before any service connects.
+     */
+    private void setPlanCache(TestPostgres postgres) throws SQLException {
+        String setting = switch (planCache) {
+            case "auto" -> "RESET plan_cache_mode";
+            case "generic", "custom" -> "SET plan_cache_mode = force_" + planCache + "_plan";
+            default -> throw new IllegalArgumentException("bench.planCache must be auto, generic or custom: " + planCache);
+        };
+        try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE ALL " + setting);
         }
     }
 

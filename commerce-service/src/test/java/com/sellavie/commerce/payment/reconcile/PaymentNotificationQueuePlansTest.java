@@ -34,14 +34,17 @@ class PaymentNotificationQueuePlansTest {
     private List<UUID> backlog;
 
     /**
-     * A shop with 2,000 notifications worked and another with 10,000, the statistics taken, then 3,000 of the
-     * shop's notifications due while this instance's scheduler is stopped.
+     * A shop with 2,000 notifications worked and 500 other businesses with 20 each (a business is a small part of
+     * the table), the statistics taken, then 3,000 of the shop's notifications due while this instance's scheduler
+     * is stopped.
      */
     @BeforeEach
     void backlogAfterTheStatistics() {
         scheduler.stop();
         notifications(shop, 2_000, "DONE");
-        notifications(UUID.randomUUID(), 10_000, "DONE");
+        for (int business = 0; business < 500; business++) {
+            notifications(UUID.randomUUID(), 20, "DONE");
+        }
         QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
         backlog = notifications(shop, 3_000, "DUE");
     }
@@ -61,7 +64,8 @@ class PaymentNotificationQueuePlansTest {
         for (int round = 0; round < 2; round++) {
             for (PlanCache plan : PlanCache.values()) {
                 plans.add(tenancy.globalLookup(PaymentNotifications.DUE_LOOKUP,
-                        () -> QueryPlans.explain(jdbc.getDataSource(), plan, PaymentNotifications.DUE, 8)));
+                        () -> QueryPlans.explain(jdbc.getDataSource(), plan,
+                                List.of(PaymentNotifications.READ_IN_INDEX_ORDER), PaymentNotifications.DUE, 8)));
             }
             QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
         }
