@@ -35,11 +35,13 @@ class OutboundQueue {
      * {@code messages_open_outbound_idx} each: as {@code NOT EXISTS} it became an anti-join, which with
      * statistics older than a burst scanned the business's every open message per candidate; as
      * {@code m.id = (…)} the planner took one candidate in thousands to pass and read the whole backlog to sort
-     * it ({@code DueSendsTest} has both).
+     * it ({@code DueSendsTest} has both). The conversation alone names it (its id is unique across businesses):
+     * with {@code o.business_id = m.business_id} beside it, the planner was seen to AND the conversation's open
+     * entries with the business's every entry in {@code messages_source_event_key} and sort them.
      */
     private static final String HEAD_OF_CONVERSATION = "(m.sent_at, m.id) <= (SELECT o.sent_at, o.id FROM messages o "
-            + "WHERE o.business_id = m.business_id AND o.conversation_id = m.conversation_id "
-            + "AND o.delivery_status IN ('PENDING', 'ATTEMPTING') ORDER BY o.sent_at, o.id LIMIT 1)";
+            + "WHERE o.conversation_id = m.conversation_id AND o.delivery_status IN ('PENDING', 'ATTEMPTING') "
+            + "ORDER BY o.sent_at, o.id LIMIT 1)";
     private static final String DUE_NOW = "m.delivery_status = 'PENDING' AND m.next_attempt_at <= now()";
     /**
      * The skip-scan orders by {@code messages_due_by_business_idx}'s both columns: ordered by the business
