@@ -7,7 +7,7 @@ import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.QueryPlans;
 import com.sellavie.platform.test.QueryPlans.PlanCache;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +72,9 @@ class ReplyJobQueuePlansTest {
     void aPollReadsTheHeadsItCanHandOutNotTheBacklog() {
         // When an instance looks for due jobs, under either plan the server may cache for it, before and after the
         // statistics have caught up
-        List<String> plans = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                plans.add(tenancy.globalLookup(ReplyJobs.DUE_LOOKUP,
-                        () -> QueryPlans.explain(jdbc.getDataSource(), plan, List.of(ReplyJobs.READ_IN_INDEX_ORDER),
-                                ReplyJobs.DUE, 8)));
-            }
-            analyzeReplyJobs();
-        }
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(), "reply_jobs",
+                plan -> tenancy.globalLookup(ReplyJobs.DUE_LOOKUP, () -> QueryPlans.explain(jdbc.getDataSource(), plan,
+                        List.of(ReplyJobs.READ_IN_INDEX_ORDER), ReplyJobs.DUE, 8)));
 
         // Then it reads the first heads of the queue in due order, a few pages: not the 3,000 jobs
         assertThat(plans).allSatisfy(plan -> assertThat(QueryPlans.pagesRead(plan)).as(plan).isLessThan(100));
@@ -90,16 +84,10 @@ class ReplyJobQueuePlansTest {
     void aClaimReadsItsJobsNotTheBacklog() {
         // When two jobs the poll handed out are claimed, under either cached plan, before and after the statistics
         // have caught up
-        List<String> plans = new ArrayList<>();
-        int next = 10;
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                String[] ids = {backlog.get(next++).toString(), backlog.get(next++).toString()};
-                plans.add(TenantContext.callAs(shop,
-                        () -> QueryPlans.explain(jdbc.getDataSource(), plan, ReplyJobs.CLAIM, 60.0, ids)));
-            }
-            analyzeReplyJobs();
-        }
+        Iterator<UUID> jobs = backlog.subList(10, 18).iterator();
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(), "reply_jobs",
+                plan -> TenantContext.callAs(shop, () -> QueryPlans.explain(jdbc.getDataSource(), plan,
+                        ReplyJobs.CLAIM, 60.0, new String[] {jobs.next().toString(), jobs.next().toString()})));
 
         // Then each claim reads its two jobs by their key: not the shop's whole queue through a queue index
         assertThat(plans).allSatisfy(plan -> {

@@ -6,8 +6,7 @@ import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.QueryPlans;
-import com.sellavie.platform.test.QueryPlans.PlanCache;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -64,14 +63,9 @@ class CheckoutQueuePlansTest {
     void aPollReadsOneBatchNotTheBacklog() {
         // When an instance looks for due links, under either plan the server may cache for it, before and after
         // the statistics have caught up
-        List<String> plans = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                plans.add(tenancy.globalLookup(CheckoutQueue.DUE_LOOKUP,
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(), "orders",
+                plan -> tenancy.globalLookup(CheckoutQueue.DUE_LOOKUP,
                         () -> QueryPlans.explain(jdbc.getDataSource(), plan, CheckoutQueue.DUE, 8)));
-            }
-            analyzeOrders();
-        }
 
         // Then it reads the queue's first entries in due order, a few pages: not the 3,000 orders nor the open ones
         assertThat(plans).allSatisfy(plan -> {
@@ -84,16 +78,10 @@ class CheckoutQueuePlansTest {
     void aClaimReadsItsOrderNotTheBacklog() {
         // When orders the poll handed out are claimed, under either cached plan, before and after the statistics
         // have caught up
-        List<String> plans = new ArrayList<>();
-        int next = 10;
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                UUID order = backlog.get(next++);
-                plans.add(TenantContext.callAs(shop, () -> QueryPlans.explain(jdbc.getDataSource(), plan,
-                        CheckoutQueue.CLAIM, UUID.randomUUID(), 60.0, order)));
-            }
-            analyzeOrders();
-        }
+        Iterator<UUID> orders = backlog.subList(10, 14).iterator();
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(), "orders",
+                plan -> TenantContext.callAs(shop, () -> QueryPlans.explain(jdbc.getDataSource(), plan,
+                        CheckoutQueue.CLAIM, UUID.randomUUID(), 60.0, orders.next())));
 
         // Then each reads its order by its key: not the shop's whole queue through the due index
         assertThat(plans).allSatisfy(plan -> {

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +81,8 @@ class DueSendsTest {
     void aPollReadsTheRepliesItCanHandOutNotABusinesssWholeBacklog() {
         // When an instance looks for due replies, two per business, before and after the statistics have caught up
         List<QueuedMessage> due = queue.due(6, 2);
-        List<String> plans = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                plans.add(duePlan(plan));
-            }
-            analyzeMessages();
-        }
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(), "messages",
+                this::duePlan);
 
         // Then it gets the shop's two longest-waiting replies, having read a few pages, not 3,000 replies (a CI
         // run's planner once scanned every open reply of the shop for each head, with the statistics behind),

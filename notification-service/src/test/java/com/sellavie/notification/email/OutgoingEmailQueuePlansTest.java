@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.QueryPlans;
-import com.sellavie.platform.test.QueryPlans.PlanCache;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -47,13 +45,8 @@ class OutgoingEmailQueuePlansTest {
     void aClaimReadsItsEmailsByKeyNotEveryEmailSent() {
         // When an instance claims two due emails, under either cached plan, before and after the statistics
         // have caught up with the backlog
-        List<String> plans = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                plans.add(QueryPlans.explain(dataSource, plan, OutgoingEmails.CLAIM_DUE, 60_000L, 2));
-            }
-            QueryPlans.analyze(dataSource, "outgoing_emails");
-        }
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(dataSource, "outgoing_emails",
+                plan -> QueryPlans.explain(dataSource, plan, OutgoingEmails.CLAIM_DUE, 60_000L, 2));
 
         // Then each reads the queue's first two entries and the two emails by key: not the 15,000 emails
         assertThat(plans).allSatisfy(plan -> {

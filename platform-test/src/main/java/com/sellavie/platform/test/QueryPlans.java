@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -101,6 +102,22 @@ public final class QueryPlans {
                 ? "{" + String.join(",", Arrays.stream(array).map(String::valueOf).toList()) + "}"
                 : String.valueOf(value);
         return "'" + text.replace("'", "''") + "'";
+    }
+
+    /**
+     * {@code explain} under each plan the server may cache, with the statistics of {@code table} as they are and again
+     * after an ANALYZE (the order a burst meets them in): four plans, in that order.
+     */
+    public static List<String> underEachPlanBeforeAndAfterAnalyze(DataSource service, String table,
+            Function<PlanCache, String> explain) {
+        List<String> plans = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (PlanCache plan : PlanCache.values()) {
+                plans.add(explain.apply(plan));
+            }
+            analyze(service, table);
+        }
+        return plans;
     }
 
     /** The pages the whole statement touched (its top node's shared buffers, hit or read). */

@@ -6,8 +6,7 @@ import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.platform.tenancy.Tenancy;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.QueryPlans;
-import com.sellavie.platform.test.QueryPlans.PlanCache;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -60,15 +59,10 @@ class PaymentNotificationQueuePlansTest {
     void aPollReadsOneBatchNotTheBacklog() {
         // When an instance looks for due notifications, under either plan the server may cache for it, before and
         // after the statistics have caught up
-        List<String> plans = new ArrayList<>();
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                plans.add(tenancy.globalLookup(PaymentNotifications.DUE_LOOKUP,
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(),
+                "payment_notifications", plan -> tenancy.globalLookup(PaymentNotifications.DUE_LOOKUP,
                         () -> QueryPlans.explain(jdbc.getDataSource(), plan,
                                 List.of(PaymentNotifications.READ_IN_INDEX_ORDER), PaymentNotifications.DUE, 8)));
-            }
-            QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
-        }
 
         // Then it reads the queue's first entries in due order, a few pages: not the 3,000 notifications
         assertThat(plans).allSatisfy(plan -> {
@@ -81,16 +75,11 @@ class PaymentNotificationQueuePlansTest {
     void aClaimReadsItsNotificationNotTheBacklog() {
         // When notifications of the backlog are claimed, under either cached plan, before and after the statistics
         // have caught up
-        List<String> plans = new ArrayList<>();
-        int next = 10;
-        for (int round = 0; round < 2; round++) {
-            for (PlanCache plan : PlanCache.values()) {
-                UUID notification = backlog.get(next++);
-                plans.add(TenantContext.callAs(shop, () -> QueryPlans.explain(jdbc.getDataSource(), plan,
-                        PaymentNotifications.CLAIM, UUID.randomUUID(), 60.0, notification)));
-            }
-            QueryPlans.analyze(jdbc.getDataSource(), "payment_notifications");
-        }
+        Iterator<UUID> notifications = backlog.subList(10, 14).iterator();
+        List<String> plans = QueryPlans.underEachPlanBeforeAndAfterAnalyze(jdbc.getDataSource(),
+                "payment_notifications", plan -> TenantContext.callAs(shop, () -> QueryPlans.explain(
+                        jdbc.getDataSource(), plan, PaymentNotifications.CLAIM, UUID.randomUUID(), 60.0,
+                        notifications.next())));
 
         // Then each reads its notification by its key: not the shop's whole queue through the due index
         assertThat(plans).allSatisfy(plan -> {
