@@ -1,5 +1,6 @@
 package com.sellavie.schemas.catalog;
 
+import static com.sellavie.schemas.UnansweredLookups.retried;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,7 +120,7 @@ class NodeDecoderTest {
                 Serializer<SpecificRecord> serializer = serdes.serializer();
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                         new ByteArraySerializer())) {
-            byte[] value = serializer.serialize(topic.name(), event);
+            byte[] value = retried(() -> serializer.serialize(topic.name(), event));
             producer.send(new ProducerRecord<>(topic.name(), null, key, value, headers)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish to " + topic.name(), e);
