@@ -17,10 +17,15 @@ import java.util.Map;
  * profile to {@code target/bench-ingest/<variant>.jfr}), {@code variants}: ingest configurations measured one after
  * the other, each in a fresh ingest JVM against the same bare-endpoint result, as
  * {@code name=KEY:value+KEY:value;name2=...} (default one variant, {@code default}, with nothing changed), e.g.
- * {@code own-tx=SELLAVIE_INGEST_GROUP_COMMIT_ENABLED:false;group=}.
+ * {@code own-tx=SELLAVIE_INGEST_GROUP_COMMIT_ENABLED:false;group=}. A variant's {@value #VARIANT_JAR} runs another
+ * build of ingest (e.g. {@code before=BENCH_INGEST_JAR:/tmp/ingest-before.jar;after=}: two builds in one run).
+ * {@code bare-each} (false): the bare endpoint measured again before every variant, each ratio to the one just before.
  */
 record BenchSettings(int connections, Duration warmup, Duration measure, Duration openLoop, List<String> flags,
-        boolean jfr, Map<String, Map<String, String>> variants, Path out, Path ingestJar, Path bareJar) {
+        boolean jfr, Map<String, Map<String, String>> variants, Path out, Path ingestJar, Path bareJar, boolean bareEach) {
+
+    /** A variant's setting naming the ingest jar it runs instead of {@code ingest-jar}; not passed to the service. */
+    static final String VARIANT_JAR = "BENCH_INGEST_JAR";
 
     static BenchSettings fromSystemProperties() {
         Map<String, Map<String, String>> variants = new LinkedHashMap<>();
@@ -40,7 +45,8 @@ record BenchSettings(int connections, Duration warmup, Duration measure, Duratio
                 Duration.ofSeconds(Long.parseLong(property("open-loop-seconds", "30"))),
                 Arrays.asList(property("jvm-flags", "@" + property("service-jvmopts", "../infra/jvm/service.jvmopts")).strip().split("\\s+")),
                 Boolean.parseBoolean(property("jfr", "false")), variants, Path.of(property("out", "target/bench-ingest")),
-                Path.of(property("ingest-jar", "")), Path.of(property("bare-jar", "")));
+                Path.of(property("ingest-jar", "")), Path.of(property("bare-jar", "")),
+                Boolean.parseBoolean(property("bare-each", "false")));
     }
 
     List<String> jvmFlags(boolean ingest, String variant) {
@@ -62,6 +68,7 @@ record BenchSettings(int connections, Duration warmup, Duration measure, Duratio
     public String toString() {
         return connections + " connections, warm-up " + warmup.toSeconds() + " s, max " + measure.toSeconds()
                 + " s, open loop " + openLoop.toSeconds() + " s, JVM flags `" + String.join(" ", flags) + "`"
-                + (jfr ? ", JFR on ingest" : "") + ", ingest variants " + variants;
+                + (jfr ? ", JFR on ingest" : "") + (bareEach ? ", bare endpoint before each variant" : "")
+                + ", ingest variants " + variants;
     }
 }

@@ -49,17 +49,14 @@ class IngestThroughputBenchmark {
         header();
         try (DurablePostgres postgres = DurablePostgres.start()) {
             postmaster = postgres.postmasterPid();
-            int barePort = ServiceJvm.freePort();
-            LoadRunner.Result bareMax;
-            try (ServiceJvm bare = ServiceJvm.start("bare endpoint", settings.bareJar(), settings.jvmFlags(false, "bare"),
-                    Map.of("BENCH_BARE_PORT", Integer.toString(barePort), "SELLAVIE_META_APP_SECRET", SECRET),
-                    settings.out().resolve("bare.log"))) {
-                bare.awaitReady("http://127.0.0.1:" + barePort + PATH, true, Duration.ofMinutes(10));
-                bareMax = max("bare endpoint", new Target(new LoadRunner("127.0.0.1", barePort, PATH), bare.pid()),
-                        new SignedDms(SECRET, UNCONNECTED, RUN + "b"), null);
-            }
-            // The bare endpoint is stopped before ingest starts: each has the machine to itself while measured.
+            LoadRunner.Result bareMax = null;
+            // The bare endpoint is stopped before ingest starts: each has the machine to itself while measured. With
+            // bare-each, it is measured again before every variant, whose ratio is then to the bare run just before it:
+            // a machine whose speed drifts within a run moves both.
             for (Map.Entry<String, Map<String, String>> variant : settings.variants().entrySet()) {
+                if (bareMax == null || settings.bareEach()) {
+                    bareMax = measureBare(variant.getKey());
+                }
                 measureIngest(variant.getKey(), variant.getValue(), postgres, bareMax);
             }
             long kept = postgres.count("SELECT count(*) FROM unroutable_messages");
@@ -81,6 +78,17 @@ class IngestThroughputBenchmark {
         }
     }
 
+    private LoadRunner.Result measureBare(String beforeVariant) throws Exception {
+        int barePort = ServiceJvm.freePort();
+        try (ServiceJvm bare = ServiceJvm.start("bare endpoint", settings.bareJar(), settings.jvmFlags(false, "bare"),
+                Map.of("BENCH_BARE_PORT", Integer.toString(barePort), "SELLAVIE_META_APP_SECRET", SECRET),
+                settings.out().resolve("bare-" + beforeVariant + ".log"))) {
+            bare.awaitReady("http://127.0.0.1:" + barePort + PATH, true, Duration.ofMinutes(10));
+            return max("bare endpoint", new Target(new LoadRunner("127.0.0.1", barePort, PATH), bare.pid()),
+                    new SignedDms(SECRET, UNCONNECTED, RUN + "b" + beforeVariant), null);
+        }
+    }
+
     /** An endpoint under load and the JVM whose CPU time it costs. */
     private record Target(LoadRunner runner, long pid) {
     }
@@ -98,8 +106,11 @@ class IngestThroughputBenchmark {
     private void measureIngest(String variant, Map<String, String> environment, DurablePostgres postgres,
             LoadRunner.Result bareMax) throws Exception {
         int port = ServiceJvm.freePort();
-        try (ServiceJvm ingest = ServiceJvm.start("webhook-ingest-service", settings.ingestJar(),
-                settings.jvmFlags(true, variant), ingestEnvironment(postgres, port, environment),
+        Map<String, String> env = new HashMap<>(environment);
+        String otherJar = env.remove(BenchSettings.VARIANT_JAR);
+        try (ServiceJvm ingest = ServiceJvm.start("webhook-ingest-service",
+                otherJar == null ? settings.ingestJar() : Path.of(otherJar),
+                settings.jvmFlags(true, variant), ingestEnvironment(postgres, port, env),
                 settings.out().resolve("ingest-" + variant + ".log"))) {
             ingest.awaitReady("http://127.0.0.1:" + port + "/actuator/health/readiness", false, Duration.ofMinutes(10));
             if (acknowledged.get("routed") == 0) {

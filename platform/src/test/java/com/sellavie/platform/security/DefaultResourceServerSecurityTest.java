@@ -14,10 +14,13 @@ import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,6 +90,29 @@ class DefaultResourceServerSecurityTest {
         assertThat(open.statusCode()).isEqualTo(401);
         assertThat(get("/open/ping", null).headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(get("/api/whoami", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theFirewallRefusesASignedRequestWhoseHeaderCarriesAControlCharacter() throws Exception {
+        // Byte 0x85 arrives as U+0085 (NEL, a C1 control), which Tomcat lets through as obs-text; 0xE9 as é.
+        assertThat(statusLineOfSignedHook(new byte[] {'a', (byte) 0x85, 'b'})).isEqualTo("HTTP/1.1 400 ");
+        assertThat(statusLineOfSignedHook(new byte[] {'a', '\t', 'b'})).isEqualTo("HTTP/1.1 200 ");
+        assertThat(statusLineOfSignedHook(new byte[] {'a', (byte) 0xE9, 'b'})).isEqualTo("HTTP/1.1 200 ");
+    }
+
+    /** The status line of a GET of the signed path whose X-Signature header is {@code value}'s bytes, as sent. */
+    private String statusLineOfSignedHook(byte[] value) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /signed/hook HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Signature: "
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(value);
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.substring(0, response.indexOf('\r'));
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A service that relies on the platform's default security, with one public path and one signed path. */
@@ -32,9 +33,9 @@ class SecuredTestService {
             return "pong";
         }
 
-        /** Stands for a webhook: its own signature would be checked here, not a token. */
+        /** Stands for a webhook: its own signature (read, so the firewall checks it) would be checked here, not a token. */
         @GetMapping("/signed/hook")
-        String hook() {
+        String hook(@RequestHeader(name = "X-Signature", required = false) String signature) {
             return "hook";
         }
 
