@@ -76,7 +76,7 @@ class MetaWebhookController {
 
     /**
      * Answers 200 with no body once the webhook's events are durable. The answer needs no content negotiation, so the
-     * method returns nothing (a {@code ResponseEntity} is negotiated even without a body: ~5 % of a webhook's CPU in
+     * method returns nothing (a {@code ResponseEntity} is negotiated even without a body: ~7 % of a webhook's CPU in
      * ingest's profile, docs/benchmarks.md "Ingest throughput", stop 61); a refusal is thrown as {@link Refused}.
      */
     @PostMapping
