@@ -53,6 +53,10 @@ class OrderManagement {
     /** PENDING_PAYMENT -> CANCELLED with OrderCancelled; any other state is a conflict. */
     @Transactional
     public OrderView cancel(UUID id, String userId) {
+        // The row is locked before it is read: a checkout worker recording a link attempt on the same order commits
+        // first and this cancel reads its version, instead of failing on it (a 500 to the team, seen in CI).
+        jdbc.queryForList("SELECT id FROM orders WHERE id = :id FOR UPDATE", new MapSqlParameterSource("id", id),
+                UUID.class);
         Order order = find(id);
         try {
             order.cancel(userId, "cancelled by the team", clock.instant());
