@@ -2,6 +2,7 @@ package com.sellavie.ai;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
@@ -99,7 +100,7 @@ public final class EventRecords {
         try (AvroKafkaDeserializer<Object> deserializer =
                 RegistryClients.deserializer(EventSerdeConfig.deserializer(TestSchemaRegistry.baseUrl()))) {
             pollFromBeginning(topic, r -> {
-                Object value = deserializer.deserialize(topic, r.value());
+                Object value = UnansweredLookups.retried(() -> deserializer.deserialize(topic, r.value()));
                 if (type.isInstance(value) && matching.test((T) value)) {
                     found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(),
                             r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), (T) value));

@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class RetryOnConnectFailureTest extends RunningGateway {
     private static final StubService GONE = new StubService("conversation-gone");
     private static final StubService CONVERSATION = new StubService("conversation");
     private static final AtomicInteger FAILED_ORDERS = new AtomicInteger();
-    private static final int NOTHING_LISTENS = closedPort();
+    private static final Socket NOTHING_LISTENS = refusingPort();
     private static final HttpServer FAILING_COMMERCE = failingService();
     private static final String TOKEN = TestTokens.valid();
 
@@ -42,7 +43,7 @@ class RetryOnConnectFailureTest extends RunningGateway {
         registry.add("spring.cloud.loadbalancer.health-check.interval", () -> "1h");
         registry.add("SELLAVIE_COMMERCE_URL", () -> "http://127.0.0.1:" + FAILING_COMMERCE.getAddress().getPort());
         // notification: one URL where nothing listens
-        registry.add("SELLAVIE_NOTIFICATION_URL", () -> "http://127.0.0.1:" + NOTHING_LISTENS);
+        registry.add("SELLAVIE_NOTIFICATION_URL", () -> "http://127.0.0.1:" + NOTHING_LISTENS.getLocalPort());
         registry.add("sellavie.gateway.console-dir", () -> TestConsole.build().toString());
         TestTokens.register(registry);
     }
@@ -52,6 +53,11 @@ class RetryOnConnectFailureTest extends RunningGateway {
         GONE.close();
         CONVERSATION.close();
         FAILING_COMMERCE.stop(0);
+        try {
+            NOTHING_LISTENS.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -114,10 +120,18 @@ class RetryOnConnectFailureTest extends RunningGateway {
                 .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A port nothing listens on (taken, then released). */
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A loopback port nothing listens on, held for the class: bound without {@code SO_REUSEADDR} and never listening,
+     * so Linux refuses every connection to it and every other bind. A port taken with {@code new ServerSocket(0)} and
+     * released could be handed to another JVM's server while the build's modules test side by side, which would then
+     * answer in the notification service's place (platform-test's {@code RefusingPort}, which this module does not use).
+     */
+    private static Socket refusingPort() {
+        try {
+            Socket socket = new Socket();
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

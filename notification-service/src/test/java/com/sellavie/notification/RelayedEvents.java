@@ -2,6 +2,7 @@ package com.sellavie.notification;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import com.sellavie.schemas.serde.RegistryClients;
@@ -39,7 +40,7 @@ public final class RelayedEvents {
     public static void publish(String topic, String key, SpecificRecord event, String businessIdHeader, int times) {
         byte[] value;
         synchronized (SERIALIZER) {
-            value = SERIALIZER.serialize(topic, event);
+            value = UnansweredLookups.retried(() -> SERIALIZER.serialize(topic, event));
         }
         for (int i = 0; i < times; i++) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);

@@ -2,6 +2,7 @@ package com.sellavie.ingest;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.serde.EventSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -28,12 +28,10 @@ import org.awaitility.Awaitility;
 public final class TopicProbe implements AutoCloseable {
 
     private static final EventSerdes SERDES = EventSerdes.connect(TestSchemaRegistry.baseUrl());
-    private static final int MAX_UNDECODABLE_POLLS = 3;
 
     private final String topic;
     private final KafkaConsumer<String, Object> consumer;
     private final List<ConsumerRecord<String, Object>> seen = new ArrayList<>();
-    private int undecodable;
 
     private TopicProbe(String topic) {
         this.topic = topic;
@@ -89,17 +87,7 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     private void poll() {
-        try {
-            consumer.poll(Duration.ofMillis(50)).forEach(seen::add);
-            undecodable = 0;
-        } catch (RecordDeserializationException e) {
-            // The registry did not answer the schema lookup in time (its client's idle timeout on a loaded machine:
-            // docs/reliability.md, "CI time"), which the services' error handlers retry. The consumer stays at the
-            // record, so the next poll decodes it again; one that keeps failing fails the test.
-            if (++undecodable >= MAX_UNDECODABLE_POLLS) {
-                throw e;
-            }
-        }
+        UnansweredLookups.poll(consumer, Duration.ofMillis(50)).forEach(seen::add);
     }
 
     @Override

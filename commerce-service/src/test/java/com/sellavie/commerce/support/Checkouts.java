@@ -10,13 +10,14 @@ import com.sellavie.events.commerce.CheckoutLinkFailed;
 import com.sellavie.events.commerce.CheckoutRejected;
 import com.sellavie.events.commerce.OrderPlaced;
 import com.sellavie.events.messaging.OutboundMessageRequested;
+import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
-import com.sellavie.platform.tenancy.TenantContext;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
+import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import com.sellavie.schemas.serde.RegistryClients;
-import com.sellavie.schemas.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -91,7 +92,7 @@ public final class Checkouts {
     public static void publish(ReplyGenerated reply) {
         byte[] value;
         synchronized (SERIALIZER) {
-            value = SERIALIZER.serialize(Topics.AI_REPLIES.name(), reply);
+            value = UnansweredLookups.retried(() -> SERIALIZER.serialize(Topics.AI_REPLIES.name(), reply));
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.AI_REPLIES.name(),
                 reply.getConversationId().toString(), value);

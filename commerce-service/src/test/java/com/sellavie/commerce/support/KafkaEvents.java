@@ -2,6 +2,7 @@ package com.sellavie.commerce.support;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -38,7 +39,7 @@ public final class KafkaEvents {
                     consumer.assign(partitions);
                     consumer.seekToBeginning(partitions);
                 }
-                for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, Object> r : UnansweredLookups.poll(consumer, Duration.ofMillis(200))) {
                     if (type.isInstance(r.value()) && matching.test(type.cast(r.value()))) {
                         found.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(),
                                 type.cast(r.value())));

@@ -8,6 +8,7 @@ import com.sellavie.events.commerce.OrderPaid;
 import com.sellavie.platform.tenancy.TenantContext;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
@@ -92,7 +93,7 @@ public final class PaidOrders {
     public static void publish(String topic, String key, SpecificRecord event) {
         byte[] value;
         synchronized (SERIALIZER) {
-            value = SERIALIZER.serialize(topic, event);
+            value = UnansweredLookups.retried(() -> SERIALIZER.serialize(topic, event));
         }
         EventMetadata metadata = EventMetadata.of(event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);

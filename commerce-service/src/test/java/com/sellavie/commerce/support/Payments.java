@@ -13,6 +13,7 @@ import com.sellavie.events.commerce.CheckoutLinkCreated;
 import com.sellavie.events.ingest.PaymentEventReceived;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
@@ -127,7 +128,7 @@ public final class Payments {
     public static void publish(PaymentEventReceived event) {
         byte[] value;
         synchronized (SERIALIZER) {
-            value = SERIALIZER.serialize(PAYMENT_EVENTS, event);
+            value = UnansweredLookups.retried(() -> SERIALIZER.serialize(PAYMENT_EVENTS, event));
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(PAYMENT_EVENTS,
                 event.getReference() != null ? event.getReference() : event.getProviderEventId(), value);

@@ -2,11 +2,12 @@ package com.sellavie.identity.privacy;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
-import com.sellavie.schemas.serde.RegistryClients;
 import com.sellavie.schemas.serde.EventSerdes;
+import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class PrivacyTopics implements AutoCloseable {
 
     /** The privacy requests' events seen so far whose requestId is {@code requestId} (after one more poll). */
     public List<SpecificRecord> requestEvents(String requestId) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        UnansweredLookups.poll(consumer, Duration.ofMillis(200)).forEach(seen::add);
         return seen.stream().map(record -> (SpecificRecord) record.value())
                 .filter(event -> requestId.equals(String.valueOf(event.get(event.getSchema().getField("requestId").pos()))))
                 .toList();
@@ -60,7 +61,7 @@ public final class PrivacyTopics implements AutoCloseable {
 
     /** The erasures requested for Meta user {@code metaUserId} seen so far (after one more poll). */
     public List<com.sellavie.events.identity.DataErasureRequested> metaUserErasures(String metaUserId) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        UnansweredLookups.poll(consumer, Duration.ofMillis(200)).forEach(seen::add);
         return seen.stream().map(ConsumerRecord::value)
                 .filter(com.sellavie.events.identity.DataErasureRequested.class::isInstance)
                 .map(com.sellavie.events.identity.DataErasureRequested.class::cast)
@@ -70,7 +71,7 @@ public final class PrivacyTopics implements AutoCloseable {
 
     /** Every record seen so far (after one more poll): for asserting that nothing was published. */
     public List<ConsumerRecord<String, Object>> all() {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        UnansweredLookups.poll(consumer, Duration.ofMillis(200)).forEach(seen::add);
         return List.copyOf(seen);
     }
 
@@ -80,7 +81,7 @@ public final class PrivacyTopics implements AutoCloseable {
         byte[] bytes;
         try (AvroKafkaSerializer<SpecificRecord> serializer =
                 RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true))) {
-            bytes = serializer.serialize(topic, event);
+            bytes = UnansweredLookups.retried(() -> serializer.serialize(topic, event));
         }
         EventMetadata metadata = EventMetadata.of(event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, bytes);

@@ -15,6 +15,7 @@ import com.sellavie.platform.test.DatabaseTraces;
 import com.sellavie.platform.test.IntegrationTest;
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.EventMetadata;
 import com.sellavie.schemas.Topics;
 import com.sellavie.schemas.serde.EventSerdeConfig;
@@ -153,7 +154,7 @@ class NotificationPrivacyTest {
                 RegistryClients.serializer(EventSerdeConfig.serializer(TestSchemaRegistry.baseUrl(), true));
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                         TestKafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
-            byte[] value = serializer.serialize(topic, request);
+            byte[] value = UnansweredLookups.retried(() -> serializer.serialize(topic, request));
             for (int i = 0; i < times; i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, meta.businessId().toString(), value);
                 record.headers().add("eventId", meta.eventId().toString().getBytes(StandardCharsets.UTF_8));

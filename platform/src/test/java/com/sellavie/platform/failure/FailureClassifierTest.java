@@ -7,18 +7,17 @@ import com.microsoft.kiota.ApiException;
 import com.microsoft.kiota.ApiExceptionBuilder;
 import com.sellavie.platform.tenancy.InvalidTenantHeaderException;
 import com.sellavie.platform.tenancy.MissingTenantException;
+import com.sellavie.platform.test.RefusingPort;
+import com.sellavie.platform.test.TcpProxy;
+import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import com.sellavie.platform.test.TcpProxy;
-import com.sellavie.platform.test.TestSchemaRegistry;
 import io.vertx.core.http.HttpClosedException;
-import java.io.IOException;
-import java.net.URI;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.sql.SQLException;
@@ -159,13 +158,10 @@ class FailureClassifierTest {
     }
 
     @Test
-    void registryUnreachableWhileDecodingIsTransient() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        try (AvroKafkaDeserializer<Object> deserializer =
-                RegistryClients.deserializer(EventSerdeConfig.deserializer("http://127.0.0.1:" + closedPort))) {
+    void registryUnreachableWhileDecodingIsTransient() {
+        try (RefusingPort nothingListens = RefusingPort.open();
+                AvroKafkaDeserializer<Object> deserializer =
+                        RegistryClients.deserializer(EventSerdeConfig.deserializer("http://" + nothingListens.address()))) {
             // Confluent framing: magic byte 0, then a schema id this consumer never saw.
             byte[] unknownId = {0, 0, 0, 0x7f, 0x11, 2, 'x'};
 

@@ -2,9 +2,8 @@ package com.sellavie.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sellavie.platform.test.RefusingPort;
 import com.sellavie.platform.test.TestKafka;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,20 +26,18 @@ class KafkaHealthIndicatorTest {
     }
 
     @Test
-    void downWithinItsTimeoutWhenNoBrokerAnswers() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        KafkaHealthIndicator indicator = indicatorFor("localhost:" + closedPort);
-        try {
-            long started = System.nanoTime();
-            Health health = indicator.health();
+    void downWithinItsTimeoutWhenNoBrokerAnswers() {
+        try (RefusingPort nothingListens = RefusingPort.open()) {
+            KafkaHealthIndicator indicator = indicatorFor(nothingListens.address());
+            try {
+                long started = System.nanoTime();
+                Health health = indicator.health();
 
-            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
-        } finally {
-            indicator.destroy();
+                assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            } finally {
+                indicator.destroy();
+            }
         }
     }
 

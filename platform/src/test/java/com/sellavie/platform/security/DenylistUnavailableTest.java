@@ -3,9 +3,9 @@ package com.sellavie.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.RefusingPort;
 import com.sellavie.platform.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,12 +33,10 @@ class DenylistUnavailableTest {
     MeterRegistry meters;
 
     @DynamicPropertySource
-    static void unreachableRedis(DynamicPropertyRegistry registry) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + closedPort);
+    static void unreachableRedis(DynamicPropertyRegistry registry) {
+        // held until the JVM exits: the context (and its Redis client) may be cached beyond this class
+        RefusingPort nothingListens = RefusingPort.open();
+        registry.add("spring.data.redis.url", () -> "redis://" + nothingListens.address());
         registry.add("sellavie.test.redis-timeout", () -> "500ms"); // production's bound (the tests' is looser)
     }
 

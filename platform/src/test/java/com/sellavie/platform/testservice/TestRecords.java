@@ -2,6 +2,7 @@ package com.sellavie.platform.testservice;
 
 import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestSchemaRegistry;
+import com.sellavie.platform.test.UnansweredLookups;
 import com.sellavie.schemas.serde.EventSerdeConfig;
 import com.sellavie.schemas.serde.RegistryClients;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
@@ -42,7 +43,7 @@ public final class TestRecords {
     /** The event's bytes on {@code topic}: magic byte, schema id, Avro binary. */
     public static byte[] encode(String topic, SpecificRecord event) {
         synchronized (SERIALIZER) {
-            return SERIALIZER.serialize(topic, event);
+            return UnansweredLookups.retried(() -> SERIALIZER.serialize(topic, event));
         }
     }
 

@@ -1,6 +1,6 @@
 package com.sellavie.schemas.serde;
 
-import static com.sellavie.schemas.UnansweredLookups.retried;
+import static com.sellavie.platform.test.UnansweredLookups.retried;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
