@@ -3,15 +3,23 @@ package com.sellavie.commerce.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.commerce.support.Api;
-import com.sellavie.commerce.support.Checkouts;
 import com.sellavie.commerce.support.Checkouts.Customer;
+import com.sellavie.commerce.support.Checkouts;
 import com.sellavie.commerce.support.CommerceServiceTest;
 import com.sellavie.commerce.support.KafkaEvents;
 import com.sellavie.commerce.support.Providers;
 import com.sellavie.events.commerce.OrderCancelled;
 import com.sellavie.events.commerce.OrderExpired;
+import com.sellavie.platform.test.TestPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -135,5 +143,54 @@ class OrderApiTest {
         JsonNode shown = Api.asOwnerOf(port, customer.business()).get("/api/orders/" + order).json();
         assertThat(shown.get("status").asString()).isEqualTo("EXPIRED");
         assertThat(shown.get("timeline")).extracting(e -> e.get("kind").asString()).contains("EXPIRED");
+    }
+
+    @Test
+    void aCancelWaitsForAWriteInFlightOnTheOrderAndThenCancelsIt() throws Exception {
+        Customer customer = Customer.of(UUID.randomUUID());
+        String secret = Providers.configure(port, customer.business(), "PAYSTACK");
+        UUID order = Checkouts.orderWithLink(port, customer, secret, "race-" + customer.business());
+        String database = jdbc.queryForObject("SELECT current_database()", String.class);
+        CompletableFuture<Api.Response> cancel;
+
+        // Given a checkout worker's transaction holding the order's row (CheckoutQueue.lockIfStillOurs), on a
+        // connection of its own: one of the service's pool would make the cancel wait for a connection, not the row
+        try (Connection worker = TestPostgres.get().connect(database);
+                Connection observer = TestPostgres.get().connect(database)) {
+            worker.setAutoCommit(false);
+            try (PreparedStatement lock = worker.prepareStatement("SELECT id FROM orders WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, order);
+                lock.executeQuery().close();
+            }
+
+            // When the owner cancels the order meanwhile, and the worker then writes it (a new version) and commits
+            cancel = CompletableFuture.supplyAsync(() ->
+                    Api.asOwnerOf(port, customer.business()).post("/api/orders/" + order + "/cancel", ""));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitsOnALock(observer, database));
+            try (PreparedStatement write = worker.prepareStatement(
+                    "UPDATE orders SET version = version + 1 WHERE id = ?")) {
+                write.setObject(1, order);
+                assertThat(write.executeUpdate()).isEqualTo(1);
+            }
+            worker.commit();
+        }
+
+        // Then the cancel, having waited, reads what the worker committed and cancels the order (no 500)
+        Api.Response cancelled = cancel.get(10, TimeUnit.SECONDS);
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(Api.asOwnerOf(port, customer.business()).get("/api/orders/" + order).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+    }
+
+    /** Whether a session of {@code database} other than the observer's waits on a lock (the cancel, on the row). */
+    private static boolean waitsOnALock(Connection observer, String database) throws SQLException {
+        try (PreparedStatement waiting = observer.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = ? AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+            waiting.setString(1, database);
+            try (ResultSet rows = waiting.executeQuery()) {
+                return rows.next() && rows.getInt(1) > 0;
+            }
+        }
     }
 }
