@@ -149,6 +149,16 @@ final class LocalSecrets {
         return SecretFile.readOrCreate(folder.resolve("db-" + role + ".password"), () -> SecretFile.randomHex(16));
     }
 
+    /**
+     * This data folder's own part of the Redis keys that count requests (sign-up emails, the gateway's buckets): the
+     * machine's Redis is shared with every other stack and test run on it, whose counts must not refuse this stack's
+     * requests (a test run's sign-ups from 127.0.0.1 refused a fresh {@code up}'s demo owner for an hour). Kept, so a
+     * restart of the same stack keeps its counts. Not a secret; kept with the values generated once per folder.
+     */
+    String redisNamespace() {
+        return SecretFile.readOrCreate(folder.resolve("redis-namespace"), () -> SecretFile.randomHex(8));
+    }
+
     /** Long enough and random enough for identity's password policy. */
     String demoOwnerPassword() {
         return SecretFile.readOrCreate(folder.resolve("demo-owner.password"),

@@ -160,6 +160,7 @@ final class LocalStack {
         env.put("SELLAVIE_IDENTITY_URL", "http://localhost:8081");
         // The machine's Redis: the access-token denylist every service and the gateway read.
         env.put("SELLAVIE_REDIS_URL", redisUrl());
+        env.putAll(counterKeyPrefixes(secrets.redisNamespace()));
         env.put("SELLAVIE_META_APP_SECRET", secrets.metaAppSecret());
         env.put("SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
         // Opens each service's /ops/** (never routed by the gateway) to ./sellavie dlt|unroutable.
@@ -206,6 +207,17 @@ final class LocalStack {
         env.put("SELLAVIE_PUBLIC_BASE_URL", GATEWAY_URL);
         env.put("SELLAVIE_CONSOLE_DIR", installation.repositoryRoot().resolve("web").resolve("dist").toString());
         return env;
+    }
+
+    /**
+     * The Redis key prefixes of the counters identity and the gateway keep (sign-up and reset emails per client and
+     * recipient; request buckets per business and client), in the stack's own namespace. A bench run's overrides
+     * replace them with its run's own.
+     */
+    static Map<String, String> counterKeyPrefixes(String namespace) {
+        return Map.of(
+                "SELLAVIE_EMAIL_THROTTLE_KEYPREFIX", "sellavie:" + namespace + ":account-email:",
+                "SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX", "sellavie:" + namespace + ":ratelimit");
     }
 
     private String redisUrl() {

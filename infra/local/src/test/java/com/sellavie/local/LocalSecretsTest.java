@@ -51,6 +51,25 @@ class LocalSecretsTest {
     }
 
     @Test
+    void eachDataFolderCountsRequestsInRedisUnderItsOwnKeysAndKeepsThem(@TempDir Path otherFolder) {
+        String namespace = new LocalSecrets(folder, Map.of()).redisNamespace();
+
+        Map<String, String> prefixes = LocalStack.counterKeyPrefixes(namespace);
+        Map<String, String> again = LocalStack.counterKeyPrefixes(new LocalSecrets(folder, Map.of()).redisNamespace());
+        Map<String, String> otherStack = LocalStack.counterKeyPrefixes(new LocalSecrets(otherFolder, Map.of()).redisNamespace());
+
+        assertThat(namespace).matches("[0-9a-f]{16}");
+        assertThat(prefixes).containsOnlyKeys("SELLAVIE_EMAIL_THROTTLE_KEYPREFIX", "SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX")
+                .allSatisfy((name, prefix) -> assertThat(prefix).startsWith("sellavie:" + namespace + ":"));
+        // a restart of the same stack keeps its counts; another stack (a test run's, a fresh folder's) has its own
+        assertThat(again).isEqualTo(prefixes);
+        assertThat(otherStack.get("SELLAVIE_EMAIL_THROTTLE_KEYPREFIX"))
+                .isNotEqualTo(prefixes.get("SELLAVIE_EMAIL_THROTTLE_KEYPREFIX"));
+        assertThat(otherStack.get("SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX"))
+                .isNotEqualTo(prefixes.get("SELLAVIE_GATEWAY_RATELIMIT_KEYPREFIX"));
+    }
+
+    @Test
     void jwtKeyIsAnRsa2048Pkcs8PemAndKeysetIsATinkAeadKeyset() throws Exception {
         LocalSecrets secrets = new LocalSecrets(folder, Map.of());
 

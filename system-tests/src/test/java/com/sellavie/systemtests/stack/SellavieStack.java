@@ -275,7 +275,10 @@ public final class SellavieStack implements AutoCloseable {
                     "SELLAVIE_EMAIL_LINK_KEYSET", secrets.emailLinkKeyset(),
                     // Every test signs up from 127.0.0.1 through the gateway, against the machine's shared
                     // Redis: the per-client limit of sign-ups would stop a full run (per-address stays).
-                    "SELLAVIE_EMAIL_THROTTLE_PER_IP", "100000");
+                    "SELLAVIE_EMAIL_THROTTLE_PER_IP", "100000",
+                    // ...and counted under this run's own keys: in the shared ones a run's sign-ups refused the
+                    // next ./sellavie up's demo owner (whose limit is 20 per client an hour) for up to an hour.
+                    "SELLAVIE_EMAIL_THROTTLE_KEYPREFIX", "sellavie:st-account-email:" + java.util.UUID.randomUUID() + ":");
             case INGEST -> Map.of(
                     "SELLAVIE_META_APP_SECRET", secrets.metaAppSecret(),
                     "SELLAVIE_META_VERIFY_TOKEN", secrets.metaVerifyToken());
