@@ -116,9 +116,13 @@ public class OutboxRelay implements AutoCloseable {
         log.info("Outbox relay {} started for {} (slot {})", instanceId, db, slotName);
         List<String> unpatched = DebeziumPatches.notActive();
         if (!unpatched.isEmpty()) {
-            log.warn("Debezium classes loaded from Debezium's jar, not from platform's patched copies: {} (idle polls"
-                    + " spin, every event's summary is formatted; put platform before Debezium on the classpath)",
-                    unpatched);
+            log.warn("Debezium classes loaded from Debezium's jar, not from platform's patched copies: {} (a change waits"
+                    + " up to two poll intervals, idle polls spin, every event's summary is formatted; put platform before"
+                    + " Debezium on the classpath)", unpatched);
+        }
+        if (!WalArrival.available()) {
+            log.warn("This pgjdbc's connection internals are not the ones the relay's WAL reader waits on: it pauses"
+                    + " {} between looks instead (each change may wait that long)", settings.getPollInterval());
         }
     }
 

@@ -24,6 +24,9 @@ final class RelayProducers {
      */
     static final int BATCH_SIZE_BYTES = 64 * 1024;
 
+    /** The relay producer's {@code linger.ms}; {@code sellavie.relay.producer.linger.ms} overrides it. */
+    static final String LINGER_MS = "1";
+
     private RelayProducers() {
     }
 
@@ -37,7 +40,9 @@ final class RelayProducers {
         Map<String, Object> config = new HashMap<>(base);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "sellavie-relay-" + databaseName);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // A batch is sent and its acks awaited before the next is taken, so lingering only delays it: 1 ms lets the
+        // records of one batch go out in one request (docs/benchmarks.md "Relay": 5 ms cost 5 ms a change).
+        config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_SIZE_BYTES));
         // Bounded waits, so an unreachable Kafka fails a batch in seconds rather than minutes: the leader
         // then retries, and steps down after kafka-step-down-after; a stop never waits on a blocked send().

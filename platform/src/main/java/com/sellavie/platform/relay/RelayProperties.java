@@ -19,9 +19,11 @@ public class RelayProperties {
     /** Its password (SELLAVIE_DB_RELAY_PASSWORD). */
     private String password;
     /**
-     * Debezium's {@code poll.interval.ms}: how long its WAL reader pauses when idle and its queue waits to
-     * fill a batch, so the bulk of commit-to-Kafka latency. 20 ms meets p99 &lt;= 100 ms at 1,000 events/s
-     * on two shared cores; 50 ms did not (docs/benchmarks.md).
+     * Debezium's {@code poll.interval.ms}. With platform's patched Debezium classes an idle relay no longer sleeps it
+     * out: its WAL reader waits on its connection and its queue hands a change over as it arrives, each looking again
+     * at least this often (250 ms by default); the interval is the reader's pause only if pgjdbc's socket cannot be
+     * reached (the relay warns at start). Before the patches it was the bulk of commit-to-Kafka latency
+     * (docs/benchmarks.md, "Relay").
      */
     private Duration pollInterval = Duration.ofMillis(20);
     /** Most changes handed over (and sent to Kafka) per batch. */

@@ -4,11 +4,11 @@
  * Licensed under the Apache Software License version 2.0, available at http://www.apache.org/licenses/LICENSE-2.0
  */
 /*
- * Sellavie: a copy of Debezium 3.6.1.Final's class (debezium-connector-common) with one change in poll(),
- * marked "Sellavie patch". It shadows the library's class because platform precedes Debezium on every
+ * Sellavie: a copy of Debezium 3.6.1.Final's class (debezium-connector-common) with changes in poll() and
+ * doEnqueue(), marked "Sellavie patch". It shadows the library's class because platform precedes Debezium on every
  * classpath; DebeziumPatchesTest fails when Debezium's version changes (re-apply or drop the patch)
  * and the relay warns at start when the library's copy was loaded instead. Why: docs/benchmarks.md,
- * "The relay's idle spin".
+ * "The relay's idle spin" and "The relay hands a change over when it arrives".
  */
 package io.debezium.connector.base;
 
@@ -72,6 +72,13 @@ import io.debezium.util.Threads.Timer;
 public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMetrics {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ChangeEventQueue.class);
+
+    /**
+     * Sellavie patch: how long an empty queue's poll() waits for a record (a record ends the wait at once). Long enough
+     * that an idle relay's engine polls a few times a second rather than fifty; short enough for its housekeeping
+     * between polls (offset commits to the slot, a restart after a retriable error) and for a stop within a second.
+     */
+    public static final Duration IDLE_WAIT = Duration.ofMillis(250);
 
     private final Duration pollInterval;
     private final int maxBatchSize;
@@ -268,11 +275,9 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
                 currentQueueSizeInBytes += messageSize;
             }
 
-            // batch size or queue sizeInBytes threshold reached
-            if (queue.size() >= maxBatchSize || (maxQueueSizeInBytes > 0 && currentQueueSizeInBytes >= maxQueueSizeInBytes)) {
-                // signal poll() to start draining queue and do not wait
-                this.isFull.signalAll();
-            }
+            // Sellavie patch: wake a waiting poll() with every record, not only with a full batch: poll() hands over
+            // what is queued at once (upstream waits out the poll interval for a batch to fill).
+            this.isFull.signalAll();
         }
         finally {
             this.lock.unlock();
@@ -292,12 +297,17 @@ public class ChangeEventQueue<T extends Sizeable> implements ChangeEventQueueMet
 
         try {
             LOGGER.debug("polling records...");
-            final Timer timeout = Threads.timer(Clock.SYSTEM, Temporals.min(pollInterval, ConfigurationDefaults.RETURN_CONTROL_INTERVAL));
+            // Sellavie patch: an empty queue waits for its first record up to IDLE_WAIT (at least the poll interval) and
+            // returns as soon as one is there, with all that is queued by then (up to a batch). Upstream waits the poll
+            // interval out for a batch to fill, so every change waited up to that long here, and an idle relay polled
+            // every interval.
+            final Timer timeout = Threads.timer(Clock.SYSTEM,
+                    Temporals.min(Temporals.max(pollInterval, IDLE_WAIT), ConfigurationDefaults.RETURN_CONTROL_INTERVAL));
             try {
                 this.lock.lock();
                 List<T> records = new ArrayList<>(Math.min(maxBatchSize, queue.size()));
                 throwProducerExceptionIfPresent();
-                while (drainRecords(records, maxBatchSize - records.size()) < maxBatchSize
+                while (drainRecords(records, maxBatchSize - records.size()) == 0
                         && (maxQueueSizeInBytes == 0 || currentQueueSizeInBytes < maxQueueSizeInBytes)
                         && !timeout.expired()) {
                     throwProducerExceptionIfPresent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.debezium.connector.base.ChangeEventQueue;
 import io.debezium.connector.base.ChangeEventQueueMetrics;
 import io.debezium.connector.base.QueueProvider;
+import io.debezium.connector.postgresql.PostgresConnector;
 import io.debezium.data.Envelope;
 import io.debezium.pipeline.Sizeable;
 import io.debezium.pipeline.meters.CommonEventMeter;
@@ -19,16 +20,19 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
 /**
  * Platform's copies of Debezium's {@link ChangeEventQueue} and {@link CommonEventMeter}: loaded instead of the
- * library's, made from the Debezium version on the classpath; an idle poll waits its interval out without
- * spinning, and an event's summary is formatted only when the last event is asked for.
+ * library's, made from the Debezium version on the classpath; a queued change is handed over at once, an idle poll
+ * waits without spinning, and an event's summary is formatted only when the last event is asked for.
  */
 class DebeziumPatchesTest {
 
@@ -43,24 +47,31 @@ class DebeziumPatchesTest {
 
     @Test
     void theCopyIsOfTheDebeziumVersionOnTheClasspath() throws IOException {
-        Properties pom = new Properties();
-        // An unpatched class of the same package and jar tells which Debezium is there.
-        try (InputStream in = ChangeEventQueueMetrics.class.getResourceAsStream(
-                "/META-INF/maven/io.debezium/debezium-connector-common/pom.properties")) {
-            assertThat(in).as("debezium-connector-common's pom.properties").isNotNull();
-            pom.load(in);
-        }
-        assertThat(pom.getProperty("version"))
+        // An unpatched class of the same jar tells which Debezium is there.
+        assertThat(version(ChangeEventQueueMetrics.class, "debezium-connector-common"))
                 .as("platform's ChangeEventQueue and CommonEventMeter are patched copies of %s's: diff it with the new version's class,"
                         + " then re-apply the patch or drop it", PATCHED_VERSION)
                 .isEqualTo(PATCHED_VERSION);
+        assertThat(version(PostgresConnector.class, "debezium-connector-postgres"))
+                .as("platform's PostgresStreamingChangeEventSource is a patched copy of %s's: diff it with the new version's"
+                        + " class, then re-apply the patch or drop it", PATCHED_VERSION)
+                .isEqualTo(PATCHED_VERSION);
+    }
+
+    private static String version(Class<?> inJar, String artifact) throws IOException {
+        Properties pom = new Properties();
+        try (InputStream in = inJar.getResourceAsStream("/META-INF/maven/io.debezium/" + artifact + "/pom.properties")) {
+            assertThat(in).as("%s's pom.properties", artifact).isNotNull();
+            pom.load(in);
+        }
+        return pom.getProperty("version");
     }
 
     @Test
-    void anIdlePollWaitsOutItsIntervalWithoutSpinning() throws InterruptedException {
+    void anIdlePollWaitsOutItsIdleWaitWithoutSpinning() throws InterruptedException {
         CountingQueue provider = new CountingQueue();
         ChangeEventQueue<Change> queue = queue(provider, 2048);
-        int polls = 25;
+        int polls = 4;
 
         long started = System.nanoTime();
         for (int i = 0; i < polls; i++) {
@@ -68,11 +79,44 @@ class DebeziumPatchesTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        // Each poll still waits its whole interval for a batch to fill...
-        assertThat(took).isGreaterThanOrEqualTo(POLL_INTERVAL.multipliedBy(polls));
+        // An empty queue waits its idle wait (longer than the 20-ms poll interval) for a first change...
+        assertThat(ChangeEventQueue.IDLE_WAIT).isGreaterThan(POLL_INTERVAL);
+        assertThat(took).isGreaterThanOrEqualTo(ChangeEventQueue.IDLE_WAIT.multipliedBy(polls));
         // ...looking at the queue once per wake-up: a handful of times per poll. Debezium 3.6.1's own class
         // spins through the interval's last millisecond and looks thousands of times per poll.
         assertThat(provider.sizeCalls.get()).isLessThan(10L * polls);
+    }
+
+    @Test
+    void aChangeIsHandedOverAsSoonAsItIsQueued() throws Exception {
+        // A poll interval far longer than the hand-over may take: Debezium's own class waits it out for a batch.
+        ChangeEventQueue<Change> queue = queue(new CountingQueue(), 2048, Duration.ofSeconds(4));
+        CompletableFuture<Long> polled = CompletableFuture.supplyAsync(() -> {
+            try {
+                List<Change> changes = queue.poll();
+                assertThat(changes).hasSize(1);
+                return System.nanoTime();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(200);
+        long queued = System.nanoTime();
+        queue.enqueue(new Change());
+
+        long handedOver = polled.get(10, TimeUnit.SECONDS);
+        assertThat(Duration.ofNanos(handedOver - queued)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aPollHandsOverWhatIsQueuedWithoutWaitingForABatch() throws InterruptedException {
+        ChangeEventQueue<Change> queue = queue(new CountingQueue(), 2048, Duration.ofSeconds(4));
+        queue.enqueue(new Change());
+        queue.enqueue(new Change());
+
+        long started = System.nanoTime();
+        assertThat(queue.poll()).hasSize(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
@@ -136,8 +180,12 @@ class DebeziumPatchesTest {
     }
 
     private static ChangeEventQueue<Change> queue(CountingQueue provider, int maxBatchSize) {
+        return queue(provider, maxBatchSize, POLL_INTERVAL);
+    }
+
+    private static ChangeEventQueue<Change> queue(CountingQueue provider, int maxBatchSize, Duration pollInterval) {
         return new ChangeEventQueue.Builder<Change>()
-                .pollInterval(POLL_INTERVAL)
+                .pollInterval(pollInterval)
                 .maxBatchSize(maxBatchSize)
                 .maxQueueSize(maxBatchSize * 4)
                 .loggingContextSupplier(() -> LoggingContext.forConnector("postgres", "test", "streaming"))

@@ -8,11 +8,15 @@ import com.sellavie.platform.test.TestKafka;
 import com.sellavie.platform.test.TestPostgres;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Relay benchmarks on the real stack (embedded PostgreSQL, in-JVM KRaft broker, Apicurio), run by the
  * {@code bench} Maven profile, not by the tests:
  * <ol>
- * <li>latency: one event per transaction at a steady 1,000 events/s; commit to readable by a consumer;</li>
+ * <li>idle cost: the CPU time the relay's threads (Debezium's WAL reader, its engine's poller, the relay producer) use
+ *     in 20 s without a change;</li>
+ * <li>latency: one event per transaction at a steady 1,000 events/s ({@code -Dbench.latencyRates=20,1000} for
+ *     several); commit to readable by a consumer;</li>
  * <li>throughput: batches of 100 events per transaction, written as fast as two writers can, for 30 s;
  *     events/s the consumer receives over that window, and how long the relay needs to catch up.</li>
  * </ol>
@@ -48,7 +55,9 @@ public final class RelayBenchmark {
     private static final String TOPIC = Topics.of(InboundMessageReceived.class).name();
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 30));
-    private static final int LATENCY_RATE = 1_000;
+    private static final List<Integer> LATENCY_RATES = Arrays.stream(System.getProperty("bench.latencyRates", "1000")
+            .split(",")).map(String::trim).filter(r -> !r.isEmpty()).map(Integer::valueOf).toList();
+    private static final Duration IDLE = Duration.ofSeconds(20);
     private static final int BATCH = 100;
     private static final int WRITERS = 2;
 
@@ -70,6 +79,10 @@ public final class RelayBenchmark {
         settings.setPollInterval(Duration.ofMillis(Long.getLong("bench.pollMs", settings.getPollInterval().toMillis())));
         settings.setMaxBatchSize(Integer.getInteger("bench.maxBatch", settings.getMaxBatchSize()));
         settings.setMaxQueueSize(Integer.getInteger("bench.maxQueue", settings.getMaxQueueSize()));
+        String linger = System.getProperty("bench.linger", "");
+        if (!linger.isBlank()) {
+            settings.getProducer().put(ProducerConfig.LINGER_MS_CONFIG, linger);
+        }
         try (SingleConnectionDataSource setup = new SingleConnectionDataSource(url, postgres.user(), postgres.password(), true)) {
             PlatformMigrations.migrate(setup);
             // The test server runs synchronous_commit=off for speed: a commit's WAL then reaches disk (and
@@ -87,10 +100,14 @@ public final class RelayBenchmark {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         StringBuilder report = new StringBuilder();
-        report.append(String.format("settings: synchronous_commit=on, poll.interval.ms=%d, max.batch.size=%d, max.queue.size=%d, producer linger.ms=5 "
+        Object lingerMs = RelayProducers.config(Map.of(), settings.getProducer(), "bench").get(ProducerConfig.LINGER_MS_CONFIG);
+        report.append(String.format("settings: synchronous_commit=on, poll.interval.ms=%d, max.batch.size=%d, max.queue.size=%d, producer linger.ms=%s "
                 + "batch.size=%dKiB acks=all idempotent%n", settings.getPollInterval().toMillis(),
-                settings.getMaxBatchSize(), settings.getMaxQueueSize(), RelayProducers.BATCH_SIZE_BYTES / 1024));
-        report.append(latency(url, postgres));
+                settings.getMaxBatchSize(), settings.getMaxQueueSize(), lingerMs, RelayProducers.BATCH_SIZE_BYTES / 1024));
+        report.append(idleCost());
+        for (int rate : LATENCY_RATES) {
+            report.append(latency(url, postgres, rate));
+        }
         report.append(throughput(url, postgres));
         relay.stop();
         consuming = false;
@@ -99,15 +116,45 @@ public final class RelayBenchmark {
         log.info("Relay benchmark results:\n{}", report);
     }
 
-    private String latency(String url, TestPostgres postgres) throws Exception {
+    /** CPU time of the relay's own threads while no change arrives, after a few seconds to settle. */
+    private String idleCost() {
+        LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> before = relayThreadCpu(threads);
+        LockSupport.parkNanos(IDLE.toNanos());
+        Map<Long, Long> after = relayThreadCpu(threads);
+        long used = after.entrySet().stream()
+                .mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
+        return String.format("idle: the relay's %d threads used %.2f ms of CPU per second over %d s without a change%n",
+                after.size(), used / 1e6 / IDLE.toSeconds(), IDLE.toSeconds());
+    }
+
+    /** Thread id to CPU nanoseconds of Debezium's threads (named, or running its engine) and the relay producer's. */
+    private static Map<Long, Long> relayThreadCpu(ThreadMXBean threads) {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 64)) {
+            if (info == null) {
+                continue;
+            }
+            boolean relays = info.getThreadName().startsWith("debezium-")
+                    || info.getThreadName().contains("sellavie-relay")
+                    || Arrays.stream(info.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("io.debezium.embedded"));
+            if (relays) {
+                cpu.put(info.getThreadId(), threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private String latency(String url, TestPostgres postgres, int rate) throws Exception {
         String run = "lat-" + UUID.randomUUID() + ":";
         try (SingleConnectionDataSource ds = new SingleConnectionDataSource(url, postgres.user(), postgres.password(), true)) {
             Outbox outbox = TestOutboxes.jdbcOutbox(ds, TestSchemaRegistry.baseUrl());
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-            int warmUp = (int) (WARM_UP.toSeconds() * LATENCY_RATE);
-            int measured = (int) (MEASURE.toSeconds() * LATENCY_RATE);
+            int warmUp = (int) (WARM_UP.toSeconds() * rate);
+            int measured = (int) (MEASURE.toSeconds() * rate);
             long[] committedAt = new long[warmUp + measured];
-            long interval = 1_000_000_000L / LATENCY_RATE;
+            long interval = 1_000_000_000L / rate;
             long start = System.nanoTime();
             int late = 0;
             for (int n = 0; n < committedAt.length; n++) {
@@ -132,7 +179,7 @@ public final class RelayBenchmark {
             Arrays.sort(latencies);
             return String.format("latency (commit -> readable by a consumer), %d events at %d/s after %d s warm-up "
                     + "(achieved %.0f/s, %d writes >10 ms late): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    measured, LATENCY_RATE, WARM_UP.toSeconds(), achievedRate, late, ms(percentile(latencies, 50)),
+                    measured, rate, WARM_UP.toSeconds(), achievedRate, late, ms(percentile(latencies, 50)),
                     ms(percentile(latencies, 95)), ms(percentile(latencies, 99)), ms(latencies[latencies.length - 1]));
         }
     }
