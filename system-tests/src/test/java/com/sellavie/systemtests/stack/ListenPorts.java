@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,12 +15,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * ephemeral range. A port taken with {@code new ServerSocket(0)} comes from that range, and in the minutes
  * before a service binds it any outgoing connection (a Kafka client, a pooled JDBC connection, the load
  * generator's POSTs) may get it as its local port: the service then fails with "Port ... already in use".
+ * A port is handed out once per JVM: two processes given the same free port before either binds it would
+ * collide the same way.
  */
 public final class ListenPorts {
 
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 200;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private ListenPorts() {
     }
@@ -28,7 +33,7 @@ public final class ListenPorts {
         int below = ephemeralLow();
         for (int i = 0; i < ATTEMPTS; i++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
-            if (bindable(port)) {
+            if (bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
