@@ -74,9 +74,10 @@ public class PostgresStreamingChangeEventSource implements StreamingChangeEventS
 
     /**
      * Sellavie patch: how long the idle reader waits on its connection before looking again (bytes end the wait at
-     * once): a few looks a second for heartbeats, the connection probe and a stop within a second.
+     * once): a few looks a second for heartbeats, the connection probe and a stop within a second. The queue's idle
+     * wait, so the reader and the engine's poll keep one pace.
      */
-    static final java.time.Duration IDLE_WAIT = java.time.Duration.ofMillis(250);
+    static final java.time.Duration IDLE_WAIT = io.debezium.connector.base.ChangeEventQueue.IDLE_WAIT;
 
     private final PostgresConnection connection;
     private final PostgresEventDispatcher<TableId> dispatcher;
@@ -324,7 +325,7 @@ public class PostgresStreamingChangeEventSource implements StreamingChangeEventS
             return false;
         }
         try {
-            return WalArrival.await(jdbc.connection(), IDLE_WAIT.compareTo(pollInterval) > 0 ? IDLE_WAIT : pollInterval);
+            return WalArrival.await(jdbc.connection(), io.debezium.time.Temporals.max(IDLE_WAIT, pollInterval));
         }
         catch (SQLException e) {
             return false;
