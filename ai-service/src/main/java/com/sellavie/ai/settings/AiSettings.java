@@ -125,4 +125,9 @@ class AiSettings {
     Instant updatedAt() {
         return updatedAt;
     }
+
+    /** Spring Data's optimistic-lock version: one more on every save. */
+    Integer version() {
+        return version;
+    }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +49,12 @@ public class AiSettingsService {
     private final ProviderFactory factory;
     private final KeyCipher cipher;
     private final Clock clock;
+    private final ReplySettingsCache replySettings;
 
     AiSettingsService(AiSettingsRepository settings, DeploymentEndpoints endpoints, AiProviderProperties deployment,
-            ProviderFactory factory, KeyCipher cipher, Clock clock) {
+            ProviderFactory factory, KeyCipher cipher, Clock clock, JdbcTemplate jdbc) {
         this.settings = settings;
+        this.replySettings = new ReplySettingsCache(jdbc);
         this.endpoints = endpoints;
         this.deployment = deployment;
         this.factory = factory;
@@ -110,10 +113,11 @@ public class AiSettingsService {
 
     /**
      * The business's settings for a reply, keys decrypted; empty when it saved none (the deployment's
-     * chain answers). Runs in the caller's transaction, as the business.
+     * chain answers). Built again only when the business saved since ({@link ReplySettingsCache}). Runs in the
+     * caller's transaction, as the business.
      */
     public Optional<ReplySettings> forReplies(UUID businessId) {
-        return settings.findById(businessId).map(this::forReplies);
+        return replySettings.get(businessId, () -> settings.findById(businessId), this::forReplies);
     }
 
     /** The business's monthly AI budget, if it set one (no key is decrypted). Runs as the business. */
