@@ -8,10 +8,12 @@ import com.sellavie.ai.moderation.ModerationVerdict;
 import com.sellavie.ai.provider.ProviderException;
 import com.sellavie.ai.provider.TokenUsage;
 import com.sellavie.ai.safety.SafeReplies;
+import com.sellavie.ai.usage.UsageLedger;
 import com.sellavie.events.ai.ReplyGenerated;
 import com.sellavie.events.conversation.ReplyRequested;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -53,7 +55,7 @@ class ReplyAnswering {
     Answer respond(ReplyRequested request, BusinessKnowledge context, ReplyOptions options) throws ProviderException {
         ModerationVerdict verdict = moderation.check(request.getTriggerText());
         if (verdict.flagged()) {
-            return new Answer(flagged(request, verdict, options), false, TokenUsage.NONE, false);
+            return new Answer(flagged(request, verdict, options), false, TokenUsage.NONE, false, usageZone(context));
         }
         ReplyWriter.Written written = writer.write(request, context, options);
         written.parsed().dropped().forEach(this::countDropped);
@@ -64,7 +66,11 @@ class ReplyAnswering {
         log.info("Reply {} to request {} written by {}: {} action(s), {} tag(s) dropped, {} defence(s)",
                 event.getEventId(), request.getEventId(), written.reply().providerName(),
                 written.parsed().actions().size(), written.parsed().dropped().size(), written.defences().size());
-        return new Answer(event, true, written.usage(), false);
+        return new Answer(event, true, written.usage(), false, usageZone(context));
+    }
+
+    private static ZoneId usageZone(BusinessKnowledge context) {
+        return UsageLedger.zoneOf(context.businessId(), context.settings().timeZone());
     }
 
     /**

@@ -53,7 +53,7 @@ class ReplyJobOutcomes {
         ReplyGenerated reply = answer.event();
         if (publishIfStillOurs(job, reply, () -> jobs.markDoneIfStillOurs(job), () -> {
             if (answer.modelCalled()) {
-                usage.record(job.request(), reply, answer.usage(), answer.budgetFallback());
+                usage.record(job.request(), reply, answer.usage(), answer.budgetFallback(), answer.usageZone());
             }
         })) {
             count("generated");

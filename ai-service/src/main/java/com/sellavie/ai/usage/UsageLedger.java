@@ -48,14 +48,20 @@ public class UsageLedger {
         this.clock = clock;
     }
 
-    /** Records what {@code reply} cost; must run inside the transaction that publishes it. */
+    /**
+     * Records what {@code reply} cost, on its day in {@code zone}; must run inside the transaction that publishes it.
+     *
+     * @param zone the business's time zone ({@link #zoneOf}) as the reply's own read of the business found it: the
+     *             reply path has it already, so recording costs no round trip for it
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(ReplyRequested request, ReplyGenerated reply, TokenUsage tokens, boolean budgetFallback) {
+    public void record(ReplyRequested request, ReplyGenerated reply, TokenUsage tokens, boolean budgetFallback,
+            ZoneId zone) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID businessId = request.getBusinessId();
         OptionalLong cost = prices.costMicroUsd(reply.getProviderName(), reply.getModel(), tokens);
         ReplyUsage usage = new ReplyUsage(businessId, request.getEventId(), reply.getEventId(),
-                request.getConversationId(), LocalDate.ofInstant(now, zone(businessId)), now, reply.getProviderName(),
+                request.getConversationId(), LocalDate.ofInstant(now, zone), now, reply.getProviderName(),
                 reply.getModel(), tokens.input(), tokens.output(), cost.isPresent() ? cost.getAsLong() : null,
                 prices.version(), budgetFallback);
         int inserted = jdbc.update("INSERT INTO ai_usage (business_id, reply_request_id, reply_id, usage_day, "
@@ -91,9 +97,13 @@ public class UsageLedger {
 
     /** The business's time zone from its profile; UTC when it set none or an unreadable one. */
     ZoneId zone(UUID businessId) {
-        String zone = jdbc.queryForList("SELECT time_zone FROM businesses WHERE business_id = ?", String.class,
-                businessId).stream().filter(z -> z != null && !z.isBlank()).findFirst().orElse(null);
-        if (zone == null) {
+        return zoneOf(businessId, jdbc.queryForList("SELECT time_zone FROM businesses WHERE business_id = ?",
+                String.class, businessId).stream().findFirst().orElse(null));
+    }
+
+    /** The zone a business's usage days count in, from its profile's {@code time_zone}: UTC if unset or unreadable. */
+    public static ZoneId zoneOf(UUID businessId, String zone) {
+        if (zone == null || zone.isBlank()) {
             return ZoneOffset.UTC;
         }
         try {

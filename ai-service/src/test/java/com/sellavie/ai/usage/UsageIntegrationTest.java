@@ -339,8 +339,10 @@ class UsageIntegrationTest {
         ReplyGenerated reply = ReplyMessages.replyGenerated(request,
                 new Reply("Hello", "openai", "gpt-4o-mini", false, new TokenUsage(1000, 100)),
                 new ParsedReply("Hello", List.of(), List.of()), Instant.now());
-        tenancy.runAs(request.getBusinessId(), () -> transaction.executeWithoutResult(
-                s -> ledger.record(request, reply, new TokenUsage(1000, 100), false)));
+        // The zone as the reply path has it: from its read of the business's knowledge
+        tenancy.runAs(request.getBusinessId(), () -> transaction.executeWithoutResult(s -> ledger.record(request,
+                reply, new TokenUsage(1000, 100), false, UsageLedger.zoneOf(request.getBusinessId(),
+                        knowledge.load(request.getBusinessId()).settings().timeZone()))));
     }
 
     private ReplyRequested request(UUID business, String text) {

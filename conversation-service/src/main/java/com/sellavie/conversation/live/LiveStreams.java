@@ -57,8 +57,9 @@ class LiveStreams {
         }
         LiveStream stream = new LiveStream(businessId, memberId, lifetime.toMillis(), properties.streamBuffer(),
                 properties.stallTimeout());
-        streams.add(stream);
+        // Counted before it is added: the listener skips notifications while nothing is counted.
         open.incrementAndGet();
+        streams.add(stream);
         stream.start(this::forget);
         return stream;
     }
@@ -101,6 +102,11 @@ class LiveStreams {
 
     int openStreams() {
         return open.get();
+    }
+
+    /** True while no stream is open on this instance: a notification then has nowhere to go. */
+    boolean none() {
+        return open.get() == 0;
     }
 
     private void offerAll(Set<LiveStream> streams, LiveStream.Item item) {
