@@ -55,7 +55,7 @@ class LiveEventListener implements SmartLifecycle, PostgresListener.Handler {
 
     @Override
     public void notified(String payload) {
-        if (streams.none()) {
+        if (streams.openStreams() == 0) {
             // Most instances, most of the time, have no console open: every message's event would be parsed for
             // nobody (2 % of the service's CPU under the DM load, docs/benchmarks.md). A stream opened after this
             // one was skipped asks for what it missed with Last-Event-ID, as after any gap.

@@ -104,11 +104,6 @@ class LiveStreams {
         return open.get();
     }
 
-    /** True while no stream is open on this instance: a notification then has nowhere to go. */
-    boolean none() {
-        return open.get() == 0;
-    }
-
     private void offerAll(Set<LiveStream> streams, LiveStream.Item item) {
         if (streams == null) {
             return;
