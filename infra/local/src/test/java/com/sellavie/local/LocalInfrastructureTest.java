@@ -89,6 +89,9 @@ class LocalInfrastructureTest {
             firstRun = processesOf(infrastructure);
         }
         assertAllStopped(firstRun);
+        assertThat(Files.readString(data.postgres().resolve("data/PG_VERSION")).strip())
+                .as("the major version the launcher checks a data folder against is the binaries' own")
+                .isEqualTo(EmbeddedDatabase.binariesMajorVersion());
         assertThat(data.jvm().resolve("kafka/app.aot")).as("written when the broker stopped").isNotEmptyFile();
         assertThat(data.jvm().resolve("registry/app.aot")).as("written when the registry stopped").isNotEmptyFile();
 

@@ -15,8 +15,8 @@ final class DebeziumOutboxConfig {
     static final String EVENT_TYPE_HEADER = EventHeaders.EVENT_TYPE;
     static final String BUSINESS_ID_HEADER = EventHeaders.BUSINESS_ID;
     static final String TRACEPARENT_HEADER = EventHeaders.TRACEPARENT;
-    /** The outbox row's created_at, for the relay's checkpoint only: never forwarded to Kafka. */
-    static final String CREATED_AT_HEADER = "sellavieCreatedAt";
+    /** The source offset's commit time of a change's transaction (microseconds), for the relay's checkpoint. */
+    static final String COMMIT_TIME_OFFSET = "ts_usec";
 
     private DebeziumOutboxConfig() {
     }
@@ -74,8 +74,7 @@ final class DebeziumOutboxConfig {
                 "id:header:" + EVENT_ID_HEADER
                         + ",event_type:header:" + EVENT_TYPE_HEADER
                         + ",business_id:header:" + BUSINESS_ID_HEADER
-                        + ",traceparent:header:" + TRACEPARENT_HEADER
-                        + ",created_at:header:" + CREATED_AT_HEADER);
+                        + ",traceparent:header:" + TRACEPARENT_HEADER);
         return p;
     }
 }

@@ -6,8 +6,7 @@ import io.debezium.engine.DebeziumEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,8 +71,8 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
     record Heartbeat() implements Routing {
     }
 
-    /** An outbox event to send, and its outbox row's created_at (null if unknown). */
-    record Forward(ProducerRecord<String, byte[]> record, Instant createdAt) implements Routing {
+    /** An outbox event to send, and when its transaction committed (null if unknown). */
+    record Forward(ProducerRecord<String, byte[]> record, Instant committedAt) implements Routing {
     }
 
     /** A change that cannot become a Kafka record (never happens with the outbox table as migrated). */
@@ -93,7 +92,7 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
                 }
                 case Forward forward -> {
                     records.add(forward.record());
-                    latest = later(latest, forward.createdAt());
+                    latest = later(latest, forward.committedAt());
                 }
                 case Unforwardable unforwardable -> {
                     DeadLetter letter = unforwardable.letter();
@@ -166,8 +165,7 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
                 kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8));
             }
         });
-        return new Forward(new ProducerRecord<>(routed.topic(), null, key, payload, kafkaHeaders),
-                instant(headers.get(DebeziumOutboxConfig.CREATED_AT_HEADER)));
+        return new Forward(new ProducerRecord<>(routed.topic(), null, key, payload, kafkaHeaders), committedAt(routed));
     }
 
     /** The Kafka record of a routed outbox event, or null if it is not one (tests). */
@@ -185,8 +183,7 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
     private static Map<String, String> headers(SourceRecord routed) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : routed.headers()) {
-            if (header.value() != null && (HEADERS.contains(header.key())
-                    || DebeziumOutboxConfig.CREATED_AT_HEADER.equals(header.key()))) {
+            if (header.value() != null && HEADERS.contains(header.key())) {
                 headers.put(header.key(), header.value().toString());
             }
         }
@@ -210,16 +207,13 @@ class KafkaForwarder implements DebeziumEngine.ChangeConsumer<ChangeEvent<Source
         }
     }
 
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
+    /** The commit time PostgreSQL recorded for the change's transaction, as Debezium keeps it in the source offset. */
+    private static Instant committedAt(SourceRecord routed) {
+        Map<String, ?> offset = routed.sourceOffset();
+        if (offset != null && offset.get(DebeziumOutboxConfig.COMMIT_TIME_OFFSET) instanceof Long micros) {
+            return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            log.warn("Outbox created_at '{}' not understood; the relay checkpoint does not move for it", value);
-            return null;
-        }
+        return null;
     }
 
     private static Instant later(Instant a, Instant b) {

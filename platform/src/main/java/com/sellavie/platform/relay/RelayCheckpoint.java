@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How far Kafka has acknowledged the outbox (table relay_checkpoint, one row per slot): the highest
- * {@code created_at} among acknowledged events, stored at most every {@code flushInterval}. A stale value
+ * How far Kafka has acknowledged the outbox (table relay_checkpoint, one row per slot): the latest commit
+ * time among streamed transactions whose events were acknowledged (a republish contributes its rows'
+ * {@code created_at}, never later than their commit), stored at most every {@code flushInterval}. A stale value
  * only makes a republish longer, so a failed write is logged, counted and retried with the next batch.
  * Also holds the "republish from" mark a new slot leaves for whichever instance leads next.
  */
@@ -46,10 +47,10 @@ class RelayCheckpoint implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Kafka acknowledged events up to {@code createdAt}; stored now if the last write is old enough. */
-    synchronized void acknowledged(Instant createdAt) {
-        if (createdAt != null && (acknowledged == null || createdAt.isAfter(acknowledged))) {
-            acknowledged = createdAt;
+    /** Kafka acknowledged events up to {@code position}; stored now if the last write is old enough. */
+    synchronized void acknowledged(Instant position) {
+        if (position != null && (acknowledged == null || position.isAfter(acknowledged))) {
+            acknowledged = position;
         }
         if (clock.instant().isAfter(lastWrite.plus(flushInterval))) {
             flush();

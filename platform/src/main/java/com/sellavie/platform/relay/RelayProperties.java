@@ -62,9 +62,9 @@ public class RelayProperties {
      */
     private Duration kafkaStepDownAfter = Duration.ofSeconds(30);
     /**
-     * When a new slot must be created, rows are republished from the acknowledged position minus this
-     * margin: created_at is a transaction's start, so a row of a transaction that ran this long may commit
-     * after rows acknowledged with a later created_at.
+     * When a new slot must be created, rows are republished from the acknowledged position (a commit time)
+     * minus this margin: a row's created_at is its transaction's start, so a row committed after the
+     * acknowledged position has a created_at within this margin of it unless its transaction ran longer.
      */
     private Duration republishMargin = Duration.ofMinutes(5);
     /** Outbox rows read, sent and acknowledged per round of a republish. */

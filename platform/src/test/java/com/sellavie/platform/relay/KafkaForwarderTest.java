@@ -177,17 +177,35 @@ class KafkaForwarderTest {
     }
 
     @Test
-    void acknowledgedBatchMovesTheCheckpointToItsLatestCreatedAt() throws InterruptedException {
+    void acknowledgedBatchMovesTheCheckpointToItsLatestCommit() throws InterruptedException {
         MockProducer<String, byte[]> kafka = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        SourceRecord older = routed("commerce.orders", "a", AVRO, null);
-        older.headers().addString(DebeziumOutboxConfig.CREATED_AT_HEADER, "2026-11-30T03:00:00.000001Z");
-        SourceRecord newer = routed("commerce.orders", "b", AVRO, null);
-        newer.headers().addString(DebeziumOutboxConfig.CREATED_AT_HEADER, "2026-11-30T03:00:02.5Z");
+        SourceRecord earlier = committed(routed("commerce.orders", "a", AVRO, null), "2026-11-30T03:00:00.000001Z");
+        SourceRecord later = committed(routed("commerce.orders", "b", AVRO, null), "2026-11-30T03:00:02.5Z");
 
-        forwarder(kafka).handleBatch(List.of(change(newer), change(older)), new RecordingCommitter());
+        forwarder(kafka).handleBatch(List.of(change(later), change(earlier)), new RecordingCommitter());
 
         assertThat(checkpoint.latest).isEqualTo(Instant.parse("2026-11-30T03:00:02.5Z"));
-        assertThat(kafka.history().getFirst().headers().lastHeader(DebeziumOutboxConfig.CREATED_AT_HEADER)).isNull();
+        assertThat(kafka.history().getFirst().headers()).extracting(Header::key)
+                .doesNotContain("ts_usec");
+    }
+
+    @Test
+    void changeWithoutACommitTimeIsSentAndLeavesTheCheckpointWhereItWas() throws InterruptedException {
+        MockProducer<String, byte[]> kafka = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+
+        forwarder(kafka).handleBatch(List.of(change(routed("commerce.orders", "a", AVRO, null))), new RecordingCommitter());
+
+        assertThat(kafka.history()).hasSize(1);
+        assertThat(checkpoint.latest).isNull();
+    }
+
+    /** The routed record as the engine hands it over: Debezium's source offset carries the commit time. */
+    private static SourceRecord committed(SourceRecord routed, String commitTime) {
+        Instant at = Instant.parse(commitTime);
+        long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
+        return new SourceRecord(Map.of("server", "slot"), Map.of("lsn", 24_023_128L, "txId", 771L, "ts_usec", micros),
+                routed.topic(), null, routed.keySchema(), routed.key(), routed.valueSchema(), routed.value(), null,
+                routed.headers());
     }
 
     private KafkaForwarder forwarder(MockProducer<String, byte[]> kafka) {
@@ -237,8 +255,8 @@ class KafkaForwarderTest {
         }
 
         @Override
-        synchronized void acknowledged(Instant createdAt) {
-            latest = createdAt;
+        synchronized void acknowledged(Instant position) {
+            latest = position;
         }
     }
 

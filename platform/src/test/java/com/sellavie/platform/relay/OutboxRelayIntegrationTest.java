@@ -18,7 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +35,8 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 @SpringBootTest(classes = RelayTestApplication.class, properties = {
@@ -61,6 +65,8 @@ class OutboxRelayIntegrationTest {
     MeterRegistry meters;
     @Autowired
     EventRecords eventRecords;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     static void watchTopic() {
@@ -155,6 +161,33 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void checkpointReachesTheCommitOfTheAcknowledgedTransactionNotItsStart() throws InterruptedException {
+        // Given a relay that has stored its checkpoint for whatever came before (at most once a second)
+        String key = RUN + "checkpoint";
+        InboundMessageReceived event = Events.inboundMessage("slow transaction");
+        Thread.sleep(1_100);
+
+        // When an event's transaction commits 1.5 s after it began (its created_at is the transaction's start)
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            intake.receive(event, key);
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !topic.recordsWithKey(key).isEmpty());
+        Instant createdAt = jdbc.queryForObject("SELECT created_at FROM outbox WHERE id = ?", Timestamp.class,
+                event.getEventId()).toInstant();
+
+        // Then the checkpoint Kafka's acknowledgement stores is the commit: a new slot republishes from there
+        // minus the margin, which covers the rows of every transaction shorter than the margin
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(acknowledgedUntil())
+                .isAfterOrEqualTo(createdAt.plusMillis(1_500)));
+        assertThat(acknowledgedUntil()).isBeforeOrEqualTo(jdbc.queryForObject("SELECT now()", Timestamp.class).toInstant());
+    }
+
+    @Test
     void eventWithoutCurrentSpanHasNoTraceparent() {
         String key = RUN + "untraced";
         intake.receive(Events.inboundMessage("untraced"), key);
@@ -210,6 +243,17 @@ class OutboxRelayIntegrationTest {
         assertThat(platform).contains("V1__outbox.sql", "V3__relay_recovery.sql");
         assertThat(jdbc.queryForObject("SELECT pubinsert AND NOT pubdelete AND NOT pubupdate FROM pg_publication "
                 + "WHERE pubname = 'sellavie_outbox'", Boolean.class)).isTrue();
+        // ... streaming only the columns the relay routes (created_at is read by SQL, never decoded from the WAL)
+        assertThat(jdbc.queryForList("SELECT unnest(attnames) FROM pg_publication_tables "
+                + "WHERE pubname = 'sellavie_outbox' AND tablename = 'outbox'", String.class))
+                .containsExactlyInAnyOrder("id", "topic", "aggregate_id", "event_type", "business_id", "traceparent",
+                        "payload");
+    }
+
+    private Instant acknowledgedUntil() {
+        Timestamp until = jdbc.queryForObject("SELECT max(acknowledged_until) FROM relay_checkpoint WHERE slot_name = ?",
+                Timestamp.class, relay.slotName());
+        return until == null ? Instant.MIN : until.toInstant();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
