@@ -1,6 +1,7 @@
 package com.sellavie.platform.relay;
 
 import com.sellavie.schemas.EventHeaders;
+import io.debezium.connector.postgresql.RelaySourceInfoStructMaker;
 import java.util.Properties;
 
 /**
@@ -46,6 +47,8 @@ final class DebeziumOutboxConfig {
         p.setProperty("snapshot.mode", "no_data");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("binary.handling.mode", "bytes");
+        // The change's source struct without its sequence, which Debezium renders with Jackson per change and nothing reads.
+        p.setProperty("sourceinfo.struct.maker", RelaySourceInfoStructMaker.class.getName());
         p.setProperty("poll.interval.ms", Long.toString(settings.getPollInterval().toMillis()));
         p.setProperty("max.batch.size", Integer.toString(settings.getMaxBatchSize()));
         p.setProperty("max.queue.size", Integer.toString(Math.max(settings.getMaxQueueSize(), settings.getMaxBatchSize() + 1)));
