@@ -41,11 +41,17 @@ import org.springframework.util.backoff.FixedBackOff;
 public class KafkaPlatformAutoConfiguration {
 
     static final String REGISTRY_URL = "sellavie.schema-registry.url";
+    static final String COMMIT_TIMEOUT = "sellavie.kafka.commit-timeout";
     private static final BackOff NO_RETRY = new FixedBackOff(0, 0);
 
     @Bean
     static ProducerReliability producerReliability() {
         return new ProducerReliability();
+    }
+
+    @Bean
+    static BoundedOffsetCommits boundedOffsetCommits(Environment environment) {
+        return new BoundedOffsetCommits(environment.getProperty(COMMIT_TIMEOUT, Duration.class, Duration.ofSeconds(5)));
     }
 
     @Bean

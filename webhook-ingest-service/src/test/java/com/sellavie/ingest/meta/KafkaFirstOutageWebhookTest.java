@@ -3,6 +3,7 @@ package com.sellavie.ingest.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.ProxiedKafka;
 import com.sellavie.platform.test.TcpProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sellavie.events.ingest.InboundMessageReceived;
 import com.sellavie.platform.tenancy.TenantContext;
+import com.sellavie.platform.test.ProxiedKafka;
 import com.sellavie.platform.test.TcpProxy;
 import com.sellavie.platform.test.TestSchemaRegistry;
 import com.sellavie.schemas.Topics;

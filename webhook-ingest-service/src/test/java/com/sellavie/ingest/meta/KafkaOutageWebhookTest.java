@@ -1,6 +1,7 @@
 package com.sellavie.ingest.meta;
 
 import com.sellavie.platform.test.IntegrationTest;
+import com.sellavie.platform.test.ProxiedKafka;
 import com.sellavie.platform.test.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;

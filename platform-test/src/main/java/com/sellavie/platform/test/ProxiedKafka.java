@@ -1,6 +1,5 @@
-package com.sellavie.ingest.meta;
+package com.sellavie.platform.test;
 
-import com.sellavie.platform.test.TcpProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * connection of the service (bootstrap and broker alike) goes through the proxy and {@code cut()} really takes Kafka
  * away (with the shared test broker only the bootstrap connection would).
  */
-final class ProxiedKafka implements AutoCloseable {
+public final class ProxiedKafka implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
     private final TcpProxy proxy;
@@ -25,7 +24,8 @@ final class ProxiedKafka implements AutoCloseable {
         this.proxy = proxy;
     }
 
-    static ProxiedKafka start() {
+    /** Starts a broker of its own (one node, topics auto-created with 3 partitions) and the proxy in front of it. */
+    public static ProxiedKafka start() {
         int proxyPort = freePort();
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         // Clients learn the broker's address from its metadata, not from the bootstrap list: make that the
@@ -41,16 +41,21 @@ final class ProxiedKafka implements AutoCloseable {
         return new ProxiedKafka(broker, TcpProxy.listeningOn(proxyPort, "127.0.0.1", brokerPort));
     }
 
-    TcpProxy proxy() {
+    public TcpProxy proxy() {
         return proxy;
     }
 
     /** The service's clients all reach Kafka through the proxy. */
-    void routeClients(DynamicPropertyRegistry registry) {
+    public void routeClients(DynamicPropertyRegistry registry) {
         // The infrastructure sets spring.kafka.bootstrap-servers; the per-client keys take precedence over it.
         registry.add("spring.kafka.producer.bootstrap-servers", proxy::address);
         registry.add("spring.kafka.consumer.bootstrap-servers", proxy::address);
         registry.add("spring.kafka.admin.bootstrap-servers", proxy::address);
+    }
+
+    /** The address every client should bootstrap from: the proxy's. */
+    public String bootstrapServers() {
+        return proxy.address();
     }
 
     @Override
